@@ -1,0 +1,59 @@
+package org.corroborate.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.corroborate.base.Change;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes one audit event for every {@link Change} a service publishes, in the service's own
+ * transaction: a rolled-back change leaves no event, a committed one always has one.
+ */
+@Component
+class AuditRecorder {
+
+    private final AuditEventRepository events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditRecorder(AuditEventRepository events, JsonMapper json, Clock clock) {
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void record(Change change) {
+        events.save(new AuditEvent(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor(), change.action(), change.entityType(),
+                change.entityId(), change.sourceId(), toJson(change.before()), toJson(change.after()),
+                change.reason(), origin()));
+    }
+
+    private String toJson(Object state) {
+        return state == null ? null : json.writeValueAsString(state);
+    }
+
+    private static String actor() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
+    /** Where the request came from: the API or the UI, and the client's address; start-up work has none. */
+    private static String origin() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return "system";
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String channel = request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? "api" : "ui";
+        return channel + " " + request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,50 @@
+package org.corroborate.base;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code annotations/} folder (label scheme, guidelines, demo corpus): the one named by
+ * {@code workbench.annotations-dir}, or else the copy packaged inside the application.
+ */
+@Component
+public class AnnotationsFolder {
+
+    private final String base;
+    private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+    public AnnotationsFolder(WorkbenchProperties properties) {
+        this.base = properties.annotationsDir() == null
+                ? "classpath:annotations/"
+                : properties.annotationsDir().toUri().toString();
+    }
+
+    /** One file, by its path inside the folder. */
+    public Resource file(String relativePath) {
+        return resolver.getResource(base + relativePath);
+    }
+
+    /** The files matching a pattern inside the folder, sorted by name. */
+    public List<Resource> files(String pattern) {
+        String location = base.startsWith("classpath:") ? "classpath*:" + base.substring(10) + pattern : base + pattern;
+        try {
+            return Arrays.stream(resolver.getResources(location))
+                    .sorted(Comparator.comparing(r -> String.valueOf(r.getFilename())))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + location, e);
+        }
+    }
+
+    /** Where the folder is, for messages. */
+    public String location() {
+        return base;
+    }
+}

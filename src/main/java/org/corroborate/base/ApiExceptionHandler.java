@@ -1,0 +1,97 @@
+package org.corroborate.base;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns failures of the REST API into the JSON errors promised in the API contract. */
+@RestControllerAdvice(basePackages = "org.corroborate")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(WorkbenchException.class)
+    ResponseEntity<ApiError> workbench(WorkbenchException e) {
+        return error(e.kind().status(), e.kind().code(), e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
+        return error(403, "forbidden", "You are not allowed to do this.");
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ResponseEntity<ApiError> stale(ObjectOptimisticLockingFailureException e) {
+        return error(409, "conflict", "Someone else changed this in the meantime; reload and try again.");
+    }
+
+    @ExceptionHandler({MaxUploadSizeExceededException.class})
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return error(413, "too_large", "The upload is larger than this workbench accepts.");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+        String message = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + ": " + f.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return error(400, "bad_input", message.isEmpty() ? "The request is not valid." : message);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ApiError> invalid(ConstraintViolationException e) {
+        return error(400, "bad_input", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return error(400, "bad_input", "The request body is not valid JSON of the expected shape.");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MultipartException.class})
+    ResponseEntity<ApiError> badParameter(Exception e) {
+        return error(400, "bad_input", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(415, "unsupported_media_type", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(405, "method_not_allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return error(404, "not_found", "No such endpoint: " + e.getResourcePath());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("Unexpected API failure", e);
+        return error(500, "internal", "Something went wrong on the server; the change was not made.");
+    }
+
+    private static ResponseEntity<ApiError> error(int status, String code, String message) {
+        return ResponseEntity.status(HttpStatus.valueOf(status)).body(new ApiError(code, message));
+    }
+}

@@ -1,0 +1,60 @@
+package org.corroborate.base;
+
+/**
+ * A failure caused by what the caller asked for, with a message meant for a person.
+ * The kind decides the HTTP status on the API and the tone in the UI.
+ */
+public class WorkbenchException extends RuntimeException {
+
+    /** What went wrong, from the caller's point of view. */
+    public enum Kind {
+        BAD_INPUT(400, "bad_input"),
+        NOT_FOUND(404, "not_found"),
+        CONFLICT(409, "conflict"),
+        DUPLICATE(409, "duplicate"),
+        TOO_LARGE(413, "too_large");
+
+        private final int status;
+        private final String code;
+
+        Kind(int status, String code) {
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Kind kind;
+
+    public WorkbenchException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static WorkbenchException badInput(String message) {
+        return new WorkbenchException(Kind.BAD_INPUT, message);
+    }
+
+    public static WorkbenchException notFound(String message) {
+        return new WorkbenchException(Kind.NOT_FOUND, message);
+    }
+
+    public static WorkbenchException conflict(String message) {
+        return new WorkbenchException(Kind.CONFLICT, message);
+    }
+
+    public static WorkbenchException tooLarge(String message) {
+        return new WorkbenchException(Kind.TOO_LARGE, message);
+    }
+}

@@ -1,0 +1,30 @@
+package org.corroborate.base;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The workbench's own settings, under {@code workbench.*}.
+ *
+ * @param dataDir where the H2 files live
+ * @param demo whether demo accounts and the demo corpus are loaded into an empty database
+ * @param annotationsDir folder holding scheme.json and corpus/; empty means the copy inside the application
+ * @param admin the first administrator, created on an empty database outside demo mode
+ * @param sources limits on imported sources
+ */
+@ConfigurationProperties("workbench")
+public record WorkbenchProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("false") boolean demo,
+        Path annotationsDir,
+        @DefaultValue Admin admin,
+        @DefaultValue Sources sources) {
+
+    /** The first administrator's account; the password has no default on purpose. */
+    public record Admin(@DefaultValue("admin") String username, String password) {}
+
+    /** Limits on what may be imported as a source. */
+    public record Sources(@DefaultValue("5MB") DataSize maxFileSize) {}
+}

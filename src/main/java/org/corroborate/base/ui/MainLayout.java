@@ -1,0 +1,92 @@
+package org.corroborate.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+import org.corroborate.base.WorkbenchProperties;
+import org.springframework.security.core.GrantedAuthority;
+
+/** The frame around every signed-in view: product name, navigation, who is signed in, and the demo marker. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties) {
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(properties.demo()), navigation());
+        addToNavbar(new DrawerToggle(), spacer(), userMenu(authentication));
+    }
+
+    private static Div brand(boolean demo) {
+        Span name = new Span("Corroborate");
+        name.addClassName("cb-brand-name");
+        Div brand = new Div(name);
+        brand.addClassName("cb-brand");
+        if (demo) {
+            Span marker = new Span("Demo");
+            marker.setId("demo-marker");
+            marker.addClassName("cb-demo-marker");
+            marker.getElement().setAttribute("title", "Demo mode: demo accounts and texts, password 'demo'");
+            brand.add(marker);
+        }
+        return brand;
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addClassName("cb-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        });
+        return nav;
+    }
+
+    private static Div spacer() {
+        Div spacer = new Div();
+        spacer.getStyle().set("flex-grow", "1");
+        return spacer;
+    }
+
+    private static HorizontalLayout userMenu(AuthenticationContext authentication) {
+        HorizontalLayout menu = new HorizontalLayout();
+        menu.setAlignItems(FlexComponent.Alignment.CENTER);
+        menu.addClassName("cb-user");
+        authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
+                .ifPresent(user -> {
+                    Avatar avatar = new Avatar(user.getUsername());
+                    avatar.addThemeName("small");
+                    Span name = new Span(user.getUsername());
+                    name.setId("current-user");
+                    name.addClassName("cb-user-name");
+                    Span roles = new Span(user.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .map(a -> a.replace("ROLE_", "").toLowerCase())
+                            .collect(Collectors.joining(", ")));
+                    roles.addClassName("cb-user-roles");
+                    Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+                    signOut.setId("sign-out");
+                    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    menu.add(avatar, name, roles, signOut);
+                });
+        return menu;
+    }
+}

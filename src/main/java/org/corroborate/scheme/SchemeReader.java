@@ -1,0 +1,108 @@
+package org.corroborate.scheme;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and validates a label scheme, collecting every problem rather than stopping at the first. */
+final class SchemeReader {
+
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Set<String> RESERVED_ATTRIBUTES = Set.of("note");
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SchemeReader() {}
+
+    static LabelScheme read(String location, String content) {
+        LabelScheme scheme;
+        try {
+            scheme = JSON.readValue(content, LabelScheme.class);
+        } catch (JacksonException e) {
+            throw new InvalidSchemeException(location, List.of("not valid scheme JSON: " + e.getOriginalMessage()));
+        }
+        List<String> problems = validate(scheme);
+        if (!problems.isEmpty()) {
+            throw new InvalidSchemeException(location, problems);
+        }
+        return scheme;
+    }
+
+    static List<String> validate(LabelScheme scheme) {
+        List<String> problems = new ArrayList<>();
+        if (scheme == null) {
+            return List.of("the file is empty");
+        }
+        if (blank(scheme.name())) {
+            problems.add("'name' is missing");
+        }
+        if (scheme.version() == null || !VERSION.matcher(scheme.version()).matches()) {
+            problems.add("'version' must look like 1.0.0, found '" + scheme.version() + "'");
+        }
+        if (scheme.labels() == null || scheme.labels().isEmpty()) {
+            problems.add("'labels' must list at least one label");
+            return problems;
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> hotkeys = new HashSet<>();
+        for (LabelScheme.Label label : scheme.labels()) {
+            String where = "label '" + label.name() + "'";
+            if (label.name() == null || !LABEL_NAME.matcher(label.name()).matches()) {
+                problems.add(where + ": the name must be upper case letters, digits or '_', starting with a letter");
+            } else if (!names.add(label.name())) {
+                problems.add(where + ": the name is used twice");
+            }
+            if (blank(label.title())) {
+                problems.add(where + ": 'title' is missing");
+            }
+            if (label.color() == null || !COLOR.matcher(label.color()).matches()) {
+                problems.add(where + ": 'color' must be #rrggbb, found '" + label.color() + "'");
+            }
+            if (label.hotkey() != null && !label.hotkey().isEmpty()) {
+                if (label.hotkey().codePointCount(0, label.hotkey().length()) != 1) {
+                    problems.add(where + ": 'hotkey' must be one character, found '" + label.hotkey() + "'");
+                } else if (!hotkeys.add(label.hotkey())) {
+                    problems.add(where + ": hotkey '" + label.hotkey() + "' is used by another label");
+                }
+            }
+            validateAttributes(where, label.attributes(), problems);
+        }
+        return problems;
+    }
+
+    private static void validateAttributes(String where, List<LabelScheme.Attribute> attributes,
+                                           List<String> problems) {
+        if (attributes == null) {
+            problems.add(where + ": 'attributes' is missing (use [] for none)");
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (LabelScheme.Attribute attribute : attributes) {
+            String name = attribute.name();
+            if (name == null || !ATTRIBUTE_NAME.matcher(name).matches()) {
+                problems.add(where + ": attribute '" + name + "' must be a camelCase name such as 'allegedBy'");
+            } else if (RESERVED_ATTRIBUTES.contains(name)) {
+                problems.add(where + ": attribute '" + name + "' is reserved (every annotation has a note)");
+            } else if (!names.add(name)) {
+                problems.add(where + ": attribute '" + name + "' is listed twice");
+            }
+            if (blank(attribute.title())) {
+                problems.add(where + ": attribute '" + name + "' has no 'title'");
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

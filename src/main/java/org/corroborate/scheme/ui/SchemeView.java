@@ -1,0 +1,66 @@
+package org.corroborate.scheme.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
+
+/** The label scheme in force and the annotation guidelines, for every reviewer to consult. */
+@Route("scheme")
+@PageTitle("Label scheme · Corroborate")
+@Menu(order = 50, title = "Label scheme", icon = "vaadin:tags")
+@PermitAll
+public class SchemeView extends VerticalLayout {
+
+    public SchemeView(SchemeService schemes) {
+        LabelScheme scheme = schemes.current();
+        addClassName("cb-scheme");
+        H2 title = new H2("Label scheme");
+        Paragraph version = new Paragraph(scheme.name() + ", version " + scheme.version()
+                + (scheme.description() == null ? "" : ". " + scheme.description()));
+        version.addClassName("cb-muted");
+        Div labels = new Div();
+        labels.setId("scheme-labels");
+        labels.addClassName("cb-scheme-labels");
+        scheme.labels().forEach(label -> labels.add(card(label)));
+        add(title, version, labels);
+        schemes.guidelines().ifPresent(text -> {
+            Markdown guidelines = new Markdown(text);
+            guidelines.addClassName("cb-guidelines");
+            add(guidelines);
+        });
+    }
+
+    private static Div card(LabelScheme.Label label) {
+        Span chip = new Span(label.name());
+        chip.addClassName("cb-label-chip");
+        chip.getStyle().set("--cb-label-color", label.color());
+        Span hotkey = new Span(label.hotkey() == null ? "" : "key " + label.hotkey());
+        hotkey.addClassName("cb-hotkey");
+        Div head = new Div(chip, new H3(label.title()), hotkey);
+        head.addClassName("cb-label-head");
+        Div card = new Div(head, new Paragraph(label.description()));
+        card.addClassName("cb-label-card");
+        if (!label.attributes().isEmpty()) {
+            Div attributes = new Div(new Span("Attributes: "));
+            attributes.addClassName("cb-muted");
+            label.attributes().forEach(a -> {
+                Span attribute = new Span(a.title());
+                attribute.getElement().setAttribute("title", a.description() == null ? "" : a.description());
+                attribute.addClassName("cb-attribute");
+                attributes.add(attribute);
+            });
+            card.add(attributes);
+        }
+        return card;
+    }
+}

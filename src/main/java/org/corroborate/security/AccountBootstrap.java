@@ -1,0 +1,75 @@
+package org.corroborate.security;
+
+import java.util.List;
+import java.util.Set;
+import org.corroborate.base.SystemAuthentication;
+import org.corroborate.base.WorkbenchProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives an empty database its first accounts: the demo accounts in demo mode, otherwise one
+ * administrator whose password comes from configuration. Without one, the start is refused.
+ */
+@Component
+@Order(0)
+class AccountBootstrap implements ApplicationRunner {
+
+    /** The demo accounts promised in the README; their password is "demo". */
+    static final List<NewAccount> DEMO_ACCOUNTS = List.of(
+            new NewAccount("alice", "Alice Reviewer", "demo", Set.of(Role.REVIEWER)),
+            new NewAccount("bob", "Bob Reviewer", "demo", Set.of(Role.REVIEWER)),
+            new NewAccount("carol", "Carol Reviewer", "demo", Set.of(Role.REVIEWER)),
+            new NewAccount("sam", "Sam Supervisor", "demo", Set.of(Role.SUPERVISOR)),
+            new NewAccount("admin", "Workbench Admin", "demo", Set.of(Role.ADMIN)));
+
+    private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+    private final AccountService accounts;
+    private final WorkbenchProperties properties;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+
+    AccountBootstrap(AccountService accounts, WorkbenchProperties properties, TransactionTemplate transaction,
+                     ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!accounts.isEmpty()) {
+            return;
+        }
+        if (properties.demo()) {
+            SystemAuthentication.runAs("system", "ADMIN", () -> transaction.execute(status -> {
+                DEMO_ACCOUNTS.forEach(accounts::bootstrap);
+                return null;
+            }));
+            log.info("Demo mode: created the demo accounts {} (password 'demo')",
+                    DEMO_ACCOUNTS.stream().map(NewAccount::username).toList());
+            events.publishEvent(new DemoWorkspaceCreated());
+            return;
+        }
+        String password = properties.admin().password();
+        if (password == null || password.isBlank()) {
+            throw new MissingAdminPasswordException();
+        }
+        if (password.length() < AccountService.MIN_PASSWORD_LENGTH) {
+            throw new MissingAdminPasswordException("The configured administrator password is shorter than "
+                    + AccountService.MIN_PASSWORD_LENGTH + " characters.");
+        }
+        String username = properties.admin().username();
+        SystemAuthentication.runAs("system", "ADMIN", () -> transaction.execute(status ->
+                accounts.bootstrap(new NewAccount(username, "Administrator", password, Set.of(Role.ADMIN)))));
+        log.info("Created the first administrator account '{}' from configuration", username);
+    }
+}

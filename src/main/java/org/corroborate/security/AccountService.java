@@ -1,0 +1,169 @@
+package org.corroborate.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.corroborate.base.Change;
+import org.corroborate.base.WorkbenchException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and roles: the only door to account data. Every change is audited. */
+@Service
+@Transactional
+public class AccountService {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
+                   Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AccountDetails> list() {
+        return accounts.findAllByOrderByUsernameAsc().stream().map(Account::toDetails).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountDetails create(NewAccount request) {
+        checkPassword(request.password());
+        return insert(request);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountDetails changeRoles(long id, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw WorkbenchException.badInput("An account needs at least one role.");
+        }
+        Account account = load(id);
+        AccountDetails before = account.toDetails();
+        if (before.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            refuseSelf(account, "remove your own administrator role");
+            refuseLastAdmin(account, "remove the administrator role from");
+        }
+        account.setRoles(EnumSet.copyOf(roles));
+        return saved(account, "account.roles-changed", before);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountDetails setEnabled(long id, boolean enabled) {
+        Account account = load(id);
+        AccountDetails before = account.toDetails();
+        if (before.enabled() == enabled) {
+            return before;
+        }
+        if (!enabled) {
+            refuseSelf(account, "disable your own account");
+            if (before.has(Role.ADMIN)) {
+                refuseLastAdmin(account, "disable");
+            }
+        }
+        account.setEnabled(enabled);
+        return saved(account, enabled ? "account.enabled" : "account.disabled", before);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public AccountDetails resetPassword(long id, String newPassword) {
+        checkPassword(newPassword);
+        Account account = load(id);
+        AccountDetails before = account.toDetails();
+        account.setPasswordHash(passwords.encode(newPassword));
+        AccountDetails after = accounts.saveAndFlush(account).toDetails();
+        // The hash is never put in the audit trail; the event says only that it changed.
+        events.publishEvent(Change.updated("account.password-reset", "Account", id, null,
+                before, Map.of("account", after, "passwordChanged", true), null));
+        return after;
+    }
+
+    /** The display name of each account, by username, for showing who did what. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        accounts.findAll().forEach(a -> names.put(a.getUsername(), a.getDisplayName()));
+        return names;
+    }
+
+    boolean isEmpty() {
+        return accounts.count() == 0;
+    }
+
+    /** Start-up only: creates an account without the password policy (demo passwords are short on purpose). */
+    AccountDetails bootstrap(NewAccount request) {
+        return insert(request);
+    }
+
+    private AccountDetails insert(NewAccount request) {
+        String username = request.username() == null ? "" : request.username().trim();
+        if (!USERNAME.matcher(username).matches()) {
+            throw WorkbenchException.badInput("A username is 2 to 40 characters: lower-case letters, digits, "
+                    + "'.', '_' or '-', starting with a letter.");
+        }
+        if (request.roles() == null || request.roles().isEmpty()) {
+            throw WorkbenchException.badInput("An account needs at least one role.");
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            throw WorkbenchException.badInput("A password is required.");
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
+                    "An account named '" + username + "' already exists.");
+        }
+        String displayName = request.displayName() == null || request.displayName().isBlank()
+                ? username : request.displayName().trim();
+        Account account = accounts.saveAndFlush(new Account(username, displayName,
+                passwords.encode(request.password()), request.roles(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        AccountDetails after = account.toDetails();
+        events.publishEvent(Change.created("account.created", "Account", account.getId(), null, after));
+        return after;
+    }
+
+    private AccountDetails saved(Account account, String action, AccountDetails before) {
+        AccountDetails after = accounts.saveAndFlush(account).toDetails();
+        events.publishEvent(Change.updated(action, "Account", account.getId(), null, before, after, null));
+        return after;
+    }
+
+    private Account load(long id) {
+        return accounts.findById(id)
+                .orElseThrow(() -> WorkbenchException.notFound("There is no account with id " + id + "."));
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw WorkbenchException.badInput("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+
+    private static void refuseSelf(Account account, String what) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && account.getUsername().equals(auth.getName())) {
+            throw WorkbenchException.badInput("You cannot " + what + ": ask another administrator.");
+        }
+    }
+
+    private void refuseLastAdmin(Account account, String what) {
+        if (accounts.countEnabledWithRole(Role.ADMIN) <= 1) {
+            throw WorkbenchException.badInput("You cannot " + what + " '" + account.getUsername()
+                    + "': it is the last enabled administrator.");
+        }
+    }
+}

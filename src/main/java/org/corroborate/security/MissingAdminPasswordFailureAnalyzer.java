@@ -1,0 +1,18 @@
+package org.corroborate.security;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Explains a refused start on an empty database, and how to fix it, instead of a stack trace. */
+class MissingAdminPasswordFailureAnalyzer extends AbstractFailureAnalyzer<MissingAdminPasswordException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MissingAdminPasswordException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "Give the first administrator a password of at least 8 characters, either with "
+                        + "--workbench.admin.password=... or the environment variable WORKBENCH_ADMIN_PASSWORD "
+                        + "(the username is 'admin' unless workbench.admin.username says otherwise), "
+                        + "or start in demo mode with --workbench.demo=true.",
+                cause);
+    }
+}

@@ -1,0 +1,6 @@
+package org.corroborate.security;
+
+import java.util.Set;
+
+/** What an administrator fills in to create an account. */
+public record NewAccount(String username, String displayName, String password, Set<Role> roles) {}

@@ -1,0 +1,183 @@
+package org.corroborate.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.Notifications;
+import org.corroborate.security.AccountDetails;
+import org.corroborate.security.AccountService;
+import org.corroborate.security.NewAccount;
+import org.corroborate.security.Role;
+
+/** Administration of accounts: create, assign roles, disable, reset passwords. Every change is audited. */
+@Route("admin/accounts")
+@PageTitle("Accounts · Corroborate")
+@Menu(order = 90, title = "Accounts", icon = "vaadin:users")
+@RolesAllowed("ADMIN")
+public class AccountsView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private final AccountService accounts;
+    private final Grid<AccountDetails> grid = new Grid<>();
+
+    public AccountsView(AccountService accounts) {
+        this.accounts = accounts;
+        setSizeFull();
+        Button create = new Button("New account", VaadinIcon.PLUS.create(), e -> openCreateDialog());
+        create.setId("new-account");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout top = new HorizontalLayout(new H2("Accounts"), create);
+        top.setWidthFull();
+        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("accounts");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
+        grid.addColumn(AccountDetails::username).setHeader("Username").setSortable(true).setAutoWidth(true);
+        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(a -> a.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
+                .setHeader("Roles").setKey("roles").setFlexGrow(2);
+        grid.addComponentColumn(AccountsView::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        add(top, grid);
+        refresh();
+    }
+
+    private static Span status(AccountDetails account) {
+        Span status = new Span(account.enabled() ? "Active" : "Disabled");
+        status.addClassName(account.enabled() ? "cb-status-active" : "cb-status-disabled");
+        return status;
+    }
+
+    private HorizontalLayout actions(AccountDetails account) {
+        Button roles = new Button("Roles", e -> openRolesDialog(account));
+        Button toggle = new Button(account.enabled() ? "Disable" : "Enable",
+                e -> run(() -> accounts.setEnabled(account.id(), !account.enabled()),
+                        (account.enabled() ? "Disabled " : "Enabled ") + account.username()));
+        Button password = new Button("Reset password", e -> openPasswordDialog(account));
+        for (Button b : new Button[] {roles, toggle, password}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.getElement().setAttribute("data-account", account.username());
+        }
+        toggle.addClassName("cb-toggle-enabled");
+        return new HorizontalLayout(roles, toggle, password);
+    }
+
+    private void openCreateDialog() {
+        TextField username = new TextField("Username");
+        username.setId("account-username");
+        username.setHelperText("Lower-case letters, digits, '.', '_' or '-'");
+        TextField displayName = new TextField("Full name");
+        displayName.setId("account-display-name");
+        PasswordField password = new PasswordField("Password");
+        password.setId("account-password");
+        password.setHelperText("At least 8 characters");
+        CheckboxGroup<Role> roles = rolesField(EnumSet.of(Role.REVIEWER));
+        FormLayout form = new FormLayout(username, displayName, password, roles);
+        form.setColspan(roles, 2);
+        Dialog dialog = dialog("New account", form);
+        Button save = new Button("Create account", e -> {
+            if (run(() -> accounts.create(new NewAccount(username.getValue(), displayName.getValue(),
+                    password.getValue(), roles.getValue())), "Created " + username.getValue())) {
+                dialog.close();
+            }
+        });
+        save.setId("account-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openRolesDialog(AccountDetails account) {
+        CheckboxGroup<Role> roles = rolesField(account.roles());
+        Dialog dialog = dialog("Roles of " + account.username(), roles);
+        Button save = new Button("Save roles", e -> {
+            if (run(() -> accounts.changeRoles(account.id(), roles.getValue()), "Roles of " + account.username()
+                    + " saved")) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openPasswordDialog(AccountDetails account) {
+        PasswordField password = new PasswordField("New password");
+        password.setHelperText("At least 8 characters. Tell the person through a safe channel.");
+        password.setWidthFull();
+        Dialog dialog = dialog("Reset the password of " + account.username(), password);
+        Button save = new Button("Set password", e -> {
+            if (run(() -> accounts.resetPassword(account.id(), password.getValue()),
+                    "Password of " + account.username() + " reset")) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private static CheckboxGroup<Role> rolesField(Set<Role> selected) {
+        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+        roles.setId("account-roles");
+        roles.setItems(Role.values());
+        roles.setItemLabelGenerator(r -> switch (r) {
+            case REVIEWER -> "Reviewer: annotates and assesses";
+            case SUPERVISOR -> "Supervisor: assigns, audits, adjudicates";
+            case ADMIN -> "Administrator: accounts, sources, scheme";
+        });
+        roles.setValue(selected);
+        return roles;
+    }
+
+    private static Dialog dialog(String title, com.vaadin.flow.component.Component content) {
+        Dialog dialog = new Dialog(content);
+        dialog.setHeaderTitle(title);
+        dialog.setWidth("min(36rem, 95vw)");
+        return dialog;
+    }
+
+    /** Runs a change, reports its outcome, and refreshes the grid; false if it was refused. */
+    private boolean run(Supplier<AccountDetails> change, String success) {
+        try {
+            change.get();
+            Notifications.success(success);
+            refresh();
+            return true;
+        } catch (WorkbenchException e) {
+            Notifications.error(e.getMessage());
+            return false;
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(accounts.list());
+    }
+}

@@ -1,0 +1,50 @@
+package org.corroborate.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.corroborate.base.AnnotationsFolder;
+import org.corroborate.base.SystemAuthentication;
+import org.corroborate.security.DemoWorkspaceCreated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the demo corpus from annotations/corpus/ when demo mode has just set up an empty database. */
+@Component
+class DemoCorpus {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCorpus.class);
+
+    private final SourceService sources;
+    private final AnnotationsFolder folder;
+    private final TransactionTemplate transaction;
+
+    DemoCorpus(SourceService sources, AnnotationsFolder folder, TransactionTemplate transaction) {
+        this.sources = sources;
+        this.folder = folder;
+        this.transaction = transaction;
+    }
+
+    @EventListener
+    void load(DemoWorkspaceCreated event) {
+        var files = folder.files("corpus/*.*").stream()
+                .filter(r -> SourceParser.EXTENSIONS.stream().anyMatch(ext -> String.valueOf(r.getFilename())
+                        .toLowerCase().endsWith("." + ext)))
+                .map(DemoCorpus::read)
+                .toList();
+        var outcomes = SystemAuthentication.runAs("admin", "ADMIN",
+                () -> transaction.execute(status -> sources.importFiles(files)));
+        log.info("Demo mode: imported {} demo sources from {}corpus/", outcomes.size(), folder.location());
+    }
+
+    private static SourceService.NamedContent read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return new SourceService.NamedContent(resource.getFilename(), in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read demo source " + resource.getFilename(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.corroborate.source;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.base.ApiError;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/** The source library over HTTP. Lengths count Unicode code points. */
+@RestController
+@RequestMapping("/api/sources")
+@Tag(name = "Sources", description = "Import and read source texts")
+class SourceController {
+
+    private final SourceService sources;
+
+    SourceController(SourceService sources) {
+        this.sources = sources;
+    }
+
+    @GetMapping
+    @Operation(summary = "List sources with metadata, SHA-256 and length in code points")
+    List<SourceSummary> list() {
+        return sources.list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A source's metadata and normalised text")
+    SourceDetails get(@PathVariable long id) {
+        return sources.get(id);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import a text given as JSON; 409 if an identical text is already held")
+    ResponseEntity<?> importText(@RequestBody NewSourceRequest request) {
+        ImportOutcome outcome = sources.importText(request.title(), request.text(), request.publisher(),
+                request.url(), request.published(), request.author());
+        if (outcome.status() == ImportOutcome.Status.DUPLICATE) {
+            return duplicate("An identical text is already in the library as source " + outcome.source().id() + ".",
+                    Map.of("existing", outcome.source()));
+        }
+        return ResponseEntity.created(URI.create("/api/sources/" + outcome.source().id())).body(outcome.source());
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import .txt, .md and .html files (any part name); all or none are stored")
+    ResponseEntity<?> importFiles(MultipartHttpServletRequest request) {
+        List<SourceService.NamedContent> files = request.getMultiFileMap().values().stream()
+                .flatMap(List::stream)
+                .map(SourceController::read)
+                .toList();
+        List<ImportOutcome> outcomes = sources.importFiles(files);
+        long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
+        ImportReport report = new ImportReport(imported, outcomes.size() - imported, outcomes);
+        if (imported == 0) {
+            return duplicate("Every file is identical to a source already in the library.",
+                    Map.of("results", outcomes));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(report);
+    }
+
+    private static SourceService.NamedContent read(MultipartFile file) {
+        try {
+            return new SourceService.NamedContent(file.getOriginalFilename(), file.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the uploaded file", e);
+        }
+    }
+
+    private static ResponseEntity<ApiError> duplicate(String message, Map<String, Object> details) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("duplicate", message, details));
+    }
+
+    /** A text to import, with optional metadata; {@code published} is an ISO date. */
+    record NewSourceRequest(String title, String text, String publisher, String url, String published,
+                            String author) {}
+
+    /** The result of a multi-file import: how many were new, how many already held, and each file's outcome. */
+    record ImportReport(long imported, long duplicates, List<ImportOutcome> results) {}
+}

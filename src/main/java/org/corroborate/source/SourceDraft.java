@@ -1,0 +1,7 @@
+package org.corroborate.source;
+
+import java.time.LocalDate;
+
+/** A source as parsed from a file or a request, before it is stored; the text is already normalised. */
+public record SourceDraft(String title, String publisher, String author, String url, LocalDate published,
+                          LocalDate retrieved, String language, String originFileName, String text) {}

@@ -1,0 +1,19 @@
+package org.corroborate.source;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface SourceRepository extends JpaRepository<Source, Long> {
+
+    Optional<Source> findBySha256(String sha256);
+
+    /** Every source's metadata, without loading any text. */
+    @Query("""
+            select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
+              s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
+              s.version)
+            from Source s order by s.importedAt desc, s.id desc""")
+    List<SourceSummary> findAllSummaries();
+}

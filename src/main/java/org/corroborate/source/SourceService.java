@@ -1,0 +1,108 @@
+package org.corroborate.source;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.corroborate.base.Change;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.WorkbenchProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The source library: the only door to sources. Imports are validated, de-duplicated by hash, and audited. */
+@Service
+@Transactional
+@PreAuthorize("isAuthenticated()")
+public class SourceService {
+
+    private final SourceRepository sources;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final long maxFileBytes;
+
+    SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
+                  WorkbenchProperties properties) {
+        this.sources = sources;
+        this.events = events;
+        this.clock = clock;
+        this.maxFileBytes = properties.sources().maxFileSize().toBytes();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SourceSummary> list() {
+        return sources.findAllSummaries();
+    }
+
+    @Transactional(readOnly = true)
+    public SourceDetails get(long id) {
+        Source source = sources.findById(id)
+                .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+        return new SourceDetails(source.toSummary(), source.getText());
+    }
+
+    /** Imports one file (.txt, .md, .html); an identical text already held is reported, not stored again. */
+    public ImportOutcome importFile(String fileName, byte[] content) {
+        checkSize(SourceParser.baseName(fileName), content.length);
+        return store(SourceParser.parseFile(fileName, content));
+    }
+
+    /**
+     * Imports several files as one unit: if any file is refused, none is stored and the error
+     * names the file. Files identical to a source already held are reported as duplicates.
+     */
+    public List<ImportOutcome> importFiles(List<NamedContent> files) {
+        if (files.isEmpty()) {
+            throw WorkbenchException.badInput("No files were sent.");
+        }
+        List<SourceDraft> drafts = new ArrayList<>();
+        for (NamedContent file : files) {
+            checkSize(SourceParser.baseName(file.name()), file.content().length);
+            drafts.add(SourceParser.parseFile(file.name(), file.content()));
+        }
+        return drafts.stream().map(this::store).toList();
+    }
+
+    /** Imports a text given as fields, as the JSON API does. */
+    public ImportOutcome importText(String title, String text, String publisher, String url, String published,
+                                    String author) {
+        if (text != null) {
+            checkSize("the text", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+        return store(SourceParser.fromFields(title, text, publisher, url, published, author));
+    }
+
+    private ImportOutcome store(SourceDraft draft) {
+        String hash = SourceText.sha256(draft.text());
+        var existing = sources.findBySha256(hash);
+        if (existing.isPresent()) {
+            return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.DUPLICATE,
+                    existing.get().toSummary());
+        }
+        String actor = SecurityContextHolder.getContext().getAuthentication().getName();
+        Source source;
+        try {
+            source = sources.saveAndFlush(new Source(draft, actor, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        } catch (DataIntegrityViolationException raced) {
+            // Another import of the same text committed between our check and our insert.
+            throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
+                    "An identical text was imported at the same moment; it is in the library once.");
+        }
+        SourceSummary summary = source.toSummary();
+        events.publishEvent(Change.created("source.imported", "Source", summary.id(), summary.id(), summary));
+        return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.IMPORTED, summary);
+    }
+
+    private void checkSize(String name, long bytes) {
+        if (bytes > maxFileBytes) {
+            throw WorkbenchException.tooLarge("'" + name + "' is " + bytes / 1024 + " KiB; this workbench accepts "
+                    + "sources up to " + maxFileBytes / 1024 + " KiB.");
+        }
+    }
+
+    /** A file's name and bytes, as received. */
+    public record NamedContent(String name, byte[] content) {}
+}

@@ -1,0 +1,78 @@
+package org.corroborate.source.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.source.ImportOutcome;
+import org.corroborate.source.SourceService;
+
+/** Upload of one or several source files, with progress per file and a clear outcome for each. */
+class ImportDialog extends Dialog {
+
+    private final Div results = new Div();
+
+    ImportDialog(SourceService sources, Runnable onImported) {
+        setHeaderTitle("Import sources");
+        setWidth("min(40rem, 95vw)");
+        UI ui = UI.getCurrent();
+
+        Paragraph help = new Paragraph("Drop .txt, .md or .html files here (UTF-8). A front-matter block "
+                + "(title, publisher, author, url, published, retrieved, language between two '---' lines) "
+                + "sets the metadata; otherwise the first line is the title. A text already in the library is "
+                + "reported, not stored twice.");
+        help.addClassName("cb-muted");
+
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
+            Div line = outcome(sources, metadata.fileName(), bytes);
+            ui.access(() -> {
+                results.add(line);
+                onImported.run();
+            });
+        }));
+        upload.setId("source-upload");
+        upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", "text/plain", "text/markdown", "text/html");
+        upload.setDropAllowed(true);
+        upload.setWidthFull();
+        upload.addFileRejectedListener(e -> results.add(line(false, e.getFileName() + ": " + e.getErrorMessage())));
+
+        results.setId("import-results");
+        results.addClassName("cb-import-results");
+        Button close = new Button("Close", e -> close());
+        close.setId("import-close");
+        getFooter().add(close);
+        add(help, upload, results);
+    }
+
+    private static Div outcome(SourceService sources, String fileName, byte[] bytes) {
+        try {
+            ImportOutcome outcome = sources.importFile(fileName, bytes);
+            boolean created = outcome.status() == ImportOutcome.Status.IMPORTED;
+            Div line = line(true, created ? "Imported " + fileName + " as " : fileName
+                    + " is already in the library as ");
+            RouterLink link = new RouterLink(outcome.source().title(), ReaderView.class, outcome.source().id());
+            link.addClassName("cb-import-link");
+            line.add(link);
+            if (!created) {
+                line.addClassName("cb-import-duplicate");
+            }
+            return line;
+        } catch (WorkbenchException e) {
+            return line(false, e.getMessage());
+        }
+    }
+
+    private static Div line(boolean ok, String text) {
+        Div line = new Div();
+        line.addClassName(ok ? "cb-import-ok" : "cb-import-error");
+        line.add(ok ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.WARNING.create(), new Span(text));
+        return line;
+    }
+}

@@ -1,0 +1,124 @@
+package org.corroborate.source.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Locale;
+import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+
+/** The source library: every text with its provenance, searchable and sortable; import from here. */
+@Route("")
+@PageTitle("Library · Corroborate")
+@Menu(order = 0, title = "Library", icon = "vaadin:library")
+@PermitAll
+public class LibraryView extends VerticalLayout {
+
+    private static final DateTimeFormatter IMPORTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final SourceService sources;
+    private final Grid<SourceSummary> grid = new Grid<>();
+    private final Span count = new Span();
+    private final TextField filter = new TextField();
+    private ListDataProvider<SourceSummary> data;
+
+    public LibraryView(SourceService sources) {
+        this.sources = sources;
+        setSizeFull();
+        addClassName("cb-library");
+
+        H2 title = new H2("Library");
+        count.setId("source-count");
+        count.addClassName("cb-muted");
+        filter.setId("source-filter");
+        filter.setPlaceholder("Filter by title, publisher, author or hash");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setWidth("24rem");
+        filter.addValueChangeListener(e -> applyFilter());
+        Button importButton = new Button("Import sources", VaadinIcon.UPLOAD.create(),
+                e -> new ImportDialog(sources, this::refresh).open());
+        importButton.setId("import-sources");
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        HorizontalLayout header = new HorizontalLayout(title, count);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout toolbar = new HorizontalLayout(filter, importButton);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout top = new HorizontalLayout(header, toolbar);
+        top.setWidthFull();
+        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
+
+        configureGrid();
+        add(top, grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("sources");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
+        grid.setSizeFull();
+        grid.addColumn(SourceSummary::title).setHeader("Title").setKey("title").setSortable(true)
+                .setFlexGrow(4).setComparator(s -> s.title().toLowerCase(Locale.ROOT));
+        grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
+                .setSortable(true).setFlexGrow(2);
+        grid.addColumn(s -> s.published() == null ? "—" : s.published().toString())
+                .setHeader("Published").setKey("published").setAutoWidth(true).setFlexGrow(0)
+                .setComparator(Comparator.comparing(SourceSummary::published,
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
+        grid.addColumn(s -> String.format(Locale.ROOT, "%,d", s.length())).setHeader("Length")
+                .setTooltipGenerator(s -> s.length() + " characters (Unicode code points)")
+                .setKey("length").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
+                .setComparator(SourceSummary::length);
+        grid.addColumn(SourceSummary::importedBy).setHeader("Imported by").setKey("importedBy")
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
+                .setHeader("Imported at").setKey("importedAt").setAutoWidth(true).setFlexGrow(0)
+                .setComparator(SourceSummary::importedAt);
+        grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
+                .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(ReaderView.class, e.getItem().id())));
+        grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
+    }
+
+    private void refresh() {
+        data = new ListDataProvider<>(sources.list());
+        grid.setDataProvider(data);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String term = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        data.setFilter(s -> term.isEmpty() || contains(s.title(), term) || contains(s.publisher(), term)
+                || contains(s.author(), term) || s.sha256().startsWith(term));
+        int shown = data.size(new com.vaadin.flow.data.provider.Query<>(data.getFilter()));
+        int total = data.getItems().size();
+        count.setText(shown == total ? total + (total == 1 ? " source" : " sources") : shown + " of " + total + " sources");
+    }
+
+    private static boolean contains(String value, String term) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(term);
+    }
+}
