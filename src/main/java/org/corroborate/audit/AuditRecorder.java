@@ -33,7 +33,7 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Change change) {
-        events.save(new AuditEvent(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor(), change.action(), change.entityType(),
+        events.save(new AuditEvent(clock.instant(), actor(), change.action(), change.entityType(),
                 change.entityId(), change.sourceId(), toJson(change.before()), toJson(change.after()),
                 change.reason(), origin()));
     }

@@ -130,7 +130,7 @@ public class AccountService {
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().trim();
         Account account = accounts.saveAndFlush(new Account(username, displayName,
-                passwords.encode(request.password()), request.roles(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+                passwords.encode(request.password()), request.roles(), clock.instant()));
         AccountDetails after = account.toDetails();
         events.publishEvent(Change.created("account.created", "Account", account.getId(), null, after));
         return after;

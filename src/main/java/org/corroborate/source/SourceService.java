@@ -85,7 +85,7 @@ public class SourceService {
         String actor = SecurityContextHolder.getContext().getAuthentication().getName();
         Source source;
         try {
-            source = sources.saveAndFlush(new Source(draft, actor, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+            source = sources.saveAndFlush(new Source(draft, actor, clock.instant()));
         } catch (DataIntegrityViolationException raced) {
             // Another import of the same text committed between our check and our insert.
             throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
