@@ -3,9 +3,8 @@ package org.corroborate.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,28 +22,25 @@ class AuditRecorder {
     private final AuditEventRepository events;
     private final JsonMapper json;
     private final Clock clock;
+    private final CurrentActor actor;
 
-    AuditRecorder(AuditEventRepository events, JsonMapper json, Clock clock) {
+    AuditRecorder(AuditEventRepository events, JsonMapper json, Clock clock, CurrentActor actor) {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.actor = actor;
     }
 
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Change change) {
-        events.save(new AuditEvent(clock.instant(), actor(), change.action(), change.entityType(),
+        events.save(new AuditEvent(clock.instant(), actor.name().orElse("system"), change.action(), change.entityType(),
                 change.entityId(), change.sourceId(), toJson(change.before()), toJson(change.after()),
                 change.reason(), origin()));
     }
 
     private String toJson(Object state) {
         return state == null ? null : json.writeValueAsString(state);
-    }
-
-    private static String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
 
     /** Where the request came from: the API or the UI, and the client's address; start-up work has none. */

@@ -2,7 +2,7 @@ package org.corroborate.security;
 
 import java.util.List;
 import java.util.Set;
-import org.corroborate.base.SystemAuthentication;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,15 @@ class AccountBootstrap implements ApplicationRunner {
     private final WorkbenchProperties properties;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final CurrentActor actor;
 
     AccountBootstrap(AccountService accounts, WorkbenchProperties properties, TransactionTemplate transaction,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, CurrentActor actor) {
         this.accounts = accounts;
         this.properties = properties;
         this.transaction = transaction;
         this.events = events;
+        this.actor = actor;
     }
 
     @Override
@@ -50,7 +52,7 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         if (properties.demo()) {
-            SystemAuthentication.runAs("system", "ADMIN", () -> transaction.execute(status -> {
+            actor.runAs("system", "ADMIN", () -> transaction.execute(status -> {
                 DEMO_ACCOUNTS.forEach(accounts::bootstrap);
                 return null;
             }));
@@ -68,7 +70,7 @@ class AccountBootstrap implements ApplicationRunner {
                     + AccountService.MIN_PASSWORD_LENGTH + " characters.");
         }
         String username = properties.admin().username();
-        SystemAuthentication.runAs("system", "ADMIN", () -> transaction.execute(status ->
+        actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
                 accounts.bootstrap(new NewAccount(username, "Administrator", password, Set.of(Role.ADMIN)))));
         log.info("Created the first administrator account '{}' from configuration", username);
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +27,15 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CurrentActor actor;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
-                   Clock clock) {
+                   Clock clock, CurrentActor actor) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
+        this.actor = actor;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -153,9 +155,8 @@ public class AccountService {
         }
     }
 
-    private static void refuseSelf(Account account, String what) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && account.getUsername().equals(auth.getName())) {
+    private void refuseSelf(Account account, String what) {
+        if (actor.name().filter(account.getUsername()::equals).isPresent()) {
             throw WorkbenchException.badInput("You cannot " + what + ": ask another administrator.");
         }
     }

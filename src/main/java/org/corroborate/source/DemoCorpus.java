@@ -3,7 +3,7 @@ package org.corroborate.source;
 import java.io.IOException;
 import java.io.InputStream;
 import org.corroborate.base.AnnotationsFolder;
-import org.corroborate.base.SystemAuthentication;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.security.DemoWorkspaceCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +21,14 @@ class DemoCorpus {
     private final SourceService sources;
     private final AnnotationsFolder folder;
     private final TransactionTemplate transaction;
+    private final CurrentActor actor;
 
-    DemoCorpus(SourceService sources, AnnotationsFolder folder, TransactionTemplate transaction) {
+    DemoCorpus(SourceService sources, AnnotationsFolder folder, TransactionTemplate transaction,
+               CurrentActor actor) {
         this.sources = sources;
         this.folder = folder;
         this.transaction = transaction;
+        this.actor = actor;
     }
 
     @EventListener
@@ -35,7 +38,7 @@ class DemoCorpus {
                         .toLowerCase().endsWith("." + ext)))
                 .map(DemoCorpus::read)
                 .toList();
-        var outcomes = SystemAuthentication.runAs("admin", "ADMIN",
+        var outcomes = actor.runAs("admin", "ADMIN",
                 () -> transaction.execute(status -> sources.importFiles(files)));
         log.info("Demo mode: imported {} demo sources from {}corpus/", outcomes.size(), folder.location());
     }

@@ -34,6 +34,9 @@ record FrontMatter(Map<String, String> values, String body) {
         if (!lines[0].strip().equals(FENCE)) {
             return new FrontMatter(Map.of(), text);
         }
+        if (java.util.Arrays.stream(lines).skip(1).noneMatch(line -> line.strip().equals(FENCE))) {
+            throw bad(fileName, 1, "the front matter opened here is never closed by a line '---'");
+        }
         Map<String, String> values = new LinkedHashMap<>();
         int offset = lines[0].length() + 1;
         for (int i = 1; i < lines.length; i++) {
@@ -48,7 +51,7 @@ record FrontMatter(Map<String, String> values, String body) {
             }
             read(fileName, i + 1, line, values);
         }
-        throw bad(fileName, 1, "the front matter opened here is never closed by a line '---'");
+        throw new IllegalStateException("unreachable: the closing fence was found above");
     }
 
     private static void read(String fileName, int lineNumber, String line, Map<String, String> values) {

@@ -105,11 +105,27 @@ record HtmlText(String text, String title, String author, String publisher, Stri
             }
         }
 
+        /** Ends the current paragraph (a blank line) or line, once however many blocks close here. */
         private void breakBefore(String tag) {
             if (PARAGRAPHS.contains(tag)) {
-                out.append("\n\n");
+                ensureTrailingNewlines(2);
             } else if (LINES.contains(tag)) {
-                out.append('\n');
+                ensureTrailingNewlines(1);
+            }
+        }
+
+        private void ensureTrailingNewlines(int wanted) {
+            int end = out.length();
+            while (end > 0 && out.charAt(end - 1) == ' ') {
+                end--;
+            }
+            out.setLength(end);
+            int have = 0;
+            while (have < wanted && have < out.length() && out.charAt(out.length() - 1 - have) == '\n') {
+                have++;
+            }
+            if (!out.isEmpty()) {
+                out.append("\n".repeat(wanted - have));
             }
         }
     }

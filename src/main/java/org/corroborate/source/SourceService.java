@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +22,15 @@ public class SourceService {
     private final SourceRepository sources;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CurrentActor currentActor;
     private final long maxFileBytes;
 
     SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
-                  WorkbenchProperties properties) {
+                  WorkbenchProperties properties, CurrentActor currentActor) {
         this.sources = sources;
         this.events = events;
         this.clock = clock;
+        this.currentActor = currentActor;
         this.maxFileBytes = properties.sources().maxFileSize().toBytes();
     }
 
@@ -82,7 +84,7 @@ public class SourceService {
             return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.DUPLICATE,
                     existing.get().toSummary());
         }
-        String actor = SecurityContextHolder.getContext().getAuthentication().getName();
+        String actor = currentActor.require();
         Source source;
         try {
             source = sources.saveAndFlush(new Source(draft, actor, clock.instant()));

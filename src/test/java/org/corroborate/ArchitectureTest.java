@@ -1,0 +1,47 @@
+package org.corroborate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.data.repository.Repository;
+
+/** The boundaries drawn in docs/architecture.md, checked so that the picture stays true. */
+@AnalyzeClasses(packages = "org.corroborate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDoNotFormCycles = slices().matching("org.corroborate.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule baseDependsOnNoFeature = noClasses().that().resideInAPackage("org.corroborate.base..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.corroborate.source..",
+                    "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..")
+            .because("base holds what every feature shares and knows none of them");
+
+    @ArchTest
+    static final ArchRule repositoriesArePrivateToTheirFeature = classes().that().areAssignableTo(Repository.class)
+            .should().notBePublic()
+            .because("a feature's service is the only door to its data");
+
+    @ArchTest
+    static final ArchRule viewsUseServicesNotRepositories = noClasses().that().resideInAPackage("org.corroborate..ui..")
+            .should().dependOnClassesThat().areAssignableTo(Repository.class);
+
+    @ArchTest
+    static final ArchRule onlyViewsLiveInUiPackages = noClasses().that().resideOutsideOfPackage("org.corroborate..ui..")
+            .and().resideOutsideOfPackage("org.corroborate.security")
+            .should().dependOnClassesThat().resideInAPackage("org.corroborate..ui..")
+            .because("the domain and services know nothing of the UI (security names its login view)");
+
+    @ArchTest
+    static final ArchRule nothingButAuditTouchesAuditEvents = noClasses().that()
+            .resideOutsideOfPackage("org.corroborate.audit..")
+            .should().dependOnClassesThat().haveSimpleName("AuditEventRepository")
+            .because("features publish Change events; only the audit feature writes the log");
+}

@@ -1,0 +1,91 @@
+package org.corroborate.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.corroborate.WorkbenchApplication;
+import org.corroborate.scheme.InvalidSchemeException;
+import org.corroborate.security.AccountService;
+import org.corroborate.security.MissingAdminPasswordException;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+/** How the application starts on an empty or existing database, in and out of demo mode. */
+class StartupTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start(String... properties) {
+        // Command-line arguments, so that they win over application.properties as they do for users.
+        String[] args = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--server.port=0", "--workbench.data-dir=" + dataDir,
+                        "--spring.main.banner-mode=off"),
+                java.util.Arrays.stream(properties).map(p -> "--" + p)).toArray(String[]::new);
+        return new SpringApplicationBuilder(WorkbenchApplication.class).run(args);
+    }
+
+    @Test
+    void refusesToStartOnAnEmptyDatabaseWithoutAnAdminPassword() {
+        assertThatThrownBy(() -> start("workbench.demo=false"))
+                .extracting(NestedExceptionUtils::getMostSpecificCause)
+                .isInstanceOf(MissingAdminPasswordException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("no administrator password is configured");
+    }
+
+    @Test
+    void createsTheFirstAdministratorFromConfiguration() {
+        try (var context = start("workbench.demo=false", "workbench.admin.password=s3cret-enough")) {
+            var admins = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(AccountService.class).list());
+            assertThat(admins).singleElement().satisfies(a -> assertThat(a.username()).isEqualTo("admin"));
+            var sources = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(SourceService.class).list());
+            assertThat(sources).isEmpty();
+        }
+    }
+
+    @Test
+    void loadsTheDemoAccountsAndCorpusOnceIntoAnEmptyDatabase() {
+        try (var context = start("workbench.demo=true")) {
+            assertDemoWorkspace(context);
+        }
+        try (var context = start("workbench.demo=true")) {
+            assertDemoWorkspace(context);
+        }
+    }
+
+    @Test
+    void refusesToStartWithAnInvalidLabelScheme(@TempDir Path annotations) throws Exception {
+        Files.writeString(annotations.resolve("scheme.json"), """
+                {"name": "broken", "version": "one", "labels": [
+                  {"name": "fact", "title": "Fact", "color": "green", "hotkey": "1", "attributes": []},
+                  {"name": "QUOTE", "title": "Quote", "color": "#1565c0", "hotkey": "1", "attributes": []}]}
+                """);
+        assertThatThrownBy(() -> start("workbench.demo=true", "workbench.annotations-dir=" + annotations))
+                .extracting(NestedExceptionUtils::getMostSpecificCause)
+                .isInstanceOf(InvalidSchemeException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("'version' must look like 1.0.0")
+                .contains("'color' must be #rrggbb")
+                .contains("hotkey '1' is used by another label");
+    }
+
+    private static void assertDemoWorkspace(ConfigurableApplicationContext context) {
+        var accounts = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(AccountService.class).list());
+        assertThat(accounts).extracting(a -> a.username())
+                .containsExactlyInAnyOrderElementsOf(List.of("admin", "alice", "bob", "carol", "sam"));
+        var sources = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(SourceService.class).list());
+        assertThat(sources).hasSize(4).allSatisfy(s -> {
+            assertThat(s.importedBy()).isEqualTo("admin");
+            assertThat(s.publisher()).isNotBlank();
+            assertThat(s.published()).isNotNull();
+        });
+    }
+}

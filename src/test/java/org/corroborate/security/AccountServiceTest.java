@@ -1,0 +1,130 @@
+package org.corroborate.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.audit.AuditEvent;
+import org.corroborate.audit.AuditService;
+import org.corroborate.base.WorkbenchException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WorkbenchTest
+@WithMockUser(username = "admin", roles = "ADMIN")
+class AccountServiceTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    MockMvc mvc;
+
+    private static String newName() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private AccountDetails create(String username, Role... roles) {
+        return accounts.create(new NewAccount(username, "Dana Example", "correct horse", EnumSet.copyOf(Set.of(roles))));
+    }
+
+    @Test
+    void anAdministratorCreatesAnAccountThatCanSignIn() throws Exception {
+        String username = newName();
+        AccountDetails created = create(username, Role.REVIEWER);
+        assertThat(created.roles()).containsExactly(Role.REVIEWER);
+        assertThat(created.enabled()).isTrue();
+        mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void everyAccountChangeIsAuditedWithBeforeAndAfterButNeverTheHash() {
+        AccountDetails created = create(newName(), Role.REVIEWER);
+        accounts.changeRoles(created.id(), Set.of(Role.REVIEWER, Role.SUPERVISOR));
+        accounts.setEnabled(created.id(), false);
+        accounts.resetPassword(created.id(), "another secret");
+
+        var history = audit.historyOf("Account", String.valueOf(created.id()));
+        assertThat(history).extracting(AuditEvent::getAction).containsExactly(
+                "account.created", "account.roles-changed", "account.disabled", "account.password-reset");
+        assertThat(history).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("admin"));
+        AuditEvent roles = history.get(1);
+        assertThat(roles.getBeforeState()).contains("\"roles\":[\"REVIEWER\"]");
+        assertThat(roles.getAfterState()).contains("SUPERVISOR");
+        assertThat(history).allSatisfy(e -> {
+            assertThat(String.valueOf(e.getAfterState())).doesNotContain("bcrypt", "$2a$");
+        });
+    }
+
+    @Test
+    void aDisabledAccountCannotSignIn() throws Exception {
+        String username = newName();
+        AccountDetails created = create(username, Role.REVIEWER);
+        accounts.setEnabled(created.id(), false);
+        mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aResetPasswordReplacesTheOldOne() throws Exception {
+        String username = newName();
+        AccountDetails created = create(username, Role.REVIEWER);
+        accounts.resetPassword(created.id(), "brand new secret");
+        mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/sources").with(httpBasic(username, "brand new secret")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesBadAccountsWithClearMessages() {
+        long before = accounts.list().size();
+        assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough", Set.of(Role.REVIEWER))))
+                .isInstanceOf(WorkbenchException.class).hasMessageContaining("A username is 2 to 40 characters");
+        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "short", Set.of(Role.REVIEWER))))
+                .hasMessageContaining("at least 8 characters");
+        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "long enough", Set.of())))
+                .hasMessageContaining("at least one role");
+        assertThatThrownBy(() -> create("alice", Role.REVIEWER))
+                .hasMessageContaining("already exists")
+                .extracting(e -> ((WorkbenchException) e).kind()).isEqualTo(WorkbenchException.Kind.DUPLICATE);
+        assertThat(accounts.list()).hasSize((int) before);
+    }
+
+    @Test
+    void anAdministratorCannotLockThemselvesOut() {
+        AccountDetails admin = accounts.list().stream().filter(a -> a.username().equals("admin")).findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> accounts.setEnabled(admin.id(), false))
+                .hasMessageContaining("cannot disable your own account");
+        assertThatThrownBy(() -> accounts.changeRoles(admin.id(), Set.of(Role.REVIEWER)))
+                .hasMessageContaining("cannot remove your own administrator role");
+        assertThat(accounts.list()).filteredOn(a -> a.username().equals("admin"))
+                .singleElement().satisfies(a -> assertThat(a.enabled()).isTrue());
+    }
+
+    @Test
+    @WithMockUser(username = "alice", roles = "REVIEWER")
+    void aReviewerCannotManageAccounts() {
+        assertThatThrownBy(() -> accounts.list()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> create(newName(), Role.ADMIN)).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "sam", roles = "SUPERVISOR")
+    void aSupervisorCannotManageAccounts() {
+        assertThatThrownBy(() -> accounts.setEnabled(1L, false)).isInstanceOf(AuthorizationDeniedException.class);
+    }
+}
