@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -23,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.corroborate.base.WorkbenchException;
@@ -57,14 +59,16 @@ public class AccountsView extends VerticalLayout {
 
         grid.setId("accounts");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
-        grid.addColumn(AccountDetails::username).setHeader("Username").setSortable(true).setAutoWidth(true);
-        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(AccountDetails::username).setHeader("Username").setSortable(true).setWidth("9rem")
+                .setFlexGrow(0);
+        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setWidth("12rem");
         grid.addColumn(a -> a.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                .setHeader("Roles").setKey("roles").setFlexGrow(2);
-        grid.addComponentColumn(AccountsView::status).setHeader("Status").setKey("status").setAutoWidth(true);
+                .setHeader("Roles").setKey("roles").setWidth("10rem");
+        grid.addComponentColumn(AccountsView::status).setHeader("Status").setKey("status").setWidth("7rem")
+                .setFlexGrow(0);
         grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
         add(top, grid);
         refresh();
     }
@@ -79,7 +83,7 @@ public class AccountsView extends VerticalLayout {
         Button roles = new Button("Roles", e -> openRolesDialog(account));
         Button toggle = new Button(account.enabled() ? "Disable" : "Enable",
                 e -> run(() -> accounts.setEnabled(account.id(), !account.enabled()),
-                        (account.enabled() ? "Disabled " : "Enabled ") + account.username()));
+                        (account.enabled() ? "Disabled " : "Enabled ") + account.username(), Notifications::error));
         Button password = new Button("Reset password", e -> openPasswordDialog(account));
         for (Button b : new Button[] {roles, toggle, password}) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -101,13 +105,10 @@ public class AccountsView extends VerticalLayout {
         CheckboxGroup<Role> roles = rolesField(EnumSet.of(Role.REVIEWER));
         FormLayout form = new FormLayout(username, displayName, password, roles);
         form.setColspan(roles, 2);
-        Dialog dialog = dialog("New account", form);
-        Button save = new Button("Create account", e -> {
-            if (run(() -> accounts.create(new NewAccount(username.getValue(), displayName.getValue(),
-                    password.getValue(), roles.getValue())), "Created " + username.getValue())) {
-                dialog.close();
-            }
-        });
+        FormDialog dialog = new FormDialog("New account", form);
+        Button save = new Button("Create account", e -> dialog.closeIf(run(() -> accounts.create(new NewAccount(
+                username.getValue(), displayName.getValue(), password.getValue(), roles.getValue())),
+                "Created " + username.getValue(), dialog::showError)));
         save.setId("account-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
@@ -116,13 +117,10 @@ public class AccountsView extends VerticalLayout {
 
     private void openRolesDialog(AccountDetails account) {
         CheckboxGroup<Role> roles = rolesField(account.roles());
-        Dialog dialog = dialog("Roles of " + account.username(), roles);
-        Button save = new Button("Save roles", e -> {
-            if (run(() -> accounts.changeRoles(account.id(), roles.getValue()), "Roles of " + account.username()
-                    + " saved")) {
-                dialog.close();
-            }
-        });
+        FormDialog dialog = new FormDialog("Roles of " + account.username(), roles);
+        Button save = new Button("Save roles", e -> dialog.closeIf(run(
+                () -> accounts.changeRoles(account.id(), roles.getValue()),
+                "Roles of " + account.username() + " saved", dialog::showError)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
@@ -132,13 +130,10 @@ public class AccountsView extends VerticalLayout {
         PasswordField password = new PasswordField("New password");
         password.setHelperText("At least 8 characters. Tell the person through a safe channel.");
         password.setWidthFull();
-        Dialog dialog = dialog("Reset the password of " + account.username(), password);
-        Button save = new Button("Set password", e -> {
-            if (run(() -> accounts.resetPassword(account.id(), password.getValue()),
-                    "Password of " + account.username() + " reset")) {
-                dialog.close();
-            }
-        });
+        FormDialog dialog = new FormDialog("Reset the password of " + account.username(), password);
+        Button save = new Button("Set password", e -> dialog.closeIf(run(
+                () -> accounts.resetPassword(account.id(), password.getValue()),
+                "Password of " + account.username() + " reset", dialog::showError)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
@@ -157,23 +152,41 @@ public class AccountsView extends VerticalLayout {
         return roles;
     }
 
-    private static Dialog dialog(String title, com.vaadin.flow.component.Component content) {
-        Dialog dialog = new Dialog(content);
-        dialog.setHeaderTitle(title);
-        dialog.setWidth("min(36rem, 95vw)");
-        return dialog;
-    }
-
     /** Runs a change, reports its outcome, and refreshes the grid; false if it was refused. */
-    private boolean run(Supplier<AccountDetails> change, String success) {
+    private boolean run(Supplier<AccountDetails> change, String success, Consumer<String> onRefusal) {
         try {
             change.get();
             Notifications.success(success);
             refresh();
             return true;
         } catch (WorkbenchException e) {
-            Notifications.error(e.getMessage());
+            onRefusal.accept(e.getMessage());
             return false;
+        }
+    }
+
+    /** A dialog with a form, which shows why a change was refused above the form and stays open. */
+    private static final class FormDialog extends Dialog {
+        private final Paragraph error = new Paragraph();
+
+        FormDialog(String title, com.vaadin.flow.component.Component content) {
+            setHeaderTitle(title);
+            setWidth("min(36rem, 95vw)");
+            error.addClassName("cb-form-error");
+            error.setId("form-error");
+            error.setVisible(false);
+            add(error, content);
+        }
+
+        void showError(String message) {
+            error.setText(message);
+            error.setVisible(true);
+        }
+
+        void closeIf(boolean done) {
+            if (done) {
+                close();
+            }
         }
     }
 

@@ -49,6 +49,13 @@ class ImportDialog extends Dialog {
         close.setId("import-close");
         getFooter().add(close);
         add(help, upload, results);
+        // The dialog belongs to the UI, not the view: leaving the page (e.g. by a result's link) closes it.
+        var navigation = ui.addAfterNavigationListener(e -> close());
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                navigation.remove();
+            }
+        });
     }
 
     private static Div outcome(SourceService sources, String fileName, byte[] bytes) {

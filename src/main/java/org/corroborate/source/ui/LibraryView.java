@@ -28,7 +28,7 @@ import org.corroborate.source.SourceSummary;
 /** The source library: every text with its provenance, searchable and sortable; import from here. */
 @Route("")
 @PageTitle("Library · Corroborate")
-@Menu(order = 0, title = "Library", icon = "vaadin:library")
+@Menu(order = 0, title = "Library", icon = "vaadin:book")
 @PermitAll
 public class LibraryView extends VerticalLayout {
 
@@ -80,25 +80,26 @@ public class LibraryView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         grid.setSizeFull();
         grid.addColumn(SourceSummary::title).setHeader("Title").setKey("title").setSortable(true)
-                .setFlexGrow(4).setComparator(s -> s.title().toLowerCase(Locale.ROOT));
+                .setFlexGrow(4).setWidth("16rem").setResizable(true)
+                .setTooltipGenerator(SourceSummary::title).setComparator(s -> s.title().toLowerCase(Locale.ROOT));
         grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
-                .setSortable(true).setFlexGrow(2);
+                .setSortable(true).setFlexGrow(1).setWidth("10rem").setResizable(true);
         grid.addColumn(s -> s.published() == null ? "—" : s.published().toString())
-                .setHeader("Published").setKey("published").setAutoWidth(true).setFlexGrow(0)
+                .setHeader("Published").setKey("published").setWidth("8.5rem").setFlexGrow(0)
                 .setComparator(Comparator.comparing(SourceSummary::published,
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(s -> String.format(Locale.ROOT, "%,d", s.length())).setHeader("Length")
                 .setTooltipGenerator(s -> s.length() + " characters (Unicode code points)")
-                .setKey("length").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
+                .setKey("length").setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::length);
         grid.addColumn(SourceSummary::importedBy).setHeader("Imported by").setKey("importedBy")
-                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
-                .setHeader("Imported at").setKey("importedAt").setAutoWidth(true).setFlexGrow(0)
+                .setHeader("Imported at").setKey("importedAt").setWidth("10.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("9rem").setFlexGrow(0);
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(ReaderView.class, e.getItem().id())));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }

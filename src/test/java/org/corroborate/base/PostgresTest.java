@@ -1,0 +1,75 @@
+package org.corroborate.base;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.corroborate.WorkbenchApplication;
+import org.corroborate.security.AccountService;
+import org.corroborate.source.ImportOutcome;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The migrations run and Hibernate validates against a real PostgreSQL, and the application
+ * works on it. CI starts the server (.ci/run); elsewhere the test is skipped unless
+ * WORKBENCH_TEST_POSTGRES_URL names one, and under CI a missing server is a failure.
+ */
+@Tag("postgres")
+class PostgresTest {
+
+    private static final String URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
+    private static final String USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
+    private static final String PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
+
+    @Test
+    void migratesValidatesAndStoresSourcesOnPostgres() throws SQLException {
+        resetSchema();
+        try (var context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
+                "--spring.profiles.active=postgres", "--server.port=0", "--workbench.demo=true",
+                "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=" + PASSWORD)) {
+            CurrentActor actor = context.getBean(CurrentActor.class);
+            SourceService sources = context.getBean(SourceService.class);
+            assertThat(actor.runAs("admin", "ADMIN", () -> context.getBean(AccountService.class).list())).hasSize(5);
+            assertThat(actor.runAs("alice", "REVIEWER", sources::list)).hasSize(4);
+
+            String text = "Still on bottled water 💧 day 40\nقال يوسف حداد";
+            ImportOutcome first = actor.runAs("alice", "REVIEWER",
+                    () -> sources.importText("Post", text, null, null, "2025-04-02", null));
+            ImportOutcome again = actor.runAs("bob", "REVIEWER",
+                    () -> sources.importText("Again", text, null, null, null, null));
+            assertThat(first.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+            assertThat(again.status()).isEqualTo(ImportOutcome.Status.DUPLICATE);
+            var stored = actor.runAs("carol", "REVIEWER", () -> sources.get(first.source().id()));
+            assertThat(stored.text()).isEqualTo(text);
+            assertThat(stored.source().length()).isEqualTo(text.codePointCount(0, text.length()));
+            assertThat(stored.source().importedAt()).isEqualTo(first.source().importedAt());
+        }
+    }
+
+    private static void resetSchema() {
+        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists public cascade");
+            statement.execute("create schema public");
+        } catch (SQLException e) {
+            boolean required = System.getenv("CI") != null || System.getenv("WORKBENCH_TEST_POSTGRES_URL") != null;
+            if (required) {
+                throw new IllegalStateException("PostgreSQL at " + URL + " is required here but cannot be reached: "
+                        + e.getMessage(), e);
+            }
+            Assumptions.abort("No PostgreSQL at " + URL + " (" + e.getMessage() + "); .ci/run starts one");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

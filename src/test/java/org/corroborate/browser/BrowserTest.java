@@ -1,0 +1,109 @@
+package org.corroborate.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real Chromium (Debian's, driven by Playwright) against the whole application on a random
+ * port, in demo mode. Screenshots land in target/screenshots for people to look at.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "workbench.demo=true",
+        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+public abstract class BrowserTest {
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    protected BrowserContext context;
+    protected Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String message = "No Chromium at " + chromium + ": install Debian's chromium package or set CHROMIUM";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    protected BrowserContext newContext() {
+        BrowserContext created = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        created.setDefaultTimeout(15_000);
+        return created;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the login form and waits for the library. */
+    protected void signIn(Page on, String username) {
+        on.navigate(url("/login"));
+        on.locator("vaadin-login-form input[name='username']").fill(username);
+        on.locator("vaadin-login-form input[name='password']").fill("demo");
+        on.locator("vaadin-login-form input[name='password']").press("Enter");
+        on.locator("#current-user").waitFor();
+    }
+
+    protected void screenshot(Page on, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        on.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
+    }
+}
