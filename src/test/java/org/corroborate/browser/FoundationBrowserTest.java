@@ -69,6 +69,17 @@ class FoundationBrowserTest extends BrowserTest {
     }
 
     @Test
+    void everyoneCanReadTheLabelSchemeAndGuidelines() {
+        signIn(page, "carol");
+        page.locator("vaadin-side-nav-item", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Label scheme")).click();
+        assertThat(page.locator("#scheme-labels .cb-label-card")).hasCount(3);
+        assertThat(page.locator("#scheme-labels")).containsText("Alleged against");
+        assertThat(page.locator("vaadin-markdown")).containsText("QUOTE");
+        screenshot(page, "scheme");
+    }
+
+    @Test
     void aReviewerDoesNotSeeOrReachAccountAdministration() {
         signIn(page, "bob");
         assertThat(page.locator("vaadin-side-nav-item", new com.microsoft.playwright.Page.LocatorOptions()

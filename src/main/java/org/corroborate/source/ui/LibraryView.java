@@ -80,26 +80,26 @@ public class LibraryView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         grid.setSizeFull();
         grid.addColumn(SourceSummary::title).setHeader("Title").setKey("title").setSortable(true)
-                .setFlexGrow(4).setWidth("16rem").setResizable(true)
+                .setFlexGrow(4).setWidth("14rem").setResizable(true)
                 .setTooltipGenerator(SourceSummary::title).setComparator(s -> s.title().toLowerCase(Locale.ROOT));
         grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
-                .setSortable(true).setFlexGrow(1).setWidth("10rem").setResizable(true);
+                .setSortable(true).setFlexGrow(1).setWidth("8rem").setResizable(true);
         grid.addColumn(s -> s.published() == null ? "—" : s.published().toString())
-                .setHeader("Published").setKey("published").setWidth("8.5rem").setFlexGrow(0)
+                .setHeader("Published").setKey("published").setWidth("7.5rem").setFlexGrow(0)
                 .setComparator(Comparator.comparing(SourceSummary::published,
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(s -> String.format(Locale.ROOT, "%,d", s.length())).setHeader("Length")
                 .setTooltipGenerator(s -> s.length() + " characters (Unicode code points)")
-                .setKey("length").setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0)
+                .setKey("length").setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0)
                 .setComparator(SourceSummary::length);
         grid.addColumn(SourceSummary::importedBy).setHeader("Imported by").setKey("importedBy")
-                .setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+                .setSortable(true).setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
-                .setHeader("Imported at").setKey("importedAt").setWidth("10.5rem").setFlexGrow(0)
+                .setHeader("Imported at").setKey("importedAt").setWidth("9.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
-                .setWidth("9rem").setFlexGrow(0);
+                .setWidth("8rem").setFlexGrow(0);
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(ReaderView.class, e.getItem().id())));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }
