@@ -28,12 +28,14 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(WorkbenchException.class)
     ResponseEntity<ApiError> workbench(WorkbenchException e) {
-        return error(e.kind().status(), e.kind().code(), e.getMessage());
+        return ResponseEntity.status(e.kind().status())
+                .body(new ApiError(e.kind().code(), e.getMessage(), e.details()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ApiError> denied(AccessDeniedException e) {
-        return error(403, "forbidden", "You are not allowed to do this.");
+        return error(403, "forbidden", e.getMessage() == null || e.getMessage().startsWith("Access Denied")
+                ? "You are not allowed to do this." : e.getMessage());
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -36,6 +36,12 @@ public class CurrentActor {
         return Optional.ofNullable(auth.getName());
     }
 
+    /** Whether the actor holds a role (REVIEWER, SUPERVISOR, ADMIN). */
+    public boolean hasRole(String role) {
+        Authentication auth = strategy.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+
     /** The signed-in username; services that write call this, and a missing actor is a programming error. */
     public String require() {
         return name().orElseThrow(() -> new IllegalStateException("No one is signed in"));

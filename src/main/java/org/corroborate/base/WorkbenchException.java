@@ -42,6 +42,11 @@ public class WorkbenchException extends RuntimeException {
         return kind;
     }
 
+    /** Extra facts for the caller, such as the current state after a conflict; shown in API errors. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
+
     public static WorkbenchException badInput(String message) {
         return new WorkbenchException(Kind.BAD_INPUT, message);
     }

@@ -47,6 +47,10 @@ class Source {
     @Column(name = "text_content", nullable = false, updatable = false)
     private String text;
 
+    /** Blind mode: reviewers see colleagues' annotations only after they have submitted. */
+    @Column(nullable = false)
+    private boolean blind;
+
     @Version
     private long version;
 
@@ -69,11 +73,12 @@ class Source {
     }
 
     Long getId() { return id; }
+    void setBlind(boolean blind) { this.blind = blind; }
     String getText() { return text; }
     String getSha256() { return sha256; }
 
     SourceSummary toSummary() {
         return new SourceSummary(id, title, publisher, author, url, published, retrieved, language, originFileName,
-                importedBy, importedAt, sha256, lengthCodePoints, version);
+                importedBy, importedAt, sha256, lengthCodePoints, blind, version);
     }
 }

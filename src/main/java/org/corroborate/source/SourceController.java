@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,6 +74,15 @@ class SourceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
     }
 
+    @PutMapping("/{id}/blind")
+    @Operation(summary = "Supervisor: blind mode on or off for a source ({\"blind\": true})")
+    SourceSummary blind(@PathVariable long id, @RequestBody BlindRequest request) {
+        if (request.blind() == null) {
+            throw org.corroborate.base.WorkbenchException.badInput("'blind' (true or false) is required.");
+        }
+        return sources.setBlind(List.of(id), request.blind()).getFirst();
+    }
+
     private static SourceService.NamedContent read(MultipartFile file) {
         try {
             return new SourceService.NamedContent(file.getOriginalFilename(), file.getBytes());
@@ -84,6 +94,9 @@ class SourceController {
     private static ResponseEntity<ApiError> duplicate(String message, Map<String, Object> details) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("duplicate", message, details));
     }
+
+    /** Whether a source is in blind mode. */
+    record BlindRequest(Boolean blind) {}
 
     /** A text to import, with optional metadata; {@code published} is an ISO date. */
     record NewSourceRequest(String title, String text, String publisher, String url, String published,

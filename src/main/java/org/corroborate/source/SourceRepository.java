@@ -13,7 +13,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.version)
+              s.blind, s.version)
             from Source s order by s.importedAt desc, s.id desc""")
     List<SourceSummary> findAllSummaries();
 }

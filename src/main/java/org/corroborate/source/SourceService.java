@@ -46,6 +46,27 @@ public class SourceService {
         return new SourceDetails(source.toSummary(), source.getText());
     }
 
+    /**
+     * Turns blind mode on or off for sources: in blind mode a reviewer sees colleagues' annotations
+     * only after submitting. Pass every source id to set it for the whole corpus.
+     */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public List<SourceSummary> setBlind(java.util.Collection<Long> ids, boolean blind) {
+        return ids.stream().map(id -> {
+            Source source = sources.findById(id)
+                    .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+            SourceSummary before = source.toSummary();
+            if (before.blind() == blind) {
+                return before;
+            }
+            source.setBlind(blind);
+            SourceSummary after = sources.saveAndFlush(source).toSummary();
+            events.publishEvent(Change.updated(blind ? "source.blind-on" : "source.blind-off", "Source", id, id,
+                    before, after, null));
+            return after;
+        }).toList();
+    }
+
     /** Imports one file (.txt, .md, .html); an identical text already held is reported, not stored again. */
     public ImportOutcome importFile(String fileName, byte[] content) {
         checkSize(SourceParser.baseName(fileName), content.length);

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  */
 public record SourceSummary(Long id, String title, String publisher, String author, String url,
                             LocalDate published, LocalDate retrieved, String language, String originFileName,
-                            String importedBy, Instant importedAt, String sha256, int length, long version) {
+                            String importedBy, Instant importedAt, String sha256, int length, boolean blind,
+                            long version) {
 
     /** The first characters of the hash, enough to tell sources apart at a glance. */
     public String shortHash() {

@@ -1,0 +1,98 @@
+package org.corroborate.annotation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One reviewer's span [start, end) of a source (code points), its label, attribute values and note,
+ * with the covered text and some context kept so the span can be checked or re-anchored later.
+ */
+@Entity
+@Table(name = "annotation")
+class Annotation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "source_id", nullable = false, updatable = false)
+    private Long sourceId;
+
+    @Column(name = "start_offset", nullable = false)
+    private int start;
+
+    @Column(name = "end_offset", nullable = false)
+    private int end;
+
+    @Column(nullable = false)
+    private String label;
+
+    @Convert(converter = AttributesConverter.class)
+    @Column(nullable = false)
+    private Map<String, String> attributes = new TreeMap<>();
+
+    private String note;
+
+    @Column(nullable = false, updatable = false)
+    private String author;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    @Column(name = "covered_text", nullable = false)
+    private String coveredText;
+
+    @Column(name = "context_before", nullable = false)
+    private String contextBefore;
+
+    @Column(name = "context_after", nullable = false)
+    private String contextAfter;
+
+    @Version
+    private long version;
+
+    protected Annotation() {}
+
+    Annotation(Long sourceId, String author, Instant createdAt) {
+        this.sourceId = sourceId;
+        this.author = author;
+        this.createdAt = createdAt;
+    }
+
+    void place(Span span, Instant when) {
+        this.start = span.start();
+        this.end = span.end();
+        this.coveredText = span.text();
+        this.contextBefore = span.before();
+        this.contextAfter = span.after();
+        this.modifiedAt = when;
+    }
+
+    void describe(String label, Map<String, String> attributes, String note) {
+        this.label = label;
+        this.attributes = new TreeMap<>(attributes);
+        this.note = note;
+    }
+
+    Long getId() { return id; }
+    Long getSourceId() { return sourceId; }
+    String getAuthor() { return author; }
+    long getVersion() { return version; }
+
+    AnnotationDetails toDetails() {
+        return new AnnotationDetails(id, sourceId, start, end, label, Map.copyOf(attributes), note, author,
+                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version);
+    }
+}

@@ -1,0 +1,13 @@
+package org.corroborate.annotation;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An annotation as the rest of the application and the API see it. {@code start} and {@code end}
+ * count Unicode code points; {@code text} is the covered text.
+ */
+public record AnnotationDetails(Long id, Long sourceId, int start, int end, String label,
+                                Map<String, String> attributes, String note, String author, Instant createdAt,
+                                Instant modifiedAt, String text, String contextBefore, String contextAfter,
+                                long version) {}

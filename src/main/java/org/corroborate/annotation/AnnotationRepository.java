@@ -1,0 +1,21 @@
+package org.corroborate.annotation;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AnnotationRepository extends JpaRepository<Annotation, Long> {
+
+    @Query("select a from Annotation a where a.sourceId = :sourceId order by a.start, a.end, a.id")
+    List<Annotation> findBySource(Long sourceId);
+
+    @Query("""
+            select a from Annotation a where a.sourceId = :sourceId and a.author in :authors
+            order by a.start, a.end, a.id""")
+    List<Annotation> findBySourceAndAuthors(Long sourceId, Collection<String> authors);
+
+    /** The attribute maps that hold any value, for suggesting values already used in the corpus. */
+    @Query("select a.attributes from Annotation a where a.attributes <> '{}'")
+    List<java.util.Map<String, String>> usedAttributes();
+}

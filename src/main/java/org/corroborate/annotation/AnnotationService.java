@@ -1,0 +1,271 @@
+package org.corroborate.annotation;
+
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.corroborate.base.Change;
+import org.corroborate.base.CodePoints;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
+import org.corroborate.source.SourceDetails;
+import org.corroborate.source.SourceService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Annotations: the only door to them. Checks spans against the source and labels against the
+ * scheme, enforces who may change what, keeps versions for optimistic locking, and audits every write.
+ */
+@Service
+@Transactional
+public class AnnotationService {
+
+    static final int MAX_NOTE = 4000;
+    static final int MAX_ATTRIBUTE = 500;
+
+    private final AnnotationRepository annotations;
+    private final SourceService sources;
+    private final SchemeService schemes;
+    private final ReviewProgress progress;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** Source texts never change, so their code point index can be kept. */
+    private final Map<Long, CodePoints> texts = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CodePoints> eldest) {
+            return size() > 64;
+        }
+    });
+    private final Map<String, Set<String>> suggestions = new ConcurrentHashMap<>();
+    private volatile boolean suggestionsLoaded;
+
+    AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
+                      ReviewProgress progress, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.annotations = annotations;
+        this.sources = sources;
+        this.schemes = schemes;
+        this.progress = progress;
+        this.actor = actor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The annotations of a source that the caller may see, optionally only those of some reviewers.
+     * Reviewers see their own, and their colleagues' unless the source is blind and they have not submitted.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AnnotationDetails> visible(long sourceId, Set<String> reviewers) {
+        SourceDetails source = sources.get(sourceId);
+        String me = actor.require();
+        boolean seesOthers = seesColleagues(source, me);
+        List<Annotation> found = reviewers == null || reviewers.isEmpty()
+                ? annotations.findBySource(sourceId)
+                : annotations.findBySourceAndAuthors(sourceId, reviewers);
+        return found.stream()
+                .filter(a -> seesOthers || a.getAuthor().equals(me))
+                .map(Annotation::toDetails)
+                .toList();
+    }
+
+    /** Whether the caller may see colleagues' annotations on this source now. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean seesColleagues(long sourceId) {
+        return seesColleagues(sources.get(sourceId), actor.require());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public AnnotationDetails get(long id) {
+        Annotation annotation = load(id);
+        String me = actor.require();
+        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.get(annotation.getSourceId()), me)) {
+            throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
+        }
+        return annotation.toDetails();
+    }
+
+    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    public AnnotationDetails create(long sourceId, AnnotationRequest request) {
+        if (request.start() == null || request.end() == null) {
+            throw WorkbenchException.badInput("'start' and 'end' are required.");
+        }
+        String me = actor.require();
+        Span span = Span.of(text(sourceId), request.start(), request.end());
+        LabelScheme.Label label = label(request.label());
+        Annotation annotation = new Annotation(sourceId, me, clock.instant());
+        annotation.place(span, clock.instant());
+        annotation.describe(label.name(), attributes(label, request.attributes()), note(request.note()));
+        AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
+        progress.worked(sourceId, me);
+        remember(after.attributes());
+        events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
+        events.publishEvent(new AnnotationChanged(sourceId, after, null, me));
+        return after;
+    }
+
+    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    public AnnotationDetails update(long id, AnnotationRequest request) {
+        Annotation annotation = loadForChange(id, request.version(), request.reason());
+        AnnotationDetails before = annotation.toDetails();
+        int start = request.start() == null ? before.start() : request.start();
+        int end = request.end() == null ? before.end() : request.end();
+        LabelScheme.Label label = label(request.label() == null ? before.label() : request.label());
+        Map<String, String> attributes = request.attributes() == null
+                ? keepApplicable(label, before.attributes()) : attributes(label, request.attributes());
+        String note = request.note() == null ? before.note() : note(request.note());
+        if (start != before.start() || end != before.end()) {
+            annotation.place(Span.of(text(before.sourceId()), start, end), clock.instant());
+        } else {
+            annotation.place(new Span(start, end, before.text(), before.contextBefore(), before.contextAfter()),
+                    clock.instant());
+        }
+        annotation.describe(label.name(), attributes, note);
+        AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
+        progress.worked(before.sourceId(), actor.require());
+        remember(after.attributes());
+        events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
+                blankToNull(request.reason())));
+        events.publishEvent(new AnnotationChanged(before.sourceId(), after, null, actor.require()));
+        return after;
+    }
+
+    /** Deletes an annotation; its last state stays in the audit trail. */
+    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    public void delete(long id, Long version, String reason) {
+        Annotation annotation = loadForChange(id, version, reason);
+        AnnotationDetails before = annotation.toDetails();
+        annotations.delete(annotation);
+        annotations.flush();
+        progress.worked(before.sourceId(), actor.require());
+        events.publishEvent(Change.updated("annotation.deleted", "Annotation", id, before.sourceId(), before, null,
+                blankToNull(reason)));
+        events.publishEvent(new AnnotationChanged(before.sourceId(), null, id, actor.require()));
+    }
+
+    /** Values already given to an attribute anywhere in the corpus, for suggestions (people recur across sources). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<String> suggestions(String attribute) {
+        if (!suggestionsLoaded) {
+            annotations.usedAttributes().forEach(this::remember);
+            suggestionsLoaded = true;
+        }
+        return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
+    }
+
+    private boolean seesColleagues(SourceDetails source, String me) {
+        if (!source.source().blind() || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN")) {
+            return true;
+        }
+        return progress.hasSubmitted(source.source().id(), me);
+    }
+
+    private Annotation loadForChange(long id, Long version, String reason) {
+        if (version == null) {
+            throw WorkbenchException.badInput("'version' is required: send the version you last saw.");
+        }
+        Annotation annotation = load(id);
+        String me = actor.require();
+        if (!annotation.getAuthor().equals(me)) {
+            if (!actor.hasRole("SUPERVISOR")) {
+                throw new org.springframework.security.access.AccessDeniedException(
+                        "Only the author or a supervisor may change this annotation.");
+            }
+            if (reason == null || reason.isBlank()) {
+                throw WorkbenchException.badInput("Say why you change " + annotation.getAuthor()
+                        + "'s annotation: a reason is required.");
+            }
+        }
+        if (annotation.getVersion() != version) {
+            throw new StaleAnnotationException(annotation.toDetails(), version);
+        }
+        return annotation;
+    }
+
+    private Annotation load(long id) {
+        return annotations.findById(id)
+                .orElseThrow(() -> WorkbenchException.notFound("There is no annotation with id " + id + "."));
+    }
+
+    private CodePoints text(long sourceId) {
+        return texts.computeIfAbsent(sourceId, id -> new CodePoints(sources.get(id).text()));
+    }
+
+    private LabelScheme.Label label(String name) {
+        if (name == null || name.isBlank()) {
+            throw WorkbenchException.badInput("'label' is required.");
+        }
+        LabelScheme scheme = schemes.current();
+        return scheme.label(name).orElseThrow(() -> WorkbenchException.badInput("Unknown label '" + name
+                + "'; the scheme has " + scheme.labels().stream().map(LabelScheme.Label::name).toList() + "."));
+    }
+
+    private static Map<String, String> attributes(LabelScheme.Label label, Map<String, String> given) {
+        Map<String, String> result = new TreeMap<>();
+        if (given == null) {
+            return result;
+        }
+        Set<String> known = new TreeSet<>();
+        label.attributes().forEach(a -> known.add(a.name()));
+        for (var entry : given.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                throw WorkbenchException.badInput("The label " + label.name() + " has no attribute '" + entry.getKey()
+                        + "'" + (known.isEmpty() ? "." : "; it has " + known + "."));
+            }
+            String value = entry.getValue() == null ? "" : entry.getValue().strip();
+            if (value.length() > MAX_ATTRIBUTE) {
+                throw WorkbenchException.badInput("'" + entry.getKey() + "' is longer than " + MAX_ATTRIBUTE
+                        + " characters.");
+            }
+            if (!value.isEmpty()) {
+                result.put(entry.getKey(), value);
+            }
+        }
+        return result;
+    }
+
+    /** On a label change without new attributes, keeps the values the new label also has. */
+    private static Map<String, String> keepApplicable(LabelScheme.Label label, Map<String, String> current) {
+        Map<String, String> kept = new TreeMap<>();
+        label.attributes().forEach(a -> {
+            if (current.containsKey(a.name())) {
+                kept.put(a.name(), current.get(a.name()));
+            }
+        });
+        return kept;
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.length() > MAX_NOTE) {
+            throw WorkbenchException.badInput("The note is longer than " + MAX_NOTE + " characters.");
+        }
+        return note.strip();
+    }
+
+    private void remember(Map<String, String> attributes) {
+        attributes.forEach((name, value) -> suggestions
+                .computeIfAbsent(name, n -> new java.util.concurrent.ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER))
+                .add(value));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

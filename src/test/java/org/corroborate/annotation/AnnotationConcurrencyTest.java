@@ -1,0 +1,73 @@
+package org.corroborate.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** Many people saving one annotation at once: one winner per version, clear conflicts for the rest, nothing lost. */
+@WorkbenchTest
+class AnnotationConcurrencyTest {
+
+    @Autowired
+    AnnotationService annotations;
+
+    @Autowired
+    SourceService sources;
+
+    @Autowired
+    CurrentActor actor;
+
+    @Test
+    void exactlyOneWriterWinsEachVersion() throws Exception {
+        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Race", "A contested sentence. "
+                + UUID.randomUUID(), null, null, null, null)).source().id();
+        AnnotationDetails created = actor.runAs("alice", "REVIEWER",
+                () -> annotations.create(sourceId, AnnotationRequest.create(0, 11, "FACT", Map.of(), null)));
+
+        int writers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String note = "edit " + i;
+            outcomes.add(pool.submit(() -> {
+                go.await();
+                try {
+                    actor.runAs("alice", "REVIEWER", () -> annotations.update(created.id(),
+                            new AnnotationRequest(null, null, null, null, note, 0L, null)));
+                    return "won:" + note;
+                } catch (StaleAnnotationException | OptimisticLockingFailureException e) {
+                    return "conflict";
+                } catch (WorkbenchException e) {
+                    return e.kind() == WorkbenchException.Kind.CONFLICT ? "conflict" : "error:" + e.getMessage();
+                }
+            }));
+        }
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(r -> r.startsWith("won:")).hasSize(1);
+        assertThat(results).filteredOn("conflict"::equals).hasSize(writers - 1);
+        AnnotationDetails now = actor.runAs("alice", "REVIEWER", () -> annotations.get(created.id()));
+        assertThat(now.version()).isEqualTo(1);
+        assertThat(results).contains("won:" + now.note());
+    }
+}
