@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.ImportOutcome;
@@ -64,7 +64,8 @@ class ImportDialog extends Dialog {
             boolean created = outcome.status() == ImportOutcome.Status.IMPORTED;
             Div line = line(true, created ? "Imported " + fileName + " as " : fileName
                     + " is already in the library as ");
-            RouterLink link = new RouterLink(outcome.source().title(), ReaderView.class, outcome.source().id());
+            Anchor link = new Anchor(LibraryView.workspacePath(outcome.source().id()), outcome.source().title());
+            link.getElement().setAttribute("router-link", true);
             link.addClassName("cb-import-link");
             line.add(link);
             if (!created) {

@@ -100,7 +100,7 @@ public class LibraryView extends VerticalLayout {
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
                 .setWidth("8rem").setFlexGrow(0);
-        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(ReaderView.class, e.getItem().id())));
+        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(workspacePath(e.getItem().id()))));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }
 
@@ -117,6 +117,11 @@ public class LibraryView extends VerticalLayout {
         int shown = data.size(new com.vaadin.flow.data.provider.Query<>(data.getFilter()));
         int total = data.getItems().size();
         count.setText(shown == total ? total + (total == 1 ? " source" : " sources") : shown + " of " + total + " sources");
+    }
+
+    /** The annotation workspace of a source; named by path so the library does not depend on annotation. */
+    static String workspacePath(long sourceId) {
+        return "sources/" + sourceId;
     }
 
     private static boolean contains(String value, String term) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import org.corroborate.WorkbenchTest;
@@ -49,18 +48,4 @@ class LibraryViewTest extends SpringBrowserlessTest {
         assertThat($(Span.class).withId("source-count").single().getText()).startsWith("1 of ");
     }
 
-    @Test
-    void opensTheReaderWithTextAndHash() {
-        SourceSummary first = sources.list().getFirst();
-        navigate(ReaderView.class, first.id());
-        assertThat($(Div.class).withId("source-text").single().getText())
-                .isEqualTo(sources.get(first.id()).text());
-        assertThat($(Span.class).withId("source-sha256").single().getText()).isEqualTo(first.sha256());
-    }
-
-    @Test
-    void saysSoWhenASourceDoesNotExist() {
-        navigate(ReaderView.class, 424242L);
-        assertThat($(com.vaadin.flow.component.html.H2.class).first().getText()).isEqualTo("No such source");
-    }
 }

@@ -1,0 +1,211 @@
+package org.corroborate.annotation.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.StaleAnnotationException;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.scheme.LabelScheme;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The side panel for one annotation: label, attributes (suggesting values used anywhere in the
+ * corpus), note, and for a supervisor changing someone else's work, the reason. Saves with the
+ * version it was opened at, so a colleague's concurrent change is reported, never overwritten.
+ */
+class AnnotationEditor extends VerticalLayout {
+
+    private final AnnotationService annotations;
+    private final LabelScheme scheme;
+    private final Consumer<AnnotationDetails> onSaved;
+    private final Consumer<AnnotationDetails> onDeleted;
+
+    private final H3 heading = new H3();
+    private final Paragraph quote = new Paragraph();
+    private final Span byline = new Span();
+    private final Select<String> label = new Select<>();
+    private final Div attributeFields = new Div();
+    private final TextArea note = new TextArea("Note");
+    private final TextField reason = new TextField("Reason for changing a colleague's annotation");
+    private final Paragraph problem = new Paragraph();
+    private final Button save = new Button("Save");
+    private final Button delete = new Button("Delete");
+    private final Map<String, ComboBox<String>> attributes = new LinkedHashMap<>();
+    private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
+            + "it; click a highlight to open it here.");
+    private final Div form = new Div();
+    private AnnotationDetails shown;
+
+    AnnotationEditor(AnnotationService annotations, LabelScheme scheme, Consumer<AnnotationDetails> onSaved,
+                     Consumer<AnnotationDetails> onDeleted) {
+        this.annotations = annotations;
+        this.scheme = scheme;
+        this.onSaved = onSaved;
+        this.onDeleted = onDeleted;
+        setId("annotation-editor");
+        addClassName("cb-editor");
+        setPadding(false);
+
+        empty.addClassName("cb-muted");
+        quote.addClassName("cb-editor-quote");
+        quote.setId("editor-quote");
+        byline.addClassName("cb-muted");
+        label.setLabel("Label");
+        label.setId("editor-label");
+        label.setItems(scheme.labels().stream().map(LabelScheme.Label::name).toList());
+        label.setItemLabelGenerator(name -> scheme.label(name).map(LabelScheme.Label::title).orElse(name));
+        label.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                buildAttributeFields(e.getValue(), currentAttributeValues());
+            }
+        });
+        note.setId("editor-note");
+        note.setWidthFull();
+        note.setMaxLength(4000);
+        reason.setId("editor-reason");
+        reason.setWidthFull();
+        problem.setId("editor-problem");
+        problem.addClassName("cb-form-error");
+        save.setId("editor-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        delete.setId("editor-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        delete.addClickListener(e -> delete());
+        label.setWidthFull();
+        attributeFields.setWidthFull();
+        form.setWidthFull();
+        form.add(heading, quote, byline, label, attributeFields, note, reason, problem,
+                new HorizontalLayout(save, delete));
+        add(empty, form);
+        clear();
+    }
+
+    /** Shows an annotation; editable by its author, or by a supervisor with a reason. */
+    void show(AnnotationDetails annotation, boolean editable, boolean needsReason) {
+        shown = annotation;
+        empty.setVisible(false);
+        form.setVisible(true);
+        problem.setVisible(false);
+        heading.setText(scheme.label(annotation.label()).map(LabelScheme.Label::title).orElse(annotation.label()));
+        quote.setText("“" + annotation.text() + "”");
+        byline.setText("by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
+                + " · version " + annotation.version());
+        label.setValue(annotation.label());
+        buildAttributeFields(annotation.label(), annotation.attributes());
+        note.setValue(annotation.note() == null ? "" : annotation.note());
+        reason.clear();
+        reason.setVisible(editable && needsReason);
+        label.setReadOnly(!editable);
+        note.setReadOnly(!editable);
+        attributes.values().forEach(f -> f.setReadOnly(!editable));
+        save.setVisible(editable);
+        delete.setVisible(editable);
+    }
+
+    /** Focuses the first attribute (a quote's speaker, say) for a fresh annotation. */
+    void focusFirstField() {
+        attributes.values().stream().findFirst().ifPresentOrElse(ComboBox::focus, note::focus);
+    }
+
+    void clear() {
+        shown = null;
+        empty.setVisible(true);
+        form.setVisible(false);
+    }
+
+    /** The annotation on show, or null. */
+    AnnotationDetails shown() {
+        return shown;
+    }
+
+    private void buildAttributeFields(String labelName, Map<String, String> values) {
+        attributes.clear();
+        attributeFields.removeAll();
+        scheme.label(labelName).ifPresent(l -> l.attributes().forEach(a -> {
+            ComboBox<String> field = new ComboBox<>(a.title());
+            field.setId("attribute-" + a.name());
+            field.setWidthFull();
+            field.setAllowCustomValue(true);
+            field.setClearButtonVisible(true);
+            List<String> items = new ArrayList<>(annotations.suggestions(a.name()));
+            String value = values.get(a.name());
+            if (value != null && !items.contains(value)) {
+                items.add(value);
+            }
+            field.setItems(items);
+            field.setValue(value);
+            field.addCustomValueSetListener(e -> {
+                List<String> extended = new ArrayList<>(items);
+                extended.add(e.getDetail());
+                field.setItems(extended);
+                field.setValue(e.getDetail());
+            });
+            field.setHelperText(a.description());
+            attributes.put(a.name(), field);
+            attributeFields.add(field);
+        }));
+    }
+
+    private Map<String, String> currentAttributeValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        attributes.forEach((name, field) -> {
+            if (field.getValue() != null && !field.getValue().isBlank()) {
+                values.put(name, field.getValue());
+            }
+        });
+        return values;
+    }
+
+    private void save() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            AnnotationDetails saved = annotations.update(shown.id(), new AnnotationRequest(null, null,
+                    label.getValue(), currentAttributeValues(), note.getValue(), shown.version(), reason.getValue()));
+            onSaved.accept(saved);
+        } catch (StaleAnnotationException e) {
+            onSaved.accept(e.current());
+            showProblem(e.getMessage());
+        } catch (WorkbenchException | AccessDeniedException e) {
+            showProblem(e.getMessage());
+        }
+    }
+
+    private void delete() {
+        if (shown == null) {
+            return;
+        }
+        try {
+            annotations.delete(shown.id(), shown.version(), reason.getValue());
+            AnnotationDetails deleted = shown;
+            clear();
+            onDeleted.accept(deleted);
+        } catch (WorkbenchException | AccessDeniedException e) {
+            showProblem(e.getMessage());
+        }
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message);
+        problem.setVisible(true);
+    }
+}

@@ -1,0 +1,175 @@
+package org.corroborate.annotation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BaseJsonNode;
+
+/**
+ * The Java side of {@code <cb-source-text>} (frontend/components/source-text.ts): a source's text
+ * with its annotations as highlights. Offsets in both directions count Unicode code points.
+ */
+@Tag("cb-source-text")
+@JsModule("./components/source-text.ts")
+public class SourceText extends Component implements HasSize, HasStyle {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A label as the component draws it. */
+    public record Label(String name, String title, String color, String hotkey) {}
+
+    /** An annotation as the component draws it; {@code mine} draws it solid, colleagues' dashed. */
+    public record Highlight(String id, int start, int end, String label, String color, boolean mine, String tooltip) {}
+
+    public SourceText() {
+        getElement().setAttribute("tabindex", "0");
+    }
+
+    public void setText(String text) {
+        getElement().setProperty("text", text);
+    }
+
+    public void setLabels(List<Label> labels) {
+        getElement().setPropertyJson("labels", (ArrayNode) JSON.valueToTree(labels));
+    }
+
+    /** Replaces every highlight: a full re-render, for opening a source or switching what is shown. */
+    public void setHighlights(List<Highlight> highlights) {
+        getElement().setPropertyJson("annotations", (ArrayNode) JSON.valueToTree(highlights));
+    }
+
+    /** Adds or replaces one highlight; the component redraws only the text it touches. */
+    public void upsert(Highlight highlight) {
+        getElement().callJsFunction("upsertAnnotation", (BaseJsonNode) JSON.valueToTree(highlight));
+    }
+
+    public void remove(String id) {
+        getElement().callJsFunction("removeAnnotation", id);
+    }
+
+    /** Scrolls to an annotation and selects it. */
+    public void reveal(String id) {
+        getElement().callJsFunction("scrollToAnnotation", id);
+    }
+
+    public void setSelectedId(String id) {
+        if (id == null) {
+            getElement().removeProperty("selectedId");
+        } else {
+            getElement().setProperty("selectedId", id);
+        }
+    }
+
+    public void setSnapToWords(boolean snap) {
+        getElement().setProperty("snapToWords", snap);
+    }
+
+    public void clearTextSelection() {
+        getElement().callJsFunction("clearSelection");
+    }
+
+    public Registration addSelectionListener(ComponentEventListener<SelectionEvent> listener) {
+        return addListener(SelectionEvent.class, listener);
+    }
+
+    public Registration addTagListener(ComponentEventListener<TagEvent> listener) {
+        return addListener(TagEvent.class, listener);
+    }
+
+    public Registration addAnnotationSelectedListener(ComponentEventListener<AnnotationSelectedEvent> listener) {
+        return addListener(AnnotationSelectedEvent.class, listener);
+    }
+
+    public Registration addDeleteListener(ComponentEventListener<DeleteEvent> listener) {
+        return addListener(DeleteEvent.class, listener);
+    }
+
+    public Registration addEscapeListener(ComponentEventListener<EscapeEvent> listener) {
+        return addListener(EscapeEvent.class, listener);
+    }
+
+    /** The person finished selecting text (start -1 when the selection was cleared). */
+    @DomEvent("cb-selection")
+    public static class SelectionEvent extends ComponentEvent<SourceText> {
+        private final int start;
+        private final int end;
+        private final String text;
+
+        public SelectionEvent(SourceText source, boolean fromClient, @EventData("event.detail.start") int start,
+                              @EventData("event.detail.end") int end, @EventData("event.detail.text") String text) {
+            super(source, fromClient);
+            this.start = start;
+            this.end = end;
+            this.text = text;
+        }
+
+        public int start() { return start; }
+        public int end() { return end; }
+        public String text() { return text; }
+        public boolean isEmpty() { return start < 0 || end <= start; }
+    }
+
+    /** The person pressed a label's hotkey with text selected. */
+    @DomEvent("cb-tag")
+    public static class TagEvent extends ComponentEvent<SourceText> {
+        private final int start;
+        private final int end;
+        private final String label;
+
+        public TagEvent(SourceText source, boolean fromClient, @EventData("event.detail.start") int start,
+                        @EventData("event.detail.end") int end, @EventData("event.detail.label") String label) {
+            super(source, fromClient);
+            this.start = start;
+            this.end = end;
+            this.label = label;
+        }
+
+        public int start() { return start; }
+        public int end() { return end; }
+        public String label() { return label; }
+    }
+
+    /** The person clicked an annotation or moved to it with the arrow keys. */
+    @DomEvent("cb-annotation-selected")
+    public static class AnnotationSelectedEvent extends ComponentEvent<SourceText> {
+        private final String id;
+
+        public AnnotationSelectedEvent(SourceText source, boolean fromClient, @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.id = id;
+        }
+
+        public String id() { return id; }
+    }
+
+    /** The person pressed Delete with an annotation selected. */
+    @DomEvent("cb-delete")
+    public static class DeleteEvent extends ComponentEvent<SourceText> {
+        private final String id;
+
+        public DeleteEvent(SourceText source, boolean fromClient, @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.id = id;
+        }
+
+        public String id() { return id; }
+    }
+
+    /** The person pressed Escape. */
+    @DomEvent("cb-escape")
+    public static class EscapeEvent extends ComponentEvent<SourceText> {
+        public EscapeEvent(SourceText source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.corroborate.annotation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.TabSheet;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** The workspace's server side: what a hotkey, a click or the editor does to annotations. */
+@WorkbenchTest
+@WithMockUser(username = "carol", roles = "REVIEWER")
+class SourceWorkspaceViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    SourceService sources;
+
+    @Autowired
+    AnnotationService annotations;
+
+    long sourceId;
+
+    @BeforeEach
+    void importSource() {
+        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + UUID.randomUUID(),
+                "Vale Voice", null, null, null).source().id();
+    }
+
+    private SourceText text() {
+        return $(SourceText.class).withId("source-text").single();
+    }
+
+    @Test
+    void showsTheTextAndItsProvenance() {
+        navigate(SourceWorkspaceView.class, sourceId);
+        assertThat(text().getElement().getProperty("text")).startsWith("The mayor said");
+        assertThat($(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
+        $(TabSheet.class).single().setSelectedIndex(2);
+        assertThat($(Span.class).withId("source-sha256").single().getText())
+                .isEqualTo(sources.get(sourceId).source().sha256());
+        assertThat($(Span.class).withId("review-status").single().getText()).isEqualTo("Not started");
+    }
+
+    @Test
+    void aHotkeyCreatesTheAnnotationAndTheEditorSavesItsSpeaker() {
+        navigate(SourceWorkspaceView.class, sourceId);
+        ComponentUtil.fireEvent(text(), new SourceText.TagEvent(text(), true, 16, 33, "QUOTE"));
+
+        AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
+        assertThat(created.text()).isEqualTo("the water is safe");
+        assertThat(created.label()).isEqualTo("QUOTE");
+        assertThat($(Span.class).withId("review-status").single().getText()).isEqualTo("In progress");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> speaker = $(ComboBox.class).withId("attribute-speaker").single();
+        speaker.setValue("The mayor");
+        test($(Button.class).withId("editor-save").single()).click();
+        assertThat(annotations.get(created.id()).attributes()).containsEntry("speaker", "The mayor");
+        assertThat(annotations.get(created.id()).version()).isEqualTo(1);
+        $(TabSheet.class).single().setSelectedIndex(1);
+        @SuppressWarnings("unchecked")
+        Grid<AnnotationDetails> list = $(Grid.class).withId("annotation-list").single();
+        assertThat(test(list).size()).isEqualTo(1);
+        assertThat($(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · QUOTE 1");
+    }
+
+    @Test
+    void deleteOnTheKeyboardRemovesOnlyYourOwnAnnotation() {
+        navigate(SourceWorkspaceView.class, sourceId);
+        ComponentUtil.fireEvent(text(), new SourceText.TagEvent(text(), true, 4, 9, "FACT"));
+        AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
+        ComponentUtil.fireEvent(text(), new SourceText.DeleteEvent(text(), true, String.valueOf(created.id())));
+        assertThat(annotations.visible(sourceId, null)).isEmpty();
+    }
+
+    @Test
+    void saysSoWhenASourceDoesNotExist() {
+        navigate(SourceWorkspaceView.class, 424242L);
+        assertThat($(H2.class).first().getText()).isEqualTo("No such source");
+    }
+}
