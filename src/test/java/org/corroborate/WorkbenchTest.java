@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application in demo mode on a private in-memory H2 database, with MockMvc for the
@@ -18,4 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "spring.datasource.url=jdbc:h2:mem:workbench-test;DB_CLOSE_DELAY=-1",
         "workbench.sources.max-file-size=64KB"})
 @AutoConfigureMockMvc
+@TestExecutionListeners(listeners = SecurityStrategyListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface WorkbenchTest {}

@@ -23,7 +23,11 @@ public class AnnotationsFolder {
     public AnnotationsFolder(WorkbenchProperties properties) {
         this.base = properties.annotationsDir() == null
                 ? "classpath:annotations/"
-                : properties.annotationsDir().toUri().toString();
+                : withSlash(properties.annotationsDir().toAbsolutePath().toUri().toString());
+    }
+
+    private static String withSlash(String uri) {
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     /** One file, by its path inside the folder. */

@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns failures of the REST API into the JSON errors promised in the API contract. */
-@RestControllerAdvice(basePackages = "org.corroborate")
+@RestControllerAdvice
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -63,15 +63,20 @@ class AccountBootstrap implements ApplicationRunner {
         }
         String password = properties.admin().password();
         if (password == null || password.isBlank()) {
-            throw new MissingAdminPasswordException();
+            throw new FirstAdministratorException();
         }
         if (password.length() < AccountService.MIN_PASSWORD_LENGTH) {
-            throw new MissingAdminPasswordException("The configured administrator password is shorter than "
+            throw new FirstAdministratorException("The configured administrator password is shorter than "
                     + AccountService.MIN_PASSWORD_LENGTH + " characters.");
         }
         String username = properties.admin().username();
-        actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
-                accounts.bootstrap(new NewAccount(username, "Administrator", password, Set.of(Role.ADMIN)))));
+        try {
+            actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
+                    accounts.bootstrap(new NewAccount(username, "Administrator", password, Set.of(Role.ADMIN)))));
+        } catch (org.corroborate.base.WorkbenchException e) {
+            throw new FirstAdministratorException("The configured administrator username '" + username
+                    + "' cannot be used: " + e.getMessage());
+        }
         log.info("Created the first administrator account '{}' from configuration", username);
     }
 }

@@ -28,14 +28,16 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor actor;
+    private final SignedInSessions sessions;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, ApplicationEventPublisher events,
-                   Clock clock, CurrentActor actor) {
+                   Clock clock, CurrentActor actor, SignedInSessions sessions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
         this.actor = actor;
+        this.sessions = sessions;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -57,11 +59,12 @@ public class AccountService {
         }
         Account account = load(id);
         AccountDetails before = account.toDetails();
-        if (before.has(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+        if (before.has(Role.ADMIN) && before.enabled() && !roles.contains(Role.ADMIN)) {
             refuseSelf(account, "remove your own administrator role");
             refuseLastAdmin(account, "remove the administrator role from");
         }
         account.setRoles(EnumSet.copyOf(roles));
+        sessions.end(account.getUsername());
         return saved(account, "account.roles-changed", before);
     }
 
@@ -79,6 +82,9 @@ public class AccountService {
             }
         }
         account.setEnabled(enabled);
+        if (!enabled) {
+            sessions.end(account.getUsername());
+        }
         return saved(account, enabled ? "account.enabled" : "account.disabled", before);
     }
 
@@ -88,6 +94,7 @@ public class AccountService {
         Account account = load(id);
         AccountDetails before = account.toDetails();
         account.setPasswordHash(passwords.encode(newPassword));
+        sessions.end(account.getUsername());
         AccountDetails after = accounts.saveAndFlush(account).toDetails();
         // The hash is never put in the audit trail; the event says only that it changed.
         events.publishEvent(Change.updated("account.password-reset", "Account", id, null,

@@ -22,7 +22,7 @@ record FrontMatter(Map<String, String> values, String body) {
     static final List<String> KEYS = List.of("title", "publisher", "author", "url", "published", "retrieved",
             "language");
     private static final Pattern LINE = Pattern.compile("([A-Za-z][A-Za-z_-]*)\\s*:(.*)");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     private static final String FENCE = "---";
 
     /** Splits normalised text (LF line ends) into front matter and body; no block gives empty values. */

@@ -77,8 +77,10 @@ final class SourceParser {
         }
         String title = page.title().isEmpty() ? firstLine(text) : truncate(page.title());
         String url = FrontMatter.isWebAddress(page.url()) ? page.url() : null;
+        String language = FrontMatter.LANGUAGE.matcher(page.language()).matches() ? page.language() : null;
+        rejectControlCharacters("'" + name + "'", text);
         return new SourceDraft(title, blankToNull(truncate(page.publisher())), blankToNull(truncate(page.author())),
-                url, FrontMatter.date(page.published()), null, blankToNull(page.language()), name, text);
+                url, FrontMatter.date(page.published()), null, language, name, text);
     }
 
     private static String decode(String name, byte[] content) {

@@ -109,10 +109,13 @@ public class SourceService {
         Source source;
         try {
             source = sources.saveAndFlush(new Source(draft, actor, clock.instant()));
-        } catch (DataIntegrityViolationException raced) {
-            // Another import of the same text committed between our check and our insert.
-            throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
-                    "An identical text was imported at the same moment; it is in the library once.");
+        } catch (DataIntegrityViolationException refused) {
+            if (refused.getMessage() != null && refused.getMessage().toLowerCase().contains("uk_source_sha256")) {
+                // Another import of the same text committed between our check and our insert.
+                throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
+                        "An identical text was imported at the same moment; it is in the library once.");
+            }
+            throw refused;
         }
         SourceSummary summary = source.toSummary();
         events.publishEvent(Change.created("source.imported", "Source", summary.id(), summary.id(), summary));

@@ -9,7 +9,7 @@ import java.util.List;
 import org.corroborate.WorkbenchApplication;
 import org.corroborate.scheme.InvalidSchemeException;
 import org.corroborate.security.AccountService;
-import org.corroborate.security.MissingAdminPasswordException;
+import org.corroborate.security.FirstAdministratorException;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class StartupTest {
     void refusesToStartOnAnEmptyDatabaseWithoutAnAdminPassword() {
         assertThatThrownBy(() -> start("workbench.demo=false"))
                 .extracting(NestedExceptionUtils::getMostSpecificCause)
-                .isInstanceOf(MissingAdminPasswordException.class)
+                .isInstanceOf(FirstAdministratorException.class)
                 .extracting(Throwable::getMessage).asString()
                 .contains("no administrator password is configured");
     }

@@ -180,4 +180,13 @@ class SourceApiTest {
         mvc.perform(post("/api/sources").contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"x\"}"))
                 .andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void publishesItsOpenApiDescriptionWithBasicAuthentication() throws Exception {
+        mvc.perform(get("/api/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/sources']").exists())
+                .andExpect(jsonPath("$.paths['/api/annotations/{id}']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
+    }
 }

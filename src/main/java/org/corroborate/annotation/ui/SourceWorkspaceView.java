@@ -31,8 +31,6 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
-import org.corroborate.review.ReviewState;
-import org.corroborate.review.ReviewStatusService;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
@@ -50,7 +48,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private final SourceService sources;
     private final AnnotationService annotations;
-    private final ReviewStatusService reviews;
+    private final List<WorkspaceExtension> extensions;
+    private final List<Runnable> ownChangeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AnnotationBroadcaster broadcaster;
     private final CurrentActor actor;
     private final LabelScheme scheme;
@@ -59,7 +58,6 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
     private final Checkbox everyone = new Checkbox("Show everyone's annotations");
     private final AvatarGroup present = new AvatarGroup();
-    private final Span status = new Span();
     private AnnotationEditor editor;
     private AnnotationList list;
     private SourceDetails source;
@@ -68,11 +66,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private AnnotationBroadcaster.Subscription subscription;
     private String title = "Source";
 
-    public SourceWorkspaceView(SourceService sources, AnnotationService annotations, ReviewStatusService reviews,
+    public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes) {
         this.sources = sources;
         this.annotations = annotations;
-        this.reviews = reviews;
+        this.extensions = extensions;
         this.broadcaster = broadcaster;
         this.actor = actor;
         this.scheme = schemes.current();
@@ -140,14 +138,26 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
-        Button submit = new Button("Submit my review", e -> submit());
-        submit.setId("submit-review");
-        submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        submit.setVisible(actor.hasRole("REVIEWER"));
-        status.setId("review-status");
-        status.addClassName("cb-review-status");
-        showStatus();
-        HorizontalLayout options = new HorizontalLayout(everyone, snap, status, submit, present);
+        HorizontalLayout options = new HorizontalLayout(everyone, snap);
+        WorkspaceExtension.Workspace workspace = new WorkspaceExtension.Workspace() {
+            @Override
+            public long sourceId() {
+                return source.source().id();
+            }
+
+            @Override
+            public com.vaadin.flow.shared.Registration onOwnChange(Runnable listener) {
+                ownChangeListeners.add(listener);
+                return () -> ownChangeListeners.remove(listener);
+            }
+
+            @Override
+            public void visibilityChanged() {
+                colleaguesMayBeVisible();
+            }
+        };
+        extensions.forEach(extension -> options.add(extension.toolbarItem(workspace)));
+        options.add(present);
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         Div header = new Div(libraryLink(), heading, labels, options);
@@ -237,9 +247,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                     AnnotationRequest.create(start, end, label, Map.of(), null));
             text.clearTextSelection();
             store(created);
+            ownChangeListeners.forEach(Runnable::run);
             select(created, false);
             editor.focusFirstField();
-            showStatus();
         } catch (WorkbenchException | org.springframework.security.access.AccessDeniedException e) {
             Notifications.error(e.getMessage());
         }
@@ -285,6 +295,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private void applySaved(AnnotationDetails saved) {
         store(saved);
+        ownChangeListeners.forEach(Runnable::run);
         select(saved, false);
     }
 
@@ -340,30 +351,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         present.getElement().setAttribute("data-names", String.join(",", names));
     }
 
-    private void submit() {
-        try {
-            reviews.submit(source.source().id());
-            Notifications.success("Submitted. Your review of this source is marked done.");
-            boolean couldSee = seesColleagues;
-            seesColleagues = annotations.seesColleagues(source.source().id());
-            everyone.setEnabled(seesColleagues);
-            if (!couldSee && seesColleagues) {
-                reload();
-            }
-            showStatus();
-        } catch (WorkbenchException e) {
-            Notifications.error(e.getMessage());
+    private void colleaguesMayBeVisible() {
+        boolean couldSee = seesColleagues;
+        seesColleagues = annotations.seesColleagues(source.source().id());
+        everyone.setEnabled(seesColleagues);
+        if (!couldSee && seesColleagues) {
+            reload();
         }
-    }
-
-    private void showStatus() {
-        ReviewState state = reviews.statusOf(source.source().id(), me).status();
-        status.setText(switch (state) {
-            case NOT_STARTED -> "Not started";
-            case IN_PROGRESS -> "In progress";
-            case SUBMITTED -> "Submitted";
-        });
-        status.getElement().setAttribute("data-state", state.name());
     }
 
     @Override

@@ -146,7 +146,7 @@ public class AccountsView extends VerticalLayout {
         roles.setItemLabelGenerator(r -> switch (r) {
             case REVIEWER -> "Reviewer: annotates and assesses";
             case SUPERVISOR -> "Supervisor: assigns, audits, adjudicates";
-            case ADMIN -> "Administrator: accounts, sources, scheme";
+            case ADMIN -> "Administrator: accounts and settings";
         });
         roles.setValue(selected);
         return roles;
