@@ -139,6 +139,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         present.setId("present");
         present.setMaxItemsVisible(5);
         HorizontalLayout options = new HorizontalLayout(everyone, snap);
+        HorizontalLayout progress = new HorizontalLayout();
+        progress.setAlignItems(FlexComponent.Alignment.CENTER);
         WorkspaceExtension.Workspace workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -156,11 +158,19 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 colleaguesMayBeVisible();
             }
         };
-        extensions.forEach(extension -> options.add(extension.toolbarItem(workspace)));
-        options.add(present);
+        extensions.forEach(extension -> progress.add(extension.toolbarItem(workspace)));
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
-        Div header = new Div(libraryLink(), heading, labels, options);
+        progress.add(present);
+        HorizontalLayout first = new HorizontalLayout(labels);
+        HorizontalLayout second = new HorizontalLayout(options, progress);
+        for (HorizontalLayout row : List.of(first, second)) {
+            row.setWidthFull();
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            row.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+            row.addClassName("cb-workspace-row");
+        }
+        Div header = new Div(libraryLink(), heading, first, second);
         header.addClassName("cb-workspace-header");
         if (source.source().blind()) {
             Span blind = new Span("Blind mode");

@@ -40,7 +40,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     }
 
     private SourceText text() {
-        return $(SourceText.class).withId("source-text").single();
+        return find(SourceText.class).withId("source-text").single();
     }
 
     @Test
@@ -48,10 +48,10 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         navigate(SourceWorkspaceView.class, sourceId);
         assertThat(text().getElement().getProperty("text")).startsWith("The mayor said");
         assertThat($(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
-        $(TabSheet.class).single().setSelectedIndex(2);
-        assertThat($(Span.class).withId("source-sha256").single().getText())
+        find(TabSheet.class).single().setSelectedIndex(2);
+        assertThat(find(Span.class).withId("source-sha256").single().getText())
                 .isEqualTo(sources.get(sourceId).source().sha256());
-        assertThat($(Span.class).withId("review-status").single().getText()).isEqualTo("Not started");
+        assertThat(find(Span.class).withId("review-status").single().getText()).isEqualTo("Not started");
     }
 
     @Test
@@ -62,19 +62,19 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
         assertThat(created.text()).isEqualTo("the water is safe");
         assertThat(created.label()).isEqualTo("QUOTE");
-        assertThat($(Span.class).withId("review-status").single().getText()).isEqualTo("In progress");
+        assertThat(find(Span.class).withId("review-status").single().getText()).isEqualTo("In progress");
 
         @SuppressWarnings("unchecked")
-        ComboBox<String> speaker = $(ComboBox.class).withId("attribute-speaker").single();
+        ComboBox<String> speaker = find(ComboBox.class).withId("attribute-speaker").single();
         speaker.setValue("The mayor");
-        test($(Button.class).withId("editor-save").single()).click();
+        test(find(Button.class).withId("editor-save").single()).click();
         assertThat(annotations.get(created.id()).attributes()).containsEntry("speaker", "The mayor");
         assertThat(annotations.get(created.id()).version()).isEqualTo(1);
-        $(TabSheet.class).single().setSelectedIndex(1);
+        find(TabSheet.class).single().setSelectedIndex(1);
         @SuppressWarnings("unchecked")
-        Grid<AnnotationDetails> list = $(Grid.class).withId("annotation-list").single();
+        Grid<AnnotationDetails> list = find(Grid.class).withId("annotation-list").single();
         assertThat(test(list).size()).isEqualTo(1);
-        assertThat($(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · QUOTE 1");
     }
 
     @Test
@@ -89,6 +89,6 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     void saysSoWhenASourceDoesNotExist() {
         navigate(SourceWorkspaceView.class, 424242L);
-        assertThat($(H2.class).first().getText()).isEqualTo("No such source");
+        assertThat($(H2.class).single().getText()).isEqualTo("No such source");
     }
 }

@@ -19,7 +19,7 @@ class AccountsViewTest extends SpringBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private Grid<AccountDetails> grid() {
-        return $(Grid.class).withId("accounts").single();
+        return find(Grid.class).withId("accounts").single();
     }
 
     @Test
@@ -28,17 +28,17 @@ class AccountsViewTest extends SpringBrowserlessTest {
         int before = test(grid()).size();
         assertThat(before).isGreaterThanOrEqualTo(5);
 
-        test($(Button.class).withId("new-account").single()).click();
-        test($(TextField.class).withId("account-username").single()).setValue("erin-browserless");
-        test($(PasswordField.class).withId("account-password").single()).setValue("tiny");
-        test($(Button.class).withId("account-save").single()).click();
-        Paragraph error = $(Paragraph.class).withId("form-error").single();
+        test(find(Button.class).withId("new-account").single()).click();
+        test(find(TextField.class).withId("account-username").single()).setValue("erin-browserless");
+        test(find(PasswordField.class).withId("account-password").single()).setValue("tiny");
+        test(find(Button.class).withId("account-save").single()).click();
+        Paragraph error = find(Paragraph.class).withId("form-error").single();
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).isEqualTo("A password needs at least 8 characters.");
         assertThat(test(grid()).size()).isEqualTo(before);
 
-        test($(PasswordField.class).withId("account-password").single()).setValue("long enough now");
-        test($(Button.class).withId("account-save").single()).click();
+        test(find(PasswordField.class).withId("account-password").single()).setValue("long enough now");
+        test(find(Button.class).withId("account-save").single()).click();
         assertThat(test(grid()).size()).isEqualTo(before + 1);
     }
 
@@ -51,6 +51,6 @@ class AccountsViewTest extends SpringBrowserlessTest {
             // Either a refusal or a reroute is fine; what matters is that no account data is shown.
         }
         assertThat(getCurrentView()).isNotInstanceOf(AccountsView.class);
-        assertThat($(Grid.class).withId("accounts").all()).isEmpty();
+        assertThat(find(Grid.class).withId("accounts").all()).isEmpty();
     }
 }

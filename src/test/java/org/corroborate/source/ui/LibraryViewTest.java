@@ -22,7 +22,7 @@ class LibraryViewTest extends SpringBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private Grid<SourceSummary> grid() {
-        return $(Grid.class).withId("sources").single();
+        return find(Grid.class).withId("sources").single();
     }
 
     @Test
@@ -30,7 +30,7 @@ class LibraryViewTest extends SpringBrowserlessTest {
         navigate(LibraryView.class);
         int total = sources.list().size();
         assertThat(test(grid()).size()).isEqualTo(total);
-        assertThat($(Span.class).withId("source-count").single().getText()).isEqualTo(total + " sources");
+        assertThat(find(Span.class).withId("source-count").single().getText()).isEqualTo(total + " sources");
         assertThat(grid().getColumns()).extracting(Grid.Column::getKey).containsExactly(
                 "title", "publisher", "published", "length", "importedBy", "importedAt", "sha256");
     }
@@ -40,12 +40,12 @@ class LibraryViewTest extends SpringBrowserlessTest {
         navigate(LibraryView.class);
         SourceSummary residents = sources.list().stream()
                 .filter(s -> "03-ellsworth-residents.md".equals(s.originFileName())).findFirst().orElseThrow();
-        test($(TextField.class).withId("source-filter").single()).setValue("vale community");
+        test(find(TextField.class).withId("source-filter").single()).setValue("vale community");
         assertThat(test(grid()).size()).isEqualTo(1);
         assertThat(test(grid()).getRow(0).id()).isEqualTo(residents.id());
-        test($(TextField.class).withId("source-filter").single()).setValue(residents.sha256().substring(0, 10));
+        test(find(TextField.class).withId("source-filter").single()).setValue(residents.sha256().substring(0, 10));
         assertThat(test(grid()).size()).isEqualTo(1);
-        assertThat($(Span.class).withId("source-count").single().getText()).startsWith("1 of ");
+        assertThat(find(Span.class).withId("source-count").single().getText()).startsWith("1 of ");
     }
 
 }

@@ -1,0 +1,170 @@
+package org.corroborate.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Annotating as reviewers do: select with the mouse, tag with a hotkey, fill in the speaker, work side by side. */
+class AnnotationBrowserTest extends BrowserTest {
+
+    private static final String PHRASE = "You start to measure your life in bottles";
+
+    @Autowired
+    SourceService sources;
+
+    @Autowired
+    AnnotationService annotations;
+
+    @Autowired
+    CurrentActor actor;
+
+    private SourceSummary residents() {
+        return actor.runAs("alice", "REVIEWER", () -> sources.list()).stream()
+                .filter(s -> "03-ellsworth-residents.md".equals(s.originFileName())).findFirst().orElseThrow();
+    }
+
+    private List<AnnotationDetails> annotationsBy(String reviewer, long sourceId) {
+        return actor.runAs(reviewer, "REVIEWER", () -> annotations.visible(sourceId, java.util.Set.of(reviewer)));
+    }
+
+    /** Drags the mouse over a phrase of the text, as a person selecting it would. */
+    static void dragSelect(Page page, String phrase) {
+        String find = """
+                phrase => {
+                  const root = document.querySelector('#source-text');
+                  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                  const nodes = []; let all = '';
+                  while (walker.nextNode()) {
+                    const n = walker.currentNode;
+                    if (n.parentElement.closest('.cbst-tooltip, style')) continue;
+                    nodes.push([n, all.length]); all += n.data;
+                  }
+                  const at = all.indexOf(phrase);
+                  const locate = i => { for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k][1] <= i) return [nodes[k][0], i - nodes[k][1]]; };
+                  const [sn, so] = locate(at); const [en, eo] = locate(at + phrase.length - 1);
+                  const first = document.createRange(); first.setStart(sn, so); first.setEnd(sn, so + 1);
+                  const last = document.createRange(); last.setStart(en, eo); last.setEnd(en, eo + 1);
+                  return [first, last];
+                }""";
+        // Scroll first and let the lazily laid-out text settle, then measure where the phrase is.
+        String center = "phrase => { const root = document.querySelector('#source-text'); const [first] = ("
+                + find + ")(phrase); const r = first.getBoundingClientRect(), box = root.getBoundingClientRect();"
+                + " root.scrollTop += r.top - box.top - root.clientHeight / 2; }";
+        for (int i = 0; i < 3; i++) {
+            page.evaluate(center, phrase);
+            page.waitForTimeout(150);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) page.evaluate("phrase => { const [first, last] = ("
+                + find + ")(phrase); const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();"
+                + " return {x1: Math.round(a.left + 1), y1: Math.round(a.top + a.height / 2),"
+                + " x2: Math.round(b.right - 1), y2: Math.round(b.top + b.height / 2)}; }", phrase);
+        page.mouse().move(((Number) box.get("x1")).doubleValue(), ((Number) box.get("y1")).doubleValue());
+        page.mouse().down();
+        page.mouse().move(((Number) box.get("x2")).doubleValue(), ((Number) box.get("y2")).doubleValue(),
+                new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+    }
+
+    @Test
+    void aReviewerTagsAQuoteWithTheMouseAndHotkeyAndAColleagueSeesItLive() {
+        SourceSummary source = residents();
+        String text = actor.runAs("alice", "REVIEWER", () -> sources.get(source.id())).text();
+        int start = text.codePointCount(0, text.indexOf(PHRASE));
+        int end = start + PHRASE.codePointCount(0, PHRASE.length());
+
+        BrowserContext bobContext = newContext();
+        Page bob = bobContext.newPage();
+        signIn(bob, "bob");
+        bob.navigate(url("/sources/" + source.id()));
+        bob.locator("#show-everyone input").check();
+
+        signIn(page, "alice");
+        page.navigate(url("/sources/" + source.id()));
+        assertThat(page.locator("#source-title")).hasText(source.title());
+        assertThat(page.locator("#present")).hasAttribute("data-names", "alice,bob");
+
+        dragSelect(page, PHRASE);
+        assertThat(page.evaluate("() => window.getSelection().toString()")).isEqualTo(PHRASE);
+        page.locator("#source-text").press("2");
+
+        Locator quote = page.locator("#source-text [data-ids]").first();
+        assertThat(quote).isVisible();
+        assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
+        AnnotationDetails created = annotationsBy("alice", source.id()).getFirst();
+        assertThat(created.label()).isEqualTo("QUOTE");
+        assertThat(created.start()).isEqualTo(start);
+        assertThat(created.end()).isEqualTo(end);
+        assertThat(created.text()).isEqualTo(PHRASE);
+        String highlighted = (String) page.evaluate("id => [...document.querySelectorAll('#source-text [data-ids]')]"
+                + ".filter(e => e.dataset.ids.split(' ').includes(id)).map(e => e.textContent).join('')",
+                String.valueOf(created.id()));
+        assertThat(highlighted).isEqualTo(PHRASE);
+
+        Locator speaker = page.locator("#attribute-speaker input");
+        speaker.fill("Zoë Ødegård");
+        speaker.press("Enter");
+        page.locator("#editor-save").click();
+        assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(annotationsBy("alice", source.id()).getFirst().attributes())
+                        .containsEntry("speaker", "Zoë Ødegård"));
+        screenshot(page, "workspace");
+
+        // Bob's open view shows Alice's quote without a reload, dashed as a colleague's.
+        Locator onBobsPage = bob.locator("#source-text [data-ids~='" + created.id() + "']").first();
+        assertThat(onBobsPage).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(5_000));
+        bob.locator("vaadin-tab", new Page.LocatorOptions().setHasText("All annotations")).click();
+        assertThat(bob.locator("#annotation-counts")).containsText("QUOTE 1");
+        assertThat(bob.locator("#annotation-list")).containsText(PHRASE);
+        screenshot(bob, "workspace-colleague");
+
+        page.reload();
+        assertThat(page.locator("#source-text [data-ids]").first()).isVisible();
+        page.locator("#source-text [data-ids]").first().click();
+        assertThat(page.locator("#attribute-speaker input")).hasValue("Zoë Ødegård");
+        bobContext.close();
+    }
+
+    @Test
+    void aNestedSpanInsideAQuoteCanBeSelectedOnItsOwn() {
+        SourceSummary source = actor.runAs("carol", "REVIEWER", () -> sources.importText("Nested spans",
+                "A resident told us: “" + PHRASE + ",” and left.", null, null, null, null)).source();
+        String text = actor.runAs("carol", "REVIEWER", () -> sources.get(source.id())).text();
+        int start = text.codePointCount(0, text.indexOf(PHRASE));
+        int inner = start + "You start to measure ".length();
+        AnnotationDetails outer = actor.runAs("carol", "REVIEWER", () -> annotations.create(source.id(),
+                AnnotationRequest.create(start, start + PHRASE.length(), "QUOTE", Map.of("speaker", "Zoë Ødegård"), null)));
+        AnnotationDetails nested = actor.runAs("carol", "REVIEWER", () -> annotations.create(source.id(),
+                AnnotationRequest.create(inner, inner + "your life".length(), "FACT", Map.of(), "nested")));
+
+        signIn(page, "carol");
+        page.navigate(url("/sources/" + source.id()));
+        Locator innerRun = page.locator("#source-text [data-ids='" + nested.id() + " " + outer.id() + "']");
+        assertThat(innerRun).hasText("your life");
+        innerRun.click();
+        assertThat(page.locator("#editor-label")).containsText("Fact");
+        assertThat(page.locator("#editor-quote")).hasText("“your life”");
+        page.waitForTimeout(600);
+        innerRun.click();
+        assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
+        screenshot(page, "workspace-nested");
+
+        page.locator("#source-text").press("Escape");
+        assertThat(page.locator("#editor-quote")).isHidden();
+    }
+}
