@@ -47,7 +47,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     void showsTheTextAndItsProvenance() {
         navigate(SourceWorkspaceView.class, sourceId);
         assertThat(text().getElement().getProperty("text")).startsWith("The mayor said");
-        assertThat($(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
+        assertThat(find(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
         find(TabSheet.class).single().setSelectedIndex(2);
         assertThat(find(Span.class).withId("source-sha256").single().getText())
                 .isEqualTo(sources.get(sourceId).source().sha256());
@@ -89,6 +89,6 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     void saysSoWhenASourceDoesNotExist() {
         navigate(SourceWorkspaceView.class, 424242L);
-        assertThat($(H2.class).single().getText()).isEqualTo("No such source");
+        assertThat(find(H2.class).single().getText()).isEqualTo("No such source");
     }
 }
