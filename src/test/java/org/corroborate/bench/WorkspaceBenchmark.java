@@ -1,0 +1,205 @@
+package org.corroborate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.browser.BrowserTest;
+import org.corroborate.security.AccountService;
+import org.corroborate.security.NewAccount;
+import org.corroborate.security.Role;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The annotation workspace on a big source: 200,000 characters, 5,000 annotations by 5 reviewers.
+ * Prints the time to open the view (server, and until the browser has painted), the time for a
+ * change to show in a second open browser, and the heap each open view holds.
+ * Run with {@code ./workbench bench}; figures are recorded in docs/benchmarks.md.
+ */
+@Tag("bench")
+class WorkspaceBenchmark extends BrowserTest {
+
+    private static final int LENGTH = 200_000;
+    private static final int ANNOTATIONS = 5_000;
+    private static final List<String> REVIEWERS = List.of("alice", "bob", "carol", "sam", "dana");
+    private static final String[] LABELS = {"FACT", "QUOTE", "ALLEGATION"};
+
+    @Autowired
+    SourceService sources;
+
+    @Autowired
+    AnnotationService annotations;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    CurrentActor actor;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void openAndLiveUpdateOnABigSource() throws Exception {
+        long sourceId = prepare();
+
+        // Server: loading what the view needs (the text and the visible annotations).
+        List<Long> server = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            actor.runAs("alice", "REVIEWER", () -> {
+                sources.get(sourceId);
+                return annotations.visible(sourceId, null);
+            });
+            server.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        line("server: source text + 5,000 annotations loaded", server);
+
+        signIn(page, "alice");
+        List<Long> open = new ArrayList<>();
+        List<Long> render = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t0 = System.nanoTime();
+            page.navigate(url("/sources/" + sourceId));
+            page.locator("#show-everyone input").check();
+            page.waitForFunction("() => document.querySelectorAll('#source-text [data-ids]').length > 1000");
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            long elapsed = (System.nanoTime() - t0) / 1_000_000;
+            if (i > 0) {
+                open.add(elapsed);
+                render.add(((Number) page.evaluate("() => document.querySelector('#source-text').lastRenderMs"))
+                        .longValue());
+            }
+        }
+        line("browser: navigate, show everyone's, until painted", open);
+        line("browser: component's full render of all highlights", render);
+
+        BrowserContext bobContext = newContext();
+        Page bob = bobContext.newPage();
+        signIn(bob, "bob");
+        bob.navigate(url("/sources/" + sourceId));
+        bob.locator("#show-everyone input").check();
+        bob.waitForFunction("() => document.querySelectorAll('#source-text [data-ids]').length > 1000");
+        List<Long> live = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 20; i++) {
+            int start = random.nextInt(LENGTH - 100);
+            bob.evaluate("() => { window.__seen = null; const root = document.querySelector('#source-text');"
+                    + " new MutationObserver((m, o) => { window.__seen = Date.now(); o.disconnect(); })"
+                    + ".observe(root, {subtree: true, childList: true, attributes: true}); }");
+            long sent = System.currentTimeMillis();
+            actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+                    AnnotationRequest.create(start, start + 12, "FACT", Map.of(), null)));
+            bob.waitForFunction("() => window.__seen !== null");
+            live.add(((Number) bob.evaluate("() => window.__seen")).longValue() - sent);
+        }
+        line("live: saved by alice until changed in bob's open view", live);
+        bobContext.close();
+
+        measureHeapPerView(sourceId);
+        Path out = Path.of("target", "bench", "workspace.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\n== Workspace benchmark ==\n" + report);
+        assertThat(open).isNotEmpty();
+    }
+
+    private void measureHeapPerView(long sourceId) {
+        long before = usedHeapAfterGc();
+        List<BrowserContext> viewers = new ArrayList<>();
+        int views = 8;
+        for (int i = 0; i < views; i++) {
+            BrowserContext context = newContext();
+            Page viewer = context.newPage();
+            signIn(viewer, REVIEWERS.get(i % 3));
+            viewer.navigate(url("/sources/" + sourceId));
+            viewer.locator("#show-everyone input").check();
+            viewer.waitForFunction("() => document.querySelectorAll('#source-text [data-ids]').length > 1000");
+            viewers.add(context);
+        }
+        long after = usedHeapAfterGc();
+        report.append(String.format("heap: %d open views hold %.1f MB more, %.2f MB per view%n", views,
+                (after - before) / 1e6, (after - before) / 1e6 / views));
+        viewers.forEach(BrowserContext::close);
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private long prepare() {
+        actor.runAs("admin", "ADMIN", () -> {
+            if (accounts.list().stream().noneMatch(a -> a.username().equals("dana"))) {
+                accounts.create(new NewAccount("dana", "Dana Bench", "bench-password", Set.of(Role.REVIEWER)));
+            }
+            return null;
+        });
+        String text = bigText();
+        long sourceId = actor.runAs("admin", "ADMIN",
+                () -> sources.importText("Benchmark source", text, null, null, null, null)).source().id();
+        Random random = new Random(42);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ANNOTATIONS; i++) {
+            String reviewer = REVIEWERS.get(i % REVIEWERS.size());
+            int start = random.nextInt(LENGTH - 400);
+            int end = start + 5 + random.nextInt(300);
+            String label = LABELS[random.nextInt(LABELS.length)];
+            Map<String, String> attributes = label.equals("QUOTE") ? Map.of("speaker", "Speaker " + (i % 40)) : Map.of();
+            actor.runAs(reviewer, reviewer.equals("sam") ? "SUPERVISOR" : "REVIEWER", () -> annotations.create(
+                    sourceId, AnnotationRequest.create(start, end, label, attributes, null)));
+        }
+        report.append(String.format("setup: %,d annotations created through the service in %,d ms%n", ANNOTATIONS,
+                (System.nanoTime() - t0) / 1_000_000));
+        return sourceId;
+    }
+
+    /** 200,000 code points of sentences, with emoji and Arabic so offsets are exercised. */
+    private static String bigText() {
+        String[] words = ("the council said water results were delayed by months and residents 💧 asked why "
+                + "engineers warned managers قال السكان in august while the regulator waited").split(" ");
+        Random random = new Random(1);
+        StringBuilder text = new StringBuilder();
+        while (text.codePointCount(0, text.length()) < LENGTH - 40) {
+            int n = 8 + random.nextInt(20);
+            for (int i = 0; i < n; i++) {
+                text.append(words[random.nextInt(words.length)]).append(i == n - 1 ? ". " : " ");
+            }
+            if (random.nextInt(6) == 0) {
+                text.append("\n\n");
+            }
+        }
+        while (text.codePointCount(0, text.length()) < LENGTH) {
+            text.append('x');
+        }
+        return text.toString();
+    }
+
+    private void line(String what, List<Long> millis) {
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        report.append(String.format("%s: median %d ms, min %d, max %d (n=%d) %s%n", what,
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length,
+                Arrays.toString(sorted)));
+    }
+}
