@@ -143,7 +143,8 @@ class AnnotationBrowserTest extends BrowserTest {
     @Test
     void aNestedSpanInsideAQuoteCanBeSelectedOnItsOwn() {
         SourceSummary source = actor.runAs("carol", "REVIEWER", () -> sources.importText("Nested spans",
-                "A resident told us: “" + PHRASE + ",” and left.", null, null, null, null)).source();
+                "Zoe\u0301 💧👩‍👩‍👧 قال يوسف حداد\r\nA resident told us: “" + PHRASE + ",” and left.", null, null,
+                null, null)).source();
         String text = actor.runAs("carol", "REVIEWER", () -> sources.get(source.id())).text();
         int start = text.codePointCount(0, text.indexOf(PHRASE));
         int inner = start + "You start to measure ".length();
@@ -163,6 +164,20 @@ class AnnotationBrowserTest extends BrowserTest {
         innerRun.click();
         assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
         screenshot(page, "workspace-nested");
+
+        // Boundaries: select other words and move the open annotation onto them.
+        dragSelect(page, "measure your life");
+        page.locator("#editor-move").click();
+        assertThat(page.locator("#editor-quote")).hasText("“measure your life”");
+        AnnotationDetails moved = actor.runAs("carol", "REVIEWER", () -> annotations.get(outer.id()));
+        assertThat(moved.text()).isEqualTo("measure your life");
+        assertThat(moved.start()).isEqualTo(start + "You start to ".length());
+
+        // A label button tags the current selection, like the hotkey.
+        dragSelect(page, "and left");
+        page.locator("#tag-ALLEGATION").click();
+        assertThat(page.locator("#editor-quote")).hasText("“and left”");
+        assertThat(page.locator("#editor-label")).containsText("Allegation");
 
         page.locator("#source-text").press("Escape");
         assertThat(page.locator("#editor-quote")).isHidden();

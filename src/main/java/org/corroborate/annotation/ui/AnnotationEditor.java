@@ -47,6 +47,8 @@ class AnnotationEditor extends VerticalLayout {
     private final Paragraph problem = new Paragraph();
     private final Button save = new Button("Save");
     private final Button delete = new Button("Delete");
+    private final Button moveSpan = new Button("Move to selection");
+    private java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> selection = ask -> { };
     private final Map<String, ComboBox<String>> attributes = new LinkedHashMap<>();
     private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
             + "it; click a highlight to open it here.");
@@ -89,11 +91,15 @@ class AnnotationEditor extends VerticalLayout {
         delete.setId("editor-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> delete());
+        moveSpan.setId("editor-move");
+        moveSpan.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        moveSpan.setTooltipText("Select the text this annotation should cover, then press here");
+        moveSpan.addClickListener(e -> selection.accept(this::moveTo));
         label.setWidthFull();
         attributeFields.setWidthFull();
         form.setWidthFull();
         form.add(heading, quote, byline, label, attributeFields, note, reason, problem,
-                new HorizontalLayout(save, delete));
+                new HorizontalLayout(save, moveSpan, delete));
         add(empty, form);
         clear();
     }
@@ -118,6 +124,12 @@ class AnnotationEditor extends VerticalLayout {
         attributes.values().forEach(f -> f.setReadOnly(!editable));
         save.setVisible(editable);
         delete.setVisible(editable);
+        moveSpan.setVisible(editable);
+    }
+
+    /** How the editor learns the text selection in the workspace, for moving a span's boundaries. */
+    void setSelectionSource(java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> source) {
+        this.selection = source;
     }
 
     /** Focuses the first attribute (a quote's speaker, say) for a fresh annotation. */
@@ -182,6 +194,21 @@ class AnnotationEditor extends VerticalLayout {
             AnnotationDetails saved = annotations.update(shown.id(), new AnnotationRequest(null, null,
                     label.getValue(), currentAttributeValues(), note.getValue(), shown.version(), reason.getValue()));
             onSaved.accept(saved);
+        } catch (StaleAnnotationException e) {
+            onSaved.accept(e.current());
+            showProblem(e.getMessage());
+        } catch (WorkbenchException | AccessDeniedException e) {
+            showProblem(e.getMessage());
+        }
+    }
+
+    private void moveTo(int start, int end) {
+        if (shown == null) {
+            return;
+        }
+        try {
+            onSaved.accept(annotations.update(shown.id(), new AnnotationRequest(start, end, null, null, null,
+                    shown.version(), reason.getValue())));
         } catch (StaleAnnotationException e) {
             onSaved.accept(e.current());
             showProblem(e.getMessage());

@@ -90,6 +90,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         me = actor.require();
         title = source.source().title();
         editor = new AnnotationEditor(annotations, scheme, this::applySaved, this::applyDeleted);
+        editor.setSelectionSource(this::withSelection);
         list = new AnnotationList(scheme, a -> select(a, true));
         seesColleagues = annotations.seesColleagues(sourceId);
         everyone.setValue(actor.hasRole("SUPERVISOR") && seesColleagues);
@@ -172,9 +173,23 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         Div header = new Div(libraryLink(), heading, first, second);
         header.addClassName("cb-workspace-header");
-        if (source.source().blind()) {
+        if (actor.hasRole("SUPERVISOR")) {
+            Checkbox blind = new Checkbox("Blind mode", source.source().blind());
+            blind.setId("blind-mode");
+            blind.setTooltipText("Reviewers see colleagues' annotations only after they submit");
+            blind.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    sources.setBlind(List.of(source.source().id()), e.getValue());
+                    Notifications.success(e.getValue() ? "Blind mode is on for this source."
+                            : "Blind mode is off for this source.");
+                }
+            });
+            options.add(blind);
+        } else if (source.source().blind()) {
             Span blind = new Span("Blind mode");
+            blind.setId("blind-marker");
             blind.addClassName("cb-blind-marker");
+            blind.getElement().setAttribute("title", "Colleagues' annotations appear once you submit this source");
             heading.add(blind);
         }
         return header;
@@ -242,12 +257,17 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     }
 
     private void tagSelection(String label) {
+        withSelection((start, end) -> create(start, end, label));
+    }
+
+    /** Runs an action with the text selected in the browser (code points), or says to select first. */
+    private void withSelection(java.util.function.BiConsumer<Integer, Integer> action) {
         text.getElement().executeJs("return this.getTextSelection()").then(result -> {
             if (result == null || result.isNull() || result.get("end").asInt() <= result.get("start").asInt()) {
-                Notifications.error("Select some text first, then choose a label.");
+                Notifications.error("Select some text first.");
                 return;
             }
-            create(result.get("start").asInt(), result.get("end").asInt(), label);
+            action.accept(result.get("start").asInt(), result.get("end").asInt());
         });
     }
 

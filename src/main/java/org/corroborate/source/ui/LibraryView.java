@@ -22,6 +22,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ui.Notifications;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 
@@ -40,8 +44,11 @@ public class LibraryView extends VerticalLayout {
     private final TextField filter = new TextField();
     private ListDataProvider<SourceSummary> data;
 
-    public LibraryView(SourceService sources) {
+    private final CurrentActor actor;
+
+    public LibraryView(SourceService sources, CurrentActor actor) {
         this.sources = sources;
+        this.actor = actor;
         setSizeFull();
         addClassName("cb-library");
 
@@ -63,6 +70,9 @@ public class LibraryView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(title, count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout toolbar = new HorizontalLayout(filter, importButton);
+        if (actor.hasRole("SUPERVISOR")) {
+            toolbar.addComponentAtIndex(1, blindMenu());
+        }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout top = new HorizontalLayout(header, toolbar);
         top.setWidthFull();
@@ -80,7 +90,7 @@ public class LibraryView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         grid.setSizeFull();
         grid.addColumn(SourceSummary::title).setHeader("Title").setKey("title").setSortable(true)
-                .setFlexGrow(4).setWidth("14rem").setResizable(true)
+                .setFlexGrow(4).setWidth("12rem").setResizable(true)
                 .setTooltipGenerator(SourceSummary::title).setComparator(s -> s.title().toLowerCase(Locale.ROOT));
         grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
                 .setSortable(true).setFlexGrow(1).setWidth("8rem").setResizable(true);
@@ -97,11 +107,34 @@ public class LibraryView extends VerticalLayout {
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
                 .setHeader("Imported at").setKey("importedAt").setWidth("9.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
+        grid.addComponentColumn(s -> {
+                    Span blind = new Span(s.blind() ? "Blind" : "");
+                    blind.addClassName("cb-blind-cell");
+                    return blind;
+                }).setHeader("Mode").setKey("blind").setWidth("5rem").setFlexGrow(0)
+                .setTooltipGenerator(s -> s.blind() ? "Blind mode: reviewers see colleagues' work after submitting" : "");
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
                 .setWidth("8rem").setFlexGrow(0);
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(workspacePath(e.getItem().id()))));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
+    }
+
+    /** Supervisors turn blind mode on or off for the whole corpus at once. */
+    private MenuBar blindMenu() {
+        MenuBar menu = new MenuBar();
+        menu.setId("blind-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        var item = menu.addItem("Blind mode");
+        item.getSubMenu().addItem("On for every source", e -> setBlindForAll(true));
+        item.getSubMenu().addItem("Off for every source", e -> setBlindForAll(false));
+        return menu;
+    }
+
+    private void setBlindForAll(boolean blind) {
+        sources.setBlind(sources.list().stream().map(SourceSummary::id).toList(), blind);
+        Notifications.success("Blind mode is " + (blind ? "on" : "off") + " for every source.");
+        refresh();
     }
 
     private void refresh() {

@@ -31,6 +31,9 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Autowired
     AnnotationService annotations;
 
+    @Autowired
+    org.corroborate.base.CurrentActor actor;
+
     long sourceId;
 
     @BeforeEach
@@ -84,6 +87,21 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
         ComponentUtil.fireEvent(text(), new SourceText.DeleteEvent(text(), true, String.valueOf(created.id())));
         assertThat(annotations.visible(sourceId, null)).isEmpty();
+    }
+
+    @Test
+    void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
+        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+                org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
+        navigate(SourceWorkspaceView.class, sourceId);
+        ComponentUtil.fireEvent(text(), new SourceText.AnnotationSelectedEvent(text(), true,
+                String.valueOf(alices.id())));
+        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("editor-quote").single().getText())
+                .isEqualTo("“mayor”");
+        assertThat(find(Button.class).withId("editor-save").all()).isEmpty();
+        ComponentUtil.fireEvent(text(), new SourceText.DeleteEvent(text(), true, String.valueOf(alices.id())));
+        assertThat(actor.runAs("alice", "REVIEWER", () -> annotations.get(alices.id())).version())
+                .isEqualTo(alices.version());
     }
 
     @Test
