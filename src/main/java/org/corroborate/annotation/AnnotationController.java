@@ -46,6 +46,19 @@ class AnnotationController {
         return annotations.get(id);
     }
 
+    @GetMapping("/api/annotations/{id}/history")
+    @Operation(summary = "Every state of the annotation with who, when and why; ?at=ISO-instant gives the state then")
+    Object history(@PathVariable long id, @RequestParam(required = false) String at) {
+        if (at == null || at.isBlank()) {
+            return annotations.revisions(id);
+        }
+        try {
+            return annotations.stateAt(id, java.time.Instant.parse(at.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw WorkbenchException.badInput("'at' must be an ISO instant such as 2026-11-21T10:00:00Z.");
+        }
+    }
+
     @PostMapping("/api/sources/{sourceId}/annotations")
     @Operation(summary = "Create {start, end, label, attributes?, note?} as the caller")
     ResponseEntity<AnnotationDetails> create(@PathVariable long sourceId, @RequestBody AnnotationBody body) {

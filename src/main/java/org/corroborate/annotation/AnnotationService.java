@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
@@ -37,6 +38,7 @@ public class AnnotationService {
     private final SourceService sources;
     private final SchemeService schemes;
     private final ReviewProgress progress;
+    private final AnnotationHistory history;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -51,7 +53,9 @@ public class AnnotationService {
     private volatile boolean suggestionsLoaded;
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
-                      ReviewProgress progress, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+                      ReviewProgress progress, AnnotationHistory history, CurrentActor actor,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.history = history;
         this.annotations = annotations;
         this.sources = sources;
         this.schemes = schemes;
@@ -110,15 +114,18 @@ public class AnnotationService {
         annotation.place(span, clock.instant());
         annotation.describe(label.name(), attributes(label, request.attributes()), note(request.note()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        progress.worked(sourceId, me);
         remember(after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
+        // After the audit event: from there every writer holds the audit chain's lock until it commits,
+        // so two first edits of one reviewer at the same moment see each other's review status.
+        progress.worked(sourceId, me);
         events.publishEvent(new AnnotationChanged(sourceId, after, null, me));
         return after;
     }
 
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public AnnotationDetails update(long id, AnnotationRequest request) {
+        ChangeReason.record(request.reason());
         Annotation annotation = loadForChange(id, request.version(), request.reason());
         AnnotationDetails before = annotation.toDetails();
         int start = request.start() == null ? before.start() : request.start();
@@ -134,11 +141,11 @@ public class AnnotationService {
                     clock.instant());
         }
         annotation.describe(label.name(), attributes, note);
-        AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        progress.worked(before.sourceId(), actor.require());
+        AnnotationDetails after = saveChecked(annotation, before.version());
         remember(after.attributes());
         events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
                 blankToNull(request.reason())));
+        workedOnOwn(before);
         events.publishEvent(new AnnotationChanged(before.sourceId(), after, null, actor.require()));
         return after;
     }
@@ -146,14 +153,47 @@ public class AnnotationService {
     /** Deletes an annotation; its last state stays in the audit trail. */
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public void delete(long id, Long version, String reason) {
+        ChangeReason.record(reason);
         Annotation annotation = loadForChange(id, version, reason);
         AnnotationDetails before = annotation.toDetails();
         annotations.delete(annotation);
         annotations.flush();
-        progress.worked(before.sourceId(), actor.require());
         events.publishEvent(Change.updated("annotation.deleted", "Annotation", id, before.sourceId(), before, null,
                 blankToNull(reason)));
+        workedOnOwn(before);
         events.publishEvent(new AnnotationChanged(before.sourceId(), null, id, actor.require()));
+    }
+
+    /** Every state the annotation has had, with who changed it, when and why (from the entity history). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AnnotationRevision> revisions(long id) {
+        List<AnnotationRevision> revisions = history.revisions(id);
+        if (revisions.isEmpty()) {
+            throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
+        }
+        requireVisible(revisions.getFirst().state());
+        return revisions;
+    }
+
+    /** The annotation as it was at a past moment; 404 if it did not exist then. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public AnnotationDetails stateAt(long id, java.time.Instant moment) {
+        AnnotationDetails state = history.at(id, moment);
+        if (state == null) {
+            throw WorkbenchException.notFound("Annotation " + id + " did not exist at " + moment + ".");
+        }
+        requireVisible(state);
+        return state;
+    }
+
+    private void requireVisible(AnnotationDetails state) {
+        String me = actor.require();
+        if (state != null && !state.author().equals(me)
+                && !seesColleagues(sources.get(state.sourceId()), me)) {
+            throw WorkbenchException.notFound("There is no annotation with id " + state.id() + ".");
+        }
     }
 
     /** Values already given to an attribute anywhere in the corpus, for suggestions (people recur across sources). */
@@ -172,6 +212,25 @@ public class AnnotationService {
             return true;
         }
         return progress.hasSubmitted(source.source().id(), me);
+    }
+
+    /** A reviewer changing their own work is working on the source; a supervisor's override is not their review. */
+    private void workedOnOwn(AnnotationDetails annotation) {
+        String me = actor.require();
+        if (annotation.author().equals(me)) {
+            progress.worked(annotation.sourceId(), me);
+        }
+    }
+
+    /** Saves; a concurrent commit of the same version that slipped past the check is a conflict too. */
+    private AnnotationDetails saveChecked(Annotation annotation, long seenVersion) {
+        try {
+            return annotations.saveAndFlush(annotation).toDetails();
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            throw new WorkbenchException(WorkbenchException.Kind.CONFLICT, "This annotation was changed by someone "
+                    + "else at the same moment (you had version " + seenVersion + "). Nothing was saved; reload it "
+                    + "and try again.");
+        }
     }
 
     private Annotation loadForChange(long id, Long version, String reason) {

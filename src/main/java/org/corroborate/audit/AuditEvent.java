@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One recorded change: who did what to which entity, when, from what to what, and why. Never updated. */
+/** One recorded change: who did what to which entity, when, from what to what, and why; a link of the hash chain. */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -16,6 +16,15 @@ public class AuditEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Column(nullable = false, updatable = false, unique = true)
+    private long seq;
+
+    @Column(name = "prev_hash", nullable = false, updatable = false)
+    private String prevHash;
+
+    @Column(nullable = false, updatable = false)
+    private String hash;
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
@@ -49,21 +58,26 @@ public class AuditEvent {
 
     protected AuditEvent() {}
 
-    AuditEvent(Instant occurredAt, String actor, String action, String entityType, String entityId, Long sourceId,
-               String beforeState, String afterState, String reason, String origin) {
-        this.occurredAt = occurredAt;
-        this.actor = actor;
-        this.action = action;
-        this.entityType = entityType;
-        this.entityId = entityId;
-        this.sourceId = sourceId;
-        this.beforeState = beforeState;
-        this.afterState = afterState;
-        this.reason = reason;
-        this.origin = origin;
+    AuditEvent(AuditChain.Fields fields, String prevHash, String hash) {
+        this.seq = fields.seq();
+        this.occurredAt = fields.occurredAt();
+        this.actor = fields.actor();
+        this.action = fields.action();
+        this.entityType = fields.entityType();
+        this.entityId = fields.entityId();
+        this.sourceId = fields.sourceId();
+        this.beforeState = fields.before();
+        this.afterState = fields.after();
+        this.reason = fields.reason();
+        this.origin = fields.origin();
+        this.prevHash = prevHash;
+        this.hash = hash;
     }
 
     public Long getId() { return id; }
+    public long getSeq() { return seq; }
+    public String getPrevHash() { return prevHash; }
+    public String getHash() { return hash; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }
     public String getAction() { return action; }

@@ -1,15 +1,12 @@
 package org.corroborate.audit;
 
 import java.util.List;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
 /** Append-only access to the audit log: there is deliberately no update or delete. */
 interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     AuditEvent save(AuditEvent event);
-
-    List<AuditEvent> findAllByOrderByIdDesc(Pageable page);
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
 

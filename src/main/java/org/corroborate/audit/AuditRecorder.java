@@ -14,18 +14,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one audit event for every {@link Change} a service publishes, in the service's own
- * transaction: a rolled-back change leaves no event, a committed one always has one.
+ * transaction: a rolled-back change leaves no event, a committed one always has one. Each event is
+ * linked into the hash chain under a lock on the chain's head, so concurrent writers never fork it.
  */
 @Component
 class AuditRecorder {
 
     private final AuditEventRepository events;
+    private final AuditChainHeadRepository head;
     private final JsonMapper json;
     private final Clock clock;
     private final CurrentActor actor;
 
-    AuditRecorder(AuditEventRepository events, JsonMapper json, Clock clock, CurrentActor actor) {
+    AuditRecorder(AuditEventRepository events, AuditChainHeadRepository head, JsonMapper json, Clock clock,
+                  CurrentActor actor) {
         this.events = events;
+        this.head = head;
         this.json = json;
         this.clock = clock;
         this.actor = actor;
@@ -34,9 +38,14 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Change change) {
-        events.save(new AuditEvent(clock.instant(), actor.name().orElse("system"), change.action(), change.entityType(),
-                change.entityId(), change.sourceId(), toJson(change.before()), toJson(change.after()),
-                change.reason(), origin()));
+        // Locked until this transaction ends: the next writer waits and links to this event.
+        AuditChainHead last = head.lockHead();
+        AuditChain.Fields fields = new AuditChain.Fields(last.getSeq() + 1, clock.instant(),
+                actor.name().orElse("system"), change.action(), change.entityType(), change.entityId(),
+                change.sourceId(), toJson(change.before()), toJson(change.after()), change.reason(), origin());
+        String hash = AuditChain.hash(last.getHash(), fields);
+        events.save(new AuditEvent(fields, last.getHash(), hash));
+        last.advance(fields.seq(), hash);
     }
 
     private String toJson(Object state) {

@@ -1,32 +1,161 @@
 package org.corroborate.audit;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.data.domain.PageRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.corroborate.base.CurrentActor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Read access to the audit log, for supervisors and administrators. */
+/**
+ * The audit trail for people: supervisors and administrators search all of it, verify the chain
+ * and export it; reviewers see their own history only. The server enforces it.
+ */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
 public class AuditService {
 
+    static final int MAX_PAGE = 500;
+
     private final AuditEventRepository events;
+    private final AuditSearch search;
+    private final AuditVerifier verifier;
+    private final CurrentActor actor;
+    private final JsonMapper json;
 
-    AuditService(AuditEventRepository events) {
+    AuditService(AuditEventRepository events, AuditSearch search, AuditVerifier verifier, CurrentActor actor,
+                 JsonMapper json) {
         this.events = events;
+        this.search = search;
+        this.verifier = verifier;
+        this.actor = actor;
+        this.json = json;
     }
 
-    public List<AuditEvent> latest(int limit) {
-        return events.findAllByOrderByIdDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1000))));
+    /** A page of events, newest first; a reviewer's search is limited to their own actions. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEventView> search(AuditFilter filter, int offset, int limit) {
+        return search.find(scoped(filter), Math.max(0, offset), Math.max(1, Math.min(limit, MAX_PAGE))).stream()
+                .map(this::view).toList();
     }
 
-    public List<AuditEvent> historyOf(String entityType, String entityId) {
-        return events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId);
+    /** Everything recorded about one entity, oldest first: its timeline. */
+    @PreAuthorize("isAuthenticated()")
+    public List<AuditEventView> timeline(String entityType, String entityId) {
+        List<AuditEvent> found = events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId);
+        if (!mayReadEverything() && !found.isEmpty() && !found.getFirst().getActor().equals(actor.require())) {
+            throw new AccessDeniedException("Only supervisors may read the history of someone else's work.");
+        }
+        return found.stream().map(this::view).toList();
     }
 
-    public long count() {
-        return events.count();
+    /** Re-walks the whole chain and says whether it is intact, or where it first breaks. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public AuditVerification verify() {
+        return verifier.verify();
+    }
+
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<String> actors() {
+        return search.distinct("actor");
+    }
+
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<String> actions() {
+        return search.distinct("action");
+    }
+
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<String> entityTypes() {
+        return search.distinct("entityType");
+    }
+
+    /**
+     * Checks now that the caller may read what the filter asks for, and returns the writer of every
+     * matching event as CSV or JSON Lines, page by page, newest first, to run while the download streams.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.function.Consumer<OutputStream> export(AuditFilter filter, ExportFormat format) {
+        AuditFilter scoped = scoped(filter);
+        return out -> write(scoped, format, out);
+    }
+
+    private void write(AuditFilter scoped, ExportFormat format, OutputStream out) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter csv = format == ExportFormat.CSV ? CSVFormat.RFC4180.builder().setHeader("seq", "occurred_at",
+                    "actor", "action", "entity_type", "entity_id", "source_id", "reason", "origin", "before", "after",
+                    "prev_hash", "hash").get().print(writer) : null;
+            int offset = 0;
+            List<AuditEvent> page;
+            do {
+                page = search.find(scoped, offset, 1000);
+                for (AuditEvent event : page) {
+                    if (csv != null) {
+                        csv.printRecord(event.getSeq(), event.getOccurredAt(), cell(event.getActor()),
+                                cell(event.getAction()), cell(event.getEntityType()), cell(event.getEntityId()),
+                                event.getSourceId(), cell(event.getReason()), cell(event.getOrigin()),
+                                cell(event.getBeforeState()), cell(event.getAfterState()), event.getPrevHash(),
+                                event.getHash());
+                    } else {
+                        writer.write(json.writeValueAsString(view(event)));
+                        writer.write('\n');
+                    }
+                }
+                offset += page.size();
+                writer.flush();
+            } while (page.size() == 1000);
+            if (csv != null) {
+                csv.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The two export formats of the audit log. */
+    public enum ExportFormat { CSV, JSONL }
+
+    private AuditFilter scoped(AuditFilter filter) {
+        if (mayReadEverything()) {
+            return filter;
+        }
+        String me = actor.require();
+        if (filter.actor() != null && !filter.actor().isBlank() && !filter.actor().strip().equals(me)) {
+            throw new AccessDeniedException("Reviewers may read only their own history.");
+        }
+        return filter.withActor(me);
+    }
+
+    private boolean mayReadEverything() {
+        return actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+    }
+
+    /** Keeps spreadsheet programs from running a cell as a formula. */
+    static String cell(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private AuditEventView view(AuditEvent e) {
+        return new AuditEventView(e.getSeq(), e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(),
+                e.getEntityType(), e.getEntityId(), e.getSourceId(), parse(e.getBeforeState()),
+                parse(e.getAfterState()), e.getReason(), e.getOrigin(), e.getPrevHash(), e.getHash());
+    }
+
+    private JsonNode parse(String state) {
+        return state == null ? null : json.readTree(state);
     }
 }

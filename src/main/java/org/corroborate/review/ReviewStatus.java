@@ -9,11 +9,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 
 /** One reviewer's progress on one source; absent means NOT_STARTED. */
 @Entity
 @Table(name = "review_status")
+@Audited
 class ReviewStatus {
 
     @Id

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.SourceService;
@@ -65,6 +66,7 @@ public class ReviewStatusService implements ReviewProgress {
         if (statusOf(sourceId, reviewer).status() != ReviewState.SUBMITTED) {
             throw WorkbenchException.badInput(reviewer + " has not submitted this source; there is nothing to reopen.");
         }
+        ChangeReason.record(reason);
         return move(sourceId, reviewer, ReviewState.IN_PROGRESS, "review.reopened", reason.strip());
     }
 

@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +22,7 @@ import java.util.Set;
 /** A person who signs in: a username, a hashed password, roles, and whether it may sign in at all. */
 @Entity
 @Table(name = "account")
+@Audited
 class Account {
 
     @Id
@@ -32,6 +35,7 @@ class Account {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    @NotAudited // hashes stay out of every history
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 

@@ -7,12 +7,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** One text under review, stored exactly as imported after normalisation, with its provenance. */
 @Entity
 @Table(name = "source")
+@Audited
 class Source {
 
     @Id
@@ -44,6 +47,7 @@ class Source {
     @Column(name = "length_code_points", nullable = false, updatable = false)
     private int lengthCodePoints;
 
+    @NotAudited // never changes after import; the history need not copy it
     @Column(name = "text_content", nullable = false, updatable = false)
     private String text;
 

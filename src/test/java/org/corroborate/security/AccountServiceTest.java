@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.corroborate.WorkbenchTest;
-import org.corroborate.audit.AuditEvent;
+import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.WorkbenchException;
 import org.junit.jupiter.api.Test;
@@ -56,15 +56,15 @@ class AccountServiceTest {
         accounts.setEnabled(created.id(), false);
         accounts.resetPassword(created.id(), "another secret");
 
-        var history = audit.historyOf("Account", String.valueOf(created.id()));
-        assertThat(history).extracting(AuditEvent::getAction).containsExactly(
+        var history = audit.timeline("Account", String.valueOf(created.id()));
+        assertThat(history).extracting(AuditEventView::action).containsExactly(
                 "account.created", "account.roles-changed", "account.disabled", "account.password-reset");
-        assertThat(history).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("admin"));
-        AuditEvent roles = history.get(1);
-        assertThat(roles.getBeforeState()).contains("\"roles\":[\"REVIEWER\"]");
-        assertThat(roles.getAfterState()).contains("SUPERVISOR");
+        assertThat(history).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
+        AuditEventView roles = history.get(1);
+        assertThat(roles.before().get("roles").toString()).isEqualTo("[\"REVIEWER\"]");
+        assertThat(roles.after().get("roles").toString()).contains("SUPERVISOR");
         assertThat(history).allSatisfy(e -> {
-            assertThat(String.valueOf(e.getAfterState())).doesNotContain("bcrypt", "$2a$");
+            assertThat(String.valueOf(e.after())).doesNotContain("bcrypt", "$2a$");
         });
     }
 

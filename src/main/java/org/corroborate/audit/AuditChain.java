@@ -1,0 +1,47 @@
+package org.corroborate.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hash chain of the audit log: each event's hash is SHA-256 over the previous event's hash and
+ * a canonical serialisation of the event (a JSON array of its fields in a fixed order), so that
+ * changing, removing or reordering any event breaks every hash after it.
+ */
+public final class AuditChain {
+
+    /** The "previous hash" of the first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AuditChain() {}
+
+    /** The fields that are hashed, in the order they are hashed. */
+    public record Fields(long seq, Instant occurredAt, String actor, String action, String entityType,
+                         String entityId, Long sourceId, String before, String after, String reason, String origin) {
+
+        String canonical() {
+            return JSON.writeValueAsString(Arrays.asList(seq, occurredAt.toString(), actor, action, entityType,
+                    entityId, sourceId, before, after, reason, origin));
+        }
+    }
+
+    /** The hash of an event given the hash of the one before it. */
+    public static String hash(String previousHash, Fields fields) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) '\n');
+            digest.update(fields.canonical().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+}
