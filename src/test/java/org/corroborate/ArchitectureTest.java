@@ -21,7 +21,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule baseDependsOnNoFeature = noClasses().that().resideInAPackage("org.corroborate.base..")
             .should().dependOnClassesThat().resideInAnyPackage("org.corroborate.source..",
-                    "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..")
+                    "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..",
+                    "org.corroborate.annotation..", "org.corroborate.review..")
             .because("base holds what every feature shares and knows none of them");
 
     @ArchTest
@@ -38,6 +39,26 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("org.corroborate.security")
             .should().dependOnClassesThat().resideInAPackage("org.corroborate..ui..")
             .because("the domain and services know nothing of the UI (security names its login view)");
+
+    /** Bulk JPQL or native writes would bypass the audit trail and the entity history. */
+    @ArchTest
+    static final ArchRule noBulkOrNativeWrites = noClasses().that().resideInAPackage("org.corroborate..")
+            .should().callMethod(jakarta.persistence.Query.class, "executeUpdate")
+            .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                            "createNativeQuery|update|batchUpdate")).and(
+                    com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                    com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                            org.springframework.jdbc.core.JdbcOperations.class)
+                                            .or(com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                                    jakarta.persistence.EntityManager.class))))))
+            .because("every write goes through an entity and a service, so it is audited");
+
+    @ArchTest
+    static final ArchRule noModifyingRepositoryQueries = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .noMethods().should().beAnnotatedWith(org.springframework.data.jpa.repository.Modifying.class)
+            .because("bulk updates would bypass the audit trail and the entity history");
 
     @ArchTest
     static final ArchRule nothingButAuditTouchesAuditEvents = noClasses().that()

@@ -48,6 +48,8 @@ class AnnotationEditor extends VerticalLayout {
     private final Button save = new Button("Save");
     private final Button delete = new Button("Delete");
     private final Button moveSpan = new Button("Move to selection");
+    private final Button history = new Button("History");
+    private final org.corroborate.audit.AuditService audit;
     private java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> selection = ask -> { };
     private final Map<String, ComboBox<String>> attributes = new LinkedHashMap<>();
     private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
@@ -55,9 +57,10 @@ class AnnotationEditor extends VerticalLayout {
     private final Div form = new Div();
     private AnnotationDetails shown;
 
-    AnnotationEditor(AnnotationService annotations, LabelScheme scheme, Consumer<AnnotationDetails> onSaved,
-                     Consumer<AnnotationDetails> onDeleted) {
+    AnnotationEditor(AnnotationService annotations, org.corroborate.audit.AuditService audit, LabelScheme scheme,
+                     Consumer<AnnotationDetails> onSaved, Consumer<AnnotationDetails> onDeleted) {
         this.annotations = annotations;
+        this.audit = audit;
         this.scheme = scheme;
         this.onSaved = onSaved;
         this.onDeleted = onDeleted;
@@ -91,6 +94,14 @@ class AnnotationEditor extends VerticalLayout {
         delete.setId("editor-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> delete());
+        history.setId("editor-history");
+        history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        history.addClickListener(e -> {
+            if (shown != null) {
+                new org.corroborate.audit.ui.TimelineDialog(audit, "Annotation", String.valueOf(shown.id()),
+                        "History of “" + shorten(shown.text()) + "”").open();
+            }
+        });
         moveSpan.setId("editor-move");
         moveSpan.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         moveSpan.setTooltipText("Select the text this annotation should cover, then press here");
@@ -99,7 +110,7 @@ class AnnotationEditor extends VerticalLayout {
         attributeFields.setWidthFull();
         form.setWidthFull();
         form.add(heading, quote, byline, label, attributeFields, note, reason, problem,
-                new HorizontalLayout(save, moveSpan, delete));
+                new HorizontalLayout(save, moveSpan, delete), history);
         add(empty, form);
         clear();
     }
@@ -229,6 +240,10 @@ class AnnotationEditor extends VerticalLayout {
         } catch (WorkbenchException | AccessDeniedException e) {
             showProblem(e.getMessage());
         }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
     }
 
     private void showProblem(String message) {

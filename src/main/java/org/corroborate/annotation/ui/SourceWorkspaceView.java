@@ -49,6 +49,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final SourceService sources;
     private final AnnotationService annotations;
     private final List<WorkspaceExtension> extensions;
+    private final org.corroborate.audit.AuditService audit;
     private final List<Runnable> ownChangeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AnnotationBroadcaster broadcaster;
     private final CurrentActor actor;
@@ -67,7 +68,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private String title = "Source";
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
-                               AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes) {
+                               AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes,
+                               org.corroborate.audit.AuditService audit) {
+        this.audit = audit;
         this.sources = sources;
         this.annotations = annotations;
         this.extensions = extensions;
@@ -89,7 +92,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         me = actor.require();
         title = source.source().title();
-        editor = new AnnotationEditor(annotations, scheme, this::applySaved, this::applyDeleted);
+        editor = new AnnotationEditor(annotations, audit, scheme, this::applySaved, this::applyDeleted);
         editor.setSelectionSource(this::withSelection);
         list = new AnnotationList(scheme, a -> select(a, true));
         seesColleagues = annotations.seesColleagues(sourceId);
