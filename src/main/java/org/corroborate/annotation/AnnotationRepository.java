@@ -18,4 +18,7 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
     /** The attribute maps that hold any value, for suggesting values already used in the corpus. */
     @Query("select a.attributes from Annotation a where a.attributes <> '{}'")
     List<java.util.Map<String, String>> usedAttributes();
+
+    @Query("select a.attributes from Annotation a where a.author = :author and a.attributes <> '{}'")
+    List<java.util.Map<String, String>> usedAttributesOf(String author);
 }

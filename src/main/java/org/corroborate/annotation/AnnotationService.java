@@ -196,10 +196,23 @@ public class AnnotationService {
         }
     }
 
-    /** Values already given to an attribute anywhere in the corpus, for suggestions (people recur across sources). */
+    /**
+     * Values already given to an attribute, for suggestions (people recur across sources): from the
+     * whole corpus, or only the caller's own where the source hides colleagues' work (blind mode).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Set<String> suggestions(String attribute) {
+    public Set<String> suggestions(long sourceId, String attribute) {
+        String me = actor.require();
+        if (!seesColleagues(sources.get(sourceId), me)) {
+            Set<String> own = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            annotations.usedAttributesOf(me).forEach(values -> {
+                if (values.containsKey(attribute)) {
+                    own.add(values.get(attribute));
+                }
+            });
+            return own;
+        }
         if (!suggestionsLoaded) {
             annotations.usedAttributes().forEach(this::remember);
             suggestionsLoaded = true;

@@ -65,6 +65,7 @@ class AuditController {
                                                  @RequestParam(required = false) Long source,
                                                  @RequestParam(required = false) String action,
                                                  @RequestParam(required = false) String entity,
+                                                 @RequestParam(required = false) String entityId,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
         AuditService.ExportFormat chosen = switch (format.toLowerCase()) {
@@ -72,7 +73,7 @@ class AuditController {
             case "jsonl" -> AuditService.ExportFormat.JSONL;
             default -> throw WorkbenchException.badInput("Unknown format '" + format + "': use csv or jsonl.");
         };
-        AuditFilter filter = new AuditFilter(actor, source, action, entity, null, instant("from", from),
+        AuditFilter filter = new AuditFilter(actor, source, action, entity, entityId, instant("from", from),
                 instant("to", to));
         var writer = audit.export(filter, chosen);
         StreamingResponseBody body = writer::accept;

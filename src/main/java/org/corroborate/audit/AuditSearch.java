@@ -39,19 +39,45 @@ class AuditSearch {
         condition(jpql, parameters, "e.entityId = :entityId", "entityId", filter.entityId());
         condition(jpql, parameters, "e.occurredAt >= :from", "from", filter.from());
         condition(jpql, parameters, "e.occurredAt < :to", "to", filter.to());
-        jpql.append(" order by e.seq desc");
+        // The filtered column is fixed, so ordering by it too changes nothing but lets the database read
+        // the first page straight from the index that ends in seq, instead of sorting every match.
+        jpql.append(" order by ").append(indexOrder(filter)).append("e.seq desc");
         TypedQuery<AuditEvent> query = entities.createQuery(jpql.toString(), AuditEvent.class);
         parameters.forEach(query::setParameter);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
-    /** The distinct actors and actions in the log, for the view's filters. */
-    List<String> distinct(String field) {
+    private static String indexOrder(AuditFilter filter) {
+        if (present(filter.actor())) {
+            return "e.actor desc, ";
+        }
+        if (present(filter.action())) {
+            return "e.action desc, ";
+        }
+        if (filter.sourceId() != null) {
+            return "e.sourceId desc, ";
+        }
+        if (present(filter.entityType()) && present(filter.entityId())) {
+            return "e.entityType desc, e.entityId desc, ";
+        }
+        return "";
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The distinct values of a field in the log (of one actor's events, if given), for the view's filters. */
+    List<String> distinct(String field, String actor) {
         if (!List.of("actor", "action", "entityType").contains(field)) {
             throw new IllegalArgumentException(field);
         }
-        return new ArrayList<>(entities.createQuery("select distinct e." + field + " from AuditEvent e order by 1",
-                String.class).getResultList());
+        if (actor == null) {
+            return new ArrayList<>(entities.createQuery("select distinct e." + field + " from AuditEvent e order by 1",
+                    String.class).getResultList());
+        }
+        return new ArrayList<>(entities.createQuery("select distinct e." + field + " from AuditEvent e where "
+                + "e.actor = :actor order by 1", String.class).setParameter("actor", actor).getResultList());
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,

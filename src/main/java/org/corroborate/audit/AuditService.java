@@ -67,17 +67,19 @@ public class AuditService {
 
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public List<String> actors() {
-        return search.distinct("actor");
+        return search.distinct("actor", null);
     }
 
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    /** The actions in the log, or for a reviewer, in their own history. */
+    @PreAuthorize("isAuthenticated()")
     public List<String> actions() {
-        return search.distinct("action");
+        return search.distinct("action", mayReadEverything() ? null : actor.require());
     }
 
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    /** The kinds of entity in the log, or for a reviewer, in their own history. */
+    @PreAuthorize("isAuthenticated()")
     public List<String> entityTypes() {
-        return search.distinct("entityType");
+        return search.distinct("entityType", mayReadEverything() ? null : actor.require());
     }
 
     /**

@@ -43,6 +43,11 @@ class ApiFallbackController {
                 info.getMethodsCondition().getMethods().forEach(m -> allowed.add(m.name()));
             }
         });
+        if (allowed.contains(request.getMethod())) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(new ApiError("unsupported_media_type", "This endpoint does not take a body of type '"
+                            + request.getContentType() + "'; see /api/docs."));
+        }
         if (!allowed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                     .header(HttpHeaders.ALLOW, String.join(", ", allowed))

@@ -47,6 +47,7 @@ public class ReviewStatusService implements ReviewProgress {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReviewStatusDetails> statusesOf(long sourceId) {
+        sources.get(sourceId);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails).toList();
     }
 
@@ -60,6 +61,7 @@ public class ReviewStatusService implements ReviewProgress {
     /** A supervisor sends a submitted source back to a reviewer. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public ReviewStatusDetails reopen(long sourceId, String reviewer, String reason) {
+        sources.get(sourceId);
         if (reason == null || reason.isBlank()) {
             throw WorkbenchException.badInput("Say why the review is reopened: a reason is required.");
         }
@@ -95,7 +97,7 @@ public class ReviewStatusService implements ReviewProgress {
         }
         status.change(target, clock.instant());
         ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
-        events.publishEvent(Change.updated(action, "ReviewStatus", sourceId + "/" + reviewer, sourceId,
+        events.publishEvent(Change.updated(action, "ReviewStatus", sourceId + ":" + reviewer, sourceId,
                 before.changedAt() == null ? null : before, after, reason));
         return after;
     }

@@ -55,6 +55,7 @@ class AnnotationEditor extends VerticalLayout {
     private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
             + "it; click a highlight to open it here.");
     private final Div form = new Div();
+    private final Div extensionPanels = new Div();
     private AnnotationDetails shown;
 
     AnnotationEditor(AnnotationService annotations, org.corroborate.audit.AuditService audit, LabelScheme scheme,
@@ -78,7 +79,7 @@ class AnnotationEditor extends VerticalLayout {
         label.setItemLabelGenerator(name -> scheme.label(name).map(LabelScheme.Label::title).orElse(name));
         label.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                buildAttributeFields(e.getValue(), currentAttributeValues());
+                buildAttributeFields(shown, e.getValue(), currentAttributeValues());
             }
         });
         note.setId("editor-note");
@@ -110,7 +111,7 @@ class AnnotationEditor extends VerticalLayout {
         attributeFields.setWidthFull();
         form.setWidthFull();
         form.add(heading, quote, byline, label, attributeFields, note, reason, problem,
-                new HorizontalLayout(save, moveSpan, delete), history);
+                new HorizontalLayout(save, moveSpan, delete), history, extensionPanels);
         add(empty, form);
         clear();
     }
@@ -126,7 +127,7 @@ class AnnotationEditor extends VerticalLayout {
         byline.setText("by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
                 + " · version " + annotation.version());
         label.setValue(annotation.label());
-        buildAttributeFields(annotation.label(), annotation.attributes());
+        buildAttributeFields(annotation, annotation.label(), annotation.attributes());
         note.setValue(annotation.note() == null ? "" : annotation.note());
         reason.clear();
         reason.setVisible(editable && needsReason);
@@ -141,6 +142,12 @@ class AnnotationEditor extends VerticalLayout {
     /** How the editor learns the text selection in the workspace, for moving a span's boundaries. */
     void setSelectionSource(java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> source) {
         this.selection = source;
+    }
+
+    /** Panels other features add for the annotation on show (assessments, say). */
+    void setExtensionPanels(List<com.vaadin.flow.component.Component> panels) {
+        extensionPanels.removeAll();
+        panels.forEach(extensionPanels::add);
     }
 
     /** Focuses the first attribute (a quote's speaker, say) for a fresh annotation. */
@@ -159,7 +166,7 @@ class AnnotationEditor extends VerticalLayout {
         return shown;
     }
 
-    private void buildAttributeFields(String labelName, Map<String, String> values) {
+    private void buildAttributeFields(AnnotationDetails annotation, String labelName, Map<String, String> values) {
         attributes.clear();
         attributeFields.removeAll();
         scheme.label(labelName).ifPresent(l -> l.attributes().forEach(a -> {
@@ -168,7 +175,7 @@ class AnnotationEditor extends VerticalLayout {
             field.setWidthFull();
             field.setAllowCustomValue(true);
             field.setClearButtonVisible(true);
-            List<String> items = new ArrayList<>(annotations.suggestions(a.name()));
+            List<String> items = new ArrayList<>(annotations.suggestions(annotation.sourceId(), a.name()));
             String value = values.get(a.name());
             if (value != null && !items.contains(value)) {
                 items.add(value);

@@ -57,6 +57,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private final SourceText text = new SourceText();
     private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
+    private final Map<Long, String> notes = new java.util.HashMap<>();
+    private WorkspaceExtension.Workspace workspace;
     private final Checkbox everyone = new Checkbox("Show everyone's annotations");
     private final AvatarGroup present = new AvatarGroup();
     private AnnotationEditor editor;
@@ -145,7 +147,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         HorizontalLayout options = new HorizontalLayout(everyone, snap);
         HorizontalLayout progress = new HorizontalLayout();
         progress.setAlignItems(FlexComponent.Alignment.CENTER);
-        WorkspaceExtension.Workspace workspace = new WorkspaceExtension.Workspace() {
+        workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
                 return source.source().id();
@@ -162,7 +164,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 colleaguesMayBeVisible();
             }
         };
-        extensions.forEach(extension -> progress.add(extension.toolbarItem(workspace)));
+        extensions.stream().map(extension -> extension.toolbarItem(workspace)).filter(java.util.Objects::nonNull)
+                .forEach(progress::add);
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         progress.add(present);
@@ -224,6 +227,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     }
 
     private void reload() {
+        notes.clear();
+        extensions.forEach(extension -> extension.tooltipNotes(source.source().id())
+                .forEach((id, note) -> notes.merge(id, note, (a, b) -> a + " — " + b)));
         visible.clear();
         annotations.visible(source.source().id(), null).forEach(a -> visible.put(a.id(), a));
         redraw();
@@ -254,6 +260,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         });
         if (a.note() != null) {
             tooltip.append(" — note: ").append(a.note());
+        }
+        if (notes.containsKey(a.id())) {
+            tooltip.append(" — ").append(notes.get(a.id()));
         }
         return new SourceText.Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(), label.color(),
                 a.author().equals(me), tooltip.toString());
@@ -298,6 +307,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         boolean mine = annotation.author().equals(me);
         boolean supervisor = actor.hasRole("SUPERVISOR");
         editor.show(annotation, mine || supervisor, !mine);
+        editor.setExtensionPanels(extensions.stream()
+                .map(extension -> extension.annotationPanel(workspace, annotation))
+                .filter(java.util.Objects::nonNull).toList());
         if (reveal) {
             text.reveal(String.valueOf(annotation.id()));
         } else {
@@ -388,6 +400,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         boolean couldSee = seesColleagues;
         seesColleagues = annotations.seesColleagues(source.source().id());
         everyone.setEnabled(seesColleagues);
+        everyone.setTooltipText(seesColleagues ? "Your colleagues' annotations are drawn dashed"
+                : "Blind mode: colleagues' annotations appear once you submit this source");
         if (!couldSee && seesColleagues) {
             reload();
         }

@@ -2,6 +2,7 @@ package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
+import org.corroborate.annotation.AnnotationDetails;
 
 /**
  * A piece another feature adds to the annotation workspace's toolbar (review status and submission,
@@ -9,8 +10,20 @@ import com.vaadin.flow.shared.Registration;
  */
 public interface WorkspaceExtension {
 
-    /** A new component for one open workspace; called once per view. */
-    Component toolbarItem(Workspace workspace);
+    /** A new component for the toolbar of one open workspace, or null; called once per view. */
+    default Component toolbarItem(Workspace workspace) {
+        return null;
+    }
+
+    /** A component shown under the annotation panel for the annotation on show, or null. */
+    default Component annotationPanel(Workspace workspace, AnnotationDetails annotation) {
+        return null;
+    }
+
+    /** Extra lines for the highlights' tooltips (say, colleagues' verdicts), by annotation id. */
+    default java.util.Map<Long, String> tooltipNotes(long sourceId) {
+        return java.util.Map.of();
+    }
 
     /** What an extension may know of and do to the workspace it sits in. */
     interface Workspace {

@@ -22,6 +22,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditFilter;
 import org.corroborate.audit.AuditService;
@@ -70,14 +71,16 @@ public class AuditView extends VerticalLayout {
             verification.setId("verification");
             top.add(new HorizontalLayout(verification, verify, download("CSV", AuditService.ExportFormat.CSV),
                     download("JSON Lines", AuditService.ExportFormat.JSONL)));
-            actor.setItems(audit.actors());
-            action.setItems(audit.actions());
-            entity.setItems(audit.entityTypes());
+            var actors = once(audit::actors);
+            actor.setItems(query -> matching(actors.get(), query));
         } else {
             actor.setVisible(false);
-            action.setAllowCustomValue(true);
-            entity.setItems("Annotation", "Source", "ReviewStatus", "Account");
         }
+        // Loaded when a list is first opened, so the view opens fast on a long log.
+        var actions = once(audit::actions);
+        var entities = once(audit::entityTypes);
+        action.setItems(query -> matching(actions.get(), query));
+        entity.setItems(query -> matching(entities.get(), query));
         actor.setId("filter-actor");
         action.setId("filter-action");
         entity.setId("filter-entity");
@@ -111,6 +114,23 @@ public class AuditView extends VerticalLayout {
         grid.setSizeFull();
         add(top, filters, grid);
         refresh();
+    }
+
+    private static java.util.function.Supplier<List<String>> once(java.util.function.Supplier<List<String>> load) {
+        List<List<String>> loaded = new java.util.ArrayList<>(1);
+        return () -> {
+            if (loaded.isEmpty()) {
+                loaded.add(load.get());
+            }
+            return loaded.getFirst();
+        };
+    }
+
+    private static java.util.stream.Stream<String> matching(List<String> values,
+            com.vaadin.flow.data.provider.Query<String, String> query) {
+        String typed = query.getFilter().orElse("").toLowerCase();
+        return values.stream().filter(v -> v.toLowerCase().contains(typed))
+                .skip(query.getOffset()).limit(query.getLimit());
     }
 
     private AuditFilter filter() {

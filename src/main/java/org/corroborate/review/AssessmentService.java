@@ -1,0 +1,89 @@
+package org.corroborate.review;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessments: how reviewers record whether they agree with each other's annotations. One verdict
+ * per reviewer and annotation, changeable, every change audited; only on annotations the reviewer
+ * can see and did not write.
+ */
+@Service
+@Transactional
+public class AssessmentService {
+
+    static final int MAX_COMMENT = 2000;
+
+    private final AssessmentRepository assessments;
+    private final AnnotationService annotations;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssessmentService(AssessmentRepository assessments, AnnotationService annotations, CurrentActor actor,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.assessments = assessments;
+        this.annotations = annotations;
+        this.actor = actor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Records or changes the caller's verdict on a colleague's annotation. */
+    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    public AssessmentDetails assess(long annotationId, Verdict verdict, String comment) {
+        if (verdict == null) {
+            throw WorkbenchException.badInput("'verdict' is required: AGREE, DISAGREE or UNSURE.");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
+        }
+        AnnotationDetails annotation = annotations.get(annotationId);
+        String me = actor.require();
+        if (annotation.author().equals(me)) {
+            throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
+        }
+        Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
+                .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, clock.instant()));
+        AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
+        assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        AssessmentDetails after = assessments.saveAndFlush(assessment).toDetails();
+        events.publishEvent(before == null
+                ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
+                : Change.updated("assessment.changed", "Assessment", after.id(), after.sourceId(), before, after, null));
+        return after;
+    }
+
+    /** Every verdict on an annotation the caller can see. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AssessmentDetails> of(long annotationId) {
+        annotations.get(annotationId);
+        return assessments.findByAnnotationIdOrderByReviewer(annotationId).stream()
+                .map(Assessment::toDetails).toList();
+    }
+
+    /** The tally of verdicts per annotation of a source. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Tally> tallies(long sourceId) {
+        Map<Long, Tally> tallies = new HashMap<>();
+        assessments.findBySourceId(sourceId).forEach(a -> {
+            AssessmentDetails d = a.toDetails();
+            tallies.merge(d.annotationId(), Tally.NONE.plus(d.verdict()), (x, y) -> new Tally(x.agree() + y.agree(),
+                    x.disagree() + y.disagree(), x.unsure() + y.unsure()));
+        });
+        return tallies;
+    }
+}

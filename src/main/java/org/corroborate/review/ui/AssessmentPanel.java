@@ -1,0 +1,107 @@
+package org.corroborate.review.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.ui.WorkspaceExtension;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.Notifications;
+import org.corroborate.review.AssessmentDetails;
+import org.corroborate.review.AssessmentService;
+import org.corroborate.review.Tally;
+import org.corroborate.review.Verdict;
+
+/**
+ * In the annotation panel: colleagues' verdicts on the annotation with their tally, and, on a
+ * colleague's annotation, buttons to agree, disagree or be unsure, with a comment.
+ */
+@org.springframework.stereotype.Component
+class AssessmentPanel implements WorkspaceExtension {
+
+    private final AssessmentService assessments;
+    private final CurrentActor actor;
+
+    AssessmentPanel(AssessmentService assessments, CurrentActor actor) {
+        this.assessments = assessments;
+        this.actor = actor;
+    }
+
+    @Override
+    public Map<Long, String> tooltipNotes(long sourceId) {
+        Map<Long, String> notes = new HashMap<>();
+        assessments.tallies(sourceId).forEach((id, tally) -> notes.put(id, tally.toString()));
+        return notes;
+    }
+
+    @Override
+    public Component annotationPanel(Workspace workspace, AnnotationDetails annotation) {
+        Div panel = new Div();
+        panel.setId("assessments");
+        panel.addClassName("cb-assessments");
+        render(panel, annotation);
+        return panel;
+    }
+
+    private void render(Div panel, AnnotationDetails annotation) {
+        panel.removeAll();
+        List<AssessmentDetails> verdicts = assessments.of(annotation.id());
+        Tally tally = Tally.NONE;
+        for (AssessmentDetails verdict : verdicts) {
+            tally = switch (verdict.verdict()) {
+                case AGREE -> new Tally(tally.agree() + 1, tally.disagree(), tally.unsure());
+                case DISAGREE -> new Tally(tally.agree(), tally.disagree() + 1, tally.unsure());
+                case UNSURE -> new Tally(tally.agree(), tally.disagree(), tally.unsure() + 1);
+            };
+        }
+        Span summary = new Span(verdicts.isEmpty() ? "No verdicts yet" : tally.toString());
+        summary.setId("assessment-tally");
+        summary.addClassName("cb-muted");
+        panel.add(new H4("Colleagues' verdicts"), summary);
+        for (AssessmentDetails verdict : verdicts) {
+            Div line = new Div(new Span(verdict.reviewer() + ": " + verdict.verdict().name().toLowerCase()
+                    + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")));
+            line.addClassName("cb-verdict");
+            panel.add(line);
+        }
+        String me = actor.require();
+        if (annotation.author().equals(me) || !(actor.hasRole("REVIEWER") || actor.hasRole("SUPERVISOR"))) {
+            return;
+        }
+        TextField comment = new TextField();
+        comment.setId("assessment-comment");
+        comment.setPlaceholder("Comment (optional)");
+        comment.setWidthFull();
+        verdicts.stream().filter(v -> v.reviewer().equals(me)).findFirst()
+                .ifPresent(v -> comment.setValue(v.comment() == null ? "" : v.comment()));
+        HorizontalLayout buttons = new HorizontalLayout();
+        for (Verdict verdict : Verdict.values()) {
+            Button button = new Button(switch (verdict) {
+                case AGREE -> "Agree";
+                case DISAGREE -> "Disagree";
+                case UNSURE -> "Unsure";
+            }, e -> {
+                try {
+                    assessments.assess(annotation.id(), verdict, comment.getValue());
+                    Notifications.success("Your verdict is recorded.");
+                    render(panel, annotation);
+                } catch (WorkbenchException ex) {
+                    Notifications.error(ex.getMessage());
+                }
+            });
+            button.setId("assess-" + verdict.name().toLowerCase());
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            buttons.add(button);
+        }
+        panel.add(comment, buttons);
+    }
+}

@@ -1,0 +1,52 @@
+package org.corroborate.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Attribute suggestions help with names that recur, without leaking colleagues' work in blind mode. */
+@WorkbenchTest
+class AnnotationSuggestionsTest {
+
+    @Autowired AnnotationService annotations;
+    @Autowired SourceService sources;
+    @Autowired CurrentActor actor;
+
+    private long source(String title) {
+        return actor.runAs("admin", "ADMIN", () -> sources.importText(title, "Someone said something. "
+                + UUID.randomUUID(), null, null, null, null)).source().id();
+    }
+
+    private void quote(String who, long sourceId, String speaker) {
+        actor.runAs(who, "REVIEWER", () -> annotations.create(sourceId,
+                AnnotationRequest.create(0, 7, "QUOTE", Map.of("speaker", speaker), null)));
+    }
+
+    @Test
+    void suggestsValuesUsedAcrossTheCorpus() {
+        long first = source("First");
+        long second = source("Second");
+        String speaker = "Rosalind Achterberg " + UUID.randomUUID();
+        quote("alice", first, speaker);
+        assertThat(actor.runAs("bob", "REVIEWER", () -> annotations.suggestions(second, "speaker"))).contains(speaker);
+    }
+
+    @Test
+    void inBlindModeSuggestsOnlyTheReviewersOwnValues() {
+        long blind = source("Blind");
+        actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(blind), true));
+        String alices = "Alice's speaker " + UUID.randomUUID();
+        String bobs = "Bob's speaker " + UUID.randomUUID();
+        quote("alice", blind, alices);
+        quote("bob", blind, bobs);
+        assertThat(actor.runAs("bob", "REVIEWER", () -> annotations.suggestions(blind, "speaker")))
+                .contains(bobs).doesNotContain(alices);
+    }
+}

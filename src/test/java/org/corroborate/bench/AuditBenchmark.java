@@ -1,0 +1,207 @@
+package org.corroborate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.audit.AuditChain;
+import org.corroborate.audit.AuditFilter;
+import org.corroborate.audit.AuditService;
+import org.corroborate.audit.AuditVerification;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.browser.BrowserTest;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.context.event.ApplicationListenerMethodAdapter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The audit trail's costs: how much slower annotation writes are with the audit event than
+ * without (same run), how long verifying 1,000,000 chained events takes, and how fast the audit
+ * view opens on a log that long. H2 in a file, as the workbench runs by default.
+ * Run with {@code ./workbench bench -Dtest=AuditBenchmark}; figures are in docs/benchmarks.md.
+ */
+@Tag("bench")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/bench/audit-${random.uuid}/workbench")
+class AuditBenchmark extends BrowserTest {
+
+    private static final int EVENTS = 1_000_000;
+    private static final int WRITES = 2_000;
+
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired AuditService audit;
+    @Autowired CurrentActor actor;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEventMulticaster multicaster;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void auditCosts() throws Exception {
+        measureWriteOverhead();
+        fillTo(EVENTS);
+        List<Long> verify = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AuditVerification result = actor.runAs("sam", "SUPERVISOR", audit::verify);
+            assertThat(result.valid()).as(result.problem()).isTrue();
+            verify.add(result.millis());
+        }
+        line(String.format("verify: re-walk %,d events", EVENTS), verify);
+
+        List<Long> first = new ArrayList<>();
+        List<Long> deep = new ArrayList<>();
+        List<Long> filtered = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // A different actor each time, so no database result cache answers for us.
+            AuditFilter byActor = new AuditFilter(List.of("alice", "bob", "carol", "sam", "dana").get(i % 5), null,
+                    null, null, null, null, null);
+            first.add(timed(() -> audit.search(AuditFilter.NONE, 0, 50)));
+            deep.add(timed(() -> audit.search(AuditFilter.NONE, 900_000, 50)));
+            filtered.add(timed(() -> audit.search(byActor, 0, 50)));
+        }
+        line("server: first page of 50, no filter", first);
+        line("server: page of 50 at offset 900,000, no filter", deep);
+        line("server: first page of 50, filtered by actor", filtered);
+
+        signIn(page, "sam");
+        List<Long> baseline = new ArrayList<>();
+        List<Long> inApp = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t0 = System.nanoTime();
+            page.navigate(url("/scheme"));
+            page.locator("#scheme-labels").waitFor();
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            long loaded = (System.nanoTime() - t0) / 1_000_000;
+            t0 = System.nanoTime();
+            page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit trail")).click();
+            page.locator("#audit-events vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
+                    .FilterOptions().setHasText("annotation.created")).first().waitFor();
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            if (i > 0) {
+                baseline.add(loaded);
+                inApp.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        line("browser: full page load of the static label scheme view (baseline)", baseline);
+        line(String.format("browser: from the menu to the audit view with %,d events painted", EVENTS), inApp);
+        List<Long> view = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t0 = System.nanoTime();
+            page.navigate(url("/audit"));
+            page.locator("#audit-events vaadin-grid-cell-content").filter(new com.microsoft.playwright.Locator
+                    .FilterOptions().setHasText("annotation.created")).first().waitFor();
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            if (i > 0) {
+                view.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        line(String.format("browser: full page load of the audit view with %,d events, until painted", EVENTS), view);
+
+        Path out = Path.of("target", "bench", "audit.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("\n== Audit benchmark ==\n" + report);
+    }
+
+    /** The same annotation writes, alternating batches with and without the audit event recorder. */
+    private void measureWriteOverhead() {
+        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Overhead",
+                "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
+                .source().id();
+        List<ApplicationListener<?>> recorder = new ArrayList<>();
+        Random random = new Random(3);
+        long with = 0;
+        long without = 0;
+        writes(sourceId, random, 300); // warm-up
+        for (int round = 0; round < 4; round++) {
+            with += writes(sourceId, random, WRITES / 4);
+            multicaster.removeApplicationListeners(listener -> {
+                boolean audits = listener instanceof ApplicationListenerMethodAdapter adapter
+                        && adapter.getListenerId().contains("AuditRecorder");
+                if (audits) {
+                    recorder.add(listener);
+                }
+                return audits;
+            });
+            without += writes(sourceId, random, WRITES / 4);
+            recorder.forEach(multicaster::addApplicationListener);
+            recorder.clear();
+        }
+        report.append(String.format("writes: %,d annotation creates with the audit event %,d ms, without %,d ms: "
+                + "ratio %.2fx (entity history on in both)%n", WRITES, with / 1_000_000, without / 1_000_000,
+                (double) with / without));
+    }
+
+    private long writes(long sourceId, Random random, int count) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            int start = random.nextInt(6000);
+            actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+                    AnnotationRequest.create(start, start + 5, "FACT", Map.of(), null)));
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** Appends chained events straight into the log until it holds {@code total}, as years of work would. */
+    private void fillTo(int total) {
+        Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
+        long seq = ((Number) head.get("seq")).longValue();
+        String previous = (String) head.get("hash");
+        String[] actors = {"alice", "bob", "carol", "sam", "dana"};
+        long t0 = System.nanoTime();
+        Instant time = Instant.parse("2026-01-01T00:00:00Z");
+        List<Object[]> batch = new ArrayList<>();
+        while (seq < total) {
+            seq++;
+            time = time.plusMillis(137);
+            String after = "{\"id\":" + seq + ",\"label\":\"FACT\",\"start\":" + (seq % 5000) + ",\"end\":"
+                    + (seq % 5000 + 9) + ",\"text\":\"regulator\"}";
+            AuditChain.Fields fields = new AuditChain.Fields(seq, time, actors[(int) (seq % 5)], "annotation.created",
+                    "Annotation", String.valueOf(seq), 1L, null, after, null, "bench");
+            String hash = AuditChain.hash(previous, fields);
+            batch.add(new Object[] {seq, previous, hash, Timestamp.from(time), fields.actor(), fields.action(),
+                    fields.entityType(), fields.entityId(), fields.sourceId(), fields.after(), fields.origin()});
+            previous = hash;
+            if (batch.size() == 5000 || seq == total) {
+                jdbc.batchUpdate("insert into audit_event (seq, prev_hash, hash, occurred_at, actor, action, entity_type,"
+                        + " entity_id, source_id, after_state, origin) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+                batch.clear();
+            }
+        }
+        jdbc.update("update audit_chain_head set seq = ?, hash = ? where id = 1", seq, previous);
+        report.append(String.format("setup: log filled to %,d events in %,d ms%n", total,
+                (System.nanoTime() - t0) / 1_000_000));
+    }
+
+    private long timed(Runnable work) {
+        long t0 = System.nanoTime();
+        actor.runAs("sam", "SUPERVISOR", () -> {
+            work.run();
+            return null;
+        });
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private <T> void line(String what, List<Long> millis) {
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        report.append(String.format("%s: median %d ms, min %d, max %d (n=%d) %s%n", what, sorted[sorted.length / 2],
+                sorted[0], sorted[sorted.length - 1], sorted.length, Arrays.toString(sorted)));
+    }
+}
