@@ -95,7 +95,7 @@ public class LibraryView extends VerticalLayout {
         grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
                 .setSortable(true).setFlexGrow(1).setWidth("8rem").setResizable(true);
         grid.addColumn(s -> s.published() == null ? "—" : s.published().toString())
-                .setHeader("Published").setKey("published").setWidth("7.5rem").setFlexGrow(0)
+                .setHeader("Published").setKey("published").setWidth("7rem").setFlexGrow(0)
                 .setComparator(Comparator.comparing(SourceSummary::published,
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(s -> String.format(Locale.ROOT, "%,d", s.length())).setHeader("Length")
@@ -103,7 +103,7 @@ public class LibraryView extends VerticalLayout {
                 .setKey("length").setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0)
                 .setComparator(SourceSummary::length);
         grid.addColumn(SourceSummary::importedBy).setHeader("Imported by").setKey("importedBy")
-                .setSortable(true).setWidth("7.5rem").setFlexGrow(0);
+                .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
                 .setHeader("Imported at").setKey("importedAt").setWidth("9.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
@@ -111,11 +111,11 @@ public class LibraryView extends VerticalLayout {
                     Span blind = new Span(s.blind() ? "Blind" : "");
                     blind.addClassName("cb-blind-cell");
                     return blind;
-                }).setHeader("Mode").setKey("blind").setWidth("5rem").setFlexGrow(0)
+                }).setHeader("Mode").setKey("blind").setWidth("4.5rem").setFlexGrow(0)
                 .setTooltipGenerator(s -> s.blind() ? "Blind mode: reviewers see colleagues' work after submitting" : "");
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
-                .setWidth("8rem").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(workspacePath(e.getItem().id()))));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }
