@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One recorded change: who did what to which entity, when, from what to what, and why; a link of the hash chain. */
+/** One recorded change: who did what to which entity, when, from what to what, and why; a link of the hash chain. Read only: {@link ChainAppender} writes them. */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
@@ -57,22 +57,6 @@ public class AuditEvent {
     private String origin;
 
     protected AuditEvent() {}
-
-    AuditEvent(AuditChain.Fields fields, String prevHash, String hash) {
-        this.seq = fields.seq();
-        this.occurredAt = fields.occurredAt();
-        this.actor = fields.actor();
-        this.action = fields.action();
-        this.entityType = fields.entityType();
-        this.entityId = fields.entityId();
-        this.sourceId = fields.sourceId();
-        this.beforeState = fields.before();
-        this.afterState = fields.after();
-        this.reason = fields.reason();
-        this.origin = fields.origin();
-        this.prevHash = prevHash;
-        this.hash = hash;
-    }
 
     public Long getId() { return id; }
     public long getSeq() { return seq; }

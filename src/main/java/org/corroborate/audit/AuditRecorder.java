@@ -20,16 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AuditRecorder {
 
-    private final AuditEventRepository events;
-    private final AuditChainHeadRepository head;
+    private final ChainAppender chain;
     private final JsonMapper json;
     private final Clock clock;
     private final CurrentActor actor;
 
-    AuditRecorder(AuditEventRepository events, AuditChainHeadRepository head, JsonMapper json, Clock clock,
-                  CurrentActor actor) {
-        this.events = events;
-        this.head = head;
+    AuditRecorder(ChainAppender chain, JsonMapper json, Clock clock, CurrentActor actor) {
+        this.chain = chain;
         this.json = json;
         this.clock = clock;
         this.actor = actor;
@@ -38,14 +35,9 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Change change) {
-        // Locked until this transaction ends: the next writer waits and links to this event.
-        AuditChainHead last = head.lockHead();
-        AuditChain.Fields fields = new AuditChain.Fields(last.getSeq() + 1, clock.instant(),
-                actor.name().orElse("system"), change.action(), change.entityType(), change.entityId(),
-                change.sourceId(), toJson(change.before()), toJson(change.after()), change.reason(), origin());
-        String hash = AuditChain.hash(last.getHash(), fields);
-        events.save(new AuditEvent(fields, last.getHash(), hash));
-        last.advance(fields.seq(), hash);
+        chain.append(new AuditChain.Fields(0, clock.instant(), actor.name().orElse("system"), change.action(),
+                change.entityType(), change.entityId(), change.sourceId(), toJson(change.before()),
+                toJson(change.after()), change.reason(), origin()));
     }
 
     private String toJson(Object state) {

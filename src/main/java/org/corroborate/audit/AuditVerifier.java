@@ -24,14 +24,13 @@ class AuditVerifier {
     AuditVerification verify() {
         long started = System.nanoTime();
         // The head first: events appended while we walk lie beyond it and are left for the next check.
-        var head = jdbc.queryForMap("select seq, hash from audit_chain_head where id = 1");
-        long headSeq = ((Number) head.get("seq")).longValue();
+        long headSeq = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
         Walk walk = new Walk();
         jdbc.query("select id, seq, prev_hash, hash, occurred_at, actor, action, entity_type, entity_id, source_id, "
                 + "before_state, after_state, reason, origin from audit_event where seq <= ? order by seq",
                 walk::step, headSeq);
         if (walk.problem == null) {
-            if (headSeq != walk.seq || !walk.previous.equals(head.get("hash"))) {
+            if (headSeq != walk.seq) {
                 walk.problem = "the chain's head (event " + headSeq + ") does not match the last event ("
                         + walk.seq + "): events were removed from the end";
                 walk.brokenSeq = walk.seq + 1;

@@ -50,6 +50,20 @@ class PostgresTest {
             assertThat(stored.text()).isEqualTo(text);
             assertThat(stored.source().length()).isEqualTo(text.codePointCount(0, text.length()));
             assertThat(stored.source().importedAt()).isEqualTo(first.source().importedAt());
+
+            // The audit trail on PostgreSQL: chained, verifiable, and the database refuses edits.
+            var audit = context.getBean(org.corroborate.audit.AuditService.class);
+            var verification = actor.runAs("sam", "SUPERVISOR", audit::verify);
+            assertThat(verification.valid()).as(verification.problem()).isTrue();
+            assertThat(verification.events()).isGreaterThan(5);
+            var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> jdbc.update("update audit_event set actor = 'mallory' where seq = 1"))
+                    .hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
+                    .hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
+                    .hasMessageContaining("append-only");
         }
     }
 
