@@ -38,7 +38,7 @@ public class AnnotationService {
     private final SourceService sources;
     private final SchemeService schemes;
     private final ReviewProgress progress;
-    private final AnnotationHistory history;
+    private final org.corroborate.audit.EntityHistory history;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class AnnotationService {
     private volatile boolean suggestionsLoaded;
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
-                      ReviewProgress progress, AnnotationHistory history, CurrentActor actor,
+                      ReviewProgress progress, org.corroborate.audit.EntityHistory history, CurrentActor actor,
                       ApplicationEventPublisher events, Clock clock) {
         this.history = history;
         this.annotations = annotations;
@@ -168,7 +168,7 @@ public class AnnotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AnnotationRevision> revisions(long id) {
-        List<AnnotationRevision> revisions = history.revisions(id);
+        List<AnnotationRevision> revisions = revisionsOf(id);
         if (revisions.isEmpty()) {
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
@@ -180,12 +180,19 @@ public class AnnotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public AnnotationDetails stateAt(long id, java.time.Instant moment) {
-        AnnotationDetails state = history.at(id, moment);
+        AnnotationDetails state = org.corroborate.audit.EntityHistory.at(
+                history.of(Annotation.class, id, Annotation::toDetails), moment);
         if (state == null) {
             throw WorkbenchException.notFound("Annotation " + id + " did not exist at " + moment + ".");
         }
         requireVisible(state);
         return state;
+    }
+
+    private List<AnnotationRevision> revisionsOf(long id) {
+        return history.of(Annotation.class, id, Annotation::toDetails).stream()
+                .map(r -> new AnnotationRevision(r.revision(), r.at(), r.actor(), r.reason(), r.change(), r.state()))
+                .toList();
     }
 
     private void requireVisible(AnnotationDetails state) {

@@ -74,6 +74,21 @@ class SourceController {
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
     }
 
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every state of the source's metadata with who, when and why; ?at=ISO-instant gives the state then")
+    Object history(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam(required = false)
+                   String at) {
+        if (at == null || at.isBlank()) {
+            return sources.revisions(id);
+        }
+        try {
+            return sources.stateAt(id, java.time.Instant.parse(at.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.corroborate.base.WorkbenchException.badInput("'at' must be an ISO instant such as "
+                    + "2026-11-21T10:00:00Z.");
+        }
+    }
+
     @PutMapping("/{id}/blind")
     @Operation(summary = "Supervisor: blind mode on or off for a source ({\"blind\": true})")
     SourceSummary blind(@PathVariable long id, @RequestBody BlindRequest request) {

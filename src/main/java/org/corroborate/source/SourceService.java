@@ -23,10 +23,13 @@ public class SourceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor currentActor;
+    private final org.corroborate.audit.EntityHistory history;
     private final long maxFileBytes;
 
     SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
-                  WorkbenchProperties properties, CurrentActor currentActor) {
+                  WorkbenchProperties properties, CurrentActor currentActor,
+                  org.corroborate.audit.EntityHistory history) {
+        this.history = history;
         this.sources = sources;
         this.events = events;
         this.clock = clock;
@@ -65,6 +68,26 @@ public class SourceService {
                     before, after, null));
             return after;
         }).toList();
+    }
+
+    /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
+    @Transactional(readOnly = true)
+    public List<org.corroborate.audit.EntityHistory.Revision<SourceSummary>> revisions(long id) {
+        var revisions = history.of(Source.class, id, Source::toSummary);
+        if (revisions.isEmpty()) {
+            throw WorkbenchException.notFound("There is no source with id " + id + ".");
+        }
+        return revisions;
+    }
+
+    /** A source's metadata as it was at a moment. */
+    @Transactional(readOnly = true)
+    public SourceSummary stateAt(long id, java.time.Instant moment) {
+        SourceSummary state = org.corroborate.audit.EntityHistory.at(revisions(id), moment);
+        if (state == null) {
+            throw WorkbenchException.notFound("Source " + id + " did not exist at " + moment + ".");
+        }
+        return state;
     }
 
     /** Imports one file (.txt, .md, .html); an identical text already held is reported, not stored again. */

@@ -208,6 +208,17 @@ class AnnotationApiTest {
         mvc.perform(get("/api/sources/" + sourceId + "/annotations").param("reviewer", "bob")
                         .with(httpBasic("bob", "demo")))
                 .andExpect(jsonPath("$.length()").value(1));
+        String history = mvc.perform(get("/api/sources/" + sourceId + "/history").with(httpBasic("alice", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].change").value("add"))
+                .andExpect(jsonPath("$[0].state.blind").value(false))
+                .andExpect(jsonPath("$[1].actor").value("sam"))
+                .andExpect(jsonPath("$[1].state.blind").value(true))
+                .andReturn().getResponse().getContentAsString();
+        String importedAt = json.readTree(history).get(0).get("at").asString();
+        mvc.perform(get("/api/sources/" + sourceId + "/history").param("at", importedAt)
+                        .with(httpBasic("alice", "demo")))
+                .andExpect(jsonPath("$.blind").value(false));
         mvc.perform(get("/api/sources/" + sourceId + "/status").with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].reviewer", hasItem("alice")))
