@@ -78,12 +78,11 @@ public class AssessmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, Tally> tallies(long sourceId) {
+        Map<Long, List<Verdict>> verdicts = new HashMap<>();
+        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
+                verdicts.computeIfAbsent(d.annotationId(), id -> new java.util.ArrayList<>()).add(d.verdict()));
         Map<Long, Tally> tallies = new HashMap<>();
-        assessments.findBySourceId(sourceId).forEach(a -> {
-            AssessmentDetails d = a.toDetails();
-            tallies.merge(d.annotationId(), Tally.NONE.plus(d.verdict()), (x, y) -> new Tally(x.agree() + y.agree(),
-                    x.disagree() + y.disagree(), x.unsure() + y.unsure()));
-        });
+        verdicts.forEach((id, list) -> tallies.put(id, Tally.of(list)));
         return tallies;
     }
 }

@@ -9,6 +9,15 @@ public record Tally(long agree, long disagree, long unsure) {
         return agree + disagree + unsure;
     }
 
+    /** The tally of some verdicts. */
+    public static Tally of(java.util.Collection<Verdict> verdicts) {
+        Tally tally = NONE;
+        for (Verdict verdict : verdicts) {
+            tally = tally.plus(verdict);
+        }
+        return tally;
+    }
+
     Tally plus(Verdict verdict) {
         return switch (verdict) {
             case AGREE -> new Tally(agree + 1, disagree, unsure);

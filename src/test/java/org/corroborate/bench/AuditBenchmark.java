@@ -3,12 +3,9 @@ package org.corroborate.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +48,7 @@ class AuditBenchmark extends BrowserTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEventMulticaster multicaster;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
 
     @Test
     void auditCosts() throws Exception {
@@ -63,7 +60,7 @@ class AuditBenchmark extends BrowserTest {
             assertThat(result.valid()).as(result.problem()).isTrue();
             verify.add(result.millis());
         }
-        line(String.format("verify: re-walk %,d events", EVENTS), verify);
+        report.add(String.format("verify: re-walk %,d events", EVENTS), verify);
 
         List<Long> first = new ArrayList<>();
         List<Long> deep = new ArrayList<>();
@@ -76,9 +73,9 @@ class AuditBenchmark extends BrowserTest {
             deep.add(timed(() -> audit.search(AuditFilter.NONE, 900_000, 50)));
             filtered.add(timed(() -> audit.search(byActor, 0, 50)));
         }
-        line("server: first page of 50, no filter", first);
-        line("server: page of 50 at offset 900,000, no filter", deep);
-        line("server: first page of 50, filtered by actor", filtered);
+        report.add("server: first page of 50, no filter", first);
+        report.add("server: page of 50 at offset 900,000, no filter", deep);
+        report.add("server: first page of 50, filtered by actor", filtered);
 
         signIn(page, "sam");
         List<Long> baseline = new ArrayList<>();
@@ -99,8 +96,8 @@ class AuditBenchmark extends BrowserTest {
                 inApp.add((System.nanoTime() - t0) / 1_000_000);
             }
         }
-        line("browser: full page load of the static label scheme view (baseline)", baseline);
-        line(String.format("browser: from the menu to the audit view with %,d events painted", EVENTS), inApp);
+        report.add("browser: full page load of the static label scheme view (baseline)", baseline);
+        report.add(String.format("browser: from the menu to the audit view with %,d events painted", EVENTS), inApp);
         List<Long> view = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             long t0 = System.nanoTime();
@@ -112,12 +109,9 @@ class AuditBenchmark extends BrowserTest {
                 view.add((System.nanoTime() - t0) / 1_000_000);
             }
         }
-        line(String.format("browser: full page load of the audit view with %,d events, until painted", EVENTS), view);
+        report.add(String.format("browser: full page load of the audit view with %,d events, until painted", EVENTS), view);
 
-        Path out = Path.of("target", "bench", "audit.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
-        System.out.println("\n== Audit benchmark ==\n" + report);
+        report.publish("audit", "Audit benchmark");
     }
 
     /**
@@ -207,11 +201,5 @@ class AuditBenchmark extends BrowserTest {
             return null;
         });
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private <T> void line(String what, List<Long> millis) {
-        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        report.append(String.format("%s: median %d ms, min %d, max %d (n=%d) %s%n", what, sorted[sorted.length / 2],
-                sorted[0], sorted[sorted.length - 1], sorted.length, Arrays.toString(sorted)));
     }
 }

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +48,7 @@ class WorkspaceBenchmark extends BrowserTest {
     @Autowired
     CurrentActor actor;
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchReport report = new BenchReport();
 
     @Test
     void openAndLiveUpdateOnABigSource() throws Exception {
@@ -67,7 +64,7 @@ class WorkspaceBenchmark extends BrowserTest {
             });
             server.add((System.nanoTime() - t0) / 1_000_000);
         }
-        line("server: source text + 5,000 annotations loaded", server);
+        report.add("server: source text + 5,000 annotations loaded", server);
 
         signIn(page, "alice");
         List<Long> open = new ArrayList<>();
@@ -85,8 +82,8 @@ class WorkspaceBenchmark extends BrowserTest {
                         .longValue());
             }
         }
-        line("browser: navigate, show everyone's, until painted", open);
-        line("browser: component's full render of all highlights", render);
+        report.add("browser: navigate, show everyone's, until painted", open);
+        report.add("browser: component's full render of all highlights", render);
 
         BrowserContext bobContext = newContext();
         Page bob = bobContext.newPage();
@@ -107,14 +104,11 @@ class WorkspaceBenchmark extends BrowserTest {
             bob.waitForFunction("() => window.__seen !== null");
             live.add(((Number) bob.evaluate("() => window.__seen")).longValue() - sent);
         }
-        line("live: saved by alice until changed in bob's open view", live);
+        report.add("live: saved by alice until changed in bob's open view", live);
         bobContext.close();
 
         measureHeapPerView(sourceId);
-        Path out = Path.of("target", "bench", "workspace.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
-        System.out.println("\n== Workspace benchmark ==\n" + report);
+        report.publish("workspace", "Workspace benchmark");
         assertThat(open).isNotEmpty();
     }
 
@@ -194,12 +188,5 @@ class WorkspaceBenchmark extends BrowserTest {
             text.append('x');
         }
         return text.toString();
-    }
-
-    private void line(String what, List<Long> millis) {
-        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        report.append(String.format("%s: median %d ms, min %d, max %d (n=%d) %s%n", what,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], sorted.length,
-                Arrays.toString(sorted)));
     }
 }

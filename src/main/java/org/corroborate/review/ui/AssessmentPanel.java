@@ -55,14 +55,7 @@ class AssessmentPanel implements WorkspaceExtension {
     private void render(Div panel, AnnotationDetails annotation) {
         panel.removeAll();
         List<AssessmentDetails> verdicts = assessments.of(annotation.id());
-        Tally tally = Tally.NONE;
-        for (AssessmentDetails verdict : verdicts) {
-            tally = switch (verdict.verdict()) {
-                case AGREE -> new Tally(tally.agree() + 1, tally.disagree(), tally.unsure());
-                case DISAGREE -> new Tally(tally.agree(), tally.disagree() + 1, tally.unsure());
-                case UNSURE -> new Tally(tally.agree(), tally.disagree(), tally.unsure() + 1);
-            };
-        }
+        Tally tally = Tally.of(verdicts.stream().map(AssessmentDetails::verdict).toList());
         Span summary = new Span(verdicts.isEmpty() ? "No verdicts yet" : tally.toString());
         summary.setId("assessment-tally");
         summary.addClassName("cb-muted");
