@@ -110,8 +110,9 @@ public class AnnotationService {
         String me = actor.require();
         Span span = Span.of(text(sourceId), request.start(), request.end());
         LabelScheme.Label label = label(request.label());
-        Annotation annotation = new Annotation(sourceId, me, clock.instant());
-        annotation.place(span, clock.instant());
+        java.time.Instant now = clock.instant();
+        Annotation annotation = new Annotation(sourceId, me, now);
+        annotation.place(span, now);
         annotation.describe(label.name(), attributes(label, request.attributes()), note(request.note()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());

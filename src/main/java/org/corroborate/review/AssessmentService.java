@@ -54,10 +54,11 @@ public class AssessmentService {
         if (annotation.author().equals(me)) {
             throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
         }
+        java.time.Instant now = clock.instant();
         Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
-                .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, clock.instant()));
+                .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
         AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
-        assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), clock.instant());
+        assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), now);
         AssessmentDetails after = assessments.saveAndFlush(assessment).toDetails();
         events.publishEvent(before == null
                 ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
