@@ -1,0 +1,27 @@
+package org.corroborate.review.agreement;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Agreement figures over HTTP, for supervisors and scripts. */
+@RestController
+@Tag(name = "Agreement")
+class AgreementController {
+
+    private final AgreementService agreement;
+
+    AgreementController(AgreementService agreement) {
+        this.agreement = agreement;
+    }
+
+    @GetMapping("/api/agreement")
+    @Operation(summary = "Per-pair, per-label and overall figures of every measure; ?source=ID (repeatable), "
+            + "else the whole corpus")
+    AgreementReport agreement(@RequestParam(name = "source", required = false) List<Long> sources) {
+        return agreement.agreement(sources);
+    }
+}

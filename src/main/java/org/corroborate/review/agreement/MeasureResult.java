@@ -1,0 +1,16 @@
+package org.corroborate.review.agreement;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one measure: overall, per label, and per pair of reviewers where the measure is
+ * pairwise; with the unit it counts and how it treats positions not every reviewer annotated.
+ * A figure is null where it is undefined (say, no spans at all).
+ */
+public record MeasureResult(String measure, String title, Double overall, Map<String, Double> perLabel,
+                            List<PairScore> pairs, String unit, String incomplete) {
+
+    /** One pair of reviewers' figure, overall and per label. */
+    public record PairScore(String first, String second, Double value, Map<String, Double> perLabel) {}
+}
