@@ -10,7 +10,13 @@ import java.util.Map;
 public record AgreementStudy(Map<Long, Integer> sourceLengths, List<String> reviewers, List<String> labels,
                              List<ReviewerSpan> spans) {
 
-    List<ReviewerSpan> of(String reviewer) {
-        return spans.stream().filter(s -> s.reviewer().equals(reviewer)).toList();
+    /** The spans by source, then by reviewer: every measure works source by source. */
+    Map<Long, Map<String, List<ReviewerSpan>>> bySource() {
+        Map<Long, Map<String, List<ReviewerSpan>>> grouped = new java.util.HashMap<>();
+        for (ReviewerSpan span : spans) {
+            grouped.computeIfAbsent(span.sourceId(), id -> new java.util.HashMap<>())
+                    .computeIfAbsent(span.reviewer(), r -> new java.util.ArrayList<>()).add(span);
+        }
+        return grouped;
     }
 }

@@ -21,9 +21,11 @@ class CohenKappa implements AgreementMeasure {
         Map<String, List<Double>> labelValues = new LinkedHashMap<>();
         List<Double> values = new ArrayList<>();
         List<String> reviewers = study.reviewers();
+        var bySource = study.bySource();
         for (int i = 0; i < reviewers.size(); i++) {
             for (int j = i + 1; j < reviewers.size(); j++) {
-                List<Labelling.Item> items = Labelling.items(study, List.of(reviewers.get(i), reviewers.get(j)));
+                List<Labelling.Item> items = Labelling.items(study, bySource,
+                        List.of(reviewers.get(i), reviewers.get(j)));
                 Double value = Kappa.cohen(items);
                 Map<String, Double> perLabel = new LinkedHashMap<>();
                 for (String label : study.labels()) {

@@ -23,13 +23,18 @@ final class Labelling {
     private Labelling() {}
 
     static List<Item> items(AgreementStudy study, List<String> reviewers) {
+        return items(study, study.bySource(), reviewers);
+    }
+
+    static List<Item> items(AgreementStudy study, Map<Long, Map<String, List<ReviewerSpan>>> bySource,
+                            List<String> reviewers) {
         Map<List<String>, Long> merged = new HashMap<>();
         study.sourceLengths().forEach((sourceId, length) -> {
             List<List<ReviewerSpan>> byReviewer = new ArrayList<>();
             TreeSet<Integer> cuts = new TreeSet<>(List.of(0, length));
+            Map<String, List<ReviewerSpan>> inSource = bySource.getOrDefault(sourceId, Map.of());
             for (String reviewer : reviewers) {
-                List<ReviewerSpan> spans = study.spans().stream()
-                        .filter(s -> s.sourceId() == sourceId && s.reviewer().equals(reviewer)).toList();
+                List<ReviewerSpan> spans = inSource.getOrDefault(reviewer, List.of());
                 spans.forEach(s -> {
                     cuts.add(Math.min(s.start(), length));
                     cuts.add(Math.min(s.end(), length));

@@ -24,25 +24,37 @@ abstract class SpanF1 implements AgreementMeasure {
         long sizeAll = 0;
         Map<String, long[]> perLabelAll = new LinkedHashMap<>();
         List<String> reviewers = study.reviewers();
+        var bySource = study.bySource();
         for (int i = 0; i < reviewers.size(); i++) {
             for (int j = i + 1; j < reviewers.size(); j++) {
-                List<ReviewerSpan> a = study.of(reviewers.get(i));
-                List<ReviewerSpan> b = study.of(reviewers.get(j));
-                long matched = matched(a, b);
-                Map<String, Double> perLabel = new LinkedHashMap<>();
-                for (String label : study.labels()) {
-                    List<ReviewerSpan> la = a.stream().filter(s -> s.label().equals(label)).toList();
-                    List<ReviewerSpan> lb = b.stream().filter(s -> s.label().equals(label)).toList();
-                    long m = matched(la, lb);
-                    perLabel.put(label, f1(m, la.size() + lb.size()));
-                    long[] sums = perLabelAll.computeIfAbsent(label, l -> new long[2]);
-                    sums[0] += m;
-                    sums[1] += la.size() + lb.size();
+                long matched = 0;
+                long size = 0;
+                Map<String, long[]> labelSums = new LinkedHashMap<>();
+                for (var inSource : bySource.values()) {
+                    List<ReviewerSpan> a = inSource.getOrDefault(reviewers.get(i), List.of());
+                    List<ReviewerSpan> b = inSource.getOrDefault(reviewers.get(j), List.of());
+                    size += a.size() + b.size();
+                    for (String label : study.labels()) {
+                        List<ReviewerSpan> la = a.stream().filter(s -> s.label().equals(label)).toList();
+                        List<ReviewerSpan> lb = b.stream().filter(s -> s.label().equals(label)).toList();
+                        // A match needs the same label, so matching label by label is the same as matching all.
+                        long m = matched(la, lb);
+                        matched += m;
+                        long[] sums = labelSums.computeIfAbsent(label, l -> new long[2]);
+                        sums[0] += m;
+                        sums[1] += la.size() + lb.size();
+                    }
                 }
-                pairs.add(new MeasureResult.PairScore(reviewers.get(i), reviewers.get(j), f1(matched, a.size() + b.size()),
-                        perLabel));
+                Map<String, Double> perLabel = new LinkedHashMap<>();
+                labelSums.forEach((label, sums) -> {
+                    perLabel.put(label, f1(sums[0], sums[1]));
+                    long[] all = perLabelAll.computeIfAbsent(label, l -> new long[2]);
+                    all[0] += sums[0];
+                    all[1] += sums[1];
+                });
+                pairs.add(new MeasureResult.PairScore(reviewers.get(i), reviewers.get(j), f1(matched, size), perLabel));
                 matchedAll += matched;
-                sizeAll += a.size() + b.size();
+                sizeAll += size;
             }
         }
         Map<String, Double> perLabel = new LinkedHashMap<>();

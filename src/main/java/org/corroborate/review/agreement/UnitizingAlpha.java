@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Krippendorff's unitizing alpha (alpha_U) on code point offsets, computed by DKPro Statistics
- * Agreement. The sources are laid end to end on one continuum; gaps between a reviewer's spans are
- * the unlabelled units alpha_U expects.
+ * Agreement for each source (its continuum is the source's text; gaps between a reviewer's spans
+ * are the unlabelled units alpha_U expects). Over several sources the figure is the mean of the
+ * sources' alphas weighted by their length: DKPro's computation compares every pair of units on a
+ * continuum, which over a whole corpus as one continuum would take minutes.
  */
 @Component
 class UnitizingAlpha implements AgreementMeasure {
@@ -25,36 +27,55 @@ class UnitizingAlpha implements AgreementMeasure {
         if (study.reviewers().size() < 2 || study.spans().isEmpty()) {
             return result(null, Map.of());
         }
-        Map<Long, Long> offsets = new LinkedHashMap<>();
-        long length = 0;
-        for (var entry : study.sourceLengths().entrySet()) {
-            offsets.put(entry.getKey(), length);
-            length += entry.getValue();
-        }
-        UnitizingAnnotationStudy units = new UnitizingAnnotationStudy(study.reviewers().size(), 0, length);
-        for (ReviewerSpan span : study.spans()) {
-            Long offset = offsets.get(span.sourceId());
-            int rater = study.reviewers().indexOf(span.reviewer());
-            if (offset != null && rater >= 0) {
-                units.addUnit(offset + span.start(), span.end() - span.start(), rater, span.label());
+        Weighted overall = new Weighted();
+        Map<String, Weighted> perLabel = new LinkedHashMap<>();
+        study.labels().forEach(l -> perLabel.put(l, new Weighted()));
+        var bySource = study.bySource();
+        study.sourceLengths().forEach((sourceId, length) -> {
+            var inSource = bySource.get(sourceId);
+            if (inSource == null || length == 0) {
+                return;
             }
-        }
-        KrippendorffAlphaUnitizingAgreement alpha = new KrippendorffAlphaUnitizingAgreement(units);
-        Map<String, Double> perLabel = new LinkedHashMap<>();
-        for (String label : study.labels()) {
-            boolean used = study.spans().stream().anyMatch(s -> s.label().equals(label));
-            perLabel.put(label, used ? finite(alpha.calculateCategoryAgreement(label)) : null);
-        }
-        return result(finite(alpha.calculateAgreement()), perLabel);
+            UnitizingAnnotationStudy units = new UnitizingAnnotationStudy(study.reviewers().size(), 0, length);
+            inSource.forEach((reviewer, spans) -> {
+                int rater = study.reviewers().indexOf(reviewer);
+                spans.forEach(s -> units.addUnit(s.start(), s.end() - s.start(), rater, s.label()));
+            });
+            KrippendorffAlphaUnitizingAgreement alpha = new KrippendorffAlphaUnitizingAgreement(units);
+            overall.add(alpha.calculateAgreement(), length);
+            for (String label : study.labels()) {
+                boolean used = inSource.values().stream().flatMap(List::stream).anyMatch(s -> s.label().equals(label));
+                if (used) {
+                    perLabel.get(label).add(alpha.calculateCategoryAgreement(label), length);
+                }
+            }
+        });
+        Map<String, Double> labels = new LinkedHashMap<>();
+        perLabel.forEach((label, w) -> labels.put(label, w.mean()));
+        return result(overall.mean(), labels);
     }
 
     private MeasureResult result(Double overall, Map<String, Double> perLabel) {
         return new MeasureResult(id(), "Krippendorff's alpha_U", overall, perLabel, List.of(), "code point continuum",
                 "Stretches only some reviewers labelled are compared with the others' unlabelled gaps and count "
-                        + "as disagreement in proportion to their length.");
+                        + "as disagreement in proportion to their length. Over several sources: the mean of each "
+                        + "source's alpha_U weighted by its length.");
     }
 
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
+    /** A length-weighted mean that skips undefined values. */
+    private static final class Weighted {
+        private double sum;
+        private double weight;
+
+        void add(double value, double w) {
+            if (Double.isFinite(value)) {
+                sum += value * w;
+                weight += w;
+            }
+        }
+
+        Double mean() {
+            return weight == 0 ? null : sum / weight;
+        }
     }
 }

@@ -1,0 +1,88 @@
+package org.corroborate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.corroborate.review.agreement.AgreementMeasure;
+import org.corroborate.review.agreement.AgreementStudy;
+import org.corroborate.review.agreement.MeasureResult;
+import org.corroborate.review.agreement.ReviewerSpan;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Agreement over a corpus the size of a real study: 100,000 annotations by 5 reviewers on 500
+ * sources of 5,000 code points, every measure. Prints time and heap.
+ * Run with {@code ./workbench bench -Dtest=AgreementBenchmark}; figures are in docs/benchmarks.md.
+ */
+@Tag("bench")
+@SpringBootTest(properties = {"workbench.demo=true",
+        "spring.datasource.url=jdbc:h2:mem:workbench-agreement-bench;DB_CLOSE_DELAY=-1"})
+class AgreementBenchmark {
+
+    @Autowired
+    List<AgreementMeasure> measures;
+
+    @Test
+    void everyMeasureOverAHundredThousandAnnotations() {
+        List<String> reviewers = List.of("alice", "bob", "carol", "dana", "erin");
+        List<String> labels = List.of("FACT", "QUOTE", "ALLEGATION");
+        Map<Long, Integer> lengths = new LinkedHashMap<>();
+        List<ReviewerSpan> spans = new ArrayList<>();
+        Random random = new Random(11);
+        for (long source = 1; source <= 500; source++) {
+            lengths.put(source, 5000);
+            // 40 "true" spans per source; each reviewer finds most of them, with jittered boundaries.
+            for (int k = 0; k < 45; k++) {
+                int start = random.nextInt(4800);
+                int end = start + 10 + random.nextInt(150);
+                String label = labels.get(random.nextInt(3));
+                for (String reviewer : reviewers) {
+                    if (random.nextInt(10) < 9) {
+                        int jitter = random.nextInt(3) == 0 ? random.nextInt(5) : 0;
+                        String chosen = random.nextInt(8) == 0 ? labels.get(random.nextInt(3)) : label;
+                        spans.add(new ReviewerSpan(source, reviewer, chosen, start + jitter, Math.min(5000, end + jitter)));
+                    }
+                }
+            }
+        }
+        while (spans.size() > 100_000) {
+            spans.removeLast();
+        }
+        AgreementStudy study = new AgreementStudy(lengths, reviewers, labels, spans);
+        BenchReport report = new BenchReport();
+        report.append(String.format("study: %,d annotations, %d reviewers, %d sources of 5,000 code points%n",
+                spans.size(), reviewers.size(), lengths.size()));
+        List<Long> all = new ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            long before = usedHeap();
+            long t0 = System.nanoTime();
+            for (AgreementMeasure measure : measures) {
+                long m0 = System.nanoTime();
+                MeasureResult result = measure.measure(study);
+                if (run == 3) {
+                    report.append(String.format("  %s: %.3f overall, %,d ms%n", result.measure(), result.overall(),
+                            (System.nanoTime() - m0) / 1_000_000));
+                }
+            }
+            all.add((System.nanoTime() - t0) / 1_000_000);
+            if (run == 3) {
+                report.append(String.format("heap grown during the last run: %.1f MB%n", (usedHeap() - before) / 1e6));
+            }
+        }
+        report.add("all measures over the study", all.subList(1, all.size()));
+        report.publish("agreement", "Agreement benchmark");
+        assertThat(all).isNotEmpty();
+    }
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
