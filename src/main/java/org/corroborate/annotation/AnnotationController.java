@@ -34,8 +34,7 @@ class AnnotationController {
                                  @RequestParam(name = "reviewer", required = false) Set<String> reviewers,
                                  @RequestParam(name = "layer", required = false) String layer) {
         if (layer != null && !layer.equals("all")) {
-            throw WorkbenchException.badInput("Unknown layer '" + layer + "': use 'all' (the gold layer comes with "
-                    + "adjudication).");
+            throw WorkbenchException.badInput("Unknown layer '" + layer + "': use 'all' or 'gold'.");
         }
         return annotations.visible(sourceId, reviewers);
     }

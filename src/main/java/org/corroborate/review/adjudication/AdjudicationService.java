@@ -1,0 +1,228 @@
+package org.corroborate.review.adjudication;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
+import org.corroborate.base.CodePoints;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
+import org.corroborate.source.SourceService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adjudication: supervisors settle each unit of competing annotations into the gold layer (or reject
+ * it), always with a reason; every decision is audited and links the gold span to the annotations
+ * it came from. Everyone may read the gold layer and the decisions, so reviewers see how their work
+ * was adjudicated.
+ */
+@Service
+@Transactional
+public class AdjudicationService {
+
+    private final DecisionRepository decisions;
+    private final AnnotationService annotations;
+    private final SourceService sources;
+    private final SchemeService schemes;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AdjudicationService(DecisionRepository decisions, AnnotationService annotations, SourceService sources,
+                        SchemeService schemes, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.decisions = decisions;
+        this.annotations = annotations;
+        this.sources = sources;
+        this.schemes = schemes;
+        this.actor = actor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The units of a source: overlapping annotations grouped, in text order, with their decisions. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Unit> units(long sourceId) {
+        List<AnnotationDetails> all = new ArrayList<>(annotations.visible(sourceId, null));
+        all.sort(Comparator.comparingInt(AnnotationDetails::start).thenComparingInt(AnnotationDetails::end));
+        Set<String> reviewers = all.stream().map(AnnotationDetails::author).collect(Collectors.toSet());
+        Map<Long, DecisionDetails> byAnnotation = new TreeMap<>();
+        decisions.findBySourceIdOrderByIdAsc(sourceId).forEach(d -> {
+            DecisionDetails details = d.toDetails();
+            details.basedOn().forEach(id -> byAnnotation.put(id, details));
+        });
+        List<Unit> units = new ArrayList<>();
+        List<AnnotationDetails> current = new ArrayList<>();
+        int end = -1;
+        for (AnnotationDetails annotation : all) {
+            if (!current.isEmpty() && annotation.start() >= end) {
+                units.add(unit(current, reviewers, byAnnotation));
+                current = new ArrayList<>();
+            }
+            current.add(annotation);
+            end = Math.max(current.size() == 1 ? annotation.end() : end, annotation.end());
+        }
+        if (!current.isEmpty()) {
+            units.add(unit(current, reviewers, byAnnotation));
+        }
+        return units;
+    }
+
+    private static Unit unit(List<AnnotationDetails> versions, Set<String> reviewers,
+                             Map<Long, DecisionDetails> byAnnotation) {
+        AnnotationDetails first = versions.getFirst();
+        boolean same = versions.stream().allMatch(v -> v.start() == first.start() && v.end() == first.end()
+                && v.label().equals(first.label()));
+        long by = versions.stream().map(AnnotationDetails::author).distinct().count();
+        boolean agreed = same && by == reviewers.size() && by == versions.size() && reviewers.size() > 1;
+        DecisionDetails decision = versions.stream().map(v -> byAnnotation.get(v.id()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        int start = versions.stream().mapToInt(AnnotationDetails::start).min().orElseThrow();
+        int end = versions.stream().mapToInt(AnnotationDetails::end).max().orElseThrow();
+        return new Unit(start, end, List.copyOf(versions), agreed, decision);
+    }
+
+    /** Records a decision on a unit that has none yet. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public DecisionDetails decide(long sourceId, DecisionRequest request) {
+        ChangeReason.record(request.reason());
+        List<AnnotationDetails> versions = versions(sourceId, request);
+        List<Decision> existing = decisions.findByAnyAnnotation(request.annotationIds());
+        if (!existing.isEmpty()) {
+            throw WorkbenchException.conflict("This unit already has decision " + existing.getFirst().getId()
+                    + "; revise that decision instead.");
+        }
+        Decision decision = new Decision(sourceId);
+        decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
+                request.reason().strip(), actor.require(), clock.instant());
+        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        events.publishEvent(Change.created("decision.made", "Decision", after.id(), sourceId, after));
+        return after;
+    }
+
+    /** Changes a decision, given the version the supervisor saw. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public DecisionDetails revise(long decisionId, DecisionRequest request) {
+        ChangeReason.record(request.reason());
+        Decision decision = decisions.findById(decisionId)
+                .orElseThrow(() -> WorkbenchException.notFound("There is no decision with id " + decisionId + "."));
+        DecisionDetails before = decision.toDetails();
+        if (request.version() == null || request.version() != decision.getVersion()) {
+            throw WorkbenchException.conflict("Decision " + decisionId + " was changed since you read it (it is at "
+                    + "version " + decision.getVersion() + "); reload it and try again.");
+        }
+        DecisionRequest scoped = request.annotationIds() == null || request.annotationIds().isEmpty()
+                ? new DecisionRequest(before.basedOn(), request.outcome(), request.reason(), request.from(),
+                request.start(), request.end(), request.label(), request.attributes(), request.note(), request.version())
+                : request;
+        List<AnnotationDetails> versions = versions(before.sourceId(), scoped);
+        decision.decide(scoped.outcome(), gold(before.sourceId(), scoped, versions), scoped.annotationIds(),
+                scoped.reason().strip(), actor.require(), clock.instant());
+        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        events.publishEvent(Change.updated("decision.revised", "Decision", decisionId, before.sourceId(), before, after,
+                scoped.reason().strip()));
+        return after;
+    }
+
+    /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public List<DecisionDetails> acceptAgreed(long sourceId, String reason) {
+        List<DecisionDetails> made = new ArrayList<>();
+        for (Unit unit : units(sourceId)) {
+            if (unit.agreed() && unit.decision() == null) {
+                Set<Long> ids = unit.versions().stream().map(AnnotationDetails::id).collect(Collectors.toCollection(TreeSet::new));
+                made.add(decide(sourceId, new DecisionRequest(ids, Outcome.ACCEPTED,
+                        reason == null || reason.isBlank() ? "Every reviewer agreed." : reason, ids.iterator().next(),
+                        null, null, null, null, null, null)));
+            }
+        }
+        return made;
+    }
+
+    /** Every decision on a source, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DecisionDetails> decisions(long sourceId) {
+        sources.get(sourceId);
+        return decisions.findBySourceIdOrderByIdAsc(sourceId).stream().map(Decision::toDetails).toList();
+    }
+
+    /** The gold layer of a source: the accepted decisions, in text order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DecisionDetails> gold(long sourceId) {
+        return decisions(sourceId).stream().filter(d -> d.outcome() == Outcome.ACCEPTED)
+                .sorted(Comparator.comparingInt((DecisionDetails d) -> d.gold().start()).thenComparingInt(d -> d.gold().end()))
+                .toList();
+    }
+
+    private List<AnnotationDetails> versions(long sourceId, DecisionRequest request) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw WorkbenchException.badInput("Say why: every decision needs a reason.");
+        }
+        if (request.outcome() == null) {
+            throw WorkbenchException.badInput("'outcome' is required: ACCEPTED or REJECTED.");
+        }
+        if (request.annotationIds() == null || request.annotationIds().isEmpty()) {
+            throw WorkbenchException.badInput("'annotationIds' must name the annotations the decision is about.");
+        }
+        List<AnnotationDetails> versions = new ArrayList<>();
+        for (long id : request.annotationIds()) {
+            AnnotationDetails annotation = annotations.get(id);
+            if (annotation.sourceId() != sourceId) {
+                throw WorkbenchException.badInput("Annotation " + id + " belongs to another source.");
+            }
+            versions.add(annotation);
+        }
+        return versions;
+    }
+
+    private GoldSpan gold(long sourceId, DecisionRequest request, List<AnnotationDetails> versions) {
+        if (request.outcome() == Outcome.REJECTED) {
+            return null;
+        }
+        AnnotationDetails base;
+        if (request.from() != null) {
+            base = versions.stream().filter(v -> v.id().equals(request.from())).findFirst().orElseThrow(() ->
+                    WorkbenchException.badInput("'from' must be one of the annotations the decision is about."));
+        } else if (versions.size() == 1) {
+            base = versions.getFirst();
+        } else if (request.start() == null || request.end() == null || request.label() == null) {
+            throw WorkbenchException.badInput("Accepting several versions needs 'from' (the version to keep) or a "
+                    + "merged span: 'start', 'end' and 'label'.");
+        } else {
+            base = versions.getFirst();
+        }
+        int start = request.start() == null ? base.start() : request.start();
+        int end = request.end() == null ? base.end() : request.end();
+        String labelName = request.label() == null ? base.label() : request.label();
+        LabelScheme.Label label = schemes.current().label(labelName)
+                .orElseThrow(() -> WorkbenchException.badInput("Unknown label '" + labelName + "'."));
+        Map<String, String> attributes = request.attributes() == null ? base.attributes() : request.attributes();
+        Set<String> known = label.attributes().stream().map(LabelScheme.Attribute::name).collect(Collectors.toSet());
+        attributes.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+            throw WorkbenchException.badInput("The label " + label.name() + " has no attribute '" + k + "'.");
+        });
+        CodePoints text = new CodePoints(sources.get(sourceId).text());
+        if (start < 0 || end <= start || end > text.length()) {
+            throw WorkbenchException.badInput("The gold span " + start + ".." + end + " is not a span of this source "
+                    + "(length " + text.length() + ").");
+        }
+        String note = request.note() == null ? base.note() : (request.note().isBlank() ? null : request.note().strip());
+        return new GoldSpan(start, end, label.name(), Map.copyOf(attributes), note, text.substring(start, end));
+    }
+}

@@ -1,0 +1,8 @@
+package org.corroborate.review.adjudication;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A decision as the API and views show it; {@code gold} is null when the unit was rejected. */
+public record DecisionDetails(Long id, Long sourceId, Outcome outcome, GoldSpan gold, Set<Long> basedOn,
+                              String reason, String decidedBy, Instant decidedAt, long version) {}

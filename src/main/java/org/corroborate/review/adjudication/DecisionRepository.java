@@ -1,0 +1,14 @@
+package org.corroborate.review.adjudication;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface DecisionRepository extends JpaRepository<Decision, Long> {
+
+    List<Decision> findBySourceIdOrderByIdAsc(Long sourceId);
+
+    @Query("select distinct d from Decision d join d.basedOn a where a in :annotationIds")
+    List<Decision> findByAnyAnnotation(Collection<Long> annotationIds);
+}

@@ -1,0 +1,122 @@
+package org.corroborate.review.adjudication;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Two reviewers disagree; a supervisor settles it into the gold layer with a reason. */
+@WorkbenchTest
+class AdjudicationApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+
+    private long source() throws Exception {
+        String created = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("text", "The utility hid the results for months. "
+                                + "The mayor said the water is safe. " + UUID.randomUUID()))))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(created).get("id").asLong();
+    }
+
+    private long annotate(String who, long source, int start, int end, String label) throws Exception {
+        String created = mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(who, "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("start", start, "end", end, "label", label))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(created).get("id").asLong();
+    }
+
+    private ResultActions decide(String who, long source, Object body) throws Exception {
+        return mvc.perform(post("/api/sources/" + source + "/decisions").with(httpBasic(who, "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
+    }
+
+    @Test
+    void aSupervisorSettlesADisagreementIntoGoldWithAReason() throws Exception {
+        long source = source();
+        long alices = annotate("alice", source, 4, 38, "ALLEGATION");
+        long bobs = annotate("bob", source, 4, 38, "FACT");
+        long agreedA = annotate("alice", source, 40, 48, "FACT");
+        long agreedB = annotate("bob", source, 40, 48, "FACT");
+
+        mvc.perform(get("/api/sources/" + source + "/units").with(httpBasic("sam", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].agreed").value(false))
+                .andExpect(jsonPath("$[0].versions[*].id", containsInAnyOrder((int) alices, (int) bobs)))
+                .andExpect(jsonPath("$[1].agreed").value(true));
+
+        decide("bob", source, Map.of("annotationIds", List.of(alices, bobs), "outcome", "ACCEPTED",
+                "reason", "mine")).andExpect(status().isForbidden());
+        decide("sam", source, Map.of("annotationIds", List.of(alices, bobs), "outcome", "ACCEPTED"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("needs a reason")));
+        decide("sam", source, Map.of("annotationIds", List.of(alices, bobs), "outcome", "ACCEPTED",
+                "reason", "Two versions"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("'from'")));
+
+        String made = decide("sam", source, Map.of("annotationIds", List.of(alices, bobs), "outcome", "ACCEPTED",
+                "from", alices, "attributes", Map.of("allegedBy", "The Vale Voice"),
+                "reason", "Hiding results is an accusation, not an established fact"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.gold.label").value("ALLEGATION"))
+                .andExpect(jsonPath("$.gold.text").value("utility hid the results for months"))
+                .andExpect(jsonPath("$.basedOn", containsInAnyOrder((int) alices, (int) bobs)))
+                .andReturn().getResponse().getContentAsString();
+        long decisionId = json.readTree(made).get("id").asLong();
+
+        decide("sam", source, Map.of("annotationIds", List.of(bobs), "outcome", "REJECTED", "reason", "again"))
+                .andExpect(status().isConflict());
+
+        mvc.perform(post("/api/sources/" + source + "/decisions/agreed").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Both said so\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].basedOn", containsInAnyOrder((int) agreedA, (int) agreedB)));
+
+        // Reviewers read the gold layer and see how their work was adjudicated, and why.
+        mvc.perform(get("/api/sources/" + source + "/annotations").param("layer", "gold")
+                        .with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].reason").value("Hiding results is an accusation, not an established fact"))
+                .andExpect(jsonPath("$[0].decidedBy").value("sam"));
+        mvc.perform(get("/api/sources/" + source + "/annotations").param("layer", "draft")
+                        .with(httpBasic("bob", "demo")))
+                .andExpect(status().isBadRequest());
+
+        mvc.perform(put("/api/decisions/" + decisionId).with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("outcome", "REJECTED", "reason", "On reflection, "
+                                + "neither", "version", 0))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("REJECTED"))
+                .andExpect(jsonPath("$.gold").doesNotExist());
+        mvc.perform(put("/api/decisions/" + decisionId).with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("outcome", "REJECTED", "reason", "stale", "version", 0))))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/audit").param("entity", "Decision").param("entityId", String.valueOf(decisionId))
+                        .with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.events[0].action").value("decision.revised"))
+                .andExpect(jsonPath("$.events[1].action").value("decision.made"));
+    }
+}
