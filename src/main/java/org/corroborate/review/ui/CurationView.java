@@ -1,0 +1,203 @@
+package org.corroborate.review.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.Notifications;
+import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.review.adjudication.DecisionDetails;
+import org.corroborate.review.adjudication.DecisionRequest;
+import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.review.adjudication.Unit;
+import org.corroborate.scheme.SchemeService;
+import org.corroborate.source.SourceService;
+
+/**
+ * Curation of one source: every unit of overlapping annotations with its competing versions;
+ * the supervisor accepts one into the gold layer or rejects the unit, with a reason, and accepts
+ * the units everyone agrees on in one step.
+ */
+@Route("curate")
+@RolesAllowed("SUPERVISOR")
+public class CurationView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final AdjudicationService adjudication;
+    private final SourceService sources;
+    private final SchemeService schemes;
+    private final Grid<Unit> grid = new Grid<>();
+    private final Span summary = new Span();
+    private long sourceId;
+    private String title = "Curation";
+
+    public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes) {
+        this.adjudication = adjudication;
+        this.sources = sources;
+        this.schemes = schemes;
+        setSizeFull();
+        addClassName("cb-curation");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        removeAll();
+        try {
+            title = sources.get(id).source().title();
+        } catch (WorkbenchException e) {
+            add(new H2("No such source"), new Span(e.getMessage()));
+            return;
+        }
+        sourceId = id;
+        Anchor back = new Anchor("sources/" + id, "← Workspace");
+        back.getElement().setAttribute("router-link", true);
+        H2 heading = new H2("Curation: " + title);
+        summary.setId("curation-summary");
+        summary.addClassName("cb-muted");
+        Button agreed = new Button("Accept every agreed unit", e -> askReason("Accept every agreed unit",
+                "Every reviewer agreed.", reason -> run(() -> {
+                    int n = adjudication.acceptAgreed(sourceId, reason).size();
+                    Notifications.success(n + (n == 1 ? " unit" : " units") + " accepted into gold.");
+                })));
+        agreed.setId("accept-agreed");
+        agreed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout top = new HorizontalLayout(new Div(back, heading, summary), agreed);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.END);
+        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+
+        grid.setId("units");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(u -> u.start() + "–" + u.end()).setHeader("Span").setWidth("7rem").setFlexGrow(0);
+        grid.addComponentColumn(this::versions).setHeader("Competing versions").setFlexGrow(3);
+        grid.addComponentColumn(this::decision).setHeader("Decision").setFlexGrow(2);
+        grid.setSizeFull();
+        add(top, grid);
+        refresh();
+    }
+
+    private Component versions(Unit unit) {
+        Div list = new Div();
+        for (AnnotationDetails version : unit.versions()) {
+            Span chip = new Span(version.label());
+            chip.addClassName("cb-label-chip");
+            chip.getStyle().set("--cb-label-color",
+                    schemes.current().label(version.label()).map(l -> l.color()).orElse("#666"));
+            String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
+            Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes);
+            Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
+                    "", reason -> run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
+                            Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null)))));
+            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
+            accept.addClassName("cb-accept");
+            accept.setVisible(unit.decision() == null);
+            Div line = new Div(chip, what, accept);
+            line.addClassName("cb-version");
+            list.add(line);
+        }
+        if (unit.decision() == null) {
+            Button reject = new Button("Reject all", e -> askReason("Reject this unit", "", reason -> run(() ->
+                    adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.REJECTED, reason, null,
+                            null, null, null, null, null, null)))));
+            reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            reject.addClassName("cb-reject");
+            list.add(reject);
+        }
+        if (unit.agreed()) {
+            Span agreed = new Span("All reviewers agree");
+            agreed.addClassName("cb-muted");
+            list.add(agreed);
+        }
+        return list;
+    }
+
+    private Component decision(Unit unit) {
+        DecisionDetails decision = unit.decision();
+        if (decision == null) {
+            Span open = new Span("Open");
+            open.addClassName("cb-muted");
+            return open;
+        }
+        String what = decision.outcome() == Outcome.ACCEPTED
+                ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”" : "Rejected";
+        Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
+        shown.addClassName("cb-decision");
+        return shown;
+    }
+
+    private static Set<Long> ids(Unit unit) {
+        return unit.versions().stream().map(AnnotationDetails::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void askReason(String heading, String initial, Consumer<String> then) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(heading);
+        dialog.setId("reason-dialog");
+        TextField reason = new TextField("Reason");
+        reason.setId("decision-reason");
+        reason.setWidth("28rem");
+        reason.setValue(initial);
+        reason.setRequired(true);
+        Button confirm = new Button("Decide", e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("Every decision needs a reason.");
+                return;
+            }
+            dialog.close();
+            then.accept(reason.getValue());
+        });
+        confirm.setId("decision-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
+        reason.focus();
+    }
+
+    private void run(Runnable decision) {
+        try {
+            decision.run();
+            refresh();
+        } catch (WorkbenchException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        List<Unit> units = adjudication.units(sourceId);
+        grid.setItems(units);
+        long open = units.stream().filter(u -> u.decision() == null).count();
+        long agreed = units.stream().filter(u -> u.decision() == null && u.agreed()).count();
+        summary.setText(units.size() + (units.size() == 1 ? " unit · " : " units · ") + open + " open · " + agreed
+                + " of them agreed by everyone");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Curation: " + title + " · Corroborate";
+    }
+}

@@ -1,0 +1,57 @@
+package org.corroborate.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Two reviewers disagree about a span; a supervisor resolves it into the gold layer in the curation view. */
+class AdjudicationBrowserTest extends BrowserTest {
+
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired AdjudicationService adjudication;
+    @Autowired CurrentActor actor;
+
+    @Test
+    void aSupervisorResolvesADisagreementIntoGold() {
+        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Disputed",
+                "The utility hid the results for months. " + UUID.randomUUID(), null, null, null, null)).source().id();
+        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
+        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
+
+        signIn(page, "sam");
+        page.navigate(url("/sources/" + source));
+        page.locator("#open-curation").click();
+        assertThat(page.locator("#curation-summary")).containsText("1 unit · 1 open");
+        page.locator("#units .cb-accept[data-annotation='" + alices.id() + "']").click();
+        page.locator("#decision-confirm").click();
+        assertThat(page.locator("#decision-reason")).hasAttribute("invalid", "");
+        page.locator("#decision-reason input").fill("Hiding results is an accusation");
+        page.locator("#decision-confirm").click();
+        assertThat(page.locator("#units")).containsText("Gold: ALLEGATION “utility hid the results for months”");
+        assertThat(page.locator("#curation-summary")).containsText("0 open");
+        assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
+        screenshot(page, "curation");
+
+        var gold = actor.runAs("bob", "REVIEWER", () -> adjudication.gold(source));
+        assertThat(gold).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.ACCEPTED);
+            assertThat(d.reason()).isEqualTo("Hiding results is an accusation");
+            assertThat(d.basedOn()).hasSize(2);
+        });
+    }
+}
