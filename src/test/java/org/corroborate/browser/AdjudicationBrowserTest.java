@@ -47,6 +47,16 @@ class AdjudicationBrowserTest extends BrowserTest {
         assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
         screenshot(page, "curation");
 
+        // Bob sees in his workspace what became of his annotation, and why.
+        var bobs = newContext();
+        Page bob = bobs.newPage();
+        signIn(bob, "bob");
+        bob.navigate(url("/sources/" + source));
+        bob.locator("#source-text [data-ids]").first().click();
+        assertThat(bob.locator("#adjudication")).containsText("Gold: ALLEGATION");
+        assertThat(bob.locator("#adjudication")).containsText("by sam: Hiding results is an accusation");
+        bobs.close();
+
         var gold = actor.runAs("bob", "REVIEWER", () -> adjudication.gold(source));
         assertThat(gold).singleElement().satisfies(d -> {
             assertThat(d.outcome()).isEqualTo(Outcome.ACCEPTED);

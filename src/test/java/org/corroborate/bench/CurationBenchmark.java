@@ -1,0 +1,67 @@
+package org.corroborate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.browser.BrowserTest;
+import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The curation page of a source with 1,000 disputed units (two reviewers, different labels on each):
+ * server time to build the units, and the page until the first rows are painted.
+ * Run with {@code ./workbench bench -Dtest=CurationBenchmark}; figures are in docs/benchmarks.md.
+ */
+@Tag("bench")
+class CurationBenchmark extends BrowserTest {
+
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired AdjudicationService adjudication;
+    @Autowired CurrentActor actor;
+
+    @Test
+    void curationOfAThousandDisputedUnits() {
+        String sentence = "The council said the results were late. ";
+        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Curation bench",
+                sentence.repeat(1000) + System.nanoTime(), null, null, null, null)).source().id();
+        for (int i = 0; i < 1000; i++) {
+            int start = i * sentence.length() + 4;
+            int end = start + 30;
+            actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+                    AnnotationRequest.create(start, end, "FACT", Map.of(), null)));
+            actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+                    AnnotationRequest.create(start, end, "ALLEGATION", Map.of(), null)));
+        }
+        BenchReport report = new BenchReport();
+        List<Long> server = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            int units = actor.runAs("sam", "SUPERVISOR", () -> adjudication.units(source)).size();
+            server.add((System.nanoTime() - t0) / 1_000_000);
+            assertThat(units).isEqualTo(1000);
+        }
+        report.add("server: 1,000 units built from 2,000 annotations", server);
+        signIn(page, "sam");
+        List<Long> open = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t0 = System.nanoTime();
+            page.navigate(url("/curate/" + source));
+            page.locator("#units .cb-accept").first().waitFor();
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+            if (i > 0) {
+                open.add((System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+        report.add("browser: curation page with 1,000 disputed units, full page load until painted", open);
+        report.publish("curation", "Curation benchmark");
+    }
+}
