@@ -24,13 +24,75 @@ public class AgreementService {
     private final AnnotationService annotations;
     private final SchemeService schemes;
     private final List<AgreementMeasure> measures;
+    private final org.corroborate.review.adjudication.AdjudicationService adjudication;
 
     AgreementService(SourceService sources, AnnotationService annotations, SchemeService schemes,
-                     List<AgreementMeasure> measures) {
+                     List<AgreementMeasure> measures, org.corroborate.review.adjudication.AdjudicationService adjudication) {
+        this.adjudication = adjudication;
         this.sources = sources;
         this.annotations = annotations;
         this.schemes = schemes;
         this.measures = measures;
+    }
+
+    /** Each source's span F1 (overlap) and Cohen's kappa, for a table sorted by agreement. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<SourceAgreement> perSource() {
+        List<SourceAgreement> rows = new ArrayList<>();
+        for (SourceSummary source : sources.list()) {
+            AgreementReport report = agreement(List.of(source.id()));
+            rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(),
+                    overall(report, "spanF1Overlap"), overall(report, "cohenKappa"), report.incompleteShare()));
+        }
+        return rows;
+    }
+
+    /**
+     * Where two reviewers differ: every unit of overlapping annotations in which their versions are
+     * not the same span with the same label, with both versions side by side (at most {@code limit}).
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<Disagreement> disagreements(List<Long> sourceIds, String first, String second, int limit) {
+        List<Long> ids = sourceIds == null || sourceIds.isEmpty()
+                ? sources.list().stream().map(SourceSummary::id).sorted().toList() : sourceIds;
+        List<Disagreement> found = new ArrayList<>();
+        for (long id : ids) {
+            SourceDetails source = sources.get(id);
+            var text = new org.corroborate.base.CodePoints(source.text());
+            for (var unit : adjudication.units(id)) {
+                var a = unit.versions().stream().filter(v -> v.author().equals(first)).toList();
+                var b = unit.versions().stream().filter(v -> v.author().equals(second)).toList();
+                if ((a.isEmpty() && b.isEmpty()) || same(a, b)) {
+                    continue;
+                }
+                found.add(new Disagreement(id, source.source().title(), unit.start(), unit.end(),
+                        text.substring(unit.start(), unit.end()), a, b));
+                if (found.size() >= limit) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean same(List<org.corroborate.annotation.AnnotationDetails> a,
+                                List<org.corroborate.annotation.AnnotationDetails> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            var x = a.get(i);
+            var y = b.get(i);
+            if (x.start() != y.start() || x.end() != y.end() || !x.label().equals(y.label())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Double overall(AgreementReport report, String measure) {
+        return report.measures().stream().filter(m -> m.measure().equals(measure)).findFirst()
+                .map(MeasureResult::overall).orElse(null);
     }
 
     /** Agreement over the given sources, or over the whole corpus when none are given. */

@@ -1,0 +1,134 @@
+/*
+ * <cb-agreement-chart>: the agreement dashboard's pictures. A reviewer-by-reviewer heat map of one
+ * pairwise measure (click a cell to drill down; fires `cb-cell` {first, second}), and per-label
+ * bars drawn with Chart.js. Values are in [-1, 1] or null (undefined).
+ */
+import {LitElement, html, css, PropertyValues} from 'lit';
+import {customElement, property} from 'lit/decorators.js';
+import {Chart, BarController, BarElement, CategoryScale, LinearScale, Tooltip} from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+export interface Matrix {
+  reviewers: string[];
+  values: (number | null)[][];
+}
+
+export interface Bars {
+  labels: string[];
+  colors: string[];
+  values: (number | null)[];
+}
+
+@customElement('cb-agreement-chart')
+export class AgreementChart extends LitElement {
+  @property({attribute: false}) matrix: Matrix = {reviewers: [], values: []};
+  @property({attribute: false}) bars: Bars = {labels: [], colors: [], values: []};
+  @property({type: String}) measure = '';
+
+  private chart?: Chart;
+
+  static styles = css`
+    :host { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+    h3 { font-size: var(--lumo-font-size-m, 1rem); margin: 0 0 0.5rem; }
+    .matrix { display: grid; gap: 2px; font-size: var(--lumo-font-size-s, 0.875rem); }
+    .head { font-weight: 600; padding: 0.35rem; text-align: center; overflow: hidden; text-overflow: ellipsis; }
+    .cell { padding: 0.5rem 0.25rem; text-align: center; border-radius: 4px; cursor: pointer; border: none;
+            font: inherit; color: #10243a; }
+    .cell:hover, .cell:focus-visible { outline: 2px solid #1565c0; }
+    .self { background: #eef1f4; color: #9aa5b1; cursor: default; }
+    .none { background: #f5f5f5; color: #9aa5b1; }
+    .bars { position: relative; height: 240px; }
+    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
+  `;
+
+  render() {
+    const n = this.matrix.reviewers.length;
+    return html`
+      <section>
+        <h3>Reviewer by reviewer</h3>
+        <div class="matrix" style="grid-template-columns: 6rem repeat(${n}, minmax(3.5rem, 1fr))">
+          <div></div>
+          ${this.matrix.reviewers.map((r) => html`<div class="head" title=${r}>${r}</div>`)}
+          ${this.matrix.reviewers.map((row, i) => html`
+            <div class="head" title=${row}>${row}</div>
+            ${this.matrix.reviewers.map((col, j) => this.cell(row, col, i === j ? undefined : this.matrix.values[i]?.[j]))}
+          `)}
+        </div>
+      </section>
+      <section>
+        <h3>Per label</h3>
+        <div class="bars"><canvas id="bars"></canvas></div>
+      </section>`;
+  }
+
+  private cell(first: string, second: string, value: number | null | undefined) {
+    if (value === undefined) {
+      return html`<div class="cell self">—</div>`;
+    }
+    if (value === null) {
+      return html`<button class="cell none" data-pair="${first}|${second}"
+          @click=${() => this.pick(first, second)}>n/a</button>`;
+    }
+    return html`<button class="cell" data-pair="${first}|${second}" style="background: ${AgreementChart.color(value)}"
+        title="${first} and ${second}: ${value.toFixed(3)}" @click=${() => this.pick(first, second)}>
+        ${value.toFixed(2)}</button>`;
+  }
+
+  private pick(first: string, second: string) {
+    this.dispatchEvent(new CustomEvent('cb-cell', {detail: {first, second}, bubbles: true, composed: true}));
+  }
+
+  /** Red for disagreement, through white, to green for agreement. */
+  static color(value: number): string {
+    const v = Math.max(-1, Math.min(1, value));
+    const t = (v + 1) / 2;
+    const red = [198, 40, 40];
+    const white = [250, 250, 250];
+    const green = [46, 125, 50];
+    const [a, b, u] = t < 0.5 ? [red, white, t * 2] : [white, green, (t - 0.5) * 2];
+    const mix = a.map((c, k) => Math.round(c + (b[k] - c) * u));
+    return `rgba(${mix[0]}, ${mix[1]}, ${mix[2]}, 0.55)`;
+  }
+
+  protected updated(changed: PropertyValues) {
+    if (changed.has('bars') || changed.has('measure')) {
+      this.drawBars();
+    }
+  }
+
+  private drawBars() {
+    const canvas = this.renderRoot.querySelector('#bars') as HTMLCanvasElement | null;
+    if (!canvas) {
+      return;
+    }
+    const data = {
+      labels: this.bars.labels,
+      datasets: [{label: this.measure, data: this.bars.values.map((v) => (v === null ? 0 : v)),
+        backgroundColor: this.bars.colors}],
+    };
+    if (this.chart) {
+      this.chart.data = data;
+      this.chart.update();
+      return;
+    }
+    this.chart = new Chart(canvas, {
+      type: 'bar',
+      data,
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {y: {min: Math.min(0, ...this.bars.values.map((v) => v ?? 0)), max: 1}},
+        plugins: {tooltip: {callbacks: {label: (c) => {
+          const v = this.bars.values[c.dataIndex];
+          return v === null ? 'undefined (no spans of this label)' : v.toFixed(3);
+        }}}},
+      },
+    });
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+}

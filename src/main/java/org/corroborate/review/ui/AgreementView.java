@@ -1,0 +1,175 @@
+package org.corroborate.review.ui;
+
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.review.agreement.AgreementReport;
+import org.corroborate.review.agreement.AgreementService;
+import org.corroborate.review.agreement.Disagreement;
+import org.corroborate.review.agreement.MeasureResult;
+import org.corroborate.review.agreement.SourceAgreement;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
+
+/**
+ * The agreement dashboard: a reviewer-by-reviewer heat map and per-label bars for a chosen measure,
+ * each source's agreement in a sortable table, and from any cell or row the disagreements behind it,
+ * side by side.
+ */
+@Route("agreement")
+@PageTitle("Agreement · Corroborate")
+@Menu(order = 60, title = "Agreement", icon = "vaadin:chart-grid")
+@RolesAllowed({"SUPERVISOR", "ADMIN"})
+public class AgreementView extends VerticalLayout {
+
+    private static final List<String> PAIRWISE = List.of("spanF1Overlap", "spanF1Exact", "cohenKappa");
+
+    private final AgreementService agreement;
+    private final SchemeService schemes;
+    private final AgreementChart chart = new AgreementChart();
+    private final Select<String> measure = new Select<>();
+    private final Span figures = new Span();
+    private AgreementReport report;
+
+    public AgreementView(AgreementService agreement, SchemeService schemes) {
+        this.agreement = agreement;
+        this.schemes = schemes;
+        addClassName("cb-agreement");
+        setSizeFull();
+        report = agreement.agreement(List.of());
+
+        measure.setId("agreement-measure");
+        measure.setLabel("Measure");
+        measure.setItems(PAIRWISE);
+        measure.setItemLabelGenerator(id -> report.measures().stream().filter(m -> m.measure().equals(id))
+                .findFirst().map(MeasureResult::title).orElse(id));
+        measure.setValue(PAIRWISE.getFirst());
+        measure.setWidth("17rem");
+        measure.addValueChangeListener(e -> draw());
+        figures.setId("agreement-figures");
+        figures.addClassName("cb-muted");
+        HorizontalLayout top = new HorizontalLayout(new H2("Agreement"), measure);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        chart.setId("agreement-chart");
+        chart.setWidthFull();
+        chart.addCellClickListener(e -> openDisagreements(List.of(), e.first(), e.second(), "all sources"));
+
+        Grid<SourceAgreement> table = new Grid<>();
+        table.setId("agreement-sources");
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        table.addColumn(SourceAgreement::title).setHeader("Source").setFlexGrow(3).setSortable(true);
+        table.addColumn(SourceAgreement::annotations).setHeader("Annotations").setWidth("8rem").setFlexGrow(0)
+                .setSortable(true);
+        table.addColumn(s -> format(s.spanF1Overlap())).setHeader("Span F1 (overlap)").setKey("f1")
+                .setComparator(Comparator.comparing(SourceAgreement::spanF1Overlap,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .setWidth("10rem").setFlexGrow(0);
+        table.addColumn(s -> format(s.cohenKappa())).setHeader("Cohen's kappa").setWidth("9rem").setFlexGrow(0)
+                .setComparator(Comparator.comparing(SourceAgreement::cohenKappa,
+                        Comparator.nullsLast(Comparator.naturalOrder())));
+        table.addColumn(s -> s.incompleteShare() == null ? "—"
+                : String.format(Locale.ROOT, "%.0f%%", 100 * s.incompleteShare())).setHeader("Incomplete")
+                .setWidth("8rem").setFlexGrow(0);
+        List<SourceAgreement> rows = agreement.perSource();
+        table.setItems(rows);
+        table.sort(List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(table.getColumnByKey("f1"),
+                com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
+        table.addItemClickListener(e -> {
+            if (report.reviewers().size() >= 2) {
+                openDisagreements(List.of(e.getItem().sourceId()), null, null, e.getItem().title());
+            }
+        });
+        table.setHeight("18rem");
+        add(top, figures, chart, new H4("Sources, least agreement first"), table);
+        draw();
+    }
+
+    private void draw() {
+        MeasureResult result = report.measures().stream().filter(m -> m.measure().equals(measure.getValue()))
+                .findFirst().orElseThrow();
+        List<String> reviewers = report.reviewers();
+        List<List<Double>> values = new ArrayList<>();
+        for (String row : reviewers) {
+            List<Double> line = new ArrayList<>();
+            for (String col : reviewers) {
+                line.add(row.equals(col) ? null : result.pairs().stream()
+                        .filter(p -> p.first().equals(row) && p.second().equals(col)
+                                || p.first().equals(col) && p.second().equals(row))
+                        .findFirst().map(MeasureResult.PairScore::value).orElse(null));
+            }
+            values.add(line);
+        }
+        List<LabelScheme.Label> labels = schemes.current().labels();
+        chart.show(result.title(), new AgreementChart.Matrix(reviewers, values), new AgreementChart.Bars(
+                labels.stream().map(LabelScheme.Label::name).toList(),
+                labels.stream().map(LabelScheme.Label::color).toList(),
+                labels.stream().map(l -> result.perLabel().get(l.name())).toList()));
+        figures.setText(String.format(Locale.ROOT, "%s overall: %s · %d reviewers, %,d annotations · "
+                        + "%s of annotated positions labelled by only some reviewers. %s", result.title(),
+                format(result.overall()), reviewers.size(), report.annotations(),
+                report.incompleteShare() == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * report.incompleteShare()),
+                result.incomplete()));
+    }
+
+    private void openDisagreements(List<Long> sources, String first, String second, String about) {
+        List<String> reviewers = report.reviewers();
+        String a = first == null ? reviewers.get(0) : first;
+        String b = second == null ? reviewers.get(1) : second;
+        List<Disagreement> found = agreement.disagreements(sources, a, b, 200);
+        Dialog dialog = new Dialog();
+        dialog.setId("disagreements");
+        dialog.setHeaderTitle("Disagreements: " + about + " (" + a + " and " + b + ")");
+        dialog.setWidth("min(64rem, 96vw)");
+        if (found.isEmpty()) {
+            dialog.add(new Paragraph("No disagreements."));
+        }
+        for (Disagreement d : found) {
+            Div row = new Div(side(a, d.first()), side(b, d.second()));
+            row.addClassName("cb-disagreement");
+            Paragraph where = new Paragraph(d.sourceTitle() + " · " + d.start() + "–" + d.end() + ": “" + d.text() + "”");
+            where.addClassName("cb-muted");
+            dialog.add(where, row);
+        }
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private Div side(String reviewer, List<AnnotationDetails> versions) {
+        Div side = new Div(new H4(reviewer));
+        if (versions.isEmpty()) {
+            side.add(new Span("nothing here"));
+        }
+        for (AnnotationDetails v : versions) {
+            Span chip = new Span(v.label());
+            chip.addClassName("cb-label-chip");
+            chip.getStyle().set("--cb-label-color",
+                    schemes.current().label(v.label()).map(LabelScheme.Label::color).orElse("#666"));
+            side.add(new Div(chip, new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+        }
+        return side;
+    }
+
+    private static String format(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,59 @@
+package org.corroborate.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A supervisor reads the agreement dashboard and drills down from a heat map cell to the disagreements. */
+class AgreementBrowserTest extends BrowserTest {
+
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired CurrentActor actor;
+
+    @Test
+    void theHeatMapLeadsToTheDisagreementsSideBySide() {
+        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Agreement walk",
+                "The utility hid the results for months, a councillor said. " + UUID.randomUUID(), null, null, null,
+                null)).source().id();
+        actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
+        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
+        actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(42, 52, "FACT", Map.of(), null)));
+        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(42, 52, "FACT", Map.of(), null)));
+
+        signIn(page, "sam");
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Agreement")).click();
+        assertThat(page.locator("#agreement-figures")).containsText("Span F1, overlap match overall");
+        assertThat(page.locator("#agreement-sources")).containsText("Agreement walk");
+        var cell = page.locator("#agreement-chart button[data-pair='alice|bob']");
+        assertThat(cell).isVisible();
+        page.waitForTimeout(300);
+        screenshot(page, "agreement");
+        cell.click();
+        assertThat(page.locator(".cb-disagreement").first()).containsText("ALLEGATION");
+        assertThat(page.locator(".cb-disagreement").first()).containsText("FACT");
+        page.waitForTimeout(300);
+        screenshot(page, "agreement-drilldown");
+    }
+
+    @Test
+    void reviewersHaveNoDashboard() {
+        signIn(page, "carol");
+        assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Agreement")))
+                .hasCount(0);
+        page.navigate(url("/agreement"));
+        assertThat(page.locator("#agreement-chart")).hasCount(0);
+    }
+}
