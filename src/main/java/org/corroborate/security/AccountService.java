@@ -102,6 +102,15 @@ public class AccountService {
         return after;
     }
 
+    /** The usernames of the enabled accounts that review, for assigning work. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<String> reviewers() {
+        return accounts.findAllByOrderByUsernameAsc().stream()
+                .filter(a -> a.isEnabled() && a.getRoles().contains(Role.REVIEWER))
+                .map(Account::getUsername).toList();
+    }
+
     /** The display name of each account, by username, for showing who did what. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

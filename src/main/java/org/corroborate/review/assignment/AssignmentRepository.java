@@ -1,0 +1,11 @@
+package org.corroborate.review.assignment;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AssignmentRepository extends JpaRepository<Assignment, Long> {
+
+    List<Assignment> findBySourceIdOrderByReviewer(Long sourceId);
+
+    List<Assignment> findAllByOrderBySourceIdAscReviewerAsc();
+}

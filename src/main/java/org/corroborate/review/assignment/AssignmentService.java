@@ -1,0 +1,143 @@
+package org.corroborate.review.assignment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.review.ReviewState;
+import org.corroborate.review.ReviewStatusDetails;
+import org.corroborate.review.ReviewStatusService;
+import org.corroborate.security.AccountService;
+import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who reviews what: supervisors assign reviewers to sources, by hand or a number per source spread
+ * evenly, and watch progress per source and per reviewer. Every change is audited.
+ */
+@Service
+@Transactional
+public class AssignmentService {
+
+    private final AssignmentRepository assignments;
+    private final SourceService sources;
+    private final AccountService accounts;
+    private final ReviewStatusService statuses;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AssignmentService(AssignmentRepository assignments, SourceService sources, AccountService accounts,
+                      ReviewStatusService statuses, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.assignments = assignments;
+        this.sources = sources;
+        this.accounts = accounts;
+        this.statuses = statuses;
+        this.actor = actor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Sets exactly these reviewers on a source. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public Set<String> assign(long sourceId, Set<String> reviewers) {
+        sources.get(sourceId);
+        Set<String> known = new TreeSet<>(accounts.reviewers());
+        Set<String> wanted = new TreeSet<>(reviewers == null ? Set.of() : reviewers);
+        wanted.stream().filter(r -> !known.contains(r)).findFirst().ifPresent(r -> {
+            throw WorkbenchException.badInput("'" + r + "' is not an enabled reviewer.");
+        });
+        List<Assignment> current = assignments.findBySourceIdOrderByReviewer(sourceId);
+        Set<String> before = new TreeSet<>(current.stream().map(Assignment::getReviewer).toList());
+        if (before.equals(wanted)) {
+            return before;
+        }
+        current.stream().filter(a -> !wanted.contains(a.getReviewer())).forEach(assignments::delete);
+        String me = actor.require();
+        wanted.stream().filter(r -> !before.contains(r))
+                .forEach(r -> assignments.save(new Assignment(sourceId, r, me, clock.instant())));
+        assignments.flush();
+        events.publishEvent(Change.updated("assignment.changed", "Source", sourceId, sourceId,
+                Map.of("reviewers", before), Map.of("reviewers", wanted), null));
+        return wanted;
+    }
+
+    /** Gives every source {@code perSource} reviewers, keeping assignments made and spreading the rest evenly. */
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    public void assignEvenly(int perSource) {
+        List<String> reviewers = accounts.reviewers();
+        if (perSource < 1 || perSource > reviewers.size()) {
+            throw WorkbenchException.badInput("Reviewers per source must be between 1 and " + reviewers.size()
+                    + " (the enabled reviewers).");
+        }
+        Map<String, Integer> load = new TreeMap<>();
+        reviewers.forEach(r -> load.put(r, 0));
+        Map<Long, Set<String>> current = current();
+        current.values().forEach(set -> set.forEach(r -> load.computeIfPresent(r, (k, v) -> v + 1)));
+        for (SourceSummary source : sources.list().stream().sorted(Comparator.comparing(SourceSummary::id)).toList()) {
+            Set<String> have = new TreeSet<>(current.getOrDefault(source.id(), Set.of()));
+            while (have.size() < perSource) {
+                String next = load.entrySet().stream().filter(e -> !have.contains(e.getKey()))
+                        .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                        .orElseThrow().getKey();
+                have.add(next);
+                load.merge(next, 1, Integer::sum);
+            }
+            assign(source.id(), have);
+        }
+    }
+
+    /** Every source with its reviewers (assigned, or who started anyway) and their status. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<SourceProgress> progress() {
+        Map<Long, Set<String>> assigned = current();
+        List<SourceProgress> rows = new ArrayList<>();
+        for (SourceSummary source : sources.list()) {
+            Map<String, ReviewState> states = new LinkedHashMap<>();
+            assigned.getOrDefault(source.id(), Set.of()).forEach(r -> states.put(r, ReviewState.NOT_STARTED));
+            for (ReviewStatusDetails status : statuses.statusesOf(source.id())) {
+                states.put(status.reviewer(), status.status());
+            }
+            rows.add(new SourceProgress(source.id(), source.title(), new TreeMap<>(states)));
+        }
+        return rows;
+    }
+
+    /** Each reviewer's workload and progress. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ReviewerProgress> byReviewer() {
+        Map<String, int[]> counts = new TreeMap<>();
+        accounts.reviewers().forEach(r -> counts.put(r, new int[4]));
+        for (SourceProgress source : progress()) {
+            source.reviewers().forEach((reviewer, state) -> {
+                int[] c = counts.computeIfAbsent(reviewer, r -> new int[4]);
+                c[0]++;
+                c[1 + state.ordinal()]++;
+            });
+        }
+        List<ReviewerProgress> rows = new ArrayList<>();
+        counts.forEach((r, c) -> rows.add(new ReviewerProgress(r, c[0], c[1], c[2], c[3])));
+        return rows;
+    }
+
+    private Map<Long, Set<String>> current() {
+        Map<Long, Set<String>> current = new TreeMap<>();
+        assignments.findAllByOrderBySourceIdAscReviewerAsc().forEach(a ->
+                current.computeIfAbsent(a.getSourceId(), id -> new TreeSet<>()).add(a.getReviewer()));
+        return current;
+    }
+}

@@ -1,0 +1,139 @@
+package org.corroborate.review.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.TreeSet;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.Notifications;
+import org.corroborate.review.assignment.AssignmentService;
+import org.corroborate.review.assignment.ReviewerProgress;
+import org.corroborate.review.assignment.SourceProgress;
+import org.corroborate.security.AccountService;
+
+/** Who reviews what, and how far they are: assign reviewers to sources and watch progress. */
+@Route("progress")
+@PageTitle("Progress · Corroborate")
+@Menu(order = 55, title = "Progress", icon = "vaadin:tasks")
+@RolesAllowed({"SUPERVISOR", "ADMIN"})
+public class ProgressView extends VerticalLayout {
+
+    private final AssignmentService assignments;
+    private final AccountService accounts;
+    private final Grid<SourceProgress> sources = new Grid<>();
+    private final Grid<ReviewerProgress> reviewers = new Grid<>();
+
+    public ProgressView(AssignmentService assignments, AccountService accounts, CurrentActor actor) {
+        this.assignments = assignments;
+        this.accounts = accounts;
+        setSizeFull();
+        addClassName("cb-progress");
+
+        Select<Integer> perSource = new Select<>();
+        perSource.setLabel("Reviewers per source");
+        perSource.setId("per-source");
+        int available = Math.max(1, accounts.reviewers().size());
+        perSource.setItems(java.util.stream.IntStream.rangeClosed(1, available).boxed().toList());
+        perSource.setValue(Math.min(2, available));
+        Button even = new Button("Assign evenly", e -> run(() -> {
+            assignments.assignEvenly(perSource.getValue() == null ? 0 : perSource.getValue());
+            Notifications.success("Every source has at least " + perSource.getValue() + " reviewers.");
+        }));
+        even.setId("assign-evenly");
+        even.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        even.setEnabled(actor.hasRole("SUPERVISOR"));
+        HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        sources.setId("progress-sources");
+        sources.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        sources.addColumn(SourceProgress::title).setHeader("Source").setFlexGrow(2).setSortable(true);
+        sources.addComponentColumn(this::states).setHeader("Reviewers").setFlexGrow(3);
+        sources.addComponentColumn(row -> {
+            Button edit = new Button("Assign…", e -> openAssign(row));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.getElement().setAttribute("data-source", String.valueOf(row.sourceId()));
+            edit.setEnabled(actor.hasRole("SUPERVISOR"));
+            return edit;
+        }).setWidth("7rem").setFlexGrow(0);
+
+        reviewers.setId("progress-reviewers");
+        reviewers.addThemeVariants(GridVariant.LUMO_COMPACT);
+        reviewers.addColumn(ReviewerProgress::reviewer).setHeader("Reviewer");
+        reviewers.addColumn(ReviewerProgress::assigned).setHeader("Sources");
+        reviewers.addColumn(ReviewerProgress::notStarted).setHeader("Not started");
+        reviewers.addColumn(ReviewerProgress::inProgress).setHeader("In progress");
+        reviewers.addColumn(ReviewerProgress::submitted).setHeader("Submitted");
+        reviewers.setAllRowsVisible(true);
+        add(top, sources, new H4("Per reviewer"), reviewers);
+        refresh();
+    }
+
+    private Component states(SourceProgress row) {
+        Div states = new Div();
+        row.reviewers().forEach((reviewer, state) -> {
+            Span chip = new Span(reviewer + ": " + state.name().toLowerCase().replace('_', ' '));
+            chip.addClassName("cb-review-status");
+            chip.getElement().setAttribute("data-state", state.name());
+            chip.getStyle().set("margin-inline-end", "var(--lumo-space-xs)");
+            states.add(chip);
+        });
+        if (row.reviewers().isEmpty()) {
+            Span none = new Span("nobody assigned");
+            none.addClassName("cb-muted");
+            states.add(none);
+        }
+        return states;
+    }
+
+    private void openAssign(SourceProgress row) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reviewers of " + row.title());
+        MultiSelectComboBox<String> choice = new MultiSelectComboBox<>("Reviewers");
+        choice.setId("assign-reviewers");
+        choice.setItems(accounts.reviewers());
+        choice.setValue(new TreeSet<>(row.reviewers().keySet().stream()
+                .filter(accounts.reviewers()::contains).toList()));
+        choice.setWidth("24rem");
+        Button save = new Button("Save", e -> run(() -> {
+            assignments.assign(row.sourceId(), choice.getValue());
+            dialog.close();
+        }));
+        save.setId("assign-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(choice);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void run(Runnable change) {
+        try {
+            change.run();
+            refresh();
+        } catch (WorkbenchException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        sources.setItems(assignments.progress());
+        reviewers.setItems(assignments.byReviewer());
+    }
+}

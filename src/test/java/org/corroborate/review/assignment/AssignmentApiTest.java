@@ -1,0 +1,49 @@
+package org.corroborate.review.assignment;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.corroborate.WorkbenchTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Supervisors assign reviewers to sources and watch progress; nobody else may. */
+@WorkbenchTest
+class AssignmentApiTest {
+
+    @Autowired MockMvc mvc;
+
+    @Test
+    void supervisorsAssignReviewersAndSeeProgress() throws Exception {
+        mvc.perform(put("/api/sources/1/assignment").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reviewers\": [\"alice\", \"carol\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reviewers.length()").value(2));
+        mvc.perform(put("/api/sources/1/assignment").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reviewers\": [\"sam\"]}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/sources/1/assignment").with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reviewers\": [\"alice\"]}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/assignments/even").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"perSource\": 2}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/assignments/even").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"perSource\": 9}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/progress").with(httpBasic("sam", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sources[?(@.sourceId == 1)].reviewers.alice").value(hasItem("NOT_STARTED")))
+                .andExpect(jsonPath("$.reviewers[*].reviewer", hasItem("bob")));
+        mvc.perform(get("/api/progress").with(httpBasic("bob", "demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit").param("action", "assignment.changed").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.events[0].actor").value("sam"));
+    }
+}
