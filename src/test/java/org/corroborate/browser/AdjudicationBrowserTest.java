@@ -25,6 +25,24 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Autowired CurrentActor actor;
 
     @Test
+    void aSupervisorEditsAVersionBeforeAcceptingIt() {
+        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Edited",
+                "The mayor said the water is safe. " + UUID.randomUUID(), null, null, null, null)).source().id();
+        AnnotationDetails carols = actor.runAs("carol", "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(4, 33, "FACT", Map.of(), null)));
+        signIn(page, "sam");
+        page.navigate(url("/curate/" + source));
+        page.locator("#units .cb-edit-accept[data-annotation='" + carols.id() + "']").click();
+        page.locator("#gold-start input").fill("15");
+        page.locator("#gold-end input").fill("32");
+        page.locator("#gold-label").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("QUOTE")).click();
+        page.locator("#gold-reason input").fill("Only the mayor's words are the quote");
+        page.locator("#gold-confirm").click();
+        assertThat(page.locator("#units")).containsText("Gold: QUOTE “the water is safe”");
+    }
+
+    @Test
     void aSupervisorResolvesADisagreementIntoGold() {
         long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Disputed",
                 "The utility hid the results for months. " + UUID.randomUUID(), null, null, null, null)).source().id();

@@ -114,7 +114,12 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
             accept.addClassName("cb-accept");
             accept.setVisible(unit.decision() == null);
-            Div line = new Div(chip, what, accept);
+            Button edit = new Button("Edit & accept", e -> openEdit(unit, version));
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.addClassName("cb-edit-accept");
+            edit.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
+            edit.setVisible(unit.decision() == null);
+            Div line = new Div(chip, what, accept, edit);
             line.addClassName("cb-version");
             list.add(line);
         }
@@ -146,6 +151,45 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
         shown.addClassName("cb-decision");
         return shown;
+    }
+
+    /** Accepts a version changed by the supervisor: other boundaries or label (merging the versions' reading). */
+    private void openEdit(Unit unit, AnnotationDetails version) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Edit and accept into gold");
+        dialog.setId("edit-dialog");
+        com.vaadin.flow.component.select.Select<String> label = new com.vaadin.flow.component.select.Select<>();
+        label.setLabel("Label");
+        label.setId("gold-label");
+        label.setItems(schemes.current().labels().stream().map(l -> l.name()).toList());
+        label.setValue(version.label());
+        com.vaadin.flow.component.textfield.IntegerField start = new com.vaadin.flow.component.textfield.IntegerField("Start");
+        start.setId("gold-start");
+        start.setValue(version.start());
+        com.vaadin.flow.component.textfield.IntegerField end = new com.vaadin.flow.component.textfield.IntegerField("End");
+        end.setId("gold-end");
+        end.setValue(version.end());
+        Paragraph hint = new Paragraph("Offsets count characters (code points); the unit spans " + unit.start() + "–"
+                + unit.end() + ".");
+        hint.addClassName("cb-muted");
+        TextField reason = new TextField("Reason");
+        reason.setId("gold-reason");
+        reason.setWidthFull();
+        Button confirm = new Button("Accept", e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage("Every decision needs a reason.");
+                return;
+            }
+            dialog.close();
+            run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.ACCEPTED, reason.getValue(),
+                    version.id(), start.getValue(), end.getValue(), label.getValue(), null, null, null)));
+        });
+        confirm.setId("gold-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new HorizontalLayout(label, start, end), hint, reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private static Set<Long> ids(Unit unit) {

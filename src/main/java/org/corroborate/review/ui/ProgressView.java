@@ -37,12 +37,17 @@ public class ProgressView extends VerticalLayout {
 
     private final AssignmentService assignments;
     private final AccountService accounts;
+    private final org.corroborate.review.ReviewStatusService statuses;
+    private final boolean supervisor;
     private final Grid<SourceProgress> sources = new Grid<>();
     private final Grid<ReviewerProgress> reviewers = new Grid<>();
 
-    public ProgressView(AssignmentService assignments, AccountService accounts, CurrentActor actor) {
+    public ProgressView(AssignmentService assignments, AccountService accounts, CurrentActor actor,
+                        org.corroborate.review.ReviewStatusService statuses) {
         this.assignments = assignments;
         this.accounts = accounts;
+        this.statuses = statuses;
+        this.supervisor = actor.hasRole("SUPERVISOR");
         setSizeFull();
         addClassName("cb-progress");
 
@@ -94,6 +99,13 @@ public class ProgressView extends VerticalLayout {
             chip.getElement().setAttribute("data-state", state.name());
             chip.getStyle().set("margin-inline-end", "var(--lumo-space-xs)");
             states.add(chip);
+            if (supervisor && state == org.corroborate.review.ReviewState.SUBMITTED) {
+                Button reopen = new Button("reopen", e -> openReopen(row, reviewer));
+                reopen.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                reopen.addClassName("cb-reopen");
+                reopen.getElement().setAttribute("data-reviewer", reviewer);
+                states.add(reopen);
+            }
         });
         if (row.reviewers().isEmpty()) {
             Span none = new Span("nobody assigned");
@@ -120,6 +132,24 @@ public class ProgressView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(choice);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openReopen(SourceProgress row, String reviewer) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reopen " + reviewer + "'s review of " + row.title());
+        com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField("Reason");
+        reason.setId("reopen-reason");
+        reason.setWidth("28rem");
+        Button confirm = new Button("Reopen", e -> run(() -> {
+            statuses.reopen(row.sourceId(), reviewer, reason.getValue());
+            Notifications.success(reviewer + " can work on " + row.title() + " again.");
+            dialog.close();
+        }));
+        confirm.setId("reopen-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
         dialog.open();
     }
 

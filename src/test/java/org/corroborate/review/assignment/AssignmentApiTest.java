@@ -43,6 +43,19 @@ class AssignmentApiTest {
                 .andExpect(jsonPath("$.sources[?(@.sourceId == 1)].reviewers.alice").value(hasItem("NOT_STARTED")))
                 .andExpect(jsonPath("$.reviewers[*].reviewer", hasItem("bob")));
         mvc.perform(get("/api/progress").with(httpBasic("bob", "demo"))).andExpect(status().isForbidden());
+        // Only supervisors reopen, and only a submitted review, with a reason.
+        mvc.perform(post("/api/sources/1/submit").with(httpBasic("carol", "demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/sources/1/reopen").with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reviewer\":\"carol\",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/sources/1/reopen").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reviewer\":\"carol\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/sources/1/reopen").with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reviewer\":\"carol\",\"reason\":\"Quotes in paragraph 3 are missing\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_PROGRESS"));
         mvc.perform(get("/api/audit").param("action", "assignment.changed").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].actor").value("sam"));
     }
