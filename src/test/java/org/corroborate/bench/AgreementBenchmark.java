@@ -2,7 +2,6 @@ package org.corroborate.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Agreement over a corpus the size of a real study: 100,000 annotations by 5 reviewers on 500
- * sources of 5,000 code points, every measure. Prints time and heap.
+ * sources of 5,000 code points, every measure, in memory and through the service from H2. Prints the times.
  * Run with {@code ./workbench bench -Dtest=AgreementBenchmark}; figures are in docs/benchmarks.md.
  */
 @Tag("bench")
@@ -29,6 +28,18 @@ class AgreementBenchmark {
 
     @Autowired
     List<AgreementMeasure> measures;
+
+    @Autowired
+    org.corroborate.review.agreement.AgreementService agreement;
+
+    @Autowired
+    org.corroborate.source.SourceService sources;
+
+    @Autowired
+    org.corroborate.base.CurrentActor actor;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void everyMeasureOverAHundredThousandAnnotations() {
@@ -62,7 +73,6 @@ class AgreementBenchmark {
                 spans.size(), reviewers.size(), lengths.size()));
         List<Long> all = new ArrayList<>();
         for (int run = 0; run < 4; run++) {
-            long before = usedHeap();
             long t0 = System.nanoTime();
             for (AgreementMeasure measure : measures) {
                 long m0 = System.nanoTime();
@@ -73,16 +83,43 @@ class AgreementBenchmark {
                 }
             }
             all.add((System.nanoTime() - t0) / 1_000_000);
-            if (run == 3) {
-                report.append(String.format("heap grown during the last run: %.1f MB%n", (usedHeap() - before) / 1e6));
-            }
         }
         report.add("all measures over the study", all.subList(1, all.size()));
+        throughTheService(study, report);
         report.publish("agreement", "Agreement benchmark");
         assertThat(all).isNotEmpty();
     }
 
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    /**
+     * The same study stored in the database (500 imported sources; the annotations written straight
+     * into the table, as years of work would leave them), then GET /api/agreement's service call.
+     */
+    private void throughTheService(AgreementStudy study, BenchReport report) {
+        String text = "x".repeat(5000);
+        Map<Long, Long> ids = new LinkedHashMap<>();
+        for (long source : study.sourceLengths().keySet()) {
+            long id = actor.runAs("admin", "ADMIN", () -> sources.importText("Bench " + source,
+                    text.substring(0, 4990) + String.format("%010d", source), null, null, null, null)).source().id();
+            ids.put(source, id);
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (ReviewerSpan s : study.spans()) {
+            rows.add(new Object[] {ids.get(s.sourceId()), s.start(), s.end(), s.label(), "{}", s.reviewer(), now, now,
+                    "x".repeat(s.end() - s.start()), "", ""});
+        }
+        jdbc.batchUpdate("insert into annotation (source_id, start_offset, end_offset, label, attributes, author, "
+                + "created_at, modified_at, covered_text, context_before, context_after, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+        List<Long> times = new ArrayList<>();
+        List<Long> benchIds = new ArrayList<>(ids.values());
+        for (int run = 0; run < 4; run++) {
+            long t0 = System.nanoTime();
+            var result = actor.runAs("sam", "SUPERVISOR", () -> agreement.agreement(benchIds));
+            times.add((System.nanoTime() - t0) / 1_000_000);
+            assertThat(result.annotations()).isEqualTo(study.spans().size());
+        }
+        report.add("through AgreementService (read from H2 + every measure)", times.subList(1, times.size()));
     }
+
 }
