@@ -23,6 +23,7 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Autowired AnnotationService annotations;
     @Autowired AdjudicationService adjudication;
     @Autowired CurrentActor actor;
+    @Autowired org.corroborate.review.AssessmentService assessments;
 
     @Test
     void aSupervisorEditsAVersionBeforeAcceptingIt() {
@@ -50,11 +51,14 @@ class AdjudicationBrowserTest extends BrowserTest {
                 AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
         actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
+        actor.runAs("carol", "REVIEWER", () -> assessments.assess(alices.id(),
+                org.corroborate.review.Verdict.AGREE, "It accuses the utility"));
 
         signIn(page, "sam");
         page.navigate(url("/sources/" + source));
         page.locator("#open-curation").click();
         assertThat(page.locator("#curation-summary")).containsText("1 unit · 1 open");
+        assertThat(page.locator("#units")).containsText("1 agree · 0 disagree · 0 unsure");
         page.locator("#units .cb-accept[data-annotation='" + alices.id() + "']").click();
         page.locator("#decision-confirm").click();
         assertThat(page.locator("#decision-reason")).hasAttribute("invalid", "");

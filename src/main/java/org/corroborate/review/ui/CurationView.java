@@ -50,10 +50,14 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final SchemeService schemes;
     private final Grid<Unit> grid = new Grid<>();
     private final Span summary = new Span();
+    private final org.corroborate.review.AssessmentService assessments;
+    private java.util.Map<Long, org.corroborate.review.Tally> tallies = java.util.Map.of();
     private long sourceId;
     private String title = "Curation";
 
-    public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes) {
+    public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
+                        org.corroborate.review.AssessmentService assessments) {
+        this.assessments = assessments;
         this.adjudication = adjudication;
         this.sources = sources;
         this.schemes = schemes;
@@ -106,7 +110,9 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             chip.getStyle().set("--cb-label-color",
                     schemes.current().label(version.label()).map(l -> l.color()).orElse("#666"));
             String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
-            Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes);
+            org.corroborate.review.Tally tally = tallies.get(version.id());
+            Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
+                    + (tally == null ? "" : " · " + tally));
             Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
                     "", reason -> run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
                             Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null)))));
@@ -232,6 +238,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void refresh() {
+        tallies = assessments.tallies(sourceId);
         List<Unit> units = adjudication.units(sourceId);
         grid.setItems(units);
         long open = units.stream().filter(u -> u.decision() == null).count();
