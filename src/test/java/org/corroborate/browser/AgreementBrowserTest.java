@@ -42,8 +42,9 @@ class AgreementBrowserTest extends BrowserTest {
         page.waitForTimeout(300);
         screenshot(page, "agreement");
         cell.click();
-        assertThat(page.locator(".cb-disagreement").first()).containsText("ALLEGATION");
-        assertThat(page.locator(".cb-disagreement").first()).containsText("FACT");
+        var ours = page.locator(".cb-disagreement", new Page.LocatorOptions().setHasText("utility hid the results"));
+        assertThat(ours).containsText("ALLEGATION");
+        assertThat(ours).containsText("FACT");
         page.waitForTimeout(300);
         screenshot(page, "agreement-drilldown");
     }
