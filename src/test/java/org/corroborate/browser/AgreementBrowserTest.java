@@ -22,16 +22,16 @@ class AgreementBrowserTest extends BrowserTest {
     @Test
     void theHeatMapLeadsToTheDisagreementsSideBySide() {
         long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Agreement walk",
-                "The utility hid the results for months, a councillor said. " + UUID.randomUUID(), null, null, null,
+                "The regulator ignored the warnings for weeks, a councillor said. " + UUID.randomUUID(), null, null, null,
                 null)).source().id();
         actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
-                AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
+                AnnotationRequest.create(4, 44, "ALLEGATION", Map.of(), null)));
         actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
-                AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
+                AnnotationRequest.create(4, 44, "FACT", Map.of(), null)));
         actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
-                AnnotationRequest.create(42, 52, "FACT", Map.of(), null)));
+                AnnotationRequest.create(48, 58, "FACT", Map.of(), null)));
         actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
-                AnnotationRequest.create(42, 52, "FACT", Map.of(), null)));
+                AnnotationRequest.create(48, 58, "FACT", Map.of(), null)));
 
         signIn(page, "sam");
         page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Agreement")).click();
@@ -42,7 +42,7 @@ class AgreementBrowserTest extends BrowserTest {
         page.waitForTimeout(300);
         screenshot(page, "agreement");
         cell.click();
-        var ours = page.locator(".cb-disagreement", new Page.LocatorOptions().setHasText("utility hid the results"));
+        var ours = page.locator(".cb-disagreement", new Page.LocatorOptions().setHasText("regulator ignored the warnings"));
         assertThat(ours).containsText("ALLEGATION");
         assertThat(ours).containsText("FACT");
         page.waitForTimeout(300);
