@@ -38,7 +38,7 @@ class Annotation {
     @Column(nullable = false)
     private String label;
 
-    @Convert(converter = AttributesConverter.class)
+    @Convert(converter = org.corroborate.base.StringMapConverter.class)
     @Column(nullable = false)
     private Map<String, String> attributes = new TreeMap<>();
 

@@ -50,7 +50,7 @@ class Decision {
     @Column(name = "gold_label")
     private String goldLabel;
 
-    @Convert(converter = GoldAttributesConverter.class)
+    @Convert(converter = org.corroborate.base.StringMapConverter.class)
     @Column(name = "gold_attributes")
     private Map<String, String> goldAttributes;
 

@@ -1,4 +1,4 @@
-package org.corroborate.review.adjudication;
+package org.corroborate.base;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -7,11 +7,12 @@ import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A gold span's attribute values as a small JSON object. */
+/** Stores attribute values (name to value) as a small JSON object, which H2 and PostgreSQL keep as plain text. */
 @Converter
-class GoldAttributesConverter implements AttributeConverter<Map<String, String>, String> {
+public class StringMapConverter implements AttributeConverter<Map<String, String>, String> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<TreeMap<String, String>> TYPE = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(Map<String, String> attributes) {
@@ -20,6 +21,6 @@ class GoldAttributesConverter implements AttributeConverter<Map<String, String>,
 
     @Override
     public Map<String, String> convertToEntityAttribute(String json) {
-        return json == null ? null : JSON.readValue(json, new TypeReference<TreeMap<String, String>>() {});
+        return json == null ? null : JSON.readValue(json, TYPE);
     }
 }
