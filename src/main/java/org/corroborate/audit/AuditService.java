@@ -143,12 +143,8 @@ public class AuditService {
         return actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
     }
 
-    /** Keeps spreadsheet programs from running a cell as a formula. */
     static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return org.corroborate.base.SpreadsheetSafe.cell(value);
     }
 
     private AuditEventView view(AuditEvent e) {

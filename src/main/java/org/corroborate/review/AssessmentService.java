@@ -75,6 +75,17 @@ public class AssessmentService {
                 .map(Assessment::toDetails).toList();
     }
 
+    /** Every verdict on the annotations of a source: annotation id, then reviewer to verdict. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
+        Map<Long, Map<String, String>> verdicts = new HashMap<>();
+        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
+                verdicts.computeIfAbsent(d.annotationId(), id -> new java.util.TreeMap<>())
+                        .put(d.reviewer(), d.verdict().name()));
+        return verdicts;
+    }
+
     /** The tally of verdicts per annotation of a source. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

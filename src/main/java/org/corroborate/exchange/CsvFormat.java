@@ -1,0 +1,59 @@
+package org.corroborate.exchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+import static org.corroborate.base.SpreadsheetSafe.cell;
+
+/**
+ * CSV for spreadsheets: one row per span with its source's title and hash, offsets in code points.
+ * Cells a spreadsheet would run as a formula get a leading apostrophe.
+ */
+@Component
+class CsvFormat implements ExportFormat {
+
+    private static final String[] HEADER = {"source_id", "source_title", "source_sha256", "span_id", "start", "end",
+            "label", "text", "author", "created", "attributes", "note", "gold_decision"};
+
+    @Override
+    public String id() {
+        return "csv";
+    }
+
+    @Override
+    public String contentType() {
+        return "text/csv";
+    }
+
+    @Override
+    public String fileExtension() {
+        return "csv";
+    }
+
+    @Override
+    public SourceWriter open(OutputStream out) throws IOException {
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
+                .print(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        return new SourceWriter() {
+            @Override
+            public void write(ExportedSource source) throws IOException {
+                for (ExportedSpan span : source.spans()) {
+                    printer.printRecord(source.source().id(), cell(source.source().title()), source.source().sha256(),
+                            span.id(), span.start(), span.end(), span.label(), cell(span.text()), cell(span.author()),
+                            span.created(), cell(span.attributes().toString()), cell(span.note()),
+                            span.gold() == null ? null : span.gold().decisionId());
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                printer.flush();
+            }
+        };
+    }
+}
