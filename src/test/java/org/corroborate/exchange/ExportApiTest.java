@@ -74,6 +74,35 @@ class ExportApiTest {
     }
 
     @Test
+    void w3cAnnotationsQuoteExactlyTheTextAtTheirPosition() throws Exception {
+        String text = "👩‍👩‍👧 Zoe\u0301 told us: the water “tasted of metal”. " + UUID.randomUUID();
+        long source = source(text);
+        String stored = json.readTree(mvc.perform(get("/api/sources/" + source).with(httpBasic("alice", "demo")))
+                .andReturn().getResponse().getContentAsString()).get("text").asString();
+        int start = stored.codePointCount(0, stored.indexOf("tasted"));
+        long quote = annotate("alice", source, start, start + "tasted of metal".length(), "QUOTE");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/annotations/" + quote + "/assessment").with(httpBasic("carol", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"UNSURE\"}"))
+                .andExpect(status().isOk());
+        JsonNode collection = json.readTree(export("sam", "format=w3c&source=" + source));
+        assertThat(collection.get("@context").asString()).isEqualTo("http://www.w3.org/ns/anno.jsonld");
+        assertThat(collection.get("type").asString()).isEqualTo("AnnotationCollection");
+        CodePoints points = new CodePoints(stored);
+        JsonNode annotation = collection.get("items").get(0);
+        JsonNode selectors = annotation.get("target").get("selector");
+        JsonNode position = selectors.get(1);
+        assertThat(selectors.get(0).get("exact").asString())
+                .isEqualTo(points.substring(position.get("start").asInt(), position.get("end").asInt()))
+                .isEqualTo("tasted of metal");
+        assertThat(annotation.get("target").get("source").asString()).startsWith("urn:sha256:");
+        assertThat(annotation.get("body").get(0).get("value").asString()).isEqualTo("QUOTE");
+        JsonNode assessing = collection.get("items").get(1);
+        assertThat(assessing.get("motivation").asString()).isEqualTo("assessing");
+        assertThat(assessing.get("target").asString()).isEqualTo(annotation.get("id").asString());
+    }
+
+    @Test
     void csvRowsAreSafeInSpreadsheets() throws Exception {
         long source = source("=1+1 is what the cell said. " + UUID.randomUUID());
         annotate("alice", source, 0, 4, "FACT");
