@@ -103,6 +103,35 @@ class ExportApiTest {
     }
 
     @Test
+    void bratStandoffHasTabSeparatedLinesWhoseTextIsTheCoveredText() throws Exception {
+        String text = "Line one 💧\nThe mayor said: “the water is safe”. " + UUID.randomUUID();
+        long source = source(text);
+        int start = text.codePointCount(0, text.indexOf("the water"));
+        annotate("alice", source, start, start + "the water is safe".length(), "QUOTE");
+        byte[] zip = mvc.perform(get("/api/export").param("format", "brat").param("source", String.valueOf(source))
+                        .with(httpBasic("sam", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Map<String, String> entries = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(entries).containsKeys("annotation.conf", "source-" + source + ".txt", "source-" + source + ".ann");
+        assertThat(entries.get("annotation.conf")).contains("[entities]\nFACT\nQUOTE\nALLEGATION");
+        String storedText = entries.get("source-" + source + ".txt");
+        CodePoints points = new CodePoints(storedText);
+        String tLine = entries.get("source-" + source + ".ann").lines().filter(l -> l.startsWith("T")).findFirst()
+                .orElseThrow();
+        String[] fields = tLine.split("\t");
+        assertThat(fields).hasSize(3);
+        String[] typeAndOffsets = fields[1].split(" ");
+        assertThat(typeAndOffsets[0]).isEqualTo("QUOTE");
+        assertThat(fields[2]).isEqualTo(points.substring(Integer.parseInt(typeAndOffsets[1]),
+                Integer.parseInt(typeAndOffsets[2]))).isEqualTo("the water is safe");
+    }
+
+    @Test
     void csvRowsAreSafeInSpreadsheets() throws Exception {
         long source = source("=1+1 is what the cell said. " + UUID.randomUUID());
         annotate("alice", source, 0, 4, "FACT");
