@@ -86,7 +86,9 @@ public class ExportService {
         }
         List<AnnotationDetails> found = annotations.visible(sourceId,
                 layer.reviewer() == null ? null : Set.of(layer.reviewer()));
-        Map<Long, Map<String, String>> verdicts = assessments.verdictsBySource(sourceId);
+        // In blind mode a reviewer who has not submitted sees neither colleagues' spans nor their verdicts.
+        Map<Long, Map<String, String>> verdicts = annotations.seesColleagues(sourceId)
+                ? assessments.verdictsBySource(sourceId) : Map.of();
         return found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(), a.label(), a.text(),
                 a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
                 verdicts.getOrDefault(a.id(), Map.of()), null)).toList();
