@@ -9,6 +9,4 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     AuditEvent save(AuditEvent event);
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
-
-    long count();
 }

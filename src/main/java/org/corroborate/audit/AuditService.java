@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.corroborate.base.SpreadsheetSafe.cell;
+
 /**
  * The audit trail for people: supervisors and administrators search all of it, verify the chain
  * and export it; reviewers see their own history only. The server enforces it.
@@ -143,9 +145,6 @@ public class AuditService {
         return actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
     }
 
-    static String cell(String value) {
-        return org.corroborate.base.SpreadsheetSafe.cell(value);
-    }
 
     private AuditEventView view(AuditEvent e) {
         return new AuditEventView(e.getSeq(), e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(),

@@ -5,10 +5,6 @@ public record Tally(long agree, long disagree, long unsure) {
 
     public static final Tally NONE = new Tally(0, 0, 0);
 
-    public long total() {
-        return agree + disagree + unsure;
-    }
-
     /** The tally of some verdicts. */
     public static Tally of(java.util.Collection<Verdict> verdicts) {
         Tally tally = NONE;

@@ -111,15 +111,6 @@ public class AccountService {
                 .map(Account::getUsername).toList();
     }
 
-    /** The display name of each account, by username, for showing who did what. */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public Map<String, String> displayNames() {
-        Map<String, String> names = new java.util.HashMap<>();
-        accounts.findAll().forEach(a -> names.put(a.getUsername(), a.getDisplayName()));
-        return names;
-    }
-
     boolean isEmpty() {
         return accounts.count() == 0;
     }

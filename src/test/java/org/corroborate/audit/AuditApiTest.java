@@ -83,8 +83,8 @@ class AuditApiTest {
             r.toList().forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
                     .doesNotStartWith("@"));
         });
-        assertThat(AuditService.cell("=HYPERLINK(\"http://x\")")).startsWith("'=");
-        assertThat(AuditService.cell("-2+3")).isEqualTo("'-2+3");
+        assertThat(org.corroborate.base.SpreadsheetSafe.cell("=HYPERLINK(\"http://x\")")).startsWith("'=");
+        assertThat(org.corroborate.base.SpreadsheetSafe.cell("-2+3")).isEqualTo("'-2+3");
         String jsonl = download("/api/audit/export?format=jsonl&source=" + source);
         assertThat(jsonl.lines()).singleElement()
                 .satisfies(line -> assertThat(json.readTree(line).get("action").asString()).isEqualTo("source.imported"));

@@ -39,8 +39,10 @@ public class AgreementService {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public List<SourceAgreement> perSource() {
         List<SourceAgreement> rows = new ArrayList<>();
+        List<AgreementMeasure> shown = measures.stream()
+                .filter(m -> m.id().equals("spanF1Overlap") || m.id().equals("cohenKappa")).toList();
         for (SourceSummary source : sources.list()) {
-            AgreementReport report = agreement(List.of(source.id()));
+            AgreementReport report = report(List.of(source.id()), shown);
             rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(),
                     overall(report, "spanF1Overlap"), overall(report, "cohenKappa"), report.incompleteShare()));
         }
@@ -98,6 +100,10 @@ public class AgreementService {
     /** Agreement over the given sources, or over the whole corpus when none are given. */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public AgreementReport agreement(List<Long> sourceIds) {
+        return report(sourceIds, measures);
+    }
+
+    private AgreementReport report(List<Long> sourceIds, List<AgreementMeasure> chosen) {
         List<Long> ids = sourceIds == null || sourceIds.isEmpty()
                 ? sources.list().stream().map(SourceSummary::id).sorted().toList()
                 : sourceIds.stream().distinct().toList();
@@ -113,6 +119,6 @@ public class AgreementService {
         List<String> labels = schemes.current().labels().stream().map(LabelScheme.Label::name).toList();
         AgreementStudy study = new AgreementStudy(lengths, reviewers, labels, spans);
         return new AgreementReport(ids, reviewers, spans.size(), Labelling.incompleteShare(study),
-                measures.stream().map(m -> m.measure(study)).toList());
+                chosen.stream().map(m -> m.measure(study)).toList());
     }
 }

@@ -1,10 +1,8 @@
 package org.corroborate.review.agreement;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The two chance-corrected coefficients on weighted items: Cohen's kappa for two raters, Fleiss' for many. */
 final class Kappa {
@@ -74,11 +72,5 @@ final class Kappa {
     static List<Labelling.Item> binary(List<Labelling.Item> items, String label) {
         return items.stream().map(i -> new Labelling.Item(i.categories().stream()
                 .map(c -> c.equals(label) ? label : "(other)").toList(), i.weight())).toList();
-    }
-
-    static Set<String> categories(List<Labelling.Item> items) {
-        Set<String> all = new HashSet<>();
-        items.forEach(i -> all.addAll(i.categories()));
-        return all;
     }
 }
