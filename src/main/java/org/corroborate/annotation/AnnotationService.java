@@ -16,7 +16,7 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
-import org.corroborate.source.SourceDetails;
+import org.corroborate.source.SourceSummary;
 import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,7 +72,7 @@ public class AnnotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AnnotationDetails> visible(long sourceId, Set<String> reviewers) {
-        SourceDetails source = sources.get(sourceId);
+        SourceSummary source = sources.summary(sourceId);
         String me = actor.require();
         boolean seesOthers = seesColleagues(source, me);
         List<Annotation> found = reviewers == null || reviewers.isEmpty()
@@ -88,7 +88,7 @@ public class AnnotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean seesColleagues(long sourceId) {
-        return seesColleagues(sources.get(sourceId), actor.require());
+        return seesColleagues(sources.summary(sourceId), actor.require());
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -96,7 +96,7 @@ public class AnnotationService {
     public AnnotationDetails get(long id) {
         Annotation annotation = load(id);
         String me = actor.require();
-        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.get(annotation.getSourceId()), me)) {
+        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.summary(annotation.getSourceId()), me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
         return annotation.toDetails();
@@ -199,7 +199,7 @@ public class AnnotationService {
     private void requireVisible(AnnotationDetails state) {
         String me = actor.require();
         if (state != null && !state.author().equals(me)
-                && !seesColleagues(sources.get(state.sourceId()), me)) {
+                && !seesColleagues(sources.summary(state.sourceId()), me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + state.id() + ".");
         }
     }
@@ -212,7 +212,7 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
-        if (!seesColleagues(sources.get(sourceId), me)) {
+        if (!seesColleagues(sources.summary(sourceId), me)) {
             Set<String> own = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             annotations.usedAttributesOf(me).forEach(values -> {
                 if (values.containsKey(attribute)) {
@@ -228,11 +228,11 @@ public class AnnotationService {
         return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
     }
 
-    private boolean seesColleagues(SourceDetails source, String me) {
-        if (!source.source().blind() || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN")) {
+    private boolean seesColleagues(SourceSummary source, String me) {
+        if (!source.blind() || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN")) {
             return true;
         }
-        return progress.hasSubmitted(source.source().id(), me);
+        return progress.hasSubmitted(source.id(), me);
     }
 
     /** A reviewer changing their own work is working on the source; a supervisor's override is not their review. */

@@ -62,7 +62,7 @@ public class ExportService {
     public void export(ExportFormat format, Layer layer, List<Long> sourceIds, OutputStream out) {
         List<Long> ids = sourceIds == null || sourceIds.isEmpty()
                 ? sources.list().stream().map(SourceSummary::id).sorted().toList() : sourceIds;
-        ids.forEach(sources::get); // unknown ids are refused before anything is written
+        ids.forEach(sources::summary); // unknown ids are refused before anything is written
         long spans = 0;
         try {
             ExportFormat.SourceWriter writer = format.open(out);

@@ -47,21 +47,21 @@ public class ReviewStatusService implements ReviewProgress {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReviewStatusDetails> statusesOf(long sourceId) {
-        sources.get(sourceId);
+        sources.summary(sourceId);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails).toList();
     }
 
     /** The caller marks their review of the source as done. */
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public ReviewStatusDetails submit(long sourceId) {
-        sources.get(sourceId);
+        sources.summary(sourceId);
         return move(sourceId, actor.require(), ReviewState.SUBMITTED, "review.submitted", null);
     }
 
     /** A supervisor sends a submitted source back to a reviewer. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public ReviewStatusDetails reopen(long sourceId, String reviewer, String reason) {
-        sources.get(sourceId);
+        sources.summary(sourceId);
         if (reason == null || reason.isBlank()) {
             throw WorkbenchException.badInput("Say why the review is reopened: a reason is required.");
         }

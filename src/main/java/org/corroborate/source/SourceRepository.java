@@ -9,6 +9,14 @@ interface SourceRepository extends JpaRepository<Source, Long> {
 
     Optional<Source> findBySha256(String sha256);
 
+    /** One source's metadata, without loading its text. */
+    @Query("""
+            select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
+              s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
+              s.blind, s.version)
+            from Source s where s.id = :id""")
+    Optional<SourceSummary> findSummary(Long id);
+
     /** Every source's metadata, without loading any text. */
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,

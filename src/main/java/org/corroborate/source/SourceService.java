@@ -42,6 +42,13 @@ public class SourceService {
         return sources.findAllSummaries();
     }
 
+    /** A source's metadata without its text: for checks that need no text, such as blind mode or existence. */
+    @Transactional(readOnly = true)
+    public SourceSummary summary(long id) {
+        return sources.findSummary(id)
+                .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+    }
+
     @Transactional(readOnly = true)
     public SourceDetails get(long id) {
         Source source = sources.findById(id)

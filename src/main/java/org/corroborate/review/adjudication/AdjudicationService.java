@@ -157,7 +157,7 @@ public class AdjudicationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DecisionDetails> decisions(long sourceId) {
-        sources.get(sourceId);
+        sources.summary(sourceId);
         return decisions.findBySourceIdOrderByIdAsc(sourceId).stream().map(Decision::toDetails).toList();
     }
 

@@ -53,7 +53,7 @@ public class AssignmentService {
     /** Sets exactly these reviewers on a source. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public Set<String> assign(long sourceId, Set<String> reviewers) {
-        sources.get(sourceId);
+        sources.summary(sourceId);
         Set<String> known = new TreeSet<>(accounts.reviewers());
         Set<String> wanted = new TreeSet<>(reviewers == null ? Set.of() : reviewers);
         wanted.stream().filter(r -> !known.contains(r)).findFirst().ifPresent(r -> {

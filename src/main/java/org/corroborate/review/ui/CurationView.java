@@ -69,7 +69,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     public void setParameter(BeforeEvent event, Long id) {
         removeAll();
         try {
-            title = sources.get(id).source().title();
+            title = sources.summary(id).title();
         } catch (WorkbenchException e) {
             add(new H2("No such source"), new Span(e.getMessage()));
             return;
