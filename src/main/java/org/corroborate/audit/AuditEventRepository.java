@@ -9,4 +9,6 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
     AuditEvent save(AuditEvent event);
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
+
+    java.util.Optional<AuditEvent> findFirstByOrderBySeqDesc();
 }

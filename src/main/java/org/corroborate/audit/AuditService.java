@@ -61,6 +61,19 @@ public class AuditService {
         return found.stream().map(this::view).toList();
     }
 
+    /**
+     * The chain's last link as this transaction sees it: its number and hash. Whoever keeps it can
+     * later show that every event up to it is unchanged; exports carry it in their manifest.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ChainHead head() {
+        return events.findFirstByOrderBySeqDesc().map(e -> new ChainHead(e.getSeq(), e.getHash()))
+                .orElse(new ChainHead(0, AuditChain.GENESIS));
+    }
+
+    /** The last link of the audit chain. */
+    public record ChainHead(long seq, String hash) {}
+
     /** Re-walks the whole chain and says whether it is intact, or where it first breaks. */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public AuditVerification verify() {

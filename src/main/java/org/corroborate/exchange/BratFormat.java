@@ -1,10 +1,7 @@
 package org.corroborate.exchange;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.corroborate.base.CodePoints;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
@@ -30,31 +27,29 @@ class BratFormat implements ExportFormat {
     }
 
     @Override
-    public String contentType() {
-        return "application/zip";
+    public String title() {
+        return "brat standoff";
     }
 
     @Override
-    public String fileExtension() {
-        return "zip";
+    public String description() {
+        return "A .txt and an .ann per source and an annotation.conf for the scheme, as brat and INCEpTION read them.";
     }
 
     @Override
-    public SourceWriter open(OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        entry(zip, "annotation.conf", configuration());
+    public SourceWriter open(ExportArchive archive) throws IOException {
+        entry(archive, "annotation.conf", configuration());
         return new SourceWriter() {
             @Override
             public void write(ExportedSource source) throws IOException {
                 String name = "source-" + source.source().id();
-                entry(zip, name + ".txt", source.text());
-                entry(zip, name + ".ann", standoff(source));
+                entry(archive, name + ".txt", source.text());
+                entry(archive, name + ".ann", standoff(source));
             }
 
             @Override
-            public void finish() throws IOException {
-                zip.finish();
-                out.flush();
+            public void finish() {
+                // Each file was complete when written.
             }
         };
     }
@@ -94,9 +89,7 @@ class BratFormat implements ExportFormat {
         return ann.toString();
     }
 
-    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+    private static void entry(ExportArchive archive, String name, String content) throws IOException {
+        archive.file(name).write(content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -26,19 +26,20 @@ class CsvFormat implements ExportFormat {
     }
 
     @Override
-    public String contentType() {
-        return "text/csv";
+    public String title() {
+        return "CSV";
     }
 
     @Override
-    public String fileExtension() {
-        return "csv";
+    public String description() {
+        return "One row per span for spreadsheets, with the source's title and hash; safe against formulas.";
     }
 
     @Override
-    public SourceWriter open(OutputStream out) throws IOException {
+    public SourceWriter open(ExportArchive archive) throws IOException {
+        OutputStream out = archive.file("corpus.csv");
         CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
-                .print(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                .print(new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         return new SourceWriter() {
             @Override
             public void write(ExportedSource source) throws IOException {

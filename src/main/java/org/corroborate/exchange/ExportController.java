@@ -9,27 +9,39 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The labelled corpus as a streamed download. */
+/** The labelled corpus as a streamed zip download, with its manifest. */
 @RestController
 @Tag(name = "Export")
 class ExportController {
 
     private final ExportService exports;
+    private final java.time.Clock clock;
 
-    ExportController(ExportService exports) {
+    ExportController(ExportService exports, java.time.Clock clock) {
         this.exports = exports;
+        this.clock = clock;
     }
 
     @GetMapping("/api/export")
-    @Operation(summary = "Stream the corpus: format=jsonl|csv, layer=all|gold|reviewer:NAME, source=ID (repeatable)")
+    @Operation(summary = "Stream the corpus as a zip of the format's files and manifest.json",
+            description = "format=jsonl|brat|conll|w3c|csv; layer=all|gold|reviewer:NAME; source=ID, label=LABEL and "
+                    + "status=NOT_STARTED|IN_PROGRESS|SUBMITTED are repeatable filters. Offsets are code points.")
     void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String layer,
-                @RequestParam(name = "source", required = false) List<Long> sources, HttpServletResponse response)
-            throws IOException {
-        ExportFormat chosen = exports.format(format);
-        Layer parsed = Layer.parse(layer);
-        response.setContentType(chosen.contentType() + ";charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"corpus-" + parsed.toString().replace(':', '-')
-                + "." + chosen.fileExtension() + "\"");
-        exports.export(chosen, parsed, sources, response.getOutputStream());
+                @RequestParam(name = "source", required = false) List<Long> sources,
+                @RequestParam(name = "label", required = false) List<String> labels,
+                @RequestParam(name = "status", required = false) List<String> statuses,
+                HttpServletResponse response) throws IOException {
+        ExportRequest request = exports.request(format, layer, sources, labels, statuses);
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + request.fileName(clock.instant()) + "\"");
+        exports.export(request, response.getOutputStream(), ExportService.Progress.NONE);
     }
+
+    @GetMapping("/api/export/formats")
+    @Operation(summary = "The export formats there are")
+    List<FormatView> formats() {
+        return exports.formats().stream().map(f -> new FormatView(f.id(), f.title(), f.description())).toList();
+    }
+
+    record FormatView(String id, String title, String description) {}
 }

@@ -1,50 +1,97 @@
 package org.corroborate.exchange;
 
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.audit.AuditService;
 import org.corroborate.base.Change;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.review.AssessmentService;
+import org.corroborate.review.ReviewState;
+import org.corroborate.review.ReviewStatusDetails;
+import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
+import org.corroborate.review.agreement.ReviewerSpan;
+import org.corroborate.review.agreement.SpanAgreementTally;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exports the labelled corpus in a chosen format and layer, one source at a time, so memory stays
- * flat however large the corpus. What the caller may see is what is exported (blind mode applies).
- * Every export is audited.
+ * Exports the labelled corpus in a chosen format, layer and filters, one source at a time, so
+ * memory stays flat however large the corpus. Every export is a zip of the format's files and a
+ * manifest. What the caller may see is what is exported (blind mode applies). Every export is
+ * audited, with the manifest's hash.
  */
 @Service
 public class ExportService {
 
-    private final Map<String, ExportFormat> formats;
+    private final Map<String, ExportFormat> formats = new TreeMap<>();
     private final SourceService sources;
     private final AnnotationService annotations;
     private final AssessmentService assessments;
     private final AdjudicationService adjudication;
+    private final ReviewStatusService statuses;
+    private final SchemeService schemes;
+    private final AuditService audit;
+    private final CurrentActor actor;
+    private final Clock clock;
+    private final EntityManager entities;
+    private final ObjectProvider<BuildProperties> build;
+    private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
     ExportService(List<ExportFormat> formats, SourceService sources, AnnotationService annotations,
-                  AssessmentService assessments, AdjudicationService adjudication, ApplicationEventPublisher events) {
-        this.formats = new java.util.TreeMap<>();
+                  AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
+                  SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
+                  ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events) {
         formats.forEach(f -> this.formats.put(f.id(), f));
         this.sources = sources;
         this.annotations = annotations;
         this.assessments = assessments;
         this.adjudication = adjudication;
+        this.statuses = statuses;
+        this.schemes = schemes;
+        this.audit = audit;
+        this.actor = actor;
+        this.clock = clock;
+        this.entities = entities;
+        this.build = build;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.events = events;
+    }
+
+    /** The formats there are, by id. */
+    public Collection<ExportFormat> formats() {
+        return formats.values();
     }
 
     /** The format with this id, or a clear refusal naming the ones there are. */
@@ -56,42 +103,151 @@ public class ExportService {
         return format;
     }
 
-    /** Writes the export to the stream, source by source, in one consistent read. */
+    /** Checks the request's parts as given by a caller; refuses with a message naming what is wrong. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
-    public void export(ExportFormat format, Layer layer, List<Long> sourceIds, OutputStream out) {
-        List<Long> ids = sourceIds == null || sourceIds.isEmpty()
-                ? sources.list().stream().map(SourceSummary::id).sorted().toList() : sourceIds;
-        ids.forEach(sources::summary); // unknown ids are refused before anything is written
-        long spans = 0;
-        try {
-            ExportFormat.SourceWriter writer = format.open(out);
-            for (long id : ids) {
-                SourceDetails source = sources.get(id);
-                List<ExportedSpan> layerSpans = spans(id, layer);
-                spans += layerSpans.size();
-                writer.write(new ExportedSource(source.source(), source.text(), layerSpans));
+    public ExportRequest request(String format, String layer, List<Long> sourceIds, List<String> labels,
+                                 List<String> states) {
+        Layer parsed = Layer.parse(layer);
+        Set<String> known = new TreeSet<>(schemes.current().labels().stream().map(LabelScheme.Label::name).toList());
+        Set<String> chosenLabels = new TreeSet<>();
+        for (String label : labels == null ? List.<String>of() : labels) {
+            if (!known.contains(label)) {
+                throw WorkbenchException.badInput("Unknown label '" + label + "': the scheme has " + known + ".");
             }
-            writer.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            chosenLabels.add(label);
         }
-        events.publishEvent(Change.created("corpus.exported", "Export", format.id(), null,
-                Map.of("format", format.id(), "layer", layer.toString(), "sources", ids.size(), "spans", spans)));
+        Set<ReviewState> chosenStates = new TreeSet<>();
+        for (String state : states == null ? List.<String>of() : states) {
+            try {
+                chosenStates.add(ReviewState.valueOf(state.strip().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                throw WorkbenchException.badInput("Unknown review status '" + state + "': use "
+                        + java.util.Arrays.toString(ReviewState.values()) + ".");
+            }
+        }
+        if (!chosenStates.isEmpty() && parsed.kind().equals("gold")) {
+            throw WorkbenchException.badInput("The review status filter applies to reviewers' work; "
+                    + "the gold layer is the supervisor's decisions. Choose all reviewers or one reviewer.");
+        }
+        List<Long> ids = sourceIds == null ? List.of() : sourceIds.stream().distinct().toList();
+        ids.forEach(sources::summary); // unknown ids are refused before anything is written
+        return new ExportRequest(format(format), parsed, ids, chosenLabels, chosenStates);
     }
 
-    private List<ExportedSpan> spans(long sourceId, Layer layer) {
-        if (layer.kind().equals("gold")) {
-            return adjudication.gold(sourceId).stream().map(ExportService::gold).toList();
+    /** Receives the export's progress, source by source. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void written(int done, int total);
+    }
+
+    /** What an export wrote: counts and the manifest's SHA-256 (also in the audit trail). */
+    public record Outcome(int sources, long spans, long skipped, String manifestSha256) {}
+
+    /** Writes the export's zip to the stream, source by source, in one consistent read. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Outcome export(ExportRequest request, OutputStream out, Progress progress) {
+        Instant at = clock.instant();
+        AuditService.ChainHead head = audit.head();
+        List<Long> ids = request.sourceIds().isEmpty()
+                ? sources.list().stream().map(SourceSummary::id).sorted().toList() : request.sourceIds();
+        ids.forEach(sources::summary);
+        Counter counter = new Counter(request.layer().kind().equals("all"));
+        List<ExportManifest.SourceEntry> entries = new ArrayList<>();
+        ExportArchive archive = new ExportArchive(out);
+        try (ExportFormat.SourceWriter writer = request.format().open(archive)) {
+            int done = 0;
+            for (long id : ids) {
+                SourceDetails source = sources.get(id);
+                ExportedSource exported = exported(source, request);
+                counter.add(exported);
+                entries.add(new ExportManifest.SourceEntry(id, source.source().title(), source.source().sha256(),
+                        source.source().length(), exported.spans().size()));
+                writer.write(exported);
+                // Nothing is changed here: forgetting what was read keeps memory flat on a large corpus.
+                entities.clear();
+                progress.written(++done, ids.size());
+            }
+            writer.finish();
+            archive.endFile();
+            ExportManifest manifest = manifest(request, at, head, counter, entries, archive);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] bytes = json.writeValueAsBytes(manifest);
+            String manifestHash = HexFormat.of().formatHex(digest.digest(bytes));
+            archive.finish(bytes);
+            Outcome outcome = new Outcome(ids.size(), counter.spans, archive.skipped().size(), manifestHash);
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            recorded.put("format", request.format().id());
+            recorded.put("layer", request.layer().toString());
+            recorded.put("filters", manifest.filters());
+            recorded.put("sources", ids.size());
+            recorded.put("spans", counter.spans);
+            recorded.put("skipped", archive.skipped().size());
+            recorded.put("manifestSha256", manifestHash);
+            recorded.put("auditChainHead", head.seq());
+            events.publishEvent(Change.created("corpus.exported", "Export", request.format().id(), null, recorded));
+            return outcome;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        List<AnnotationDetails> found = annotations.visible(sourceId,
-                layer.reviewer() == null ? null : Set.of(layer.reviewer()));
-        // In blind mode a reviewer who has not submitted sees neither colleagues' spans nor their verdicts.
-        Map<Long, Map<String, String>> verdicts = annotations.seesColleagues(sourceId)
-                ? assessments.verdictsBySource(sourceId) : Map.of();
-        return found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(), a.label(), a.text(),
-                a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
+    }
+
+    private ExportManifest manifest(ExportRequest request, Instant at, AuditService.ChainHead head, Counter counter,
+                                    List<ExportManifest.SourceEntry> entries, ExportArchive archive) {
+        LabelScheme scheme = schemes.current();
+        BuildProperties properties = build.getIfAvailable();
+        ExportManifest.Agreement agreement = counter.tally == null
+                ? new ExportManifest.Agreement(request.layer().toString(), null,
+                        "Agreement compares reviewers; this export holds one layer.")
+                : new ExportManifest.Agreement("the exported spans", counter.tally.summary(),
+                        "Span F1 over exactly the spans in this export. Chance-corrected measures are on the "
+                                + "agreement dashboard and GET /api/agreement.");
+        return new ExportManifest("Corroborate", properties == null ? "development" : properties.getVersion(), at,
+                actor.require(), request.format().id(), request.layer().toString(),
+                new ExportManifest.Filters(request.sourceIds(), List.copyOf(new TreeSet<>(request.labels())),
+                        request.statuses().stream().map(Enum::name).sorted().toList()),
+                ExportManifest.OFFSETS, new ExportManifest.Scheme(scheme.name(), scheme.version()), head,
+                new ExportManifest.Counts(entries.size(), counter.spans, archive.skipped().size(), counter.byLabel,
+                        counter.byAuthor, counter.decisions),
+                agreement, entries, archive.skipped(), archive.files());
+    }
+
+    private ExportedSource exported(SourceDetails source, ExportRequest request) {
+        long id = source.source().id();
+        if (request.layer().kind().equals("gold")) {
+            List<ExportedSpan> gold = adjudication.gold(id).stream()
+                    .filter(d -> request.labels().isEmpty() || request.labels().contains(d.gold().label()))
+                    .map(ExportService::gold).toList();
+            return new ExportedSource(source.source(), source.text(), gold, null);
+        }
+        Map<String, ReviewState> states = new HashMap<>();
+        if (!request.statuses().isEmpty()) {
+            statuses.statusesOf(id).forEach((ReviewStatusDetails s) -> states.put(s.reviewer(), s.status()));
+        }
+        List<AnnotationDetails> found = annotations.visible(id,
+                request.layer().reviewer() == null ? null : Set.of(request.layer().reviewer())).stream()
+                .filter(a -> request.labels().isEmpty() || request.labels().contains(a.label()))
+                .filter(a -> request.statuses().isEmpty()
+                        || request.statuses().contains(states.getOrDefault(a.author(), ReviewState.NOT_STARTED)))
+                .toList();
+        // In blind mode a reviewer who has not submitted sees neither colleagues' verdicts nor decisions on them.
+        boolean seesColleagues = annotations.seesColleagues(id);
+        Map<Long, Map<String, String>> verdicts = seesColleagues ? assessments.verdictsBySource(id) : Map.of();
+        List<ExportedSpan> spans = found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(),
+                a.label(), a.text(), a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
                 verdicts.getOrDefault(a.id(), Map.of()), null)).toList();
+        List<ExportedDecision> decisions = null;
+        if (request.layer().kind().equals("all") && seesColleagues) {
+            Set<Long> exported = new java.util.HashSet<>(found.stream().map(AnnotationDetails::id).toList());
+            decisions = adjudication.decisions(id).stream()
+                    .filter(d -> exported.containsAll(d.basedOn()))
+                    .map(ExportService::decision).toList();
+        }
+        return new ExportedSource(source.source(), source.text(), spans, decisions);
     }
 
     private static ExportedSpan gold(DecisionDetails d) {
@@ -99,5 +255,41 @@ public class ExportService {
                 d.decidedBy(), d.decidedAt(), d.decidedAt(), d.gold().attributes(), d.gold().note(), Map.of(),
                 new ExportedSpan.Gold(d.id(), d.decidedBy(), d.decidedAt(), d.reason(),
                         d.basedOn().stream().sorted().toList()));
+    }
+
+    private static ExportedDecision decision(DecisionDetails d) {
+        var gold = d.gold();
+        return new ExportedDecision("d" + d.id(), d.outcome().name(), gold == null ? null : gold.start(),
+                gold == null ? null : gold.end(), gold == null ? null : gold.label(), gold == null ? null : gold.text(),
+                gold == null ? null : gold.attributes(), gold == null ? null : gold.note(),
+                d.basedOn().stream().sorted().map(a -> "a" + a).toList(), d.reason(), d.decidedBy(), d.decidedAt());
+    }
+
+    /** Counts for the manifest, and the agreement tally when the layer holds every reviewer. */
+    private static final class Counter {
+        long spans;
+        long decisions;
+        final Map<String, Long> byLabel = new TreeMap<>();
+        final Map<String, Long> byAuthor = new TreeMap<>();
+        final SpanAgreementTally tally;
+
+        Counter(boolean everyReviewer) {
+            this.tally = everyReviewer ? new SpanAgreementTally() : null;
+        }
+
+        void add(ExportedSource source) {
+            spans += source.spans().size();
+            decisions += source.decisions() == null ? 0 : source.decisions().size();
+            List<ReviewerSpan> forAgreement = new ArrayList<>(source.spans().size());
+            for (ExportedSpan span : source.spans()) {
+                byLabel.merge(span.label(), 1L, Long::sum);
+                byAuthor.merge(span.author(), 1L, Long::sum);
+                forAgreement.add(new ReviewerSpan(source.source().id(), span.author(), span.label(), span.start(),
+                        span.end()));
+            }
+            if (tally != null) {
+                tally.add(forAgreement);
+            }
+        }
     }
 }

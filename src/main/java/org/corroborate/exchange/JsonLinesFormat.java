@@ -28,17 +28,19 @@ class JsonLinesFormat implements ExportFormat {
     }
 
     @Override
-    public String contentType() {
-        return "application/x-ndjson";
+    public String title() {
+        return "JSON Lines (doccano)";
     }
 
     @Override
-    public String fileExtension() {
-        return "jsonl";
+    public String description() {
+        return "One source per line with its text and [start, end, label] spans, as doccano reads them, "
+                + "plus every span's author, attributes, verdicts and the supervisor's decisions.";
     }
 
     @Override
-    public SourceWriter open(OutputStream out) {
+    public SourceWriter open(ExportArchive archive) throws java.io.IOException {
+        OutputStream out = new java.io.BufferedOutputStream(archive.file("corpus.jsonl"), 1 << 16);
         return new SourceWriter() {
             @Override
             public void write(ExportedSource source) throws java.io.IOException {
@@ -48,6 +50,9 @@ class JsonLinesFormat implements ExportFormat {
                 line.put("label", source.spans().stream().map(s -> List.of(s.start(), s.end(), s.label())).toList());
                 line.put("source", source.source());
                 line.put("spans", source.spans());
+                if (source.decisions() != null) {
+                    line.put("decisions", source.decisions());
+                }
                 out.write(json.writeValueAsBytes(line));
                 out.write('\n');
             }

@@ -35,17 +35,19 @@ class W3cAnnotationFormat implements ExportFormat {
     }
 
     @Override
-    public String contentType() {
-        return "application/ld+json";
+    public String title() {
+        return "W3C Web Annotation (JSON-LD)";
     }
 
     @Override
-    public String fileExtension() {
-        return "jsonld";
+    public String description() {
+        return "An AnnotationCollection: each span with quote and position selectors on the source's hash, "
+                + "verdicts as assessing annotations; for Hypothesis-style and linked-data tools.";
     }
 
     @Override
-    public SourceWriter open(OutputStream out) throws IOException {
+    public SourceWriter open(ExportArchive archive) throws IOException {
+        OutputStream out = new java.io.BufferedOutputStream(archive.file("corpus.jsonld"), 1 << 16);
         out.write(("{\"@context\":\"" + CONTEXT + "\",\"type\":\"AnnotationCollection\","
                 + "\"label\":\"Corroborate corpus\",\"generator\":{\"id\":\"urn:corroborate:workbench\","
                 + "\"type\":\"Software\",\"name\":\"Corroborate\"},\"items\":[").getBytes(StandardCharsets.UTF_8));

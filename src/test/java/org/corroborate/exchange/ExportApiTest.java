@@ -44,10 +44,22 @@ class ExportApiTest {
         return json.readTree(created).get("id").asLong();
     }
 
+    /** The export's files by name; every export is a zip. */
+    private Map<String, String> files(String user, String query) throws Exception {
+        byte[] zip = mvc.perform(get("/api/export?" + query).with(httpBasic(user, "demo")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", org.hamcrest.Matchers.containsString(".zip")))
+                .andReturn().getResponse().getContentAsByteArray();
+        return Zips.read(zip);
+    }
+
+    /** The export's one data file (not the manifest). */
     private String export(String user, String query) throws Exception {
-        return mvc.perform(get("/api/export?" + query).with(httpBasic(user, "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
-                        java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, String> files = files(user, query);
+        assertThat(files).containsKey("manifest.json").hasSize(2);
+        return files.entrySet().stream().filter(e -> !e.getKey().equals("manifest.json")).findFirst().orElseThrow()
+                .getValue();
     }
 
     @Test
@@ -108,16 +120,8 @@ class ExportApiTest {
         long source = source(text);
         int start = text.codePointCount(0, text.indexOf("the water"));
         annotate("alice", source, start, start + "the water is safe".length(), "QUOTE");
-        byte[] zip = mvc.perform(get("/api/export").param("format", "brat").param("source", String.valueOf(source))
-                        .with(httpBasic("sam", "demo")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        Map<String, String> entries = new java.util.TreeMap<>();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        assertThat(entries).containsKeys("annotation.conf", "source-" + source + ".txt", "source-" + source + ".ann");
+        Map<String, String> entries = files("sam", "format=brat&source=" + source);
+        assertThat(entries).containsKeys("manifest.json", "annotation.conf", "source-" + source + ".txt", "source-" + source + ".ann");
         assertThat(entries.get("annotation.conf")).contains("[entities]\nFACT\nQUOTE\nALLEGATION");
         String storedText = entries.get("source-" + source + ".txt");
         CodePoints points = new CodePoints(storedText);
@@ -178,5 +182,106 @@ class ExportApiTest {
         mvc.perform(get("/api/audit").param("action", "corpus.exported").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].actor").value("carol"))
                 .andExpect(jsonPath("$.events[0].after.format").value("csv"));
+    }
+
+    @Test
+    void conllTagsWholeTokensPerAnnotatorAndListsWhatBioCannotHold() throws Exception {
+        String text = "Zoë's 💧 e-mail: the utility hid results.\nSecond line here " + UUID.randomUUID();
+        long source = source(text);
+        CodePoints points = new CodePoints(text);
+        int utility = text.codePointCount(0, text.indexOf("utility"));
+        annotate("alice", source, utility, utility + "utility hid results".length(), "FACT");
+        int hid = text.codePointCount(0, text.indexOf("hid"));
+        annotate("alice", source, hid, hid + 3, "QUOTE"); // nested in the FACT: BIO holds one
+        annotate("alice", source, utility + 1, utility + 4, "ALLEGATION"); // "til": inside a token
+        int second = text.codePointCount(0, text.indexOf("Second"));
+        annotate("bob", source, second, second + "Second line".length(), "FACT");
+
+        Map<String, String> files = files("sam", "format=conll&source=" + source);
+        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "manifest.json");
+        List<String> alice = files.get("alice.conll").lines().toList();
+        assertThat(alice.subList(0, 2)).containsExactly("-DOCSTART- -X- -X- O", "");
+        assertThat(alice).containsSubsequence("Zoë's -X- _ O", "💧 -X- _ O", "e-mail -X- _ O", ": -X- _ O",
+                "utility -X- _ B-FACT", "hid -X- _ I-FACT", "results -X- _ I-FACT", ". -X- _ O", "",
+                "Second -X- _ O");
+        assertThat(files.get("bob.conll").lines()).contains("Second -X- _ B-FACT", "line -X- _ I-FACT");
+        // Every token line has four space-separated columns, and the tokens are the text's, in order.
+        assertThat(alice.stream().filter(l -> !l.isEmpty() && !l.startsWith("-DOCSTART-")))
+                .allSatisfy(l -> assertThat(l.split(" ")).hasSize(4));
+        JsonNode manifest = json.readTree(files.get("manifest.json"));
+        assertThat(manifest.get("skipped")).hasSize(2);
+        assertThat(manifest.get("skipped").findValuesAsString("reason"))
+                .anySatisfy(r -> assertThat(r).startsWith("overlaps span a"))
+                .anySatisfy(r -> assertThat(r).startsWith("starts inside a token"));
+        assertThat(manifest.get("counts").get("skipped").asInt()).isEqualTo(2);
+        assertThat(manifest.get("files").get(0).get("documents").get(0).asLong()).isEqualTo(source);
+        assertThat(points.length()).isPositive();
+    }
+
+    @Test
+    void everyExportCarriesAManifestThatTheAuditTrailVouchesFor() throws Exception {
+        String text = "The council said the pipes were replaced in 2019. " + UUID.randomUUID();
+        long source = source(text);
+        annotate("alice", source, 4, 11, "FACT");
+        annotate("bob", source, 4, 11, "FACT");
+        annotate("bob", source, 12, 16, "QUOTE");
+        Map<String, String> files = files("sam", "format=jsonl&source=" + source);
+        JsonNode manifest = json.readTree(files.get("manifest.json"));
+        assertThat(manifest.get("application").asString()).isEqualTo("Corroborate");
+        assertThat(manifest.get("version").asString()).isNotBlank();
+        assertThat(manifest.get("exportedBy").asString()).isEqualTo("sam");
+        assertThat(manifest.get("format").asString()).isEqualTo("jsonl");
+        assertThat(manifest.get("layer").asString()).isEqualTo("all");
+        assertThat(manifest.get("offsets").asString()).contains("code points");
+        assertThat(manifest.get("scheme").get("version").asString()).isNotBlank();
+        String stored = json.readTree(mvc.perform(get("/api/sources/" + source).with(httpBasic("sam", "demo")))
+                .andReturn().getResponse().getContentAsString()).get("sha256").asString();
+        assertThat(manifest.get("sources").get(0).get("sha256").asString()).isEqualTo(stored);
+        assertThat(manifest.get("sources").get(0).get("spans").asInt()).isEqualTo(3);
+        assertThat(manifest.get("counts").get("spansByLabel").get("FACT").asInt()).isEqualTo(2);
+        assertThat(manifest.get("counts").get("spansByAuthor").get("bob").asInt()).isEqualTo(2);
+        JsonNode pair = manifest.get("agreement").get("spanF1").get("pairs").get(0);
+        assertThat(pair.get("first").asString()).isEqualTo("alice");
+        assertThat(pair.get("spanF1Exact").asDouble()).isEqualTo(2.0 * 1 / 3);
+        assertThat(manifest.get("auditChainHead").get("seq").asLong()).isPositive();
+        assertThat(manifest.get("auditChainHead").get("hash").asString()).hasSize(64);
+        JsonNode file = manifest.get("files").get(0);
+        assertThat(file.get("name").asString()).isEqualTo("corpus.jsonl");
+        byte[] data = files.get("corpus.jsonl").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(file.get("bytes").asLong()).isEqualTo(data.length);
+        assertThat(file.get("sha256").asString()).isEqualTo(sha256(data));
+        String recorded = json.readTree(mvc.perform(get("/api/audit").param("action", "corpus.exported")
+                        .with(httpBasic("sam", "demo"))).andReturn().getResponse().getContentAsString())
+                .get("events").get(0).get("after").get("manifestSha256").asString();
+        assertThat(recorded).isEqualTo(sha256(files.get("manifest.json").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void labelAndReviewStatusFiltersChooseTheSpans() throws Exception {
+        long source = source("Residents say the utility knew. The utility denies it. " + UUID.randomUUID());
+        annotate("alice", source, 0, 9, "QUOTE");
+        annotate("alice", source, 32, 43, "FACT");
+        annotate("bob", source, 32, 43, "FACT");
+        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("alice", "demo")))
+                .andExpect(status().isOk());
+        JsonNode facts = json.readTree(export("sam", "format=jsonl&label=FACT&source=" + source));
+        assertThat(facts.get("label").findValuesAsString("")).isEmpty();
+        assertThat(facts.get("spans")).hasSize(2).allSatisfy(s -> assertThat(s.get("label").asString()).isEqualTo("FACT"));
+        JsonNode submitted = json.readTree(export("sam", "format=jsonl&status=SUBMITTED&source=" + source));
+        assertThat(submitted.get("spans")).hasSize(2)
+                .allSatisfy(s -> assertThat(s.get("author").asString()).isEqualTo("alice"));
+        mvc.perform(get("/api/export").param("label", "RUMOUR").with(httpBasic("sam", "demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("RUMOUR")));
+        mvc.perform(get("/api/export").param("layer", "gold").param("status", "SUBMITTED")
+                        .with(httpBasic("sam", "demo")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/export").param("status", "DONE").with(httpBasic("sam", "demo")))
+                .andExpect(status().isBadRequest());
+    }
+
+    static String sha256(byte[] data) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
     }
 }

@@ -64,7 +64,7 @@ abstract class SpanF1 implements AgreementMeasure {
     }
 
     /** Matches one-to-one, the largest overlaps first, so each span is used at most once. */
-    private long matched(List<ReviewerSpan> a, List<ReviewerSpan> b) {
+    long matched(List<ReviewerSpan> a, List<ReviewerSpan> b) {
         List<long[]> candidates = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             for (int j = 0; j < b.size(); j++) {

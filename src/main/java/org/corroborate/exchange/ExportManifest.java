@@ -1,0 +1,34 @@
+package org.corroborate.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.audit.AuditService;
+import org.corroborate.review.agreement.SpanAgreementTally;
+
+/**
+ * {@code manifest.json}, the last file of every export: what was exported, by whom and when, from
+ * which application and scheme version; each source with its SHA-256 and span count; counts;
+ * agreement over the exported spans; every span left out and why; the audit chain's head at
+ * export time; and each file's size and SHA-256.
+ */
+public record ExportManifest(String application, String version, Instant exportedAt, String exportedBy,
+                             String format, String layer, Filters filters, String offsets, Scheme scheme,
+                             AuditService.ChainHead auditChainHead, Counts counts, Agreement agreement,
+                             List<SourceEntry> sources, List<ExportArchive.Skipped> skipped,
+                             List<ExportArchive.FileRecord> files) {
+
+    public static final String OFFSETS = "Unicode code points, start inclusive, end exclusive, over the NFC text";
+
+    public record Filters(List<Long> sources, List<String> labels, List<String> statuses) {}
+
+    public record Scheme(String name, String version) {}
+
+    public record Counts(int sources, long spans, long skipped, Map<String, Long> spansByLabel,
+                         Map<String, Long> spansByAuthor, long decisions) {}
+
+    /** Span F1 over the exported spans; absent (with why) when the layer has no pairs of reviewers. */
+    public record Agreement(String scope, SpanAgreementTally.Summary spanF1, String note) {}
+
+    public record SourceEntry(long id, String title, String sha256, int length, int spans) {}
+}
