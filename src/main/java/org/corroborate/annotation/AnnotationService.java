@@ -31,12 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnotationService {
 
-    static final int MAX_NOTE = 4000;
-    static final int MAX_ATTRIBUTE = 500;
-
     private final AnnotationRepository annotations;
     private final SourceService sources;
-    private final SchemeService schemes;
+    private final AnnotationRules rules;
     private final ReviewProgress progress;
     private final org.corroborate.audit.EntityHistory history;
     private final CurrentActor actor;
@@ -58,7 +55,7 @@ public class AnnotationService {
         this.history = history;
         this.annotations = annotations;
         this.sources = sources;
-        this.schemes = schemes;
+        this.rules = new AnnotationRules(schemes);
         this.progress = progress;
         this.actor = actor;
         this.events = events;
@@ -109,11 +106,11 @@ public class AnnotationService {
         }
         String me = actor.require();
         Span span = Span.of(text(sourceId), request.start(), request.end());
-        LabelScheme.Label label = label(request.label());
+        LabelScheme.Label label = rules.label(request.label());
         java.time.Instant now = clock.instant();
         Annotation annotation = new Annotation(sourceId, me, now);
         annotation.place(span, now);
-        annotation.describe(label.name(), attributes(label, request.attributes()), note(request.note()));
+        annotation.describe(label.name(), rules.attributes(label, request.attributes()), AnnotationRules.note(request.note()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
@@ -131,10 +128,10 @@ public class AnnotationService {
         AnnotationDetails before = annotation.toDetails();
         int start = request.start() == null ? before.start() : request.start();
         int end = request.end() == null ? before.end() : request.end();
-        LabelScheme.Label label = label(request.label() == null ? before.label() : request.label());
+        LabelScheme.Label label = rules.label(request.label() == null ? before.label() : request.label());
         Map<String, String> attributes = request.attributes() == null
-                ? keepApplicable(label, before.attributes()) : attributes(label, request.attributes());
-        String note = request.note() == null ? before.note() : note(request.note());
+                ? AnnotationRules.keepApplicable(label, before.attributes()) : rules.attributes(label, request.attributes());
+        String note = request.note() == null ? before.note() : AnnotationRules.note(request.note());
         if (start != before.start() || end != before.end()) {
             annotation.place(Span.of(text(before.sourceId()), start, end), clock.instant());
         } else {
@@ -148,6 +145,31 @@ public class AnnotationService {
                 blankToNull(request.reason())));
         workedOnOwn(before);
         events.publishEvent(new AnnotationChanged(before.sourceId(), after, null, actor.require()));
+        return after;
+    }
+
+    /**
+     * Adds an annotation from an imported corpus as its author made it, keeping the author and the
+     * times. Only supervisors and administrators import; the audit trail records who imported it
+     * and from where ({@code origin}).
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String origin) {
+        ChangeReason.record(origin);
+        String author = AnnotationRules.author(imported.author());
+        Span span = Span.of(text(sourceId), imported.start(), imported.end());
+        LabelScheme.Label label = rules.label(imported.label());
+        java.time.Instant now = clock.instant();
+        java.time.Instant created = imported.createdAt() == null ? now : imported.createdAt();
+        Annotation annotation = new Annotation(sourceId, author, created);
+        annotation.place(span, imported.modifiedAt() == null ? created : imported.modifiedAt());
+        annotation.describe(label.name(), rules.attributes(label, imported.attributes()),
+                AnnotationRules.note(imported.note()));
+        AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
+        remember(after.attributes());
+        events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
+                null, after, origin));
+        events.publishEvent(new AnnotationChanged(sourceId, after, null, actor.require()));
         return after;
     }
 
@@ -283,60 +305,6 @@ public class AnnotationService {
 
     private CodePoints text(long sourceId) {
         return texts.computeIfAbsent(sourceId, id -> new CodePoints(sources.get(id).text()));
-    }
-
-    private LabelScheme.Label label(String name) {
-        if (name == null || name.isBlank()) {
-            throw WorkbenchException.badInput("'label' is required.");
-        }
-        LabelScheme scheme = schemes.current();
-        return scheme.label(name).orElseThrow(() -> WorkbenchException.badInput("Unknown label '" + name
-                + "'; the scheme has " + scheme.labels().stream().map(LabelScheme.Label::name).toList() + "."));
-    }
-
-    private static Map<String, String> attributes(LabelScheme.Label label, Map<String, String> given) {
-        Map<String, String> result = new TreeMap<>();
-        if (given == null) {
-            return result;
-        }
-        Set<String> known = new TreeSet<>();
-        label.attributes().forEach(a -> known.add(a.name()));
-        for (var entry : given.entrySet()) {
-            if (!known.contains(entry.getKey())) {
-                throw WorkbenchException.badInput("The label " + label.name() + " has no attribute '" + entry.getKey()
-                        + "'" + (known.isEmpty() ? "." : "; it has " + known + "."));
-            }
-            String value = entry.getValue() == null ? "" : entry.getValue().strip();
-            if (value.length() > MAX_ATTRIBUTE) {
-                throw WorkbenchException.badInput("'" + entry.getKey() + "' is longer than " + MAX_ATTRIBUTE
-                        + " characters.");
-            }
-            if (!value.isEmpty()) {
-                result.put(entry.getKey(), value);
-            }
-        }
-        return result;
-    }
-
-    /** On a label change without new attributes, keeps the values the new label also has. */
-    private static Map<String, String> keepApplicable(LabelScheme.Label label, Map<String, String> current) {
-        Map<String, String> kept = new TreeMap<>();
-        label.attributes().forEach(a -> {
-            if (current.containsKey(a.name())) {
-                kept.put(a.name(), current.get(a.name()));
-            }
-        });
-        return kept;
-    }
-
-    private static String note(String note) {
-        if (note == null || note.isBlank()) {
-            return null;
-        }
-        if (note.length() > MAX_NOTE) {
-            throw WorkbenchException.badInput("The note is longer than " + MAX_NOTE + " characters.");
-        }
-        return note.strip();
     }
 
     private void remember(Map<String, String> attributes) {

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param annotationsDir folder holding scheme.json and corpus/; empty means the copy inside the application
  * @param admin the first administrator, created on an empty database outside demo mode
  * @param sources limits on imported sources
+ * @param exchange limits on imported corpora
  */
 @ConfigurationProperties("workbench")
 public record WorkbenchProperties(
@@ -20,11 +21,20 @@ public record WorkbenchProperties(
         @DefaultValue("false") boolean demo,
         Path annotationsDir,
         @DefaultValue Admin admin,
-        @DefaultValue Sources sources) {
+        @DefaultValue Sources sources,
+        @DefaultValue Exchange exchange) {
 
     /** The first administrator's account; the password has no default on purpose. */
     public record Admin(@DefaultValue("admin") String username, String password) {}
 
     /** Limits on what may be imported as a source. */
     public record Sources(@DefaultValue("5MB") DataSize maxFileSize) {}
+
+    /**
+     * Limits on an imported corpus: the upload's size, and the most its zip may hold unpacked and
+     * how many files, so a zip bomb is refused before it fills memory.
+     */
+    public record Exchange(@DefaultValue("100MB") DataSize maxImportSize,
+                           @DefaultValue("400MB") DataSize maxUnpackedSize,
+                           @DefaultValue("50000") int maxFiles) {}
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * text), attribute values as A lines and notes as # lines.
  */
 @Component
-class BratFormat implements ExportFormat {
+class BratFormat implements ExportFormat, ImportFormat {
 
     private final SchemeService schemes;
 
@@ -91,5 +91,113 @@ class BratFormat implements ExportFormat {
 
     private static void entry(ExportArchive archive, String name, String content) throws IOException {
         archive.file(name).write(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final java.util.regex.Pattern OUR_NOTE =
+            java.util.regex.Pattern.compile("^author=(\\S+) span=(\\S+)(?: note=(.*))?$");
+
+    /**
+     * Reads {@code NAME.txt} with {@code NAME.ann} pairs: T lines (contiguous spans), A lines as
+     * attributes, AnnotatorNotes as notes (ours also carry the author and span id). Relations,
+     * events and other lines the workbench has no place for are reported as ignored.
+     */
+    @Override
+    public java.util.List<ImportedSource> read(ImportFiles files) {
+        java.util.List<String> texts = files.endingWith(".txt");
+        if (texts.isEmpty()) {
+            throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .txt file; brat imports read "
+                    + "NAME.txt with NAME.ann, zipped.");
+        }
+        for (String ann : files.endingWith(".ann")) {
+            if (!files.has(ann.substring(0, ann.length() - 4) + ".txt")) {
+                throw ImportFiles.malformed(ann, 0, "there is no " + ann.substring(0, ann.length() - 4)
+                        + ".txt beside it.");
+            }
+        }
+        java.util.List<ImportedSource> sources = new java.util.ArrayList<>();
+        for (String txt : texts) {
+            String base = txt.substring(0, txt.length() - 4);
+            String text = files.text(txt);
+            java.util.List<String> ignored = new java.util.ArrayList<>();
+            java.util.List<ImportedSource.Span> spans = files.has(base + ".ann")
+                    ? standoff(base + ".ann", files.text(base + ".ann"), ignored) : java.util.List.of();
+            String name = txt.contains("/") ? txt.substring(txt.lastIndexOf('/') + 1) : txt;
+            sources.add(new ImportedSource(txt, 0, new org.corroborate.source.SourceDraft(null, null, null, null, null,
+                    null, null, name, text), null, spans, java.util.List.of(), ignored));
+        }
+        return sources;
+    }
+
+    private static java.util.List<ImportedSource.Span> standoff(String file, String content,
+                                                                 java.util.List<String> ignored) {
+        record Draft(int line, String label, int start, int end, String quote) {}
+        java.util.Map<String, Draft> drafts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, java.util.Map<String, String>> attributes = new java.util.HashMap<>();
+        java.util.Map<String, String> notes = new java.util.HashMap<>();
+        String[] lines = content.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int number = i + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            char kind = line.charAt(0);
+            if (kind == 'T') {
+                if (fields.length < 3) {
+                    throw ImportFiles.malformed(file, number, "a T line needs three tab-separated fields: "
+                            + "id, 'LABEL START END', text.");
+                }
+                if (fields[1].contains(";")) {
+                    throw ImportFiles.malformed(file, number, "discontinuous spans (fragments joined by ';') have no "
+                            + "place in the workbench; split them into separate spans.");
+                }
+                String[] typeAndOffsets = fields[1].split(" ");
+                if (typeAndOffsets.length != 3) {
+                    throw ImportFiles.malformed(file, number, "expected 'LABEL START END', found '" + fields[1] + "'.");
+                }
+                try {
+                    drafts.put(fields[0], new Draft(number, typeAndOffsets[0], Integer.parseInt(typeAndOffsets[1]),
+                            Integer.parseInt(typeAndOffsets[2]), fields[2]));
+                } catch (NumberFormatException e) {
+                    throw ImportFiles.malformed(file, number, "the offsets in '" + fields[1] + "' are not numbers.");
+                }
+            } else if (kind == 'A' || kind == 'M') {
+                String[] parts = fields.length < 2 ? new String[0] : fields[1].split(" ");
+                if (parts.length < 2) {
+                    throw ImportFiles.malformed(file, number, "an attribute line needs 'NAME TARGET [VALUE]'.");
+                }
+                attributes.computeIfAbsent(parts[1], t -> new java.util.TreeMap<>())
+                        .put(parts[0], parts.length > 2 ? parts[2].replace('_', ' ') : "true");
+            } else if (kind == '#') {
+                String[] parts = fields.length < 3 ? new String[0] : fields[1].split(" ");
+                if (parts.length == 2 && parts[0].equals("AnnotatorNotes")) {
+                    notes.put(parts[1], fields[2]);
+                } else {
+                    ignored.add(file + ", line " + number + ": a comment that is not an AnnotatorNotes line.");
+                }
+            } else {
+                ignored.add(file + ", line " + number + ": " + fields[0] + " ("
+                        + (kind == 'R' ? "a relation" : kind == 'E' ? "an event" : kind == 'N' ? "a normalization"
+                        : kind == '*' ? "an equivalence" : "an unknown line") + ") has no place in the workbench.");
+            }
+        }
+        java.util.List<ImportedSource.Span> spans = new java.util.ArrayList<>();
+        for (var entry : drafts.entrySet()) {
+            Draft d = entry.getValue();
+            String note = notes.get(entry.getKey());
+            String author = null;
+            String ref = entry.getKey();
+            java.util.regex.Matcher ours = note == null ? null : OUR_NOTE.matcher(note);
+            if (ours != null && ours.matches()) {
+                author = ours.group(1);
+                ref = ours.group(2);
+                note = ours.group(3);
+            }
+            spans.add(new ImportedSource.Span(ref, file, d.line(), new org.corroborate.annotation.ImportedAnnotation(
+                    author, d.start(), d.end(), d.label(), attributes.getOrDefault(entry.getKey(), java.util.Map.of()),
+                    note, null, null), d.quote(), java.util.Map.of()));
+        }
+        return spans;
     }
 }

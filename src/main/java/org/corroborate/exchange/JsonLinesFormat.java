@@ -1,6 +1,12 @@
 package org.corroborate.exchange;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.source.SourceDraft;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON Lines, doccano-compatible: one source per line with {@code text} and
  * {@code label: [[start, end, LABEL], ...]} (code points), plus the workbench's own fields: the
- * source's metadata and hash, and every span with its id, author, attributes, note, verdicts and
- * gold decision.
+ * source's metadata and hash, every span with its id, author, times, attributes, note, verdicts
+ * and gold decision, and the supervisor's decisions. Imports read the same, and plain doccano
+ * lines too ({@code label} or {@code entities}, made by whoever imports them).
  */
 @Component
-class JsonLinesFormat implements ExportFormat {
+class JsonLinesFormat implements ExportFormat, ImportFormat {
 
     private final JsonMapper json;
 
@@ -62,5 +69,90 @@ class JsonLinesFormat implements ExportFormat {
                 out.flush();
             }
         };
+    }
+
+    @Override
+    public List<ImportedSource> read(ImportFiles files) {
+        List<String> names = new ArrayList<>(files.endingWith(".jsonl"));
+        names.addAll(files.endingWith(".ndjson"));
+        if (names.isEmpty()) {
+            throw WorkbenchException.badInput("The upload holds no .jsonl file; JSON Lines imports read one.");
+        }
+        List<ImportedSource> sources = new ArrayList<>();
+        for (String name : names) {
+            String[] lines = files.text(name).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    sources.add(source(name, i + 1, lines[i]));
+                }
+            }
+        }
+        return sources;
+    }
+
+    private ImportedSource source(String file, int number, String raw) {
+        JsonFields fields = new JsonFields(file, number);
+        JsonNode line;
+        try {
+            line = json.readTree(raw);
+        } catch (JacksonException e) {
+            throw fields.wrong("not JSON (" + e.getOriginalMessage() + "); is the line complete?");
+        }
+        if (!line.isObject()) {
+            throw fields.wrong("each line must be a JSON object with a 'text'.");
+        }
+        String text = fields.text(line, "text", true);
+        JsonNode meta = line.get("source");
+        SourceDraft draft = new SourceDraft(fields.text(meta, "title", false), fields.text(meta, "publisher", false),
+                fields.text(meta, "author", false), fields.text(meta, "url", false), fields.date(meta, "published"),
+                fields.date(meta, "retrieved"), fields.text(meta, "language", false),
+                fields.text(meta, "originFileName", false), text);
+        List<ImportedSource.Span> spans = new ArrayList<>();
+        if (line.has("spans")) {
+            for (JsonNode span : line.get("spans")) {
+                if (span.has("gold") && !span.get("gold").isNull()) {
+                    throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: "
+                            + "it carries the decisions together with the spans they judged.");
+                }
+                spans.add(new ImportedSource.Span(fields.text(span, "id", false), file, number,
+                        new ImportedAnnotation(fields.text(span, "author", true), fields.integer(span, "start"),
+                                fields.integer(span, "end"), fields.text(span, "label", true),
+                                fields.strings(span, "attributes"), fields.text(span, "note", false),
+                                fields.instant(span, "created"), fields.instant(span, "modified")),
+                        fields.text(span, "text", false), fields.strings(span, "assessments")));
+            }
+        } else {
+            doccano(fields, line, file, number, spans);
+        }
+        List<ImportedSource.Decision> decisions = new ArrayList<>();
+        for (JsonNode d : line.has("decisions") ? line.get("decisions") : json.createArrayNode()) {
+            List<String> basedOn = new ArrayList<>();
+            d.path("basedOn").forEach(ref -> basedOn.add(ref.asString()));
+            decisions.add(new ImportedSource.Decision(fields.text(d, "id", false), file, number,
+                    fields.text(d, "outcome", true), fields.optionalInteger(d, "start"),
+                    fields.optionalInteger(d, "end"), fields.text(d, "label", false), fields.strings(d, "attributes"),
+                    fields.text(d, "note", false), basedOn, fields.text(d, "reason", true),
+                    fields.text(d, "decidedBy", true), fields.instant(d, "decidedAt")));
+        }
+        return new ImportedSource(file, number, draft, meta == null ? null : fields.text(meta, "sha256", false),
+                spans, decisions, List.of());
+    }
+
+    /** Plain doccano: {@code label: [[start, end, LABEL]]} or {@code entities: [{start_offset, end_offset, label}]}. */
+    private static void doccano(JsonFields fields, JsonNode line, String file, int number,
+                                List<ImportedSource.Span> spans) {
+        for (JsonNode label : line.path("label")) {
+            if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
+                    || !label.get(1).isIntegralNumber() || !label.get(2).isString()) {
+                throw fields.wrong("each 'label' entry must be [start, end, \"LABEL\"].");
+            }
+            spans.add(new ImportedSource.Span(null, file, number, new ImportedAnnotation(null, label.get(0).asInt(),
+                    label.get(1).asInt(), label.get(2).asString(), Map.of(), null, null, null), null, Map.of()));
+        }
+        for (JsonNode entity : line.path("entities")) {
+            spans.add(new ImportedSource.Span(null, file, number, new ImportedAnnotation(null,
+                    fields.integer(entity, "start_offset"), fields.integer(entity, "end_offset"),
+                    fields.text(entity, "label", true), Map.of(), null, null, null), null, Map.of()));
+        }
     }
 }

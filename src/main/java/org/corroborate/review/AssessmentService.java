@@ -66,6 +66,29 @@ public class AssessmentService {
         return after;
     }
 
+    /**
+     * Records a colleague's verdict from an imported corpus under the colleague's name. Only
+     * supervisors and administrators import; {@code origin} says from where.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String origin) {
+        org.corroborate.base.ChangeReason.record(origin);
+        AnnotationDetails annotation = annotations.get(annotationId);
+        if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
+            throw WorkbenchException.badInput("A verdict needs a reviewer other than the annotation's author.");
+        }
+        if (assessments.findByAnnotationIdAndReviewer(annotationId, reviewer.strip()).isPresent()) {
+            throw WorkbenchException.conflict(reviewer.strip() + " has already judged annotation " + annotationId + ".");
+        }
+        java.time.Instant now = clock.instant();
+        Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
+        assessment.judge(verdict, null, now);
+        AssessmentDetails after = assessments.saveAndFlush(assessment).toDetails();
+        events.publishEvent(new org.corroborate.base.Change("assessment.imported", "Assessment",
+                String.valueOf(after.id()), after.sourceId(), null, after, origin));
+        return after;
+    }
+
     /** Every verdict on an annotation the caller can see. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -147,7 +147,7 @@ final class SourceParser {
         return value == null || value.isBlank() ? null : SourceText.normalise(value.strip());
     }
 
-    private static String limit(String field, String value) {
+    static String limit(String field, String value) {
         if (value != null && value.length() > MAX_TITLE) {
             throw WorkbenchException.badInput("'" + field + "' is longer than " + MAX_TITLE + " characters.");
         }

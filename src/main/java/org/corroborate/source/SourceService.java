@@ -97,6 +97,13 @@ public class SourceService {
         return state;
     }
 
+    /** The source whose text has this SHA-256, if the library holds it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<SourceSummary> findByHash(String sha256) {
+        return sha256 == null ? java.util.Optional.empty()
+                : sources.findBySha256(sha256.strip().toLowerCase()).map(Source::toSummary);
+    }
+
     /** Imports one file (.txt, .md, .html); an identical text already held is reported, not stored again. */
     public ImportOutcome importFile(String fileName, byte[] content) {
         checkSize(SourceParser.baseName(fileName), content.length);
@@ -126,6 +133,27 @@ public class SourceService {
             checkSize("the text", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         }
         return store(SourceParser.fromFields(title, text, publisher, url, published, author));
+    }
+
+    /**
+     * Imports a source as an exchanged corpus describes it: every metadata field, checked as the
+     * JSON API checks its fields. The text must already be in the workbench's form (NFC, LF line
+     * ends), since the corpus's offsets count in it; an identical text already held is reported.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public ImportOutcome importRecord(SourceDraft record) {
+        if (record.text() != null) {
+            checkSize("the text", record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            if (!SourceText.normalise(record.text()).equals(record.text())) {
+                throw WorkbenchException.badInput("The text is not in Unicode NFC with LF line ends, so offsets into "
+                        + "it would shift; normalise it before annotating.");
+            }
+        }
+        SourceDraft checked = SourceParser.fromFields(record.title(), record.text(), record.publisher(), record.url(),
+                record.published() == null ? null : record.published().toString(), record.author());
+        return store(new SourceDraft(checked.title(), checked.publisher(), checked.author(), checked.url(),
+                checked.published(), record.retrieved(), SourceParser.limit("language", record.language()),
+                SourceParser.limit("originFileName", record.originFileName()), checked.text()));
     }
 
     private ImportOutcome store(SourceDraft draft) {

@@ -114,6 +114,33 @@ public class AdjudicationService {
         return after;
     }
 
+    /**
+     * Records a decision from an imported corpus as its supervisor made it, keeping who decided and
+     * when. The gold span is given in full (start, end, label). Only supervisors and administrators
+     * import; {@code origin} says from where.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public DecisionDetails importDecision(long sourceId, DecisionRequest request, String decidedBy,
+                                          java.time.Instant decidedAt, String origin) {
+        ChangeReason.record(origin);
+        if (decidedBy == null || decidedBy.isBlank()) {
+            throw WorkbenchException.badInput("The decision does not say who made it.");
+        }
+        List<AnnotationDetails> versions = versions(sourceId, request);
+        List<Decision> existing = decisions.findByAnyAnnotation(request.annotationIds());
+        if (!existing.isEmpty()) {
+            throw WorkbenchException.conflict("These annotations already have decision " + existing.getFirst().getId()
+                    + ".");
+        }
+        Decision decision = new Decision(sourceId);
+        decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
+                request.reason().strip(), decidedBy.strip(), decidedAt == null ? clock.instant() : decidedAt);
+        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        events.publishEvent(new org.corroborate.base.Change("decision.imported", "Decision", String.valueOf(after.id()),
+                sourceId, null, after, origin));
+        return after;
+    }
+
     /** Changes a decision, given the version the supervisor saw. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public DecisionDetails revise(long decisionId, DecisionRequest request) {

@@ -1,0 +1,11 @@
+package org.corroborate.exchange;
+
+import java.util.List;
+
+/**
+ * What an import did, or would do on a dry run: sources new and matched by hash, spans, verdicts
+ * and decisions added or already there, and every conflict and ignored item with file and line.
+ */
+public record ImportReport(String file, String format, boolean dryRun, int sourcesImported, int sourcesMatched,
+                           long spansImported, long spansUnchanged, long verdictsImported, long decisionsImported,
+                           List<String> conflicts, List<String> ignored) {}

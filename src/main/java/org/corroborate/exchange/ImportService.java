@@ -1,0 +1,341 @@
+package org.corroborate.exchange;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.base.Change;
+import org.corroborate.base.CodePoints;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.WorkbenchProperties;
+import org.corroborate.review.AssessmentDetails;
+import org.corroborate.review.AssessmentService;
+import org.corroborate.review.Verdict;
+import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.review.adjudication.DecisionDetails;
+import org.corroborate.review.adjudication.DecisionRequest;
+import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.source.ImportOutcome;
+import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Imports a labelled corpus (JSON Lines, brat or W3C) into an empty or working workbench, in one
+ * transaction: a malformed file or span refuses the whole import with its file and line, and
+ * nothing changes. Sources are matched by the hash of their text. What is already there is left
+ * alone; where the file and the workbench differ (another label, another verdict) the workbench's
+ * is kept and the conflict reported. Authors, times and decisions are kept as the file gives
+ * them; the audit trail records who imported what from where.
+ */
+@Service
+public class ImportService {
+
+    private final Map<String, ImportFormat> formats = new TreeMap<>();
+    private final SourceService sources;
+    private final AnnotationService annotations;
+    private final AssessmentService assessments;
+    private final AdjudicationService adjudication;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final WorkbenchProperties.Exchange limits;
+
+    ImportService(List<ImportFormat> formats, SourceService sources, AnnotationService annotations,
+                  AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
+                  ApplicationEventPublisher events, WorkbenchProperties properties) {
+        formats.forEach(f -> this.formats.put(f.id(), f));
+        this.sources = sources;
+        this.annotations = annotations;
+        this.assessments = assessments;
+        this.adjudication = adjudication;
+        this.actor = actor;
+        this.events = events;
+        this.limits = properties.exchange();
+    }
+
+    /** The ids of the formats a corpus can be imported from. */
+    public Collection<String> formats() {
+        return formats.keySet();
+    }
+
+    /** The most an upload may weigh, in bytes. */
+    public long maxImportBytes() {
+        return limits.maxImportSize().toBytes();
+    }
+
+    /**
+     * Imports the upload, all or nothing. On a dry run everything is checked and reported, and
+     * then nothing is kept.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @Transactional
+    public ImportReport importCorpus(String formatId, String fileName, byte[] content, boolean dryRun) {
+        ImportFormat format = formats.get(formatId == null ? "" : formatId.strip().toLowerCase());
+        if (format == null) {
+            throw WorkbenchException.badInput("Unknown import format '" + formatId + "': use one of "
+                    + formats.keySet() + ".");
+        }
+        if (content == null || content.length == 0) {
+            throw WorkbenchException.badInput("The upload is empty.");
+        }
+        if (content.length > maxImportBytes()) {
+            throw WorkbenchException.tooLarge("The upload is " + content.length / (1024 * 1024) + " MiB; this "
+                    + "workbench imports at most " + limits.maxImportSize().toMegabytes() + " MiB at once.");
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        ImportFiles files = ImportFiles.of(name, content, limits.maxUnpackedSize().toBytes(), limits.maxFiles());
+        List<ImportedSource> read = format.read(files);
+        if (read.isEmpty()) {
+            throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
+        }
+        Run run = new Run(name + " (" + format.id() + ")");
+        for (ImportedSource source : read) {
+            run.source(source);
+        }
+        ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
+                run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
+                List.copyOf(run.conflicts), List.copyOf(run.ignored));
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("file", name);
+        recorded.put("format", format.id());
+        recorded.put("sha256", sha256(content));
+        recorded.put("sourcesImported", report.sourcesImported());
+        recorded.put("sourcesMatched", report.sourcesMatched());
+        recorded.put("spansImported", report.spansImported());
+        recorded.put("verdictsImported", report.verdictsImported());
+        recorded.put("decisionsImported", report.decisionsImported());
+        recorded.put("conflicts", report.conflicts().size());
+        events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded));
+        if (dryRun) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
+        return report;
+    }
+
+    /** One import's work and counts. */
+    private final class Run {
+
+        final String origin;
+        final String me = actor.require();
+        int sourcesImported;
+        int sourcesMatched;
+        long spansImported;
+        long spansUnchanged;
+        long verdictsImported;
+        long decisionsImported;
+        final List<String> conflicts = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+
+        Run(String from) {
+            this.origin = "Imported from " + from;
+        }
+
+        void source(ImportedSource imported) {
+            SourceSummary source = place(imported);
+            CodePoints text = new CodePoints(sources.get(source.id()).text());
+            Map<List<Object>, AnnotationDetails> existing = new HashMap<>();
+            annotations.visible(source.id(), null).forEach(a -> existing.put(key(a.author(), a.start(), a.end(),
+                    a.label()), a));
+            Map<String, Long> refs = new HashMap<>();
+            for (ImportedSource.Span span : imported.spans()) {
+                span(source, text, existing, refs, span);
+            }
+            for (ImportedSource.Decision decision : imported.decisions()) {
+                decision(source, refs, decision);
+            }
+            ignored.addAll(imported.ignored());
+        }
+
+        /** The workbench's source for the imported one: matched by hash, or imported now. */
+        private SourceSummary place(ImportedSource imported) {
+            if (imported.draft() == null) {
+                sourcesMatched++;
+                return sources.findByHash(imported.sha256()).orElseThrow(() -> ImportFiles.malformed(imported.file(),
+                        imported.line(), "the source urn:sha256:" + imported.sha256() + " is not in the workbench. "
+                                + "This format carries no texts: import the sources first (JSON Lines and brat carry "
+                                + "them)."));
+            }
+            ImportOutcome outcome = at(imported.file(), imported.line(), () -> sources.importRecord(imported.draft()));
+            SourceSummary source = outcome.source();
+            if (imported.sha256() != null && !imported.sha256().equalsIgnoreCase(source.sha256())) {
+                throw ImportFiles.malformed(imported.file(), imported.line(), "the text's SHA-256 is " + source.sha256()
+                        + ", not the " + imported.sha256() + " the file gives: the text was changed after export.");
+            }
+            if (outcome.status() == ImportOutcome.Status.DUPLICATE) {
+                sourcesMatched++;
+                var draft = imported.draft();
+                if (draft.title() != null && !draft.title().strip().equals(source.title())) {
+                    conflicts.add(where(imported.file(), imported.line()) + "source " + source.id() + " has this text "
+                            + "under the title '" + source.title() + "'; the workbench's metadata is kept.");
+                }
+            } else {
+                sourcesImported++;
+            }
+            return source;
+        }
+
+        private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
+                          Map<String, Long> refs, ImportedSource.Span span) {
+            ImportedAnnotation given = span.annotation();
+            String author = given.author() == null ? me : given.author();
+            String name = span.ref() == null ? "" : " " + span.ref();
+            if (given.start() < 0 || given.end() <= given.start() || given.end() > text.length()) {
+                throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " at " + given.start() + ".."
+                        + given.end() + " is not within the text (" + text.length() + " code points).");
+            }
+            String covered = text.substring(given.start(), given.end());
+            if (span.quote() != null && !covered.replace('\n', ' ').equals(span.quote().replace('\n', ' '))) {
+                throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " says it covers '"
+                        + shorten(span.quote()) + "', but the text there reads '" + shorten(covered) + "'.");
+            }
+            List<Object> key = key(author, given.start(), given.end(), given.label());
+            AnnotationDetails found = existing.get(key);
+            AnnotationDetails annotation;
+            if (found != null) {
+                boolean same = Objects.equals(new TreeMap<>(found.attributes()), new TreeMap<>(given.attributes()))
+                        && Objects.equals(found.note(), blankToNull(given.note()));
+                if (!same) {
+                    conflicts.add(where(span.file(), span.line()) + author + " already has a " + given.label()
+                            + " span at " + given.start() + ".." + given.end() + " on source " + source.id()
+                            + " with other attributes or note; the workbench's is kept.");
+                    return;
+                }
+                spansUnchanged++;
+                annotation = found;
+            } else {
+                ImportedAnnotation withAuthor = new ImportedAnnotation(author, given.start(), given.end(),
+                        given.label(), given.attributes(), given.note(), given.createdAt(), given.modifiedAt());
+                annotation = at(span.file(), span.line(),
+                        () -> annotations.importAnnotation(source.id(), withAuthor, origin));
+                existing.put(key, annotation);
+                spansImported++;
+            }
+            if (span.ref() != null) {
+                refs.put(span.ref(), annotation.id());
+            }
+            verdicts(span, annotation, found != null);
+        }
+
+        private void verdicts(ImportedSource.Span span, AnnotationDetails annotation, boolean heldBefore) {
+            if (span.verdicts().isEmpty()) {
+                return;
+            }
+            Map<String, Verdict> held = new HashMap<>();
+            if (heldBefore) {
+                for (AssessmentDetails a : assessments.of(annotation.id())) {
+                    held.put(a.reviewer(), a.verdict());
+                }
+            }
+            for (var given : new TreeMap<>(span.verdicts()).entrySet()) {
+                Verdict verdict;
+                try {
+                    verdict = Verdict.valueOf(given.getValue().strip().toUpperCase());
+                } catch (IllegalArgumentException e) {
+                    throw ImportFiles.malformed(span.file(), span.line(), "'" + given.getValue() + "' is not a verdict: "
+                            + "use AGREE, DISAGREE or UNSURE.");
+                }
+                Verdict already = held.get(given.getKey());
+                if (already == verdict) {
+                    continue;
+                }
+                if (already != null || given.getKey().equals(annotation.author())) {
+                    conflicts.add(where(span.file(), span.line()) + given.getKey() + "'s verdict " + verdict + " on "
+                            + "annotation " + annotation.id() + (already != null ? " differs from the " + already
+                            + " the workbench holds; the workbench's is kept." : " is on their own span; left out."));
+                    continue;
+                }
+                at(span.file(), span.line(), () -> assessments.importVerdict(annotation.id(), given.getKey(), verdict,
+                        origin));
+                verdictsImported++;
+            }
+        }
+
+        private void decision(SourceSummary source, Map<String, Long> refs, ImportedSource.Decision decision) {
+            String where = where(decision.file(), decision.line());
+            Set<Long> ids = new TreeSet<>();
+            for (String ref : decision.basedOn()) {
+                Long id = refs.get(ref);
+                if (id == null) {
+                    conflicts.add(where + "decision " + decision.ref() + " is about span " + ref + ", which was not "
+                            + "imported; the decision is left out.");
+                    return;
+                }
+                ids.add(id);
+            }
+            if (ids.isEmpty()) {
+                throw ImportFiles.malformed(decision.file(), decision.line(), "decision " + decision.ref()
+                        + " names no spans in 'basedOn'.");
+            }
+            Outcome outcome;
+            try {
+                outcome = Outcome.valueOf(decision.outcome().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ImportFiles.malformed(decision.file(), decision.line(), "'" + decision.outcome()
+                        + "' is not an outcome: use ACCEPTED or REJECTED.");
+            }
+            for (DecisionDetails held : adjudication.decisions(source.id())) {
+                if (held.basedOn().stream().anyMatch(ids::contains)) {
+                    if (!held.basedOn().equals(ids) || held.outcome() != outcome) {
+                        conflicts.add(where + "decision " + decision.ref() + " differs from decision " + held.id()
+                                + " the workbench holds on the same spans; the workbench's is kept.");
+                    }
+                    return;
+                }
+            }
+            DecisionRequest request = new DecisionRequest(ids, outcome, decision.reason(), null, decision.start(),
+                    decision.end(), decision.label(), decision.attributes(),
+                    decision.note() == null ? "" : decision.note(), null);
+            at(decision.file(), decision.line(), () -> adjudication.importDecision(source.id(), request,
+                    decision.decidedBy(), decision.decidedAt(), origin));
+            decisionsImported++;
+        }
+    }
+
+    /** Runs a service call, naming the file and line in a refusal. */
+    private static <T> T at(String file, int line, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WorkbenchException e) {
+            throw new WorkbenchException(e.kind(), where(file, line) + e.getMessage());
+        }
+    }
+
+    private static String where(String file, int line) {
+        return file + (line > 0 ? ", line " + line : "") + ": ";
+    }
+
+    private static List<Object> key(String author, int start, int end, String label) {
+        return List.of(author, start, end, label);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
