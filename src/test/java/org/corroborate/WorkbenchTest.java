@@ -17,7 +17,9 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = {
         "workbench.demo=true",
         "spring.datasource.url=jdbc:h2:mem:workbench-test;DB_CLOSE_DELAY=-1",
-        "workbench.sources.max-file-size=64KB"})
+        "workbench.sources.max-file-size=64KB",
+        "workbench.exchange.max-import-size=8MB",
+        "workbench.exchange.max-unpacked-size=4MB"})
 @AutoConfigureMockMvc
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -242,10 +242,14 @@ public class ExportService {
                 verdicts.getOrDefault(a.id(), Map.of()), null)).toList();
         List<ExportedDecision> decisions = null;
         if (request.layer().kind().equals("all") && seesColleagues) {
-            Set<Long> exported = new java.util.HashSet<>(found.stream().map(AnnotationDetails::id).toList());
+            // A decision names the spans it judged in their order in the export (text order), not by database id.
+            Map<Long, Integer> position = new HashMap<>();
+            for (int i = 0; i < found.size(); i++) {
+                position.put(found.get(i).id(), i);
+            }
             decisions = adjudication.decisions(id).stream()
-                    .filter(d -> exported.containsAll(d.basedOn()))
-                    .map(ExportService::decision).toList();
+                    .filter(d -> position.keySet().containsAll(d.basedOn()))
+                    .map(d -> decision(d, position)).toList();
         }
         return new ExportedSource(source.source(), source.text(), spans, decisions);
     }
@@ -257,12 +261,13 @@ public class ExportService {
                         d.basedOn().stream().sorted().toList()));
     }
 
-    private static ExportedDecision decision(DecisionDetails d) {
+    private static ExportedDecision decision(DecisionDetails d, Map<Long, Integer> position) {
         var gold = d.gold();
         return new ExportedDecision("d" + d.id(), d.outcome().name(), gold == null ? null : gold.start(),
                 gold == null ? null : gold.end(), gold == null ? null : gold.label(), gold == null ? null : gold.text(),
                 gold == null ? null : gold.attributes(), gold == null ? null : gold.note(),
-                d.basedOn().stream().sorted().map(a -> "a" + a).toList(), d.reason(), d.decidedBy(), d.decidedAt());
+                d.basedOn().stream().sorted(java.util.Comparator.comparing(position::get)).map(a -> "a" + a).toList(),
+                d.reason(), d.decidedBy(), d.decidedAt());
     }
 
     /** Counts for the manifest, and the agreement tally when the layer holds every reviewer. */

@@ -25,23 +25,25 @@ import org.corroborate.base.WorkbenchException;
 public final class ImportFiles {
 
     private final Map<String, byte[]> files;
+    private final boolean archive;
 
-    private ImportFiles(Map<String, byte[]> files) {
+    private ImportFiles(Map<String, byte[]> files, boolean archive) {
         this.files = files;
+        this.archive = archive;
     }
 
     /** Reads an upload: a zip (by its signature) is unpacked, anything else is one file of that name. */
     static ImportFiles of(String name, byte[] content, long maxUnpacked, int maxFiles) {
         String fileName = name == null || name.isBlank() ? "upload" : name.strip();
         if (content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4) {
-            return new ImportFiles(unzip(fileName, content, maxUnpacked, maxFiles));
+            return new ImportFiles(unzip(fileName, content, maxUnpacked, maxFiles), true);
         }
         if (fileName.toLowerCase().endsWith(".zip")) {
             throw WorkbenchException.badInput("'" + fileName + "' is not a zip archive (it does not start like one).");
         }
         Map<String, byte[]> single = new LinkedHashMap<>();
         single.put(fileName, content);
-        return new ImportFiles(single);
+        return new ImportFiles(single, false);
     }
 
     private static Map<String, byte[]> unzip(String zipName, byte[] content, long maxUnpacked, int maxFiles) {
@@ -110,6 +112,18 @@ public final class ImportFiles {
     /** The files whose names end with the suffix (ignoring case), in upload order. */
     public List<String> endingWith(String suffix) {
         return files.keySet().stream().filter(n -> n.toLowerCase().endsWith(suffix)).toList();
+    }
+
+    /**
+     * The files a single-file format reads: a lone uploaded file whatever its name (the caller chose
+     * the format), or the archive's files with one of the suffixes.
+     */
+    public List<String> documents(String... suffixes) {
+        if (!archive) {
+            return names();
+        }
+        return files.keySet().stream().filter(n -> java.util.Arrays.stream(suffixes)
+                .anyMatch(suffix -> n.toLowerCase().endsWith(suffix))).toList();
     }
 
     public boolean has(String name) {

@@ -73,8 +73,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
 
     @Override
     public List<ImportedSource> read(ImportFiles files) {
-        List<String> names = new ArrayList<>(files.endingWith(".jsonl"));
-        names.addAll(files.endingWith(".ndjson"));
+        List<String> names = files.documents(".jsonl", ".ndjson");
         if (names.isEmpty()) {
             throw WorkbenchException.badInput("The upload holds no .jsonl file; JSON Lines imports read one.");
         }

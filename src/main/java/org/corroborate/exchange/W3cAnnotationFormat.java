@@ -29,7 +29,9 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     private final JsonMapper json;
 
     W3cAnnotationFormat(JsonMapper json) {
-        this.json = json;
+        // Items are read one by one from the collection, so what follows one is not "trailing".
+        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     @Override
@@ -130,10 +132,8 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
 
     @Override
     public List<ImportedSource> read(ImportFiles files) {
-        List<String> names = new ArrayList<>(files.endingWith(".jsonld"));
-        if (names.isEmpty()) {
-            names.addAll(files.endingWith(".json").stream().filter(n -> !n.endsWith(ExportArchive.MANIFEST)).toList());
-        }
+        List<String> names = files.documents(".jsonld", ".json").stream()
+                .filter(n -> !n.endsWith(ExportArchive.MANIFEST)).toList();
         if (names.isEmpty()) {
             throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .jsonld file; W3C imports "
                     + "read an AnnotationCollection.");

@@ -1,0 +1,304 @@
+package org.corroborate.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A corpus leaves one workbench and comes back into another without loss; bad and hostile uploads
+ * are refused with their file and line, and change nothing.
+ */
+@WorkbenchTest
+class ImportApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    CorpusFixture corpus;
+
+    @BeforeEach
+    void fixture() {
+        corpus = new CorpusFixture(mvc, json);
+    }
+
+    /** Two sources with emoji, accents, right-to-left text and overlapping spans; verdicts; two decisions. */
+    private List<Long> labelledCorpus() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String first = "💧 Zoë (زوي) said: “Still on bottled water.” 👩‍👩‍👧 The utility denies it.\nMayor Díaz "
+                + "accused the utility of hiding the results. " + tag;
+        String second = "Residents say the council knew in 2019. The council says it did not. " + tag;
+        long one = corpus.source("Bottled water, week six " + tag, first);
+        long two = corpus.source("=Council minutes " + tag, second);
+        long quote = corpus.annotate("alice", one, first, "Still on bottled water.", "QUOTE",
+                Map.of("speaker", "Zoë"), "From the doorstep interview");
+        long quoteBob = corpus.annotate("bob", one, first, "“Still on bottled water.”", "QUOTE",
+                Map.of("speaker", "Zoë"), null);
+        corpus.annotate("alice", one, first, "bottled water", "FACT", Map.of(), null); // nested in the quote
+        long allegation = corpus.annotate("bob", one, first, "accused the utility of hiding the results",
+                "ALLEGATION", Map.of("allegedBy", "Mayor Díaz", "allegedAgainst", "the utility"), "Emoji 👩‍👩‍👧 in a note");
+        corpus.annotate("carol", one, first, "The utility denies it.", "FACT", Map.of(), null);
+        long knew = corpus.annotate("alice", two, second, "the council knew in 2019", "ALLEGATION",
+                Map.of("allegedBy", "Residents"), null);
+        corpus.assess("bob", quote, "AGREE");
+        corpus.assess("carol", quote, "UNSURE");
+        corpus.assess("alice", allegation, "DISAGREE");
+        corpus.assess("carol", knew, "AGREE");
+        corpus.decide(one, List.of(quote, quoteBob), "ACCEPTED", quote, "Quote marks are not part of the quote");
+        corpus.decide(two, List.of(knew), "REJECTED", null, "Hearsay");
+        return List.of(one, two);
+    }
+
+    private static String query(String base, List<Long> sources) {
+        StringBuilder q = new StringBuilder(base);
+        sources.forEach(s -> q.append("&source=").append(s));
+        return q.toString();
+    }
+
+    @Test
+    void aCorpusImportedIntoAnEmptyWorkbenchExportsTheSameAgain(@TempDir Path dataDir) throws Exception {
+        List<Long> sources = labelledCorpus();
+        byte[] exported = corpus.export("sam", query("format=jsonl", sources));
+        try (SecondWorkbench empty = new SecondWorkbench(dataDir)) {
+            HttpResponse<String> imported = empty.post("/api/import?format=jsonl&file=corpus.zip", exported,
+                    "application/zip");
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            JsonNode report = json.readTree(imported.body());
+            assertThat(report.get("sourcesImported").asInt()).isEqualTo(2);
+            assertThat(report.get("spansImported").asInt()).isEqualTo(6);
+            assertThat(report.get("verdictsImported").asInt()).isEqualTo(4);
+            assertThat(report.get("decisionsImported").asInt()).isEqualTo(2);
+            assertThat(report.get("conflicts")).isEmpty();
+
+            HttpResponse<byte[]> again = empty.get("/api/export?format=jsonl");
+            assertThat(again.statusCode()).isEqualTo(200);
+            String before = json.writeValueAsString(comparable(Zips.read(exported).get("corpus.jsonl")));
+            String after = json.writeValueAsString(comparable(Zips.read(again.body()).get("corpus.jsonl")));
+            assertThat(after).isEqualTo(before);
+
+            // Importing the same corpus again changes nothing and says so.
+            JsonNode twice = json.readTree(empty.post("/api/import?format=jsonl", exported, "application/zip").body());
+            assertThat(twice.get("sourcesMatched").asInt()).isEqualTo(2);
+            assertThat(twice.get("spansUnchanged").asInt()).isEqualTo(6);
+            assertThat(twice.get("spansImported").asInt()).isZero();
+            assertThat(twice.get("decisionsImported").asInt()).isZero();
+            assertThat(twice.get("conflicts")).isEmpty();
+
+            // The import is in the audit trail of the new workbench, with the file it came from.
+            JsonNode audit = json.readTree(empty.get("/api/audit?action=annotation.imported").body());
+            assertThat(audit.get("events").get(0).get("reason").asString()).isEqualTo("Imported from corpus.zip (jsonl)");
+        }
+    }
+
+    @Test
+    void w3cAndBratCarryTheSpansBackIntoAWorkbenchThatHoldsTheTexts(@TempDir Path dataDir) throws Exception {
+        List<Long> sources = labelledCorpus();
+        byte[] all = corpus.export("sam", query("format=jsonl", sources));
+        byte[] textsOnly = corpus.export("sam", query("format=jsonl&label=FACT&status=SUBMITTED", sources));
+        byte[] w3c = corpus.export("sam", query("format=w3c", sources));
+        byte[] brat = corpus.export("sam", query("format=brat", sources));
+        try (SecondWorkbench empty = new SecondWorkbench(dataDir)) {
+            // W3C names sources by hash only: without their texts the import is refused, and changes nothing.
+            HttpResponse<String> refused = empty.post("/api/import?format=w3c", w3c, "application/zip");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("message").asString())
+                    .startsWith("corpus.jsonld, line 1: the source urn:sha256:").contains("import the sources first");
+
+            JsonNode texts = json.readTree(empty.post("/api/import?format=jsonl", textsOnly, "application/zip").body());
+            assertThat(texts.get("sourcesImported").asInt()).isEqualTo(2);
+            assertThat(texts.get("spansImported").asInt()).isZero();
+            JsonNode fromW3c = json.readTree(empty.post("/api/import?format=w3c", w3c, "application/zip").body());
+            assertThat(fromW3c.get("spansImported").asInt()).isEqualTo(6);
+            assertThat(fromW3c.get("verdictsImported").asInt()).isEqualTo(4);
+            assertThat(fromW3c.get("conflicts")).isEmpty();
+            // W3C carries everything of a span but the decisions: the rest of the export is the same.
+            assertThat(comparable(withoutDecisions(Zips.read(empty.get("/api/export?format=jsonl").body())
+                    .get("corpus.jsonl")))).isEqualTo(comparable(withoutDecisions(Zips.read(all).get("corpus.jsonl"))));
+
+            // brat over the same texts finds the same spans already there (authors ride in the notes).
+            JsonNode fromBrat = json.readTree(empty.post("/api/import?format=brat", brat, "application/zip").body());
+            assertThat(fromBrat.get("sourcesMatched").asInt()).isEqualTo(2);
+            assertThat(fromBrat.get("spansUnchanged").asInt()).isEqualTo(6);
+            assertThat(fromBrat.get("conflicts")).isEmpty();
+            assertThat(fromBrat.get("spansImported").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void plainDoccanoLinesAreImportedAsTheImportersSpans() throws Exception {
+        String text = "Ünïcode 💧 test of doccano lines " + UUID.randomUUID();
+        String line = json.writeValueAsString(Map.of("text", text, "label", List.of(List.of(8, 9, "FACT"))));
+        String body = mvc.perform(post("/api/import").param("format", "jsonl").param("file", "doccano.jsonl")
+                        .with(httpBasic("sam", "demo")).contentType("application/x-ndjson")
+                        .content(line.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(body).get("spansImported").asInt()).isEqualTo(1);
+        long source = findSource(text);
+        mvc.perform(get("/api/sources/" + source + "/annotations").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$[0].author").value("sam"))
+                .andExpect(jsonPath("$[0].text").value("💧"));
+    }
+
+    @Test
+    void malformedFilesAreRefusedWithFileAndLineAndChangeNothing() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        String good = json.writeValueAsString(Map.of("text", "A good first line " + tag, "label", List.of()));
+        String badLabel = json.writeValueAsString(Map.of("text", "Second text " + tag,
+                "label", List.of(List.of(0, 6, "RUMOUR"))));
+        expectRefused("jsonl", "corpus.jsonl", (good + "\n" + badLabel + "\n").getBytes(StandardCharsets.UTF_8),
+                400, "corpus.jsonl, line 2: Unknown label 'RUMOUR'");
+        expectRefused("jsonl", "corpus.jsonl", (good + "\n{\"text\": \"cut off").getBytes(StandardCharsets.UTF_8),
+                400, "corpus.jsonl, line 2: not JSON");
+        String outside = json.writeValueAsString(Map.of("text", "Short " + tag, "label", List.of(List.of(3, 999, "FACT"))));
+        expectRefused("jsonl", "corpus.jsonl", (good + "\n" + outside).getBytes(StandardCharsets.UTF_8), 400,
+                "corpus.jsonl, line 2: span at 3..999 is not within the text");
+        byte[] latin1 = ("{\"text\": \"Caf\u00e9 " + tag + "\"}\n").getBytes(StandardCharsets.ISO_8859_1);
+        expectRefused("jsonl", "latin1.jsonl", latin1, 400, "latin1.jsonl, line 1: not UTF-8 text");
+        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text " + tag,
+                "a.ann", "T1\tFACT 0 4\tSome\nT2\tFACT 0 2;3 4\tSo e\n")), 400,
+                "a.ann, line 2: discontinuous spans");
+        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text " + tag,
+                "a.ann", "T1\tFACT 0 4\tWord\n")), 400, "a.ann, line 1: span T1 says it covers 'Word'");
+        // Nothing of the good first line was kept.
+        assertThat(findSourceOrNull("A good first line " + tag)).isNull();
+        // Reviewers may not import.
+        mvc.perform(post("/api/import").param("format", "jsonl").with(httpBasic("alice", "demo"))
+                        .contentType("application/x-ndjson").content(good))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void hostileUploadsAreTurnedAway() throws Exception {
+        expectRefused("brat", "evil.zip", Zips.write(Map.of("../../etc/cron.d/x.txt", "owned")), 400,
+                "points outside the archive");
+        expectRefused("brat", "evil.zip", Zips.write(Map.of("/abs.txt", "owned")), 400, "points outside the archive");
+        expectRefused("brat", "evil.zip", Zips.write(Map.of("C:\\\\x.txt", "owned")), 400, "points outside the archive");
+        byte[] zip = Zips.write(Map.of("a.txt", "Some text", "a.ann", "T1\tFACT 0 4\tSome\n"));
+        expectRefused("brat", "cut.zip", java.util.Arrays.copyOf(zip, zip.length / 2), 400, "cut.zip");
+        expectRefused("brat", "fake.zip", "not a zip".getBytes(StandardCharsets.UTF_8), 400, "not a zip archive");
+        // A zip bomb: a small upload that unpacks beyond the limit (the test workbench allows 4 MiB unpacked).
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("bomb.txt"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 8; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertThat(bytes.size()).isLessThan(64 * 1024);
+        expectRefused("brat", "bomb.zip", bytes.toByteArray(), 413, "unpacks to more than");
+        // An upload over the size limit (8 MiB in the test workbench).
+        expectRefused("jsonl", "huge.jsonl", new byte[8 * 1024 * 1024 + 1], 413, "larger than");
+        expectRefused("jsonl", "empty.jsonl", new byte[0], 400, "empty");
+        expectRefused("docx", "x.docx", "x".getBytes(StandardCharsets.UTF_8), 400, "Unknown import format");
+    }
+
+    @Test
+    void aDryRunReportsAndKeepsNothing() throws Exception {
+        String text = "Dry run text " + UUID.randomUUID();
+        String line = json.writeValueAsString(Map.of("text", text, "label", List.of(List.of(0, 3, "FACT"))));
+        String body = mvc.perform(post("/api/import").param("format", "jsonl").param("dryRun", "true")
+                        .with(httpBasic("sam", "demo")).contentType("application/x-ndjson").content(line))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(body).get("dryRun").asBoolean()).isTrue();
+        assertThat(json.readTree(body).get("sourcesImported").asInt()).isEqualTo(1);
+        assertThat(findSourceOrNull(text)).isNull();
+    }
+
+    private void expectRefused(String format, String file, byte[] content, int status, String message)
+            throws Exception {
+        mvc.perform(post("/api/import").param("format", format).param("file", file)
+                        .with(httpBasic("sam", "demo")).contentType("application/octet-stream").content(content))
+                .andExpect(status().is(status))
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(message)));
+    }
+
+    private long findSource(String text) throws Exception {
+        Long id = findSourceOrNull(text);
+        assertThat(id).isNotNull();
+        return id;
+    }
+
+    private Long findSourceOrNull(String text) throws Exception {
+        String hash = ExportApiTest.sha256(text.getBytes(StandardCharsets.UTF_8));
+        JsonNode list = json.readTree(mvc.perform(get("/api/sources").with(httpBasic("sam", "demo")))
+                .andReturn().getResponse().getContentAsString());
+        for (JsonNode source : list) {
+            if (source.get("sha256").asString().equals(hash)) {
+                return source.get("id").asLong();
+            }
+        }
+        return null;
+    }
+
+    private String withoutDecisions(String jsonl) {
+        StringBuilder out = new StringBuilder();
+        for (String line : jsonl.split("\n")) {
+            ObjectNode node = (ObjectNode) json.readTree(line);
+            node.remove("decisions");
+            out.append(json.writeValueAsString(node)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The export with what must differ between two workbenches taken out: database ids (spans and
+     * decisions are renumbered in order), when and by whom each source was imported, versions.
+     * Everything else (texts, metadata, hashes, offsets, labels, authors, times, attributes,
+     * notes, verdicts, decisions) must be equal.
+     */
+    private List<JsonNode> comparable(String jsonl) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String raw : jsonl.split("\n")) {
+            ObjectNode line = (ObjectNode) json.readTree(raw);
+            line.remove("id");
+            ObjectNode source = (ObjectNode) line.get("source");
+            for (String field : List.of("id", "importedAt", "importedBy", "version")) {
+                source.remove(field);
+            }
+            Map<String, String> renamed = new HashMap<>();
+            int n = 0;
+            for (JsonNode span : line.get("spans")) {
+                String was = span.get("id").asString();
+                renamed.put(was, "span-" + (++n));
+                ((ObjectNode) span).put("id", renamed.get(was));
+            }
+            int d = 0;
+            for (JsonNode decision : line.path("decisions")) {
+                ((ObjectNode) decision).put("id", "decision-" + (++d));
+                ArrayNode basedOn = ((ObjectNode) decision).putArray("basedOn");
+                for (JsonNode ref : originalBasedOn(raw, d - 1)) {
+                    basedOn.add(renamed.get(ref.asString()));
+                }
+            }
+            lines.add(line);
+        }
+        lines.sort(java.util.Comparator.comparing(l -> l.get("source").get("sha256").asString()));
+        return lines;
+    }
+
+    private JsonNode originalBasedOn(String raw, int index) {
+        return json.readTree(raw).get("decisions").get(index).get("basedOn");
+    }
+}
