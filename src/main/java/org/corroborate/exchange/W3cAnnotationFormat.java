@@ -24,6 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class W3cAnnotationFormat implements ExportFormat, ImportFormat {
 
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+    static final String ANNOTATION = "urn:corroborate:annotation:";
+    static final String DECISION = "urn:corroborate:decision:";
+    static final String ATTRIBUTE = "urn:corroborate:attribute:";
+    static final String ACCOUNT = "urn:corroborate:account:";
+    static final String REASON = "urn:corroborate:reason";
+    static final String NOTE = "urn:corroborate:note";
     private static final int CONTEXT_LENGTH = 32;
 
     private final JsonMapper json;
@@ -64,9 +70,13 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
                 CodePoints text = new CodePoints(source.text());
                 for (ExportedSpan span : source.spans()) {
                     item(annotation(source, text, span));
-                    for (var verdict : span.assessments().entrySet()) {
+                    for (var verdict : new java.util.TreeMap<>(span.assessments()).entrySet()) {
                         item(assessing(span, verdict.getKey(), verdict.getValue()));
                     }
+                }
+                for (ExportedDecision decision : source.decisions() == null ? List.<ExportedDecision>of()
+                        : source.decisions()) {
+                    item(decision(source, text, decision));
                 }
             }
 
@@ -74,13 +84,14 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
                 if (!first) {
                     out.write(',');
                 }
+                out.write('\n'); // one item per line, so a reader's messages can name the line
                 first = false;
                 out.write(json.writeValueAsBytes(item));
             }
 
             @Override
             public void finish() throws IOException {
-                out.write("]}".getBytes(StandardCharsets.UTF_8));
+                out.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         };
@@ -88,20 +99,20 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
 
     private static Map<String, Object> annotation(ExportedSource source, CodePoints text, ExportedSpan span) {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("id", "urn:corroborate:annotation:" + span.id());
+        a.put("id", ANNOTATION + span.id());
         a.put("type", "Annotation");
         a.put("motivation", "tagging");
-        a.put("creator", Map.of("id", "urn:corroborate:account:" + span.author(), "type", "Person",
+        a.put("creator", ordered("id", ACCOUNT + span.author(), "type", "Person",
                 "nickname", span.author()));
         a.put("created", span.created().toString());
         a.put("modified", span.modified().toString());
         a.put("generator", "urn:corroborate:workbench");
         List<Map<String, Object>> bodies = new ArrayList<>();
-        bodies.add(Map.of("type", "TextualBody", "purpose", "tagging", "value", span.label()));
-        span.attributes().forEach((name, value) -> bodies.add(Map.of("type", "TextualBody", "purpose", "describing",
-                "value", value, "id", "urn:corroborate:attribute:" + name)));
+        bodies.add(ordered("type", "TextualBody", "purpose", "tagging", "value", span.label()));
+        span.attributes().forEach((name, value) -> bodies.add(ordered("type", "TextualBody", "purpose", "describing",
+                "value", value, "id", ATTRIBUTE + name)));
         if (span.note() != null) {
-            bodies.add(Map.of("type", "TextualBody", "purpose", "commenting", "value", span.note()));
+            bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", span.note()));
         }
         a.put("body", bodies);
         Map<String, Object> quote = new LinkedHashMap<>();
@@ -109,9 +120,9 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         quote.put("exact", text.substring(span.start(), span.end()));
         quote.put("prefix", text.substring(Math.max(0, span.start() - CONTEXT_LENGTH), span.start()));
         quote.put("suffix", text.substring(span.end(), Math.min(text.length(), span.end() + CONTEXT_LENGTH)));
-        a.put("target", Map.of("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256(),
+        a.put("target", ordered("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256(),
                 "selector", List.of(quote,
-                Map.of("type", "TextPositionSelector", "start", span.start(), "end", span.end()))));
+                ordered("type", "TextPositionSelector", "start", span.start(), "end", span.end()))));
         return a;
     }
 
@@ -120,189 +131,59 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         a.put("id", "urn:corroborate:assessment:" + span.id() + ":" + reviewer);
         a.put("type", "Annotation");
         a.put("motivation", "assessing");
-        a.put("creator", Map.of("id", "urn:corroborate:account:" + reviewer, "type", "Person", "nickname", reviewer));
-        a.put("body", Map.of("type", "TextualBody", "purpose", "assessing", "value", verdict));
-        a.put("target", "urn:corroborate:annotation:" + span.id());
+        a.put("creator", ordered("id", ACCOUNT + reviewer, "type", "Person", "nickname", reviewer));
+        a.put("body", ordered("type", "TextualBody", "purpose", "assessing", "value", verdict));
+        a.put("target", ANNOTATION + span.id());
         return a;
     }
 
-    static final String ANNOTATION = "urn:corroborate:annotation:";
-    static final String ATTRIBUTE = "urn:corroborate:attribute:";
-    static final String ACCOUNT = "urn:corroborate:account:";
+    /**
+     * A supervisor's decision: an assessing annotation by the supervisor whose targets are the
+     * annotations judged and, when accepted, the gold span on the source; its bodies are the
+     * outcome, the reason, and the gold span's label, attributes and note.
+     */
+    private static Map<String, Object> decision(ExportedSource source, CodePoints text, ExportedDecision d) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", DECISION + d.id());
+        a.put("type", "Annotation");
+        a.put("motivation", "assessing");
+        a.put("creator", ordered("id", ACCOUNT + d.decidedBy(), "type", "Person", "nickname", d.decidedBy()));
+        a.put("created", d.decidedAt().toString());
+        a.put("generator", "urn:corroborate:workbench");
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        bodies.add(ordered("type", "TextualBody", "purpose", "assessing", "value", d.outcome()));
+        bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", d.reason(), "id", REASON));
+        List<Object> targets = new ArrayList<>();
+        d.basedOn().forEach(ref -> targets.add(ANNOTATION + ref));
+        Map<String, Object> onSource = ordered("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256());
+        if (d.start() != null) {
+            bodies.add(ordered("type", "TextualBody", "purpose", "tagging", "value", d.label()));
+            d.attributes().forEach((name, value) -> bodies.add(ordered("type", "TextualBody", "purpose", "describing",
+                    "value", value, "id", ATTRIBUTE + name)));
+            if (d.note() != null) {
+                bodies.add(ordered("type", "TextualBody", "purpose", "describing", "value", d.note(), "id", NOTE));
+            }
+            onSource.put("selector", List.of(
+                    ordered("type", "TextQuoteSelector", "exact", text.substring(d.start(), d.end())),
+                    ordered("type", "TextPositionSelector", "start", d.start(), "end", d.end())));
+        }
+        targets.add(onSource);
+        a.put("body", bodies);
+        a.put("target", targets);
+        return a;
+    }
+
+    /** A JSON object whose keys keep the order given, so the output is the same from run to run. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
 
     @Override
     public List<ImportedSource> read(ImportFiles files) {
-        List<String> names = files.documents(".jsonld", ".json").stream()
-                .filter(n -> !n.endsWith(ExportArchive.MANIFEST)).toList();
-        if (names.isEmpty()) {
-            throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .jsonld file; W3C imports "
-                    + "read an AnnotationCollection.");
-        }
-        Map<String, SourceSpans> bySource = new LinkedHashMap<>();
-        Map<String, Map<String, String>> verdicts = new java.util.HashMap<>();
-        for (String name : names) {
-            items(name, files.text(name), (item, line) -> item(name, line, item, bySource, verdicts));
-        }
-        List<ImportedSource> sources = new ArrayList<>();
-        bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
-                found.spans.stream().map(span -> new ImportedSource.Span(span.ref(), span.file(), span.line(),
-                        span.annotation(), span.quote(), verdicts.getOrDefault(span.ref(), Map.of()))).toList(),
-                List.of(), found.ignored)));
-        return sources;
-    }
-
-    private static final class SourceSpans {
-        final String file;
-        final int line;
-        final List<ImportedSource.Span> spans = new ArrayList<>();
-        final List<String> ignored = new ArrayList<>();
-
-        SourceSpans(String file, int line) {
-            this.file = file;
-            this.line = line;
-        }
-    }
-
-    /** Walks the items of a collection (or a bare array, or one annotation), each with the line it starts on. */
-    private void items(String file, String content, java.util.function.ObjIntConsumer<JsonNode> consumer) {
-        try (tools.jackson.core.JsonParser parser = json.createParser(content)) {
-            tools.jackson.core.JsonToken first = parser.nextToken();
-            if (first == tools.jackson.core.JsonToken.START_ARRAY) {
-                eachInArray(parser, consumer);
-            } else if (first == tools.jackson.core.JsonToken.START_OBJECT) {
-                int line = parser.currentTokenLocation().getLineNr();
-                boolean collection = false;
-                Map<String, JsonNode> rest = new LinkedHashMap<>();
-                while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    if (field.equals("items")) {
-                        collection = true;
-                        if (parser.currentToken() != tools.jackson.core.JsonToken.START_ARRAY) {
-                            throw ImportFiles.malformed(file, parser.currentTokenLocation().getLineNr(),
-                                    "'items' must be an array of annotations.");
-                        }
-                        eachInArray(parser, consumer);
-                    } else {
-                        rest.put(field, json.readTree(parser));
-                    }
-                }
-                if (!collection) {
-                    consumer.accept(json.valueToTree(rest), line);
-                }
-            } else {
-                throw ImportFiles.malformed(file, 1, "expected an AnnotationCollection, an array or an annotation.");
-            }
-        } catch (tools.jackson.core.JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw ImportFiles.malformed(file, line, "not JSON (" + e.getOriginalMessage() + "); is the file complete?");
-        }
-    }
-
-    private void eachInArray(tools.jackson.core.JsonParser parser, java.util.function.ObjIntConsumer<JsonNode> consumer) {
-        while (parser.nextToken() != tools.jackson.core.JsonToken.END_ARRAY) {
-            int line = parser.currentTokenLocation().getLineNr();
-            consumer.accept(json.readTree(parser), line);
-        }
-    }
-
-    private static void item(String file, int line, JsonNode item, Map<String, SourceSpans> bySource,
-                             Map<String, Map<String, String>> verdicts) {
-        JsonFields fields = new JsonFields(file, line);
-        if (!item.isObject()) {
-            throw fields.wrong("each item must be an annotation object.");
-        }
-        String motivation = item.path("motivation").asString("");
-        if (motivation.equals("assessing")) {
-            String target = item.path("target").isString() ? item.get("target").asString()
-                    : item.path("target").path("id").asString("");
-            String verdict = first(item.get("body")).path("value").asString("");
-            verdicts.computeIfAbsent(stripPrefix(target, ANNOTATION), t -> new LinkedHashMap<>())
-                    .put(person(fields, item.get("creator")), verdict);
-            return;
-        }
-        JsonNode target = first(item.get("target"));
-        String source = target.isString() ? target.asString() : target.path("source").isObject()
-                ? target.path("source").path("id").asString("") : target.path("source").asString("");
-        if (!source.startsWith("urn:sha256:")) {
-            throw fields.wrong("the target's source must be urn:sha256:HASH, the hash of the source's text.");
-        }
-        JsonNode position = null;
-        String quote = null;
-        for (JsonNode selector : array(target.get("selector"))) {
-            String type = selector.path("type").asString("");
-            if (type.equals("TextPositionSelector")) {
-                position = selector;
-            } else if (type.equals("TextQuoteSelector")) {
-                quote = fields.text(selector, "exact", true);
-            }
-        }
-        if (position == null) {
-            throw fields.wrong("the target has no TextPositionSelector; the workbench places spans by position.");
-        }
-        SourceSpans spans = bySource.computeIfAbsent(source.substring("urn:sha256:".length()),
-                h -> new SourceSpans(file, line));
-        String label = null;
-        String note = null;
-        Map<String, String> attributes = new java.util.TreeMap<>();
-        for (JsonNode body : array(item.get("body"))) {
-            String purpose = body.path("purpose").asString("");
-            String value = body.path("value").asString(null);
-            if (value == null) {
-                spans.ignored.add(file + ", line " + line + ": a body without a textual value.");
-            } else if (purpose.equals("tagging") && label == null) {
-                label = value;
-            } else if (purpose.equals("describing") && body.path("id").asString("").startsWith(ATTRIBUTE)) {
-                attributes.put(body.get("id").asString().substring(ATTRIBUTE.length()), value);
-            } else if (purpose.equals("commenting") && note == null) {
-                note = value;
-            } else {
-                spans.ignored.add(file + ", line " + line + ": a body with purpose '" + purpose + "' ("
-                        + value.substring(0, Math.min(40, value.length())) + ").");
-            }
-        }
-        if (label == null) {
-            throw fields.wrong("the annotation has no body with purpose 'tagging': its label is missing.");
-        }
-        spans.spans.add(new ImportedSource.Span(stripPrefix(item.path("id").asString(""), ANNOTATION), file, line,
-                new org.corroborate.annotation.ImportedAnnotation(person(fields, item.get("creator")),
-                        fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
-                        fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));
-    }
-
-    /** A creator's name: its nickname, or the name in a urn:corroborate:account: id; null when there is none. */
-    private static String person(JsonFields fields, JsonNode creator) {
-        JsonNode who = first(creator);
-        if (who == null || who.isMissingNode() || who.isNull()) {
-            return null;
-        }
-        if (who.isString()) {
-            return stripPrefix(who.asString(), ACCOUNT);
-        }
-        String nickname = who.path("nickname").asString(null);
-        return nickname != null ? nickname : who.has("id") ? stripPrefix(who.get("id").asString(), ACCOUNT)
-                : fields.text(who, "name", false);
-    }
-
-    private static JsonNode first(JsonNode node) {
-        return node != null && node.isArray() ? node.path(0) : node == null ? tools.jackson.databind.node.MissingNode
-                .getInstance() : node;
-    }
-
-    private static List<JsonNode> array(JsonNode node) {
-        List<JsonNode> result = new ArrayList<>();
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return result;
-        }
-        if (node.isArray()) {
-            node.forEach(result::add);
-        } else {
-            result.add(node);
-        }
-        return result;
-    }
-
-    private static String stripPrefix(String value, String prefix) {
-        return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+        return new W3cAnnotationReader(json).read(files);
     }
 }

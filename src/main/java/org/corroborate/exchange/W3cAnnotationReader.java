@@ -1,0 +1,258 @@
+package org.corroborate.exchange;
+
+import static org.corroborate.exchange.W3cAnnotationFormat.ACCOUNT;
+import static org.corroborate.exchange.W3cAnnotationFormat.ANNOTATION;
+import static org.corroborate.exchange.W3cAnnotationFormat.ATTRIBUTE;
+import static org.corroborate.exchange.W3cAnnotationFormat.DECISION;
+import static org.corroborate.exchange.W3cAnnotationFormat.NOTE;
+import static org.corroborate.exchange.W3cAnnotationFormat.REASON;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads W3C Web Annotation JSON-LD as {@link W3cAnnotationFormat} writes it (and as other tools
+ * write the same model): tagging annotations become spans, assessing ones verdicts or, with a
+ * decision id, decisions. Sources are named by hash; their texts must be in the workbench.
+ */
+final class W3cAnnotationReader {
+
+    private final JsonMapper json;
+    private final Map<String, SourceSpans> bySource = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> verdicts = new java.util.HashMap<>();
+
+    W3cAnnotationReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    List<ImportedSource> read(ImportFiles files) {
+        List<String> names = files.documents(".jsonld", ".json").stream()
+                .filter(n -> !n.endsWith(ExportArchive.MANIFEST)).toList();
+        if (names.isEmpty()) {
+            throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .jsonld file; W3C imports "
+                    + "read an AnnotationCollection.");
+        }
+        for (String name : names) {
+            items(name, files.text(name), (item, line) -> item(name, line, item));
+        }
+        List<ImportedSource> sources = new ArrayList<>();
+        bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
+                found.spans.stream().map(span -> new ImportedSource.Span(span.ref(), span.file(), span.line(),
+                        span.annotation(), span.quote(), verdicts.getOrDefault(span.ref(), Map.of()))).toList(),
+                found.decisions, found.ignored)));
+        return sources;
+    }
+
+    private static final class SourceSpans {
+        final String file;
+        final int line;
+        final List<ImportedSource.Span> spans = new ArrayList<>();
+        final List<ImportedSource.Decision> decisions = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+
+        SourceSpans(String file, int line) {
+            this.file = file;
+            this.line = line;
+        }
+    }
+
+    /** Walks the items of a collection (or a bare array, or one annotation), each with the line it starts on. */
+    private void items(String file, String content, java.util.function.ObjIntConsumer<JsonNode> consumer) {
+        try (tools.jackson.core.JsonParser parser = json.createParser(content)) {
+            tools.jackson.core.JsonToken first = parser.nextToken();
+            if (first == tools.jackson.core.JsonToken.START_ARRAY) {
+                eachInArray(parser, consumer);
+            } else if (first == tools.jackson.core.JsonToken.START_OBJECT) {
+                int line = parser.currentTokenLocation().getLineNr();
+                boolean collection = false;
+                Map<String, JsonNode> rest = new LinkedHashMap<>();
+                while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if (field.equals("items")) {
+                        collection = true;
+                        if (parser.currentToken() != tools.jackson.core.JsonToken.START_ARRAY) {
+                            throw ImportFiles.malformed(file, parser.currentTokenLocation().getLineNr(),
+                                    "'items' must be an array of annotations.");
+                        }
+                        eachInArray(parser, consumer);
+                    } else {
+                        rest.put(field, json.readTree(parser));
+                    }
+                }
+                if (!collection) {
+                    consumer.accept(json.valueToTree(rest), line);
+                }
+            } else {
+                throw ImportFiles.malformed(file, 1, "expected an AnnotationCollection, an array or an annotation.");
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw ImportFiles.malformed(file, line, "not JSON (" + e.getOriginalMessage() + "); is the file complete?");
+        }
+    }
+
+    private void eachInArray(tools.jackson.core.JsonParser parser, java.util.function.ObjIntConsumer<JsonNode> consumer) {
+        while (parser.nextToken() != tools.jackson.core.JsonToken.END_ARRAY) {
+            int line = parser.currentTokenLocation().getLineNr();
+            consumer.accept(json.readTree(parser), line);
+        }
+    }
+
+    private void item(String file, int line, JsonNode item) {
+        JsonFields fields = new JsonFields(file, line);
+        if (!item.isObject()) {
+            throw fields.wrong("each item must be an annotation object.");
+        }
+        String motivation = item.path("motivation").asString("");
+        if (motivation.equals("assessing") && item.path("id").asString("").startsWith(DECISION)) {
+            decision(file, line, fields, item);
+            return;
+        }
+        if (motivation.equals("assessing")) {
+            String target = item.path("target").isString() ? item.get("target").asString()
+                    : item.path("target").path("id").asString("");
+            String verdict = first(item.get("body")).path("value").asString("");
+            verdicts.computeIfAbsent(stripPrefix(target, ANNOTATION), t -> new LinkedHashMap<>())
+                    .put(person(fields, item.get("creator")), verdict);
+            return;
+        }
+        JsonNode target = first(item.get("target"));
+        String source = target.isString() ? target.asString() : target.path("source").isObject()
+                ? target.path("source").path("id").asString("") : target.path("source").asString("");
+        if (!source.startsWith("urn:sha256:")) {
+            throw fields.wrong("the target's source must be urn:sha256:HASH, the hash of the source's text.");
+        }
+        JsonNode position = null;
+        String quote = null;
+        for (JsonNode selector : array(target.get("selector"))) {
+            String type = selector.path("type").asString("");
+            if (type.equals("TextPositionSelector")) {
+                position = selector;
+            } else if (type.equals("TextQuoteSelector")) {
+                quote = fields.text(selector, "exact", true);
+            }
+        }
+        if (position == null) {
+            throw fields.wrong("the target has no TextPositionSelector; the workbench places spans by position.");
+        }
+        SourceSpans spans = bySource.computeIfAbsent(source.substring("urn:sha256:".length()),
+                h -> new SourceSpans(file, line));
+        String label = null;
+        String note = null;
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        for (JsonNode body : array(item.get("body"))) {
+            String purpose = body.path("purpose").asString("");
+            String value = body.path("value").asString(null);
+            if (value == null) {
+                spans.ignored.add(file + ", line " + line + ": a body without a textual value.");
+            } else if (purpose.equals("tagging") && label == null) {
+                label = value;
+            } else if (purpose.equals("describing") && body.path("id").asString("").startsWith(ATTRIBUTE)) {
+                attributes.put(body.get("id").asString().substring(ATTRIBUTE.length()), value);
+            } else if ((purpose.equals("commenting") || body.path("id").asString("").equals(NOTE)) && note == null) {
+                note = value;
+            } else {
+                spans.ignored.add(file + ", line " + line + ": a body with purpose '" + purpose + "' ("
+                        + value.substring(0, Math.min(40, value.length())) + ").");
+            }
+        }
+        if (label == null) {
+            throw fields.wrong("the annotation has no body with purpose 'tagging': its label is missing.");
+        }
+        spans.spans.add(new ImportedSource.Span(stripPrefix(item.path("id").asString(""), ANNOTATION), file, line,
+                new org.corroborate.annotation.ImportedAnnotation(person(fields, item.get("creator")),
+                        fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
+                        fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));
+    }
+
+    /** A decision: outcome, reason and gold span in the bodies; the judged annotations and the gold position in the targets. */
+    private void decision(String file, int line, JsonFields fields, JsonNode item) {
+        String outcome = null;
+        String reason = null;
+        String label = null;
+        String note = null;
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        for (JsonNode body : array(item.get("body"))) {
+            String purpose = body.path("purpose").asString("");
+            String id = body.path("id").asString("");
+            String value = body.path("value").asString(null);
+            if (purpose.equals("assessing")) {
+                outcome = value;
+            } else if (id.equals(REASON)) {
+                reason = value;
+            } else if (purpose.equals("tagging")) {
+                label = value;
+            } else if (id.equals(NOTE)) {
+                note = value;
+            } else if (id.startsWith(ATTRIBUTE)) {
+                attributes.put(id.substring(ATTRIBUTE.length()), value);
+            }
+        }
+        List<String> basedOn = new ArrayList<>();
+        String source = null;
+        Integer start = null;
+        Integer end = null;
+        for (JsonNode target : array(item.get("target"))) {
+            if (target.isString()) {
+                basedOn.add(stripPrefix(target.asString(), ANNOTATION));
+            } else if (target.path("source").asString("").startsWith("urn:sha256:")) {
+                source = target.get("source").asString().substring("urn:sha256:".length());
+                for (JsonNode selector : array(target.get("selector"))) {
+                    if (selector.path("type").asString("").equals("TextPositionSelector")) {
+                        start = fields.integer(selector, "start");
+                        end = fields.integer(selector, "end");
+                    }
+                }
+            }
+        }
+        if (source == null || outcome == null) {
+            throw fields.wrong("a decision needs an assessing body (its outcome) and a target on the source "
+                    + "(urn:sha256:HASH).");
+        }
+        bySource.computeIfAbsent(source, h -> new SourceSpans(file, line)).decisions.add(new ImportedSource.Decision(
+                stripPrefix(item.get("id").asString(), DECISION), file, line, outcome, start, end, label, attributes,
+                note, basedOn, reason == null ? "" : reason, person(fields, item.get("creator")),
+                fields.instant(item, "created")));
+    }
+
+    /** A creator's name: its nickname, or the name in a urn:corroborate:account: id; null when there is none. */
+    private static String person(JsonFields fields, JsonNode creator) {
+        JsonNode who = first(creator);
+        if (who == null || who.isMissingNode() || who.isNull()) {
+            return null;
+        }
+        if (who.isString()) {
+            return stripPrefix(who.asString(), ACCOUNT);
+        }
+        String nickname = who.path("nickname").asString(null);
+        return nickname != null ? nickname : who.has("id") ? stripPrefix(who.get("id").asString(), ACCOUNT)
+                : fields.text(who, "name", false);
+    }
+
+    private static JsonNode first(JsonNode node) {
+        return node != null && node.isArray() ? node.path(0) : node == null ? tools.jackson.databind.node.MissingNode
+                .getInstance() : node;
+    }
+
+    private static List<JsonNode> array(JsonNode node) {
+        List<JsonNode> result = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return result;
+        }
+        if (node.isArray()) {
+            node.forEach(result::add);
+        } else {
+            result.add(node);
+        }
+        return result;
+    }
+
+    private static String stripPrefix(String value, String prefix) {
+        return value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+    }
+}
