@@ -11,14 +11,21 @@ import org.springframework.stereotype.Component;
 import static org.corroborate.base.SpreadsheetSafe.cell;
 
 /**
- * CSV for spreadsheets: one row per span with its source's title and hash, offsets in code points.
- * Cells a spreadsheet would run as a formula get a leading apostrophe.
+ * CSV for spreadsheets: one row per span with its source's title and hash, offsets in code points,
+ * attributes and verdicts as small JSON objects. Cells a spreadsheet would run as a formula get a
+ * leading apostrophe.
  */
 @Component
 class CsvFormat implements ExportFormat {
 
     private static final String[] HEADER = {"source_id", "source_title", "source_sha256", "span_id", "start", "end",
-            "label", "text", "author", "created", "attributes", "note", "gold_decision"};
+            "label", "text", "author", "created", "modified", "attributes", "note", "assessments", "gold_decision"};
+
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    CsvFormat(tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+    }
 
     @Override
     public String id() {
@@ -46,7 +53,8 @@ class CsvFormat implements ExportFormat {
                 for (ExportedSpan span : source.spans()) {
                     printer.printRecord(source.source().id(), cell(source.source().title()), source.source().sha256(),
                             span.id(), span.start(), span.end(), span.label(), cell(span.text()), cell(span.author()),
-                            span.created(), cell(span.attributes().toString()), cell(span.note()),
+                            span.created(), span.modified(), cell(json.writeValueAsString(span.attributes())),
+                            cell(span.note()), cell(json.writeValueAsString(span.assessments())),
                             span.gold() == null ? null : span.gold().decisionId());
                 }
             }
