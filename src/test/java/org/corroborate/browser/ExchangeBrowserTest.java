@@ -1,0 +1,95 @@
+package org.corroborate.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipInputStream;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A supervisor downloads an export with its manifest while a bar shows progress, and imports a corpus. */
+class ExchangeBrowserTest extends BrowserTest {
+
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired CurrentActor actor;
+
+    @Test
+    void aSupervisorExportsOneSourceAsConllAndImportsACorpus(@TempDir Path files) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String title = "Exchange walk " + tag;
+        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText(title,
+                "The mayor said the water is safe. It was not. " + tag, null, null, null, null)).source().id();
+        actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+                AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
+        actor.runAs("bob", "REVIEWER", () -> annotations.create(sourceId,
+                AnnotationRequest.create(15, 32, "QUOTE", Map.of("speaker", "The mayor"), null)));
+
+        signIn(page, "sam");
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Exchange")).click();
+        page.locator("#export-format").click();
+        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("CoNLL")).click();
+        assertThat(page.locator("#export-format")).containsText("one file per annotator");
+        page.locator("#export-sources input").click();
+        page.locator("#export-sources input").pressSequentially(tag);
+        page.locator("vaadin-multi-select-combo-box-item", new Page.LocatorOptions().setHasText(title)).click();
+        page.keyboard().press("Escape");
+        Download download = page.waitForDownload(() -> page.locator("#export-download vaadin-button").click());
+        assertThat(download.suggestedFilename()).matches("corroborate-all-conll-\\d{8}-\\d{6}\\.zip");
+        Map<String, String> entries = unzip(Files.readAllBytes(download.path()));
+        assertThat(entries).containsKeys("alice.conll", "bob.conll", "manifest.json");
+        assertThat(entries.get("alice.conll")).contains("mayor -X- _ B-FACT");
+        assertThat(entries.get("bob.conll")).contains("the -X- _ B-QUOTE", "safe -X- _ I-QUOTE");
+        assertThat(page.locator("#export-progress-text")).hasText("Done: 1 sources, 2 spans.");
+        assertThat(page.locator("#export-result")).containsText("Every span is in the export.");
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot(page, "exchange-export");
+
+        String text = "Imported through the page 💧 " + tag;
+        Path good = files.resolve("doccano.jsonl");
+        Files.writeString(good, "{\"text\": \"" + text + "\", \"label\": [[0, 8, \"FACT\"]]}\n");
+        page.locator("#corpus-upload input[type=file]").setInputFiles(good);
+        assertThat(page.locator("#import-report")).containsText("Imported doccano.jsonl: 1 new sources (0 already "
+                + "here), 1 spans (0 already here), 0 verdicts and 0 decisions.");
+
+        Path bad = files.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"text\": \"Fine " + tag + "\"}\n{\"text\": \"Cut off");
+        page.locator("#corpus-upload input[type=file]").setInputFiles(bad);
+        assertThat(page.locator("#import-report")).containsText("Nothing was imported from bad.jsonl. bad.jsonl, "
+                + "line 2: not JSON");
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot(page, "exchange-import");
+    }
+
+    @Test
+    void reviewersExportTheirWorkButCannotImport() {
+        signIn(page, "alice");
+        page.navigate(url("/exchange"));
+        assertThat(page.locator("#export-download")).isVisible();
+        assertThat(page.locator("#corpus-upload")).hasCount(0);
+        assertThat(page.locator(".cb-exchange-card").nth(1)).containsText("Supervisors and administrators import");
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws Exception {
+        Map<String, String> entries = new TreeMap<>();
+        try (var in = new ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+}
