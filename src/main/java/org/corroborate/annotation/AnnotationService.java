@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.corroborate.base.Change;
@@ -235,7 +234,7 @@ public class AnnotationService {
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
         if (!seesColleagues(sources.summary(sourceId), me)) {
-            Set<String> own = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            Set<String> own = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             annotations.usedAttributesOf(me).forEach(values -> {
                 if (values.containsKey(attribute)) {
                     own.add(values.get(attribute));

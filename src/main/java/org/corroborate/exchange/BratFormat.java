@@ -74,7 +74,7 @@ class BratFormat implements ExportFormat, ImportFormat {
         int n = 0;
         for (ExportedSpan span : source.spans()) {
             String id = "T" + (++t);
-            String covered = text.substring(span.start(), span.end()).replace('\n', ' ');
+            String covered = text.substring(span.start(), span.end()).replace('\n', ' ').replace('\t', ' ');
             ann.append(id).append('\t').append(span.label()).append(' ').append(span.start()).append(' ')
                     .append(span.end()).append('\t').append(covered).append('\n');
             for (var attribute : span.attributes().entrySet()) {
@@ -193,6 +193,10 @@ class BratFormat implements ExportFormat, ImportFormat {
                 author = ours.group(1);
                 ref = ours.group(2);
                 note = ours.group(3);
+            }
+            if (ref.matches("g\\d+")) {
+                throw ImportFiles.malformed(file, d.line(), "this is a gold-layer export. Import the export of every "
+                        + "reviewer's layer: it carries the decisions together with the annotations they judged.");
             }
             spans.add(new ImportedSource.Span(ref, file, d.line(), new org.corroborate.annotation.ImportedAnnotation(
                     author, d.start(), d.end(), d.label(), attributes.getOrDefault(entry.getKey(), java.util.Map.of()),

@@ -109,21 +109,26 @@ class ConllFormat implements ExportFormat {
             Integer first = startsAt.get(span.start());
             Integer last = endsAt.get(span.end());
             String reason = null;
+            String detail = null;
             if (first == null && last == null && !coversAnyToken(tokens, span)) {
-                reason = "covers no token (only whitespace)";
+                reason = "covers no token";
+                detail = "only whitespace";
             } else if (first == null) {
-                reason = "starts inside a token, at code point " + span.start();
+                reason = "does not start where a token starts";
+                detail = "at code point " + span.start();
             } else if (last == null) {
-                reason = "ends inside a token, at code point " + span.end();
+                reason = "does not end where a token ends";
+                detail = "at code point " + span.end();
             } else {
                 for (int i = first; i <= last && reason == null; i++) {
                     if (holder[i] != null) {
-                        reason = "overlaps span " + holder[i] + ", whose tokens are already tagged";
+                        reason = "overlaps a span already tagged";
+                        detail = "span " + holder[i];
                     }
                 }
             }
             if (reason != null) {
-                archive.skipped(source, span, reason);
+                archive.skipped(source, span, reason, detail);
                 continue;
             }
             for (int i = first; i <= last; i++) {

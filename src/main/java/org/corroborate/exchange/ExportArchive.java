@@ -16,15 +16,24 @@ import java.util.zip.ZipOutputStream;
 /**
  * The zip every export is delivered in: the format's files, written one after another as the
  * export streams, then {@code manifest.json}. Each file's size and SHA-256 are taken as it is
- * written, for the manifest. Formats also report here the spans they could not represent.
+ * written, for the manifest. Formats also report here the spans they could not represent: every
+ * one goes to {@code skipped.csv} (kept in a temporary file until the format's files are done, so
+ * memory stays flat), and the manifest holds the first {@value #SKIPPED_IN_MANIFEST} and the counts
+ * by reason.
  */
-public final class ExportArchive {
+public final class ExportArchive implements java.io.Closeable {
 
     static final String MANIFEST = "manifest.json";
+    static final String SKIPPED_FILE = "skipped.csv";
+    static final int SKIPPED_IN_MANIFEST = 1000;
 
     private final ZipOutputStream zip;
     private final List<FileRecord> files = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
+    private final java.util.Map<String, Long> skippedByReason = new java.util.TreeMap<>();
+    private long skippedCount;
+    private java.nio.file.Path skippedTemp;
+    private org.apache.commons.csv.CSVPrinter skippedCsv;
     private Entry current;
 
     ExportArchive(OutputStream out) {
@@ -43,7 +52,7 @@ public final class ExportArchive {
 
     /** Starts a file that holds one document per source, in this order; the manifest says so. */
     public OutputStream file(String name, List<Long> documents) throws IOException {
-        if (name.equals(MANIFEST) || files.stream().anyMatch(f -> f.name().equals(name))) {
+        if (name.equals(MANIFEST) || name.equals(SKIPPED_FILE) && skippedCsv == null || files.stream().anyMatch(f -> f.name().equals(name))) {
             throw new IllegalArgumentException("The archive already has a file named " + name);
         }
         endFile();
@@ -52,17 +61,65 @@ public final class ExportArchive {
         return current;
     }
 
-    /** Records a span the format could not write, and why; the manifest lists them all. */
-    public void skipped(ExportedSource source, ExportedSpan span, String reason) {
-        skipped.add(new Skipped(source.source().id(), span.id(), span.label(), span.start(), span.end(),
-                span.author(), reason));
+    /**
+     * Records a span the format could not write: why (a short reason, the same for every span
+     * skipped for it) and the particulars (which span it collides with, say).
+     */
+    public void skipped(ExportedSource source, ExportedSpan span, String reason, String detail) {
+        Skipped entry = new Skipped(source.source().id(), span.id(), span.label(), span.start(), span.end(),
+                span.author(), reason, detail);
+        skippedCount++;
+        skippedByReason.merge(reason, 1L, Long::sum);
+        if (skipped.size() < SKIPPED_IN_MANIFEST) {
+            skipped.add(entry);
+        }
+        try {
+            if (skippedCsv == null) {
+                skippedTemp = java.nio.file.Files.createTempFile("corroborate-skipped-", ".csv");
+                skippedCsv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader("source", "span", "label",
+                        "start", "end", "author", "reason", "detail").get().print(java.nio.file.Files.newBufferedWriter(
+                        skippedTemp, StandardCharsets.UTF_8));
+            }
+            skippedCsv.printRecord(entry.source(), entry.span(), entry.label(), entry.start(), entry.end(),
+                    org.corroborate.base.SpreadsheetSafe.cell(entry.author()), entry.reason(), entry.detail());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
+    /** The first skipped spans, for the manifest. */
     List<Skipped> skipped() {
         return skipped;
     }
 
-    /** Every file written, once the last has ended ({@link #endFile()}). */
+    long skippedCount() {
+        return skippedCount;
+    }
+
+    java.util.Map<String, Long> skippedByReason() {
+        return skippedByReason;
+    }
+
+    /** Ends the format's last file and adds {@code skipped.csv} when a span was skipped. */
+    void endFiles() throws IOException {
+        endFile();
+        if (skippedCsv != null) {
+            skippedCsv.close();
+            try (OutputStream out = file(SKIPPED_FILE)) {
+                java.nio.file.Files.copy(skippedTemp, out);
+            }
+            endFile();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (skippedCsv != null) {
+            skippedCsv.close();
+            java.nio.file.Files.deleteIfExists(skippedTemp);
+        }
+    }
+
     List<FileRecord> files() {
         return files;
     }
@@ -78,7 +135,7 @@ public final class ExportArchive {
     }
 
     /** Ends the file being written, so its size and hash are known. */
-    void endFile() throws IOException {
+    private void endFile() throws IOException {
         if (current != null) {
             current.flush();
             zip.closeEntry();
@@ -93,7 +150,7 @@ public final class ExportArchive {
 
     /** A span left out of the export, with the reason. */
     public record Skipped(long source, String span, String label, int start, int end, String author,
-                          String reason) {}
+                          String reason, String detail) {}
 
     private static final class Entry extends FilterOutputStream {
 

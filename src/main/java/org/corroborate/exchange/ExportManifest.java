@@ -9,8 +9,9 @@ import org.corroborate.review.agreement.SpanAgreementTally;
 /**
  * {@code manifest.json}, the last file of every export: what was exported, by whom and when, from
  * which application and scheme version; each source with its SHA-256 and span count; counts;
- * agreement over the exported spans; every span left out and why; the audit chain's head at
- * export time; and each file's size and SHA-256.
+ * agreement over the exported spans; the spans left out and why (the first thousand here, every
+ * one in {@code skipped.csv}); the audit chain's head at export time; and each file's size and
+ * SHA-256.
  */
 public record ExportManifest(String application, String version, Instant exportedAt, String exportedBy,
                              String format, String layer, Filters filters, String offsets, Scheme scheme,
@@ -24,8 +25,8 @@ public record ExportManifest(String application, String version, Instant exporte
 
     public record Scheme(String name, String version) {}
 
-    public record Counts(int sources, long spans, long skipped, Map<String, Long> spansByLabel,
-                         Map<String, Long> spansByAuthor, long decisions) {}
+    public record Counts(int sources, long spans, long skipped, Map<String, Long> skippedByReason,
+                         Map<String, Long> spansByLabel, Map<String, Long> spansByAuthor, long decisions) {}
 
     /** Span F1 over the exported spans; absent (with why) when the layer has no pairs of reviewers. */
     public record Agreement(String scope, SpanAgreementTally.Summary spanF1, String note) {}

@@ -41,13 +41,14 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Exports the labelled corpus in a chosen format, layer and filters, one source at a time, so
- * memory stays flat however large the corpus. Every export is a zip of the format's files and a
+ * memory stays flat however large the corpus (the persistence context is cleared after each). Every export is a zip of the format's files and a
  * manifest. What the caller may see is what is exported (blind mode applies). Every export is
  * audited, with the manifest's hash.
  */
@@ -68,11 +69,14 @@ public class ExportService {
     private final ObjectProvider<BuildProperties> build;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate reading;
+    private final TransactionTemplate writing;
 
     ExportService(List<ExportFormat> formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
-                  ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events) {
+                  ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
         formats.forEach(f -> this.formats.put(f.id(), f));
         this.sources = sources;
         this.annotations = annotations;
@@ -87,6 +91,10 @@ public class ExportService {
         this.build = build;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
         this.events = events;
+        this.reading = new TransactionTemplate(transactions);
+        reading.setReadOnly(true);
+        reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.writing = new TransactionTemplate(transactions);
     }
 
     /** The formats there are, by id. */
@@ -142,13 +150,34 @@ public class ExportService {
         void written(int done, int total);
     }
 
-    /** What an export wrote: counts and the manifest's SHA-256 (also in the audit trail). */
-    public record Outcome(int sources, long spans, long skipped, String manifestSha256) {}
+    /** What an export wrote: counts, the files' bytes before compression, the manifest's SHA-256 (also audited). */
+    public record Outcome(int sources, long spans, long skipped, long bytes, String manifestSha256) {}
 
-    /** Writes the export's zip to the stream, source by source, in one consistent read. */
+    /**
+     * Writes the export's zip to the stream, source by source, in one read-only transaction at
+     * repeatable read: what others save meanwhile does not show in a later source. The export is
+     * then recorded in the audit trail, with the manifest's hash, in a transaction of its own.
+     */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public Outcome export(ExportRequest request, OutputStream out, Progress progress) {
+        Written written = reading.execute(status -> write(request, out, progress));
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("format", request.format().id());
+        recorded.put("layer", request.layer().toString());
+        recorded.put("filters", written.manifest().filters());
+        recorded.put("sources", written.outcome().sources());
+        recorded.put("spans", written.outcome().spans());
+        recorded.put("skipped", written.outcome().skipped());
+        recorded.put("manifestSha256", written.outcome().manifestSha256());
+        recorded.put("auditChainHead", written.manifest().auditChainHead().seq());
+        writing.executeWithoutResult(status -> events.publishEvent(
+                Change.created("corpus.exported", "Export", request.format().id(), null, recorded)));
+        return written.outcome();
+    }
+
+    private record Written(ExportManifest manifest, Outcome outcome) {}
+
+    private Written write(ExportRequest request, OutputStream out, Progress progress) {
         Instant at = clock.instant();
         AuditService.ChainHead head = audit.head();
         List<Long> ids = request.sourceIds().isEmpty()
@@ -156,8 +185,8 @@ public class ExportService {
         ids.forEach(sources::summary);
         Counter counter = new Counter(request.layer().kind().equals("all"));
         List<ExportManifest.SourceEntry> entries = new ArrayList<>();
-        ExportArchive archive = new ExportArchive(out);
-        try (ExportFormat.SourceWriter writer = request.format().open(archive)) {
+        try (ExportArchive archive = new ExportArchive(out);
+             ExportFormat.SourceWriter writer = request.format().open(archive)) {
             int done = 0;
             for (long id : ids) {
                 SourceDetails source = sources.get(id);
@@ -171,24 +200,14 @@ public class ExportService {
                 progress.written(++done, ids.size());
             }
             writer.finish();
-            archive.endFile();
+            archive.endFiles();
             ExportManifest manifest = manifest(request, at, head, counter, entries, archive);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] bytes = json.writeValueAsBytes(manifest);
-            String manifestHash = HexFormat.of().formatHex(digest.digest(bytes));
+            String manifestHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             archive.finish(bytes);
-            Outcome outcome = new Outcome(ids.size(), counter.spans, archive.skipped().size(), manifestHash);
-            Map<String, Object> recorded = new LinkedHashMap<>();
-            recorded.put("format", request.format().id());
-            recorded.put("layer", request.layer().toString());
-            recorded.put("filters", manifest.filters());
-            recorded.put("sources", ids.size());
-            recorded.put("spans", counter.spans);
-            recorded.put("skipped", archive.skipped().size());
-            recorded.put("manifestSha256", manifestHash);
-            recorded.put("auditChainHead", head.seq());
-            events.publishEvent(Change.created("corpus.exported", "Export", request.format().id(), null, recorded));
-            return outcome;
+            long unpacked = archive.files().stream().mapToLong(ExportArchive.FileRecord::bytes).sum() + bytes.length;
+            return new Written(manifest, new Outcome(ids.size(), counter.spans, archive.skippedCount(), unpacked,
+                    manifestHash));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -211,8 +230,8 @@ public class ExportService {
                 new ExportManifest.Filters(request.sourceIds(), List.copyOf(new TreeSet<>(request.labels())),
                         request.statuses().stream().map(Enum::name).sorted().toList()),
                 ExportManifest.OFFSETS, new ExportManifest.Scheme(scheme.name(), scheme.version()), head,
-                new ExportManifest.Counts(entries.size(), counter.spans, archive.skipped().size(), counter.byLabel,
-                        counter.byAuthor, counter.decisions),
+                new ExportManifest.Counts(entries.size(), counter.spans, archive.skippedCount(),
+                        archive.skippedByReason(), counter.byLabel, counter.byAuthor, counter.decisions),
                 agreement, entries, archive.skipped(), archive.files());
     }
 

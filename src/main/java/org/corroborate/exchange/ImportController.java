@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
     private final ImportService imports;
+    private final org.corroborate.base.CurrentActor actor;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, org.corroborate.base.CurrentActor actor) {
         this.imports = imports;
+        this.actor = actor;
     }
 
     @PostMapping("/api/import")
@@ -35,6 +37,11 @@ class ImportController {
     ImportReport importCorpus(@RequestParam String format, @RequestParam(required = false) String file,
                               @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request)
             throws IOException {
+        // Refused before the body is read into memory; the service checks again.
+        if (!actor.hasRole("SUPERVISOR") && !actor.hasRole("ADMIN")) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Only supervisors and administrators import corpora.");
+        }
         byte[] content = body(request.getInputStream(), imports.maxImportBytes());
         if (content.length == 0 && request.getContentType() != null
                 && request.getContentType().startsWith("application/x-www-form-urlencoded")) {

@@ -199,7 +199,7 @@ public class ImportService {
                         + given.end() + " is not within the text (" + text.length() + " code points).");
             }
             String covered = text.substring(given.start(), given.end());
-            if (span.quote() != null && !covered.replace('\n', ' ').equals(span.quote().replace('\n', ' '))) {
+            if (span.quote() != null && !oneLine(covered).equals(oneLine(span.quote()))) {
                 throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " says it covers '"
                         + shorten(span.quote()) + "', but the text there reads '" + shorten(covered) + "'.");
             }
@@ -321,6 +321,11 @@ public class ImportService {
 
     private static List<Object> key(String author, int start, int end, String label) {
         return List.of(author, start, end, label);
+    }
+
+    /** brat writes covered text on one line; line breaks and tabs compare as spaces. */
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\t', ' ');
     }
 
     private static String shorten(String text) {

@@ -26,10 +26,11 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
     static final String ANNOTATION = "urn:corroborate:annotation:";
     static final String DECISION = "urn:corroborate:decision:";
-    static final String ATTRIBUTE = "urn:corroborate:attribute:";
+    /** Body ids are the annotation's id with these suffixes, so each body is a node of its own. */
+    static final String ATTRIBUTE = "/attribute/";
     static final String ACCOUNT = "urn:corroborate:account:";
-    static final String REASON = "urn:corroborate:reason";
-    static final String NOTE = "urn:corroborate:note";
+    static final String REASON = "/reason";
+    static final String NOTE = "/note";
     private static final int CONTEXT_LENGTH = 32;
 
     private final JsonMapper json;
@@ -110,7 +111,7 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         List<Map<String, Object>> bodies = new ArrayList<>();
         bodies.add(ordered("type", "TextualBody", "purpose", "tagging", "value", span.label()));
         span.attributes().forEach((name, value) -> bodies.add(ordered("type", "TextualBody", "purpose", "describing",
-                "value", value, "id", ATTRIBUTE + name)));
+                "value", value, "id", ANNOTATION + span.id() + ATTRIBUTE + name)));
         if (span.note() != null) {
             bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", span.note()));
         }
@@ -152,16 +153,18 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         a.put("generator", "urn:corroborate:workbench");
         List<Map<String, Object>> bodies = new ArrayList<>();
         bodies.add(ordered("type", "TextualBody", "purpose", "assessing", "value", d.outcome()));
-        bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", d.reason(), "id", REASON));
+        bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", d.reason(), "id",
+                DECISION + d.id() + REASON));
         List<Object> targets = new ArrayList<>();
         d.basedOn().forEach(ref -> targets.add(ANNOTATION + ref));
         Map<String, Object> onSource = ordered("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256());
         if (d.start() != null) {
             bodies.add(ordered("type", "TextualBody", "purpose", "tagging", "value", d.label()));
             d.attributes().forEach((name, value) -> bodies.add(ordered("type", "TextualBody", "purpose", "describing",
-                    "value", value, "id", ATTRIBUTE + name)));
+                    "value", value, "id", DECISION + d.id() + ATTRIBUTE + name)));
             if (d.note() != null) {
-                bodies.add(ordered("type", "TextualBody", "purpose", "describing", "value", d.note(), "id", NOTE));
+                bodies.add(ordered("type", "TextualBody", "purpose", "commenting", "value", d.note(), "id",
+                        DECISION + d.id() + NOTE));
             }
             onSource.put("selector", List.of(
                     ordered("type", "TextQuoteSelector", "exact", text.substring(d.start(), d.end())),

@@ -117,8 +117,11 @@ final class W3cAnnotationReader {
             String target = item.path("target").isString() ? item.get("target").asString()
                     : item.path("target").path("id").asString("");
             String verdict = first(item.get("body")).path("value").asString("");
-            verdicts.computeIfAbsent(stripPrefix(target, ANNOTATION), t -> new LinkedHashMap<>())
-                    .put(person(fields, item.get("creator")), verdict);
+            String reviewer = person(fields, item.get("creator"));
+            if (reviewer == null || reviewer.isBlank()) {
+                throw fields.wrong("an assessing annotation needs a creator: whose verdict is it?");
+            }
+            verdicts.computeIfAbsent(stripPrefix(target, ANNOTATION), t -> new LinkedHashMap<>()).put(reviewer, verdict);
             return;
         }
         JsonNode target = first(item.get("target"));
@@ -152,9 +155,9 @@ final class W3cAnnotationReader {
                 spans.ignored.add(file + ", line " + line + ": a body without a textual value.");
             } else if (purpose.equals("tagging") && label == null) {
                 label = value;
-            } else if (purpose.equals("describing") && body.path("id").asString("").startsWith(ATTRIBUTE)) {
-                attributes.put(body.get("id").asString().substring(ATTRIBUTE.length()), value);
-            } else if ((purpose.equals("commenting") || body.path("id").asString("").equals(NOTE)) && note == null) {
+            } else if (purpose.equals("describing") && attribute(body) != null) {
+                attributes.put(attribute(body), value);
+            } else if (purpose.equals("commenting") && note == null) {
                 note = value;
             } else {
                 spans.ignored.add(file + ", line " + line + ": a body with purpose '" + purpose + "' ("
@@ -164,7 +167,12 @@ final class W3cAnnotationReader {
         if (label == null) {
             throw fields.wrong("the annotation has no body with purpose 'tagging': its label is missing.");
         }
-        spans.spans.add(new ImportedSource.Span(stripPrefix(item.path("id").asString(""), ANNOTATION), file, line,
+        String ref = stripPrefix(item.path("id").asString(""), ANNOTATION);
+        if (ref.matches("g\\d+")) {
+            throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: it carries "
+                    + "the decisions together with the annotations they judged.");
+        }
+        spans.spans.add(new ImportedSource.Span(ref, file, line,
                 new org.corroborate.annotation.ImportedAnnotation(person(fields, item.get("creator")),
                         fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
                         fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));
@@ -183,14 +191,14 @@ final class W3cAnnotationReader {
             String value = body.path("value").asString(null);
             if (purpose.equals("assessing")) {
                 outcome = value;
-            } else if (id.equals(REASON)) {
+            } else if (id.endsWith(REASON)) {
                 reason = value;
             } else if (purpose.equals("tagging")) {
                 label = value;
-            } else if (id.equals(NOTE)) {
+            } else if (id.endsWith(NOTE)) {
                 note = value;
-            } else if (id.startsWith(ATTRIBUTE)) {
-                attributes.put(id.substring(ATTRIBUTE.length()), value);
+            } else if (attribute(body) != null) {
+                attributes.put(attribute(body), value);
             }
         }
         List<String> basedOn = new ArrayList<>();
@@ -218,6 +226,13 @@ final class W3cAnnotationReader {
                 stripPrefix(item.get("id").asString(), DECISION), file, line, outcome, start, end, label, attributes,
                 note, basedOn, reason == null ? "" : reason, person(fields, item.get("creator")),
                 fields.instant(item, "created")));
+    }
+
+    /** The attribute a describing body gives, by its id ({@code …/attribute/NAME}); null for other bodies. */
+    private static String attribute(JsonNode body) {
+        String id = body.path("id").asString("");
+        int at = id.lastIndexOf(ATTRIBUTE);
+        return at < 0 ? null : id.substring(at + ATTRIBUTE.length());
     }
 
     /** A creator's name: its nickname, or the name in a urn:corroborate:account: id; null when there is none. */

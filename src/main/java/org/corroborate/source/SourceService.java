@@ -149,6 +149,10 @@ public class SourceService {
                         + "it would shift; normalise it before annotating.");
             }
         }
+        if (record.language() != null && record.language().length() > 35) {
+            throw WorkbenchException.badInput("'language' must be a language tag such as en or pt-BR, at most 35 "
+                    + "characters.");
+        }
         SourceDraft checked = SourceParser.fromFields(record.title(), record.text(), record.publisher(), record.url(),
                 record.published() == null ? null : record.published().toString(), record.author());
         return store(new SourceDraft(checked.title(), checked.publisher(), checked.author(), checked.url(),

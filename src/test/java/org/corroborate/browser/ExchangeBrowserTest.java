@@ -55,6 +55,7 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(entries.get("bob.conll")).contains("the -X- _ B-QUOTE", "safe -X- _ I-QUOTE");
         assertThat(page.locator("#export-progress-text")).hasText("Done: 1 sources, 2 spans.");
         assertThat(page.locator("#export-result")).containsText("Every span is in the export.");
+        page.setViewportSize(1280, 1000); // tall enough to show the progress and the result
         page.evaluate("window.scrollTo(0, 0)");
         screenshot(page, "exchange-export");
 

@@ -198,7 +198,7 @@ class ExportApiTest {
         annotate("bob", source, second, second + "Second line".length(), "FACT");
 
         Map<String, String> files = files("sam", "format=conll&source=" + source);
-        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "manifest.json");
+        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "skipped.csv", "manifest.json");
         List<String> alice = files.get("alice.conll").lines().toList();
         assertThat(alice.subList(0, 2)).containsExactly("-DOCSTART- -X- -X- O", "");
         assertThat(alice).containsSubsequence("Zoë's -X- _ O", "💧 -X- _ O", "e-mail -X- _ O", ": -X- _ O",
@@ -211,9 +211,15 @@ class ExportApiTest {
         JsonNode manifest = json.readTree(files.get("manifest.json"));
         assertThat(manifest.get("skipped")).hasSize(2);
         assertThat(manifest.get("skipped").findValuesAsString("reason"))
-                .anySatisfy(r -> assertThat(r).startsWith("overlaps span a"))
-                .anySatisfy(r -> assertThat(r).startsWith("starts inside a token"));
+                .containsExactlyInAnyOrder("overlaps a span already tagged", "does not start where a token starts");
+        assertThat(manifest.get("skipped").findValuesAsString("detail")).anySatisfy(d -> assertThat(d)
+                .startsWith("span a"));
         assertThat(manifest.get("counts").get("skipped").asInt()).isEqualTo(2);
+        assertThat(manifest.get("counts").get("skippedByReason").get("does not start where a token starts").asInt()).isEqualTo(1);
+        // Every skipped span is in skipped.csv too (the manifest holds only the first thousand).
+        assertThat(files.get("skipped.csv").lines()).hasSize(3).first().asString()
+                .isEqualTo("source,span,label,start,end,author,reason,detail");
+        assertThat(manifest.get("files").findValuesAsString("name")).contains("skipped.csv");
         assertThat(manifest.get("files").get(0).get("documents").get(0).asLong()).isEqualTo(source);
         assertThat(points.length()).isPositive();
     }

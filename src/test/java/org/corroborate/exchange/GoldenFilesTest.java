@@ -87,7 +87,7 @@ class GoldenFilesTest {
             }
             writer.finish();
         }
-        archive.endFile();
+        archive.endFiles();
         archive.finish("{}".getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> files = new LinkedHashMap<>();
         Zips.read(out.toByteArray()).forEach((name, content) -> {

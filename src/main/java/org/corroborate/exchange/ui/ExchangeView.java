@@ -227,8 +227,8 @@ public class ExchangeView extends VerticalLayout {
         progress.setText("Done: " + outcome.sources() + " sources, " + outcome.spans() + " spans.");
         Paragraph summary = new Paragraph(outcome.skipped() == 0
                 ? "Every span is in the export."
-                : outcome.skipped() + " spans could not be written in this format; manifest.json lists each with "
-                + "the reason.");
+                : outcome.skipped() + " spans could not be written in this format; skipped.csv in the zip lists "
+                + "each with the reason, and manifest.json counts them.");
         Span hash = new Span("manifest SHA-256 " + outcome.manifestSha256());
         hash.addClassName("cb-hash");
         exported.add(summary, hash);
