@@ -44,7 +44,7 @@ class ConllFormat implements ExportFormat {
     @Override
     public String description() {
         return "One token per line with B-/I-/O tags, one file per annotator, for sequence-labelling training; "
-                + "spans BIO cannot hold are listed in the manifest.";
+                + "spans BIO cannot hold are listed in skipped.csv and counted in the manifest.";
     }
 
     @Override

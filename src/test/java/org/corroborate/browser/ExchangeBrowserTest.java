@@ -53,18 +53,19 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(entries).containsKeys("alice.conll", "bob.conll", "manifest.json");
         assertThat(entries.get("alice.conll")).contains("mayor -X- _ B-FACT");
         assertThat(entries.get("bob.conll")).contains("the -X- _ B-QUOTE", "safe -X- _ I-QUOTE");
-        assertThat(page.locator("#export-progress-text")).hasText("Done: 1 sources, 2 spans.");
+        assertThat(page.locator("#export-progress-text")).hasText("Done: 1 source, 2 spans.");
         assertThat(page.locator("#export-result")).containsText("Every span is in the export.");
         page.setViewportSize(1280, 1000); // tall enough to show the progress and the result
         page.evaluate("window.scrollTo(0, 0)");
+        page.waitForTimeout(500); // the bar's fill is animated
         screenshot(page, "exchange-export");
 
         String text = "Imported through the page 💧 " + tag;
         Path good = files.resolve("doccano.jsonl");
         Files.writeString(good, "{\"text\": \"" + text + "\", \"label\": [[0, 8, \"FACT\"]]}\n");
         page.locator("#corpus-upload input[type=file]").setInputFiles(good);
-        assertThat(page.locator("#import-report")).containsText("Imported doccano.jsonl: 1 new sources (0 already "
-                + "here), 1 spans (0 already here), 0 verdicts and 0 decisions.");
+        assertThat(page.locator("#import-report")).containsText("Imported doccano.jsonl: 1 new source (0 already "
+                + "here), 1 span (0 already here), 0 verdicts and 0 decisions.");
 
         Path bad = files.resolve("bad.jsonl");
         Files.writeString(bad, "{\"text\": \"Fine " + tag + "\"}\n{\"text\": \"Cut off");

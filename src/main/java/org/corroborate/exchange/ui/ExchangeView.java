@@ -166,6 +166,11 @@ public class ExchangeView extends VerticalLayout {
         return card;
     }
 
+    /** "1 span", "2 spans". */
+    static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     private static String layerTitle(String layer) {
         return switch (layer) {
             case "all" -> "Every reviewer's annotations";
@@ -208,7 +213,7 @@ public class ExchangeView extends VerticalLayout {
                     shown = percent;
                     ui.access(() -> {
                         bar.setValue(total == 0 ? 1 : (double) done / total);
-                        progress.setText("Written " + done + " of " + total + " sources");
+                        progress.setText("Written " + done + " of " + count(total, "source"));
                     });
                 }
             }
@@ -224,10 +229,10 @@ public class ExchangeView extends VerticalLayout {
 
     private void finished(ExportService.Outcome outcome) {
         bar.setValue(1);
-        progress.setText("Done: " + outcome.sources() + " sources, " + outcome.spans() + " spans.");
+        progress.setText("Done: " + count(outcome.sources(), "source") + ", " + count(outcome.spans(), "span") + ".");
         Paragraph summary = new Paragraph(outcome.skipped() == 0
                 ? "Every span is in the export."
-                : outcome.skipped() + " spans could not be written in this format; skipped.csv in the zip lists "
+                : count(outcome.skipped(), "span") + " could not be written in this format; skipped.csv in the zip lists "
                 + "each with the reason, and manifest.json counts them.");
         Span hash = new Span("manifest SHA-256 " + outcome.manifestSha256());
         hash.addClassName("cb-hash");
@@ -311,9 +316,10 @@ public class ExchangeView extends VerticalLayout {
             view.getElement().setAttribute("data-outcome", report.dryRun() ? "checked" : "imported");
             Paragraph head = new Paragraph((report.dryRun() ? "Checked " : "Imported ") + report.file() + ": "
                     + (report.dryRun() ? "nothing was kept. It would bring " : "")
-                    + report.sourcesImported() + " new sources (" + report.sourcesMatched() + " already here), "
-                    + report.spansImported() + " spans (" + report.spansUnchanged() + " already here), "
-                    + report.verdictsImported() + " verdicts and " + report.decisionsImported() + " decisions.");
+                    + count(report.sourcesImported(), "new source") + " (" + report.sourcesMatched() + " already here), "
+                    + count(report.spansImported(), "span") + " (" + report.spansUnchanged() + " already here), "
+                    + count(report.verdictsImported(), "verdict") + " and " + count(report.decisionsImported(), "decision")
+                    + ".");
             head.addClassName("cb-import-summary");
             view.add(head);
             list(view, "Conflicts: the workbench's version was kept", report.conflicts(), "cb-import-conflicts");
