@@ -182,6 +182,10 @@ class BratFormat implements ExportFormat, ImportFormat {
                         : kind == '*' ? "an equivalence" : "an unknown line") + ") has no place in the workbench.");
             }
         }
+        java.util.Set<String> orphans = new java.util.TreeSet<>(attributes.keySet());
+        orphans.addAll(notes.keySet());
+        orphans.removeAll(drafts.keySet());
+        orphans.forEach(id -> ignored.add(file + ": attributes or notes of " + id + ", which the file has no T line for."));
         java.util.List<ImportedSource.Span> spans = new java.util.ArrayList<>();
         for (var entry : drafts.entrySet()) {
             Draft d = entry.getValue();

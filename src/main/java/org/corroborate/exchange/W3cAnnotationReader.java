@@ -39,6 +39,14 @@ final class W3cAnnotationReader {
         for (String name : names) {
             items(name, files.text(name), (item, line) -> item(name, line, item));
         }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        bySource.values().forEach(found -> found.spans.forEach(span -> held.add(span.ref())));
+        verdicts.keySet().stream().filter(ref -> !held.contains(ref)).sorted().forEach(ref -> {
+            if (!bySource.isEmpty()) {
+                bySource.values().iterator().next().ignored.add(names.getFirst() + ": verdicts on annotation " + ref
+                        + ", which the upload does not hold.");
+            }
+        });
         List<ImportedSource> sources = new ArrayList<>();
         bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
                 found.spans.stream().map(span -> new ImportedSource.Span(span.ref(), span.file(), span.line(),

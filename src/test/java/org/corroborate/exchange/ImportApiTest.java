@@ -217,6 +217,20 @@ class ImportApiTest {
     }
 
     @Test
+    void whatTheWorkbenchHasNoPlaceForIsReportedNotDropped() throws Exception {
+        String text = "The council denies it. " + UUID.randomUUID();
+        String body = mvc.perform(post("/api/import").param("format", "brat").param("file", "foreign.zip")
+                        .with(httpBasic("sam", "demo")).contentType("application/zip")
+                        .content(Zips.write(Map.of("doc.txt", text, "doc.ann", "T1\tFACT 4 11\tcouncil\n"
+                                + "R1\tBlames Arg1:T1 Arg2:T1\nA1\tNegated T9\n#1\tAnnotatorNotes T1\tchecked\n"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode report = json.readTree(body);
+        assertThat(report.get("spansImported").asInt()).isEqualTo(1);
+        assertThat(report.get("ignored").toString()).contains("doc.ann, line 2: R1 (a relation)")
+                .contains("doc.ann: attributes or notes of T9");
+    }
+
+    @Test
     void aDryRunReportsAndKeepsNothing() throws Exception {
         String text = "Dry run text " + UUID.randomUUID();
         String line = json.writeValueAsString(Map.of("text", text, "label", List.of(List.of(0, 3, "FACT"))));
