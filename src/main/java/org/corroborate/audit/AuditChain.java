@@ -2,10 +2,9 @@ package org.corroborate.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
+import org.corroborate.base.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,14 +33,10 @@ public final class AuditChain {
 
     /** The hash of an event given the hash of the one before it. */
     public static String hash(String previousHash, Fields fields) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
-            digest.update((byte) '\n');
-            digest.update(fields.canonical().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '\n');
+        digest.update(fields.canonical().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(digest);
     }
 }

@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -139,7 +137,7 @@ public final class ExportArchive implements java.io.Closeable {
         if (current != null) {
             current.flush();
             zip.closeEntry();
-            files.add(new FileRecord(current.name, current.bytes, HexFormat.of().formatHex(current.digest.digest()),
+            files.add(new FileRecord(current.name, current.bytes, org.corroborate.base.Sha256.hex(current.digest),
                     current.documents));
             current = null;
         }
@@ -163,11 +161,7 @@ public final class ExportArchive implements java.io.Closeable {
             super(zip);
             this.name = name;
             this.documents = documents;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            this.digest = org.corroborate.base.Sha256.digest();
         }
 
         @Override

@@ -4,13 +4,11 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Exports the labelled corpus in a chosen format, layer and filters, one source at a time, so
- * memory stays flat however large the corpus (the persistence context is cleared after each). Every export is a zip of the format's files and a
- * manifest. What the caller may see is what is exported (blind mode applies). Every export is
- * audited, with the manifest's hash.
+ * memory stays flat however large the corpus (the persistence context is cleared after each).
+ * Every export is a zip of the format's files and a manifest. What the caller may see is what is
+ * exported (blind mode applies). Every export is audited, with the manifest's hash.
  */
 @Service
 public class ExportService {
@@ -182,7 +180,6 @@ public class ExportService {
         AuditService.ChainHead head = audit.head();
         List<Long> ids = request.sourceIds().isEmpty()
                 ? sources.list().stream().map(SourceSummary::id).sorted().toList() : request.sourceIds();
-        ids.forEach(sources::summary);
         Counter counter = new Counter(request.layer().kind().equals("all"));
         List<ExportManifest.SourceEntry> entries = new ArrayList<>();
         try (ExportArchive archive = new ExportArchive(out);
@@ -203,15 +200,13 @@ public class ExportService {
             archive.endFiles();
             ExportManifest manifest = manifest(request, at, head, counter, entries, archive);
             byte[] bytes = json.writeValueAsBytes(manifest);
-            String manifestHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String manifestHash = org.corroborate.base.Sha256.hex(bytes);
             archive.finish(bytes);
             long unpacked = archive.files().stream().mapToLong(ExportArchive.FileRecord::bytes).sum() + bytes.length;
             return new Written(manifest, new Outcome(ids.size(), counter.spans, archive.skippedCount(), unpacked,
                     manifestHash));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -258,7 +253,7 @@ public class ExportService {
         Map<Long, Map<String, String>> verdicts = seesColleagues ? assessments.verdictsBySource(id) : Map.of();
         List<ExportedSpan> spans = found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(),
                 a.label(), a.text(), a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
-                new TreeMap<>(verdicts.getOrDefault(a.id(), Map.of())), null)).toList();
+                verdicts.getOrDefault(a.id(), Map.of()), null)).toList();
         List<ExportedDecision> decisions = null;
         if (request.layer().kind().equals("all") && seesColleagues) {
             // A decision names the spans it judged in their order in the export (text order), not by database id.
@@ -304,15 +299,13 @@ public class ExportService {
         void add(ExportedSource source) {
             spans += source.spans().size();
             decisions += source.decisions() == null ? 0 : source.decisions().size();
-            List<ReviewerSpan> forAgreement = new ArrayList<>(source.spans().size());
             for (ExportedSpan span : source.spans()) {
                 byLabel.merge(span.label(), 1L, Long::sum);
                 byAuthor.merge(span.author(), 1L, Long::sum);
-                forAgreement.add(new ReviewerSpan(source.source().id(), span.author(), span.label(), span.start(),
-                        span.end()));
             }
             if (tally != null) {
-                tally.add(forAgreement);
+                tally.add(source.spans().stream().map(span -> new ReviewerSpan(source.source().id(), span.author(),
+                        span.label(), span.start(), span.end())).toList());
             }
         }
     }

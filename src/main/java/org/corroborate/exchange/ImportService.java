@@ -113,7 +113,7 @@ public class ImportService {
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("file", name);
         recorded.put("format", format.id());
-        recorded.put("sha256", sha256(content));
+        recorded.put("sha256", org.corroborate.base.Sha256.hex(content));
         recorded.put("sourcesImported", report.sourcesImported());
         recorded.put("sourcesMatched", report.sourcesMatched());
         recorded.put("spansImported", report.spansImported());
@@ -192,7 +192,7 @@ public class ImportService {
         private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
                           Map<String, Long> refs, ImportedSource.Span span) {
             ImportedAnnotation given = span.annotation();
-            String author = given.author() == null ? me : given.author();
+            String author = given.author() == null ? me : given.author().strip();
             String name = span.ref() == null ? "" : " " + span.ref();
             if (given.start() < 0 || given.end() <= given.start() || given.end() > text.length()) {
                 throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " at " + given.start() + ".."
@@ -336,11 +336,4 @@ public class ImportService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,10 +1,7 @@
 package org.corroborate.source;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 
 /** The normalisation every source text goes through, and the identity and length derived from it. */
 public final class SourceText {
@@ -19,13 +16,7 @@ public final class SourceText {
 
     /** SHA-256 of the normalised text's UTF-8 bytes, as lower-case hex: the source's content identity. */
     public static String sha256(String normalisedText) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalisedText.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return org.corroborate.base.Sha256.hex(normalisedText.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Length in Unicode code points, the unit of every offset in the API and exports. */

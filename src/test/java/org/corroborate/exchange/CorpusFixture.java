@@ -37,9 +37,19 @@ final class CorpusFixture {
     long annotate(String who, long source, String text, String quote, String label, Map<String, String> attributes,
                   String note) throws Exception {
         int start = text.codePointCount(0, text.indexOf(quote));
+        return annotate(who, source, start, start + quote.codePointCount(0, quote.length()), label, attributes, note);
+    }
+
+    /** Annotates [start, end) in code points, with a label only. */
+    long annotate(String who, long source, int start, int end, String label) throws Exception {
+        return annotate(who, source, start, end, label, Map.of(), null);
+    }
+
+    private long annotate(String who, long source, int start, int end, String label, Map<String, String> attributes,
+                          String note) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("start", start);
-        body.put("end", start + quote.codePointCount(0, quote.length()));
+        body.put("end", end);
         body.put("label", label);
         body.put("attributes", attributes);
         if (note != null) {

@@ -16,7 +16,6 @@ import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CodePoints;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,20 +27,20 @@ class ExportApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
+    CorpusFixture corpus;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fixture() {
+        corpus = new CorpusFixture(mvc, json);
+    }
+
+    /** A source whose title a spreadsheet would run as a formula. */
     private long source(String text) throws Exception {
-        String created = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("title", "=HYPERLINK(\"x\")", "text", text))))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+        return corpus.source("=HYPERLINK(\"x\")", text);
     }
 
     private long annotate(String who, long source, int start, int end, String label) throws Exception {
-        String created = mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(who, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("start", start, "end", end, "label", label))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+        return corpus.annotate(who, source, start, end, label);
     }
 
     /** The export's files by name; every export is a zip. */
@@ -68,10 +67,7 @@ class ExportApiTest {
         long source = source(text);
         int start = text.codePointCount(0, text.indexOf("Still"));
         long quote = annotate("alice", source, start, start + "Still on bottled water.".length(), "QUOTE");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .put("/api/annotations/" + quote + "/assessment").with(httpBasic("bob", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"AGREE\"}"))
-                .andExpect(status().isOk());
+        corpus.assess("bob", quote, "AGREE");
 
         String body = export("carol", "format=jsonl&source=" + source);
         JsonNode line = json.readTree(body.lines().findFirst().orElseThrow());
@@ -93,10 +89,7 @@ class ExportApiTest {
                 .andReturn().getResponse().getContentAsString()).get("text").asString();
         int start = stored.codePointCount(0, stored.indexOf("tasted"));
         long quote = annotate("alice", source, start, start + "tasted of metal".length(), "QUOTE");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .put("/api/annotations/" + quote + "/assessment").with(httpBasic("carol", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"UNSURE\"}"))
-                .andExpect(status().isOk());
+        corpus.assess("carol", quote, "UNSURE");
         JsonNode collection = json.readTree(export("sam", "format=w3c&source=" + source));
         assertThat(collection.get("@context").asString()).isEqualTo("http://www.w3.org/ns/anno.jsonld");
         assertThat(collection.get("type").asString()).isEqualTo("AnnotationCollection");
@@ -154,11 +147,7 @@ class ExportApiTest {
         long source = source("The utility hid the results. " + UUID.randomUUID());
         long a = annotate("alice", source, 4, 27, "ALLEGATION");
         long b = annotate("bob", source, 4, 27, "FACT");
-        mvc.perform(post("/api/sources/" + source + "/decisions").with(httpBasic("sam", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("annotationIds", List.of(a, b), "outcome", "ACCEPTED",
-                                "from", a, "reason", "An accusation"))))
-                .andExpect(status().isCreated());
+        corpus.decide(source, List.of(a, b), "ACCEPTED", a, "An accusation");
         JsonNode gold = json.readTree(export("bob", "format=jsonl&layer=gold&source=" + source).lines().findFirst()
                 .orElseThrow());
         assertThat(gold.get("label")).hasSize(1);

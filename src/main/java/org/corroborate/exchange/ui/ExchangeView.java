@@ -58,6 +58,7 @@ public class ExchangeView extends VerticalLayout {
     private final Span progress = new Span();
     private final Div exported = new Div();
     private final Div imported = new Div();
+    private Anchor download;
 
     private final Select<ExportFormat> format = new Select<>();
     private final Select<String> layer = new Select<>();
@@ -130,8 +131,11 @@ public class ExchangeView extends VerticalLayout {
         exportProblem.addClassName("cb-form-error");
 
         UI ui = UI.getCurrent();
-        Anchor download = new Anchor((DownloadHandler) event -> {
+        download = new Anchor((DownloadHandler) event -> {
             ExportRequest request = chosen.get();
+            if (request == null) {
+                throw new IllegalStateException("The export choice is not valid; see the message on the page.");
+            }
             event.setFileName(request.fileName(java.time.Instant.now()));
             event.setContentType("application/zip");
             ui.access(() -> started());
@@ -192,6 +196,7 @@ public class ExchangeView extends VerticalLayout {
                     List.copyOf(labels.getValue()), states.getValue().stream().map(Enum::name).toList()));
             problem(null);
         } catch (WorkbenchException e) {
+            chosen.set(null); // never download a choice the server refuses
             problem(e.getMessage());
         }
     }
@@ -199,6 +204,9 @@ public class ExchangeView extends VerticalLayout {
     private void problem(String message) {
         exportProblem.setText(message == null ? "" : message);
         exportProblem.setVisible(message != null);
+        if (download != null) {
+            download.setEnabled(message == null);
+        }
     }
 
     /** Progress for the bar, at most every hundredth of the way, so a large export does not flood the page. */
@@ -242,7 +250,9 @@ public class ExchangeView extends VerticalLayout {
     private void failed(RuntimeException e) {
         bar.setVisible(false);
         progress.setText("");
-        problem(e instanceof WorkbenchException ? e.getMessage() : "The export stopped: " + e.getMessage());
+        // Shown, but the choice stays valid: the next try may succeed.
+        exportProblem.setText(e instanceof WorkbenchException ? e.getMessage() : "The export stopped: " + e.getMessage());
+        exportProblem.setVisible(true);
     }
 
     private Div importCard(ImportService imports, boolean mayImport) {
