@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A labelled corpus in: the request body is the file (a zip, or a single .jsonl or .jsonld), sent
- * as it is ({@code curl --data-binary @corpus.zip}).
+ * as it is ({@code curl -H 'Content-Type: application/zip' --data-binary @corpus.zip}) or as the
+ * file part of a multipart form ({@code curl -F file=@corpus.zip}).
  */
 @RestController
 @Tag(name = "Import")
@@ -28,27 +29,34 @@ class ImportController {
         this.actor = actor;
     }
 
-    @PostMapping("/api/import")
+    /** A form-encoded body would be parsed as form fields, and its bytes lost: such a request gets 415. */
+    @PostMapping(value = "/api/import", consumes = "!application/x-www-form-urlencoded")
     @ResponseStatus(HttpStatus.OK)
+    @io.swagger.v3.oas.annotations.Parameter(name = "file", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
+            description = "the upload's name, for messages, the report and the audit trail")
     @Operation(summary = "Import a corpus: format=jsonl|brat|w3c, file=NAME (for messages), dryRun=true to only check",
             description = "All or nothing: a malformed file is refused naming file and line, and nothing changes. "
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
-    ImportReport importCorpus(@RequestParam String format, @RequestParam(required = false) String file,
-                              @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request)
-            throws IOException {
+    ImportReport importCorpus(@RequestParam String format, @RequestParam(defaultValue = "false") boolean dryRun,
+                              HttpServletRequest request) throws IOException {
+        // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
+        String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
         if (!actor.hasRole("SUPERVISOR") && !actor.hasRole("ADMIN")) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only supervisors and administrators import corpora.");
         }
-        byte[] content = body(request.getInputStream(), imports.maxImportBytes());
-        if (content.length == 0 && request.getContentType() != null
-                && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
-            throw WorkbenchException.badInput("The body was sent as a form; send the file itself, with "
-                    + "Content-Type application/zip or application/octet-stream (curl -H ... --data-binary @FILE).");
+        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            // curl -F file=@corpus.zip: the first file part is the upload.
+            var part = multipart.getFileMap().values().stream().findFirst().orElseThrow(() ->
+                    WorkbenchException.badInput("The multipart request holds no file part."));
+            return imports.importCorpus(format, file != null ? file : part.getOriginalFilename(),
+                    body(part.getInputStream(), imports.maxImportBytes()), dryRun);
         }
-        return imports.importCorpus(format, file, content, dryRun);
+        return imports.importCorpus(format, file, body(request.getInputStream(), imports.maxImportBytes()), dryRun);
     }
 
     /** Reads the body up to the limit, refusing beyond it without reading the rest into memory. */
