@@ -6,23 +6,39 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.BlindModeChanged;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Fans committed annotation changes out to the views that have a source open, and tells them
- * who else is looking at it. In-memory: one application instance.
+ * who else is looking at it. Each recipient gets a colleague's annotation only if they may see it
+ * at the moment of delivery (blind mode is read then, not when the view opened), and every open
+ * view is told when blind mode changes, so it can drop what its viewer may no longer see.
+ * In-memory: one application instance.
  */
 @Component
 public class AnnotationBroadcaster {
 
     private final Map<Long, CopyOnWriteArrayList<Subscription>> bySource = new ConcurrentHashMap<>();
+    private final AnnotationVisibility visibility;
+    private final CurrentActor actor;
 
-    /** Listens to one source until the returned handle is closed. */
+    AnnotationBroadcaster(AnnotationVisibility visibility, CurrentActor actor) {
+        this.visibility = visibility;
+        this.actor = actor;
+    }
+
+    /**
+     * Listens to one source as the signed-in person until the returned handle is closed.
+     * {@code onVisibility} hears whether they may now see colleagues' annotations, after blind mode changed.
+     */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
-                                  Consumer<Set<String>> onPresence) {
-        Subscription subscription = new Subscription(sourceId, username, onChange, onPresence);
+                                  Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
+        boolean overseer = actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        Subscription subscription = new Subscription(sourceId, username, overseer, onChange, onPresence, onVisibility);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);
         return subscription;
@@ -37,8 +53,35 @@ public class AnnotationBroadcaster {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void committed(AnnotationChanged change) {
-        bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>())
-                .forEach(s -> s.onChange.accept(change));
+        var subscriptions = bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>());
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        boolean blind = !change.isDeletion() && visibility.blind(change.sourceId());
+        for (Subscription s : subscriptions) {
+            if (mayReceive(s, change, blind)) {
+                s.onChange.accept(change);
+            }
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void blindModeChanged(BlindModeChanged change) {
+        for (Subscription s : bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>())) {
+            s.onVisibility.accept(!change.blind() || s.overseer || visibility.submitted(change.sourceId(), s.username));
+        }
+    }
+
+    /**
+     * A deletion carries only an id, which a view ignores unless it shows that annotation; one's own
+     * work always arrives; a colleague's only where the source is not blind, or the recipient
+     * supervises or has submitted.
+     */
+    private boolean mayReceive(Subscription s, AnnotationChanged change, boolean blind) {
+        if (change.isDeletion() || !blind || s.overseer || change.annotation().author().equals(s.username)) {
+            return true;
+        }
+        return visibility.submitted(change.sourceId(), s.username);
     }
 
     private void announcePresence(long sourceId) {
@@ -50,15 +93,19 @@ public class AnnotationBroadcaster {
     public final class Subscription implements AutoCloseable {
         private final long sourceId;
         private final String username;
+        private final boolean overseer;
         private final Consumer<AnnotationChanged> onChange;
         private final Consumer<Set<String>> onPresence;
+        private final Consumer<Boolean> onVisibility;
 
-        private Subscription(long sourceId, String username, Consumer<AnnotationChanged> onChange,
-                             Consumer<Set<String>> onPresence) {
+        private Subscription(long sourceId, String username, boolean overseer, Consumer<AnnotationChanged> onChange,
+                             Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
             this.sourceId = sourceId;
             this.username = username;
+            this.overseer = overseer;
             this.onChange = onChange;
             this.onPresence = onPresence;
+            this.onVisibility = onVisibility;
         }
 
         @Override

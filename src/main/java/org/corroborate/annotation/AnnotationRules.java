@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
@@ -46,7 +47,8 @@ final class AnnotationRules {
                 throw WorkbenchException.badInput("The label " + label.name() + " has no attribute '" + entry.getKey()
                         + "'" + (known.isEmpty() ? "." : "; it has " + known + "."));
             }
-            String value = entry.getValue() == null ? "" : entry.getValue().strip();
+            String value = entry.getValue() == null ? ""
+                    : TextRules.check("attributes." + entry.getKey(), entry.getValue()).strip();
             if (value.length() > MAX_ATTRIBUTE) {
                 throw WorkbenchException.badInput("'" + entry.getKey() + "' is longer than " + MAX_ATTRIBUTE
                         + " characters.");
@@ -70,6 +72,7 @@ final class AnnotationRules {
     }
 
     static String note(String note) {
+        TextRules.check("note", note);
         if (note == null || note.isBlank()) {
             return null;
         }
@@ -84,7 +87,7 @@ final class AnnotationRules {
         if (author == null || author.isBlank()) {
             throw WorkbenchException.badInput("The author is missing.");
         }
-        String name = author.strip();
+        String name = TextRules.line("author", author).strip();
         if (name.length() > MAX_AUTHOR || name.codePoints().anyMatch(Character::isISOControl)) {
             throw WorkbenchException.badInput("'" + name.substring(0, Math.min(name.length(), 40))
                     + "' is not a name: at most " + MAX_AUTHOR + " printable characters.");

@@ -211,6 +211,22 @@ public class AnnotationService {
         return state;
     }
 
+    /**
+     * Whether the caller may read this annotation's history (it existed, and they wrote it or may see
+     * their colleagues' work on its source); false rather than an error, for the audit timeline.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mayReadHistory(long id) {
+        var revisions = history.of(Annotation.class, id, Annotation::toDetails);
+        if (revisions.isEmpty()) {
+            return false;
+        }
+        AnnotationDetails first = revisions.getFirst().state();
+        String me = actor.require();
+        return first != null && (first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me));
+    }
+
     private List<AnnotationRevision> revisionsOf(long id) {
         return history.of(Annotation.class, id, Annotation::toDetails).stream()
                 .map(r -> new AnnotationRevision(r.revision(), r.at(), r.actor(), r.reason(), r.change(), r.state()))
@@ -282,6 +298,10 @@ public class AnnotationService {
         Annotation annotation = load(id);
         String me = actor.require();
         if (!annotation.getAuthor().equals(me)) {
+            if (!seesColleagues(sources.summary(annotation.getSourceId()), me)) {
+                // What the caller may not see answers as if it did not exist, so ids cannot be probed.
+                throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
+            }
             if (!actor.hasRole("SUPERVISOR")) {
                 throw new org.springframework.security.access.AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");

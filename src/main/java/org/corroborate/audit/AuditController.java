@@ -21,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Audit trail")
 class AuditController {
 
+    /** The furthest a page may start: far beyond any log, and well inside an int with a page added. */
+    static final long MAX_OFFSET = 1_000_000_000L;
+
     private final AuditService audit;
 
     AuditController(AuditService audit) {
@@ -39,9 +42,14 @@ class AuditController {
             throw WorkbenchException.badInput("'page' must be 0 or more and 'size' between 1 and "
                     + AuditService.MAX_PAGE + ".");
         }
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw WorkbenchException.badInput("'page' is too large: page × size must be at most " + MAX_OFFSET
+                    + "; narrow the search with from, to or source instead.");
+        }
         AuditFilter filter = new AuditFilter(actor, source, action, entity, entityId, instant("from", from),
                 instant("to", to));
-        List<AuditEventView> events = audit.search(filter, page * size, size + 1);
+        List<AuditEventView> events = audit.search(filter, (int) offset, size + 1);
         boolean more = events.size() > size;
         return new AuditPage(page, size, more, more ? events.subList(0, size) : events);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,13 @@ public class AuditService {
     private final AuditVerifier verifier;
     private final CurrentActor actor;
     private final JsonMapper json;
+    private final AppendOnlyGuard guard;
+    private final List<TimelineAccess> timelineAccess;
 
     AuditService(AuditEventRepository events, AuditSearch search, AuditVerifier verifier, CurrentActor actor,
-                 JsonMapper json) {
+                 JsonMapper json, AppendOnlyGuard guard, List<TimelineAccess> timelineAccess) {
+        this.guard = guard;
+        this.timelineAccess = timelineAccess;
         this.events = events;
         this.search = search;
         this.verifier = verifier;
@@ -44,21 +49,38 @@ public class AuditService {
         this.json = json;
     }
 
-    /** A page of events, newest first; a reviewer's search is limited to their own actions. */
+    /**
+     * A page of events, newest first; a reviewer's search is limited to their own actions. At most
+     * one more than {@value #MAX_PAGE} events come back, so that a caller asking for a full page and
+     * one more can tell whether there are more.
+     */
     @PreAuthorize("isAuthenticated()")
     public List<AuditEventView> search(AuditFilter filter, int offset, int limit) {
-        return search.find(scoped(filter), Math.max(0, offset), Math.max(1, Math.min(limit, MAX_PAGE))).stream()
+        if (offset < 0 || limit < 1) {
+            throw WorkbenchException.badInput("The offset must be 0 or more and the limit at least 1.");
+        }
+        return search.find(scoped(filter), offset, Math.min(limit, MAX_PAGE + 1)).stream()
                 .map(this::view).toList();
     }
 
-    /** Everything recorded about one entity, oldest first: its timeline. */
+    /**
+     * Everything recorded about one entity, oldest first: its timeline. Supervisors and administrators
+     * read any; a reviewer only timelines of entity types a feature opens to them ({@link TimelineAccess}),
+     * and of those only entities that feature lets them see. Another type is refused (403) whatever the
+     * id; an entity they may not see answers 404 as if it did not exist, so ids cannot be probed.
+     */
     @PreAuthorize("isAuthenticated()")
     public List<AuditEventView> timeline(String entityType, String entityId) {
-        List<AuditEvent> found = events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId);
-        if (!mayReadEverything() && !found.isEmpty() && !found.getFirst().getActor().equals(actor.require())) {
-            throw new AccessDeniedException("Only supervisors may read the history of someone else's work.");
+        if (!mayReadEverything()) {
+            TimelineAccess access = timelineAccess.stream().filter(a -> a.entityTypes().contains(entityType))
+                    .findFirst().orElseThrow(() -> new AccessDeniedException("Reviewers may read the history of "
+                            + "annotations, verdicts and their own review status only."));
+            if (!access.mayRead(entityType, entityId)) {
+                throw WorkbenchException.notFound("There is no " + entityType + " " + entityId
+                        + " whose history you may read.");
+            }
         }
-        return found.stream().map(this::view).toList();
+        return events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream().map(this::view).toList();
     }
 
     /**
@@ -74,10 +96,22 @@ public class AuditService {
     /** The last link of the audit chain. */
     public record ChainHead(long seq, String hash) {}
 
-    /** Re-walks the whole chain and says whether it is intact, or where it first breaks. */
+    /**
+     * Re-walks the whole chain and says whether it is intact, or where it first breaks; warns when
+     * the database no longer guards the log as append-only.
+     */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public AuditVerification verify() {
-        return verifier.verify();
+        AuditVerification verification = verifier.verify();
+        List<String> unguarded = guard.problems();
+        return unguarded.isEmpty() ? verification : verification.withWarnings(
+                List.of(AppendOnlyGuard.MISSING + ": " + String.join("; ", unguarded) + "."));
+    }
+
+    /** What the database no longer guards of the append-only log; empty when all is in place. */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public List<String> guardProblems() {
+        return guard.problems();
     }
 
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")

@@ -38,7 +38,7 @@ class AuditVerifier {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new AuditVerification(walk.problem == null, walk.count, walk.previous, walk.brokenSeq, walk.brokenId,
-                walk.problem, millis);
+                walk.problem, millis, java.util.List.of());
     }
 
     private static final class Walk {

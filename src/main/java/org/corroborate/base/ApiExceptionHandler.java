@@ -63,7 +63,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return error(400, "bad_input", "The request body is not valid JSON of the expected shape.");
+        return error(400, "bad_input", JsonProblem.describe(e));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,

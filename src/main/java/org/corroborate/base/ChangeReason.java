@@ -13,8 +13,12 @@ public final class ChangeReason {
 
     private ChangeReason() {}
 
-    /** Attaches a reason to the current transaction; blank reasons are ignored. */
+    /**
+     * Attaches a reason to the current transaction; blank reasons are ignored. A reason holding
+     * control characters or lone surrogates is refused here, before anything is written.
+     */
     public static void record(String reason) {
+        TextRules.check("reason", reason);
         if (reason == null || reason.isBlank() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }

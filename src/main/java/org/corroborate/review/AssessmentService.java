@@ -46,6 +46,7 @@ public class AssessmentService {
         if (verdict == null) {
             throw WorkbenchException.badInput("'verdict' is required: AGREE, DISAGREE or UNSURE.");
         }
+        org.corroborate.base.TextRules.check("comment", comment);
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
         }
@@ -74,6 +75,7 @@ public class AssessmentService {
     public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String origin) {
         org.corroborate.base.ChangeReason.record(origin);
         AnnotationDetails annotation = annotations.get(annotationId);
+        org.corroborate.base.TextRules.line("reviewer", reviewer);
         if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
             throw WorkbenchException.badInput("A verdict needs a reviewer other than the annotation's author.");
         }
@@ -87,6 +89,17 @@ public class AssessmentService {
         events.publishEvent(new org.corroborate.base.Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));
         return after;
+    }
+
+    /**
+     * Whether the caller may read this verdict's history: it is theirs, or it judges an annotation
+     * whose history they may read. False rather than an error, for the audit timeline.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public boolean mayReadHistory(long assessmentId) {
+        return assessments.findById(assessmentId).map(Assessment::toDetails).map(a -> a.reviewer().equals(actor.require())
+                || annotations.mayReadHistory(a.annotationId())).orElse(false);
     }
 
     /** Every verdict on an annotation the caller can see. */

@@ -29,7 +29,7 @@ class ReviewController {
     }
 
     @GetMapping("/status")
-    @Operation(summary = "Every reviewer's status on this source")
+    @Operation(summary = "Every reviewer's status on this source; in blind mode a reviewer who has not submitted sees only their own")
     List<ReviewStatusDetails> statuses(@PathVariable long sourceId) {
         return reviews.statusesOf(sourceId);
     }

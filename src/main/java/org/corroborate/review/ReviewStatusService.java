@@ -44,11 +44,16 @@ public class ReviewStatusService implements ReviewProgress {
                 .orElse(new ReviewStatusDetails(sourceId, reviewer, ReviewState.NOT_STARTED, null));
     }
 
+    /** Every reviewer's status on a source; in blind mode a reviewer who has not submitted sees only their own. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReviewStatusDetails> statusesOf(long sourceId) {
-        sources.summary(sourceId);
-        return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails).toList();
+        boolean blind = sources.summary(sourceId).blind();
+        String me = actor.require();
+        // Blind mode hides colleagues' progress from a reviewer as it hides their annotations: until they submit.
+        boolean seesAll = !blind || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN") || hasSubmitted(sourceId, me);
+        return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails)
+                .filter(s -> seesAll || s.reviewer().equals(me)).toList();
     }
 
     /** The caller marks their review of the source as done. */

@@ -136,6 +136,7 @@ public class AccountService {
             throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
                     "An account named '" + username + "' already exists.");
         }
+        org.corroborate.base.TextRules.line("displayName", request.displayName());
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().trim();
         Account account = accounts.saveAndFlush(new Account(username, displayName,

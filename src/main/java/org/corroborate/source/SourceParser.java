@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 
 /**
@@ -43,6 +44,10 @@ final class SourceParser {
             throw WorkbenchException.badInput("'text' is required and must not be blank.");
         }
         rejectControlCharacters("the text", text);
+        TextRules.check("title", title);
+        TextRules.check("publisher", publisher);
+        TextRules.check("author", author);
+        TextRules.check("url", url);
         String normalised = SourceText.normalise(text);
         if (url != null && !url.isBlank() && !FrontMatter.isWebAddress(url.strip())) {
             throw WorkbenchException.badInput("'url' must be an http or https address.");
@@ -112,6 +117,13 @@ final class SourceParser {
                 throw WorkbenchException.badInput(what + " holds control characters (such as U+"
                         + String.format("%04X", (int) c) + "); it looks binary or damaged, not text.");
             }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // Only a JSON escape such as \ud800 can bring one: UTF-8 files cannot encode it.
+                throw WorkbenchException.badInput(what + " holds a lone surrogate (U+" + String.format("%04X", (int) c)
+                        + ") at position " + (i + 1) + "; it is not valid Unicode text and cannot be stored.");
+            }
         }
     }
 
@@ -148,6 +160,7 @@ final class SourceParser {
     }
 
     static String limit(String field, String value) {
+        TextRules.check(field, value);
         if (value != null && value.length() > MAX_TITLE) {
             throw WorkbenchException.badInput("'" + field + "' is longer than " + MAX_TITLE + " characters.");
         }

@@ -73,6 +73,7 @@ public class SourceService {
             SourceSummary after = sources.saveAndFlush(source).toSummary();
             events.publishEvent(Change.updated(blind ? "source.blind-on" : "source.blind-off", "Source", id, id,
                     before, after, null));
+            events.publishEvent(new BlindModeChanged(id, blind));
             return after;
         }).toList();
     }

@@ -215,7 +215,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         UI ui = event.getUI();
         subscription = broadcaster.subscribe(source.source().id(), me,
                 change -> ui.access(() -> applyRemote(change)),
-                names -> ui.access(() -> showPresence(names)));
+                names -> ui.access(() -> showPresence(names)),
+                sees -> ui.access(() -> visibilityPushed(sees)));
     }
 
     @Override
@@ -397,13 +398,29 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     }
 
     private void colleaguesMayBeVisible() {
+        visibilityPushed(annotations.seesColleagues(source.source().id()));
+    }
+
+    /**
+     * Whether the viewer may see colleagues' annotations changed (a submission, or blind mode switched
+     * by a supervisor): what they may no longer see leaves the view at once, what they now may is loaded.
+     */
+    void visibilityPushed(boolean sees) {
         boolean couldSee = seesColleagues;
-        seesColleagues = annotations.seesColleagues(source.source().id());
+        seesColleagues = sees;
         everyone.setEnabled(seesColleagues);
         everyone.setTooltipText(seesColleagues ? "Your colleagues' annotations are drawn dashed"
                 : "Blind mode: colleagues' annotations appear once you submit this source");
         if (!couldSee && seesColleagues) {
             reload();
+        } else if (couldSee && !seesColleagues) {
+            visible.values().removeIf(a -> !a.author().equals(me));
+            notes.clear();
+            if (editor.shown() != null && !editor.shown().author().equals(me)) {
+                editor.clear();
+                text.setSelectedId(null);
+            }
+            redraw();
         }
     }
 

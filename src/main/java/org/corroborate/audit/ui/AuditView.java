@@ -52,6 +52,7 @@ public class AuditView extends VerticalLayout {
     private final DateTimePicker from = new DateTimePicker("From");
     private final DateTimePicker to = new DateTimePicker("To");
     private final Span verification = new Span();
+    private final Span guardWarning = new Span();
 
     public AuditView(AuditService audit, CurrentActor currentActor) {
         this.audit = audit;
@@ -113,6 +114,9 @@ public class AuditView extends VerticalLayout {
         grid.setEmptyStateText("No events match.");
         grid.setSizeFull();
         add(top, filters, grid);
+        if (everything) {
+            guardWarning(audit.guardProblems());
+        }
         refresh();
     }
 
@@ -145,8 +149,23 @@ public class AuditView extends VerticalLayout {
         grid.setItems(query -> audit.search(filter, query.getOffset(), query.getLimit()).stream());
     }
 
+    /** A lasting warning above the log while the database does not refuse changes to it. */
+    private void guardWarning(List<String> problems) {
+        guardWarning.setId("append-only-warning");
+        guardWarning.addClassName("cb-guard-warning");
+        guardWarning.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        guardWarning.setText(problems.isEmpty() ? "" : "Warning: " + org.corroborate.audit.AppendOnlyGuard.MISSING
+                + " (" + String.join("; ", problems) + "). Events could be changed or deleted without the database "
+                + "refusing; see the operations guide.");
+        guardWarning.setVisible(!problems.isEmpty());
+        if (guardWarning.getParent().isEmpty()) {
+            addComponentAtIndex(Math.min(1, getComponentCount()), guardWarning);
+        }
+    }
+
     private void verify() {
         AuditVerification result = audit.verify();
+        guardWarning(audit.guardProblems());
         if (result.valid()) {
             verification.setText("Chain intact: " + String.format("%,d", result.events()) + " events, head "
                     + result.head().substring(0, 12) + "…");

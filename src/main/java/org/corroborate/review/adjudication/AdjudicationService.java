@@ -15,6 +15,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
@@ -123,6 +124,7 @@ public class AdjudicationService {
     public DecisionDetails importDecision(long sourceId, DecisionRequest request, String decidedBy,
                                           java.time.Instant decidedAt, String origin) {
         ChangeReason.record(origin);
+        TextRules.line("decidedBy", decidedBy);
         if (decidedBy == null || decidedBy.isBlank()) {
             throw WorkbenchException.badInput("The decision does not say who made it.");
         }
@@ -249,7 +251,9 @@ public class AdjudicationService {
             throw WorkbenchException.badInput("The gold span " + start + ".." + end + " is not a span of this source "
                     + "(length " + text.length() + ").");
         }
-        String note = request.note() == null ? base.note() : (request.note().isBlank() ? null : request.note().strip());
+        attributes.forEach((name, value) -> TextRules.check("attributes." + name, value));
+        String note = request.note() == null ? base.note()
+                : (TextRules.check("note", request.note()).isBlank() ? null : request.note().strip());
         return new GoldSpan(start, end, label.name(), Map.copyOf(attributes), note, text.substring(start, end));
     }
 }
