@@ -41,7 +41,7 @@ final class JsonProblem {
             return (field.isEmpty() ? "The request body" : "'" + field + "'") + " must be "
                     + expected(mismatch.getTargetType()) + got(mismatch) + ".";
         }
-        if (jackson instanceof StreamReadException) {
+        if (jackson instanceof StreamReadException && path(jackson).isEmpty()) {
             var at = jackson.getLocation();
             return "The request body is not valid JSON" + (at == null || at.getLineNr() < 0 ? "" : " (line "
                     + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + firstLine(original);

@@ -113,7 +113,11 @@ class AuditApiTest {
         mvc.perform(get("/api/audit/Annotation/" + id + "/timeline").with(httpBasic("alice", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2));
+        // bob may see alice's annotation in a source that is not blind, so he may read its history too.
         mvc.perform(get("/api/audit/Annotation/" + id + "/timeline").with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2));
+        mvc.perform(get("/api/audit/Export/jsonl/timeline").with(httpBasic("bob", "demo")))
                 .andExpect(status().isForbidden());
     }
 

@@ -1,0 +1,78 @@
+package org.corroborate.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.review.ReviewStatusService;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 19, case 5c: a view already open when blind mode is switched on kept receiving colleagues'
+ * new annotations. The push now reads blind mode when it delivers, for each recipient, and tells
+ * every open view when blind mode changes.
+ */
+@WorkbenchTest
+class AnnotationBroadcasterTest {
+
+    @Autowired AnnotationBroadcaster broadcaster;
+    @Autowired AnnotationService annotations;
+    @Autowired SourceService sources;
+    @Autowired ReviewStatusService reviews;
+    @Autowired CurrentActor actor;
+
+    /** What one open view heard. */
+    private record Viewer(List<Long> received, List<Boolean> seesColleagues, AnnotationBroadcaster.Subscription handle) {}
+
+    private Viewer open(long source, String user, String role) {
+        List<Long> received = new CopyOnWriteArrayList<>();
+        List<Boolean> sees = new CopyOnWriteArrayList<>();
+        var handle = actor.runAs(user, role, () -> broadcaster.subscribe(source, user,
+                change -> received.add(change.isDeletion() ? -change.deletedId() : change.annotation().id()),
+                names -> { }, sees::add));
+        return new Viewer(received, sees, handle);
+    }
+
+    private long annotate(long source, String user) {
+        return actor.runAs(user, "REVIEWER", () -> annotations.create(source,
+                AnnotationRequest.create(0, 3, "FACT", Map.of(), null))).id();
+    }
+
+    @Test
+    void blindModeSwitchedOnStopsColleaguesAnnotationsReachingAnOpenView() {
+        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Push", "Push test text "
+                + UUID.randomUUID(), null, null, null, null)).source().id();
+        Viewer bob = open(source, "bob", "REVIEWER");
+        Viewer sam = open(source, "sam", "SUPERVISOR");
+        try {
+            long before = annotate(source, "alice");
+            assertThat(bob.received()).containsExactly(before);
+
+            actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), true));
+            assertThat(bob.seesColleagues()).as("bob's view is told to drop colleagues' work").containsExactly(false);
+            assertThat(sam.seesColleagues()).as("a supervisor still sees everything").containsExactly(true);
+
+            long hidden = annotate(source, "alice");
+            long own = annotate(source, "bob");
+            assertThat(bob.received()).as("alice's new annotation is not pushed to bob").containsExactly(before, own);
+            assertThat(sam.received()).containsExactly(before, hidden, own);
+
+            actor.runAs("bob", "REVIEWER", () -> reviews.submit(source));
+            long afterSubmitting = annotate(source, "alice");
+            assertThat(bob.received()).as("once bob has submitted, colleagues' work reaches him again")
+                    .containsExactly(before, own, afterSubmitting);
+
+            actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), false));
+            assertThat(bob.seesColleagues()).containsExactly(false, true);
+        } finally {
+            bob.handle().close();
+            sam.handle().close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.corroborate.audit;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.source.SourceService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 19, case 12: {@code size=500} always said {@code hasMore: false} (the service capped the
+ * extra row that tells), and a huge {@code page} overflowed {@code page × size} back to page 0.
+ */
+@WorkbenchTest
+class AuditPagingApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired CurrentActor actor;
+    @Autowired SourceService sources;
+
+    @Test
+    void aFullPageOfTheLargestSizeSaysThereIsMore() throws Exception {
+        long events = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+        while (events < 1_002) {
+            actor.runAs("alice", "REVIEWER", () -> sources.importText("Paging", "Paging " + UUID.randomUUID(), null,
+                    null, null, null));
+            events++;
+        }
+        long total = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+        mvc.perform(get("/api/audit").param("size", "500").with(httpBasic("sam", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events.length()").value(500))
+                .andExpect(jsonPath("$.hasMore").value(true));
+        mvc.perform(get("/api/audit").param("size", "500").param("page", "1").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.events.length()").value(500))
+                .andExpect(jsonPath("$.hasMore").value(total > 1_000));
+        long last = (total - 1) / 500;
+        mvc.perform(get("/api/audit").param("size", "500").param("page", String.valueOf(last))
+                        .with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.events.length()").value((int) (total - last * 500)))
+                .andExpect(jsonPath("$.hasMore").value(false));
+    }
+
+    @Test
+    void pagingOutOfRangeIsRefusedNotWrappedToTheFirstPage() throws Exception {
+        String[][] refused = {{"2147483647", "500"}, {"4294967", "500"}, {"9999999999", "50"}, {"-1", "50"},
+                {"0", "0"}, {"0", "501"}, {"0", "-5"}, {"x", "50"}};
+        for (String[] paging : refused) {
+            mvc.perform(get("/api/audit").param("page", paging[0]).param("size", paging[1]).with(httpBasic("sam", "demo")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.error").value("bad_input"));
+        }
+        // Far, but within range: an empty page, not the first one.
+        mvc.perform(get("/api/audit").param("page", "2000000").param("size", "500").with(httpBasic("sam", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.events.length()").value(0))
+                .andExpect(jsonPath("$.hasMore").value(false));
+    }
+}

@@ -1,0 +1,97 @@
+package org.corroborate.review;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.UUID;
+import org.corroborate.WorkbenchTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 19, case 5b (a blind source's status list showed colleagues' progress) and case 12 (a
+ * colleague's hidden annotation answered 403 where an unknown id answered 404, so ids could be probed).
+ */
+@WorkbenchTest
+class BlindModeLeaksApiTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+
+    long source;
+    long alices;
+
+    @BeforeEach
+    void blindSourceWithWork() throws Exception {
+        source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("title", "Blind", "text", "Blind leaks " + UUID.randomUUID()))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+        mvc.perform(put("/api/sources/" + source + "/blind").with(httpBasic("sam", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"blind\":true}")).andExpect(status().isOk());
+        alices = annotate("alice");
+        annotate("bob");
+    }
+
+    private long annotate(String user) throws Exception {
+        return json.readTree(mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(user, "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"start\":0,\"end\":5,\"label\":\"FACT\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+    }
+
+    @Test
+    void inABlindSourceAReviewerSeesOnlyTheirOwnStatusUntilTheySubmit() throws Exception {
+        mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("bob", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].reviewer").value("bob"));
+        mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("carol", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$[*].reviewer", containsInAnyOrder("alice", "bob")));
+        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("bob", "demo")))
+                .andExpect(jsonPath("$[*].reviewer", containsInAnyOrder("alice", "bob")));
+    }
+
+    @Test
+    void aHiddenAnnotationAnswersExactlyLikeOneThatDoesNotExist() throws Exception {
+        long unknown = 987654321L;
+        for (long id : new long[] {alices, unknown}) {
+            notFound(put("/api/annotations/" + id).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"version\":0,\"note\":\"probe\"}"));
+            notFound(delete("/api/annotations/" + id).param("version", "0"));
+            notFound(put("/api/annotations/" + id + "/assessment").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"verdict\":\"AGREE\"}"));
+            notFound(get("/api/annotations/" + id + "/assessments"));
+            notFound(get("/api/annotations/" + id + "/history"));
+            notFound(get("/api/annotations/" + id));
+        }
+        // Once the source is not blind, bob sees it, and may still not change it: that is a 403.
+        mvc.perform(put("/api/sources/" + source + "/blind").with(httpBasic("sam", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"blind\":false}")).andExpect(status().isOk());
+        mvc.perform(put("/api/annotations/" + alices).with(httpBasic("bob", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0,\"note\":\"probe\"}")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/annotations/" + alices).with(httpBasic("bob", "demo")))
+                .andExpect(jsonPath("$.note").doesNotExist());
+    }
+
+    private void notFound(MockHttpServletRequestBuilder request) throws Exception {
+        mvc.perform(request.with(httpBasic("bob", "demo")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"));
+    }
+}
