@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -72,7 +73,7 @@ final class JsonProblem {
             return "a number (not a string)";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false (not a string or number)";
+            return "true or false";
         }
         if (type == String.class) {
             return "a string (in quotes)";
@@ -94,6 +95,9 @@ final class JsonProblem {
     }
 
     private static String got(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String value) {
+            return ", not '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
+        }
         if (e.getCurrentToken() == null) {
             return "";
         }

@@ -99,7 +99,7 @@ class StrictInputApiTest {
         refused("version twice", put(update), "alice", "{\"version\":0,\"version\":0,\"note\":\"x\"}", "'version'", "more than once");
         String assessment = "/api/annotations/" + alices + "/assessment";
         refused("verdict 0", put(assessment), "bob", "{\"verdict\":0}", "'verdict'", "AGREE");
-        refused("verdict MAYBE", put(assessment), "bob", "{\"verdict\":\"MAYBE\"}", "'verdict'", "AGREE");
+        refused("verdict MAYBE", put(assessment), "bob", "{\"verdict\":\"MAYBE\"}", "'verdict'", "not 'MAYBE'");
         refused("verdict twice", put(assessment), "bob", "{\"verdict\":\"AGREE\",\"verdict\":\"DISAGREE\"}", "'verdict'", "more than once");
         String blind = "/api/sources/" + source + "/blind";
         refused("blind \"true\"", put(blind), "sam", "{\"blind\":\"true\"}", "'blind'", "true or false");
