@@ -57,7 +57,18 @@ public class AnnotationBroadcaster {
         if (subscriptions.isEmpty()) {
             return;
         }
-        boolean blind = !change.isDeletion() && visibility.blind(change.sourceId());
+        // Read once, and only if some recipient's view depends on it.
+        java.util.function.BooleanSupplier blind = new java.util.function.BooleanSupplier() {
+            private Boolean read;
+
+            @Override
+            public boolean getAsBoolean() {
+                if (read == null) {
+                    read = visibility.blind(change.sourceId());
+                }
+                return read;
+            }
+        };
         for (Subscription s : subscriptions) {
             if (mayReceive(s, change, blind)) {
                 s.onChange.accept(change);
@@ -77,8 +88,9 @@ public class AnnotationBroadcaster {
      * work always arrives; a colleague's only where the source is not blind, or the recipient
      * supervises or has submitted.
      */
-    private boolean mayReceive(Subscription s, AnnotationChanged change, boolean blind) {
-        if (change.isDeletion() || !blind || s.overseer || change.annotation().author().equals(s.username)) {
+    private boolean mayReceive(Subscription s, AnnotationChanged change, java.util.function.BooleanSupplier blind) {
+        if (change.isDeletion() || s.overseer || change.annotation().author().equals(s.username)
+                || !blind.getAsBoolean()) {
             return true;
         }
         return visibility.submitted(change.sourceId(), s.username);
