@@ -19,7 +19,6 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import com.vaadin.flow.spring.security.RequestUtil;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -77,8 +76,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteRequestFilter(properties.allowedOrigins(), (response, message) ->
                         write(response, json, 403, new ApiError("cross_site", message))),
-                        BasicAuthenticationFilter.class)
-                .headers(headers -> securityHeaders(headers, API_POLICY));
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -93,21 +91,31 @@ class SecurityConfiguration {
         // (which carry Vaadin's own token) are exempt, so the login form must send the token Vaadin
         // puts into the page (login CSRF: a foreign page cannot sign a browser in as someone else).
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
-        http.headers(headers -> securityHeaders(headers, UI_POLICY));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false)).build();
     }
 
-    private static void securityHeaders(
-            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers,
-            String policy) {
-        // Written before the request is handled: Vaadin's pages would otherwise be committed without them.
-        headers.writeHeadersEagerly(true)
-                .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
-                .frameOptions(frame -> frame.deny())
-                .contentTypeOptions(org.springframework.security.config.Customizer.withDefaults())
-                .referrerPolicy(referrer -> referrer.policy(
-                        ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+    /**
+     * The security headers on every answer, UI and API alike, set before anything else handles the
+     * request: some of Vaadin's responses never pass Spring Security's header writers.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> securityHeaders() {
+        jakarta.servlet.Filter filter = (request, response, chain) -> {
+            var http = (jakarta.servlet.http.HttpServletRequest) request;
+            var answer = (HttpServletResponse) response;
+            String path = http.getRequestURI().substring(http.getContextPath().length());
+            boolean api = path.startsWith("/api/") || path.startsWith("/swagger-ui");
+            answer.setHeader("Content-Security-Policy", api ? API_POLICY : UI_POLICY);
+            answer.setHeader("X-Content-Type-Options", "nosniff");
+            answer.setHeader("X-Frame-Options", "DENY");
+            answer.setHeader("Referrer-Policy", "same-origin");
+            chain.doFilter(request, response);
+        };
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Every sign-in (login form and HTTP Basic) goes through the throttle before its password is checked. */

@@ -124,8 +124,8 @@ class CrossSiteBrowserTest extends BrowserTest {
         assertThat(attacker.title()).endsWith("rejected");
 
         for (Response response : posts) {
+            // The bodies of the form posts' frames are gone once the frames navigate on; the status stays.
             assertThat(response.status()).as(response.url()).isEqualTo(403);
-            assertThat(response.text()).contains("cross_site");
         }
         assertThat(api("/api/sources", sam)).doesNotContain("planted").doesNotContain("\"" + tag + "\"");
         assertThat(api("/api/audit?actor=alice&size=500", sam)).isEqualTo(alicesEventsBefore);
