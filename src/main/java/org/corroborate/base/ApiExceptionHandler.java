@@ -69,6 +69,12 @@ class ApiExceptionHandler {
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
             MultipartException.class})
     ResponseEntity<ApiError> badParameter(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().contains("CountLimitExceeded")) {
+                return error(413, "too_large", "The multipart request holds more parts than this workbench accepts "
+                        + "(server.tomcat.max-part-count); send fewer files at once.");
+            }
+        }
         return error(400, "bad_input", e.getMessage());
     }
 

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param admin the first administrator, created on an empty database outside demo mode
  * @param sources limits on imported sources
  * @param exchange limits on imported corpora
+ * @param api limits on API request bodies
  */
 @ConfigurationProperties("workbench")
 public record WorkbenchProperties(
@@ -22,13 +23,24 @@ public record WorkbenchProperties(
         Path annotationsDir,
         @DefaultValue Admin admin,
         @DefaultValue Sources sources,
-        @DefaultValue Exchange exchange) {
+        @DefaultValue Exchange exchange,
+        @DefaultValue Api api) {
 
     /** The first administrator's account; the password has no default on purpose. */
     public record Admin(@DefaultValue("admin") String username, String password) {}
 
-    /** Limits on what may be imported as a source. */
-    public record Sources(@DefaultValue("5MB") DataSize maxFileSize) {}
+    /**
+     * Limits on what may be imported as a source: each file (or JSON text), and all the files of one
+     * multi-file import together, which are held in memory while they are stored all or none.
+     */
+    public record Sources(@DefaultValue("5MB") DataSize maxFileSize,
+                          @DefaultValue("50MB") DataSize maxImportSize) {}
+
+    /**
+     * The largest body (JSON and other non-multipart bodies) any API endpoint reads, except a corpus
+     * import, which has its own limit; a larger one is refused with 413 before it is read.
+     */
+    public record Api(@DefaultValue("16MB") DataSize maxBodySize) {}
 
     /**
      * Limits on an imported corpus: the upload's size, and the most its zip may hold unpacked and

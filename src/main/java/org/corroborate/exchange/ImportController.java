@@ -21,6 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Import")
 class ImportController {
 
+    /**
+     * One corpus import at a time: each holds its upload and what it unpacks to in memory (bounded by
+     * workbench.exchange.max-import-size and max-unpacked-size), so two at once could need twice that.
+     */
+    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(1);
+
     private final ImportService imports;
     private final org.corroborate.base.CurrentActor actor;
 
@@ -39,7 +45,7 @@ class ImportController {
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
     ImportReport importCorpus(@RequestParam String format, @RequestParam(defaultValue = "false") boolean dryRun,
-                              HttpServletRequest request) throws IOException {
+                              HttpServletRequest request) throws IOException, InterruptedException {
         // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
         String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
@@ -47,6 +53,22 @@ class ImportController {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only supervisors and administrators import corpora.");
         }
+        if (request.getContentLengthLong() > imports.maxImportBytes() + 64 * 1024) {
+            throw tooLarge(imports.maxImportBytes());
+        }
+        if (!running.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new WorkbenchException(WorkbenchException.Kind.CONFLICT, "Another corpus import is running; "
+                    + "try again when it has finished.");
+        }
+        try {
+            return importCorpus(format, dryRun, request, file);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportReport importCorpus(String format, boolean dryRun, HttpServletRequest request, String file)
+            throws IOException {
         var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
                 org.springframework.web.multipart.MultipartHttpServletRequest.class);
         if (multipart != null) {
@@ -63,9 +85,13 @@ class ImportController {
     private static byte[] body(InputStream in, long max) throws IOException {
         byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (content.length > max) {
-            throw WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
-                    + max / (1024 * 1024) + " MiB); split the corpus or raise workbench.exchange.max-import-size.");
+            throw tooLarge(max);
         }
         return content;
+    }
+
+    private static WorkbenchException tooLarge(long max) {
+        return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
+                + max / (1024 * 1024) + " MiB); split the corpus or raise workbench.exchange.max-import-size.");
     }
 }

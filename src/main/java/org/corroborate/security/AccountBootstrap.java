@@ -65,14 +65,16 @@ class AccountBootstrap implements ApplicationRunner {
         if (password == null || password.isBlank()) {
             throw new FirstAdministratorException();
         }
-        if (password.length() < AccountService.MIN_PASSWORD_LENGTH) {
-            throw new FirstAdministratorException("The configured administrator password is shorter than "
-                    + AccountService.MIN_PASSWORD_LENGTH + " characters.");
-        }
         String username = properties.admin().username();
+        var weak = PasswordPolicy.problem(password, username);
+        if (weak.isPresent()) {
+            throw new FirstAdministratorException("The configured administrator password is refused: "
+                    + weak.get());
+        }
         try {
             actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
-                    accounts.bootstrap(new NewAccount(username, "Administrator", password, Set.of(Role.ADMIN)))));
+                    accounts.bootstrapAdministrator(new NewAccount(username, "Administrator", password,
+                            Set.of(Role.ADMIN)))));
         } catch (org.corroborate.base.WorkbenchException e) {
             throw new FirstAdministratorException("The configured administrator username '" + username
                     + "' cannot be used: " + e.getMessage());

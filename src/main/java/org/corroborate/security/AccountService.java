@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
-    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
@@ -48,7 +48,7 @@ public class AccountService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public AccountDetails create(NewAccount request) {
-        checkPassword(request.password());
+        checkPassword(request.password(), request.username(), request.displayName());
         return insert(request);
     }
 
@@ -90,8 +90,8 @@ public class AccountService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public AccountDetails resetPassword(long id, String newPassword) {
-        checkPassword(newPassword);
         Account account = load(id);
+        checkPassword(newPassword, account.getUsername(), account.getDisplayName());
         AccountDetails before = account.toDetails();
         account.setPasswordHash(passwords.encode(newPassword));
         sessions.end(account.getUsername());
@@ -115,8 +115,14 @@ public class AccountService {
         return accounts.count() == 0;
     }
 
-    /** Start-up only: creates an account without the password policy (demo passwords are short on purpose). */
+    /** Start-up only: creates a demo account without the password policy (demo passwords are short on purpose). */
     AccountDetails bootstrap(NewAccount request) {
+        return insert(request);
+    }
+
+    /** Start-up only: creates the first administrator from configuration, under the password policy. */
+    AccountDetails bootstrapAdministrator(NewAccount request) {
+        checkPassword(request.password(), request.username(), request.displayName());
         return insert(request);
     }
 
@@ -157,10 +163,10 @@ public class AccountService {
                 .orElseThrow(() -> WorkbenchException.notFound("There is no account with id " + id + "."));
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw WorkbenchException.badInput("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
-        }
+    private static void checkPassword(String password, String... context) {
+        PasswordPolicy.problem(password, context).ifPresent(problem -> {
+            throw WorkbenchException.badInput(problem);
+        });
     }
 
     private void refuseSelf(Account account, String what) {

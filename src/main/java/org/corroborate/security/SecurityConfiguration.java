@@ -18,6 +18,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import com.vaadin.flow.spring.security.RequestUtil;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,31 +37,94 @@ class SecurityConfiguration {
             "/api/swagger-ui/**",
             "/swagger-ui/**", "/swagger-ui.html"};
 
+    /**
+     * The UI's content security policy: Vaadin Flow needs inline styles, and its bootstrap and some
+     * components inline scripts and eval; everything else comes from the workbench itself, and no
+     * other site may frame it.
+     */
+    static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    /** The API answers JSON; its documentation page (Swagger UI) needs its own scripts and inline styles. */
+    static final String API_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json, SecurityProperties properties)
+            throws Exception {
         http.securityMatcher("/api/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_DOCS).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        write(response, json, 401, new ApiError("unauthorized",
-                                "Sign in with HTTP Basic using a workbench account."))))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottledException throttled) {
+                        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                        write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
+                                java.util.Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
+                        return;
+                    }
+                    write(response, json, 401, new ApiError("unauthorized",
+                            "Sign in with HTTP Basic using a workbench account."));
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, 403, new ApiError("forbidden", "You are not allowed to do this."))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic auth carries no cookie a foreign page could ride on.
-                .csrf(csrf -> csrf.disable());
+                // No session cookie, so no CSRF token; a browser's cached Basic credentials are the risk
+                // instead, and the cross-site filter refuses writes a foreign page could send.
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestFilter(properties.allowedOrigins(), (response, message) ->
+                        write(response, json, 403, new ApiError("cross_site", message))),
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain uiFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, RequestUtil requestUtil)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
         // Tracked so that disabling an account or changing its roles ends its open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin's own CSRF set-up exempts the login form's POST; here only Vaadin's internal requests
+        // (which carry Vaadin's own token) are exempt, so the login form must send the token Vaadin
+        // puts into the page (login CSRF: a foreign page cannot sign a browser in as someone else).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
+    }
+
+    /**
+     * The security headers on every answer, UI and API alike, set before anything else handles the
+     * request: some of Vaadin's responses never pass Spring Security's header writers.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> securityHeaders() {
+        jakarta.servlet.Filter filter = (request, response, chain) -> {
+            var http = (jakarta.servlet.http.HttpServletRequest) request;
+            var answer = (HttpServletResponse) response;
+            String path = http.getRequestURI().substring(http.getContextPath().length());
+            boolean api = path.startsWith("/api/") || path.startsWith("/swagger-ui");
+            answer.setHeader("Content-Security-Policy", api ? API_POLICY : UI_POLICY);
+            answer.setHeader("X-Content-Type-Options", "nosniff");
+            answer.setHeader("X-Frame-Options", "DENY");
+            answer.setHeader("Referrer-Policy", "same-origin");
+            chain.doFilter(request, response);
+        };
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Every sign-in (login form and HTTP Basic) goes through the throttle before its password is checked. */
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(AccountUserDetailsService accounts,
+                                                           PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
     @Bean

@@ -28,9 +28,13 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 class SourceController {
 
     private final SourceService sources;
+    private final long maxFileBytes;
+    private final long maxImportBytes;
 
-    SourceController(SourceService sources) {
+    SourceController(SourceService sources, org.corroborate.base.WorkbenchProperties properties) {
         this.sources = sources;
+        this.maxFileBytes = properties.sources().maxFileSize().toBytes();
+        this.maxImportBytes = properties.sources().maxImportSize().toBytes();
     }
 
     @GetMapping
@@ -60,10 +64,9 @@ class SourceController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import .txt, .md and .html files (any part name); all or none are stored")
     ResponseEntity<?> importFiles(MultipartHttpServletRequest request) {
-        List<SourceService.NamedContent> files = request.getMultiFileMap().values().stream()
-                .flatMap(List::stream)
-                .map(SourceController::read)
-                .toList();
+        List<MultipartFile> parts = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
+        checkSizes(parts);
+        List<SourceService.NamedContent> files = parts.stream().map(SourceController::read).toList();
         List<ImportOutcome> outcomes = sources.importFiles(files);
         long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
         ImportReport report = new ImportReport(imported, outcomes.size() - imported, outcomes);
@@ -96,6 +99,27 @@ class SourceController {
             throw org.corroborate.base.WorkbenchException.badInput("'blind' (true or false) is required.");
         }
         return sources.setBlind(List.of(id), request.blind()).getFirst();
+    }
+
+    /**
+     * Refuses an oversized file or import by the sizes the container measured while it stored the
+     * parts (on disk beyond a small threshold), before any file is read into memory.
+     */
+    private void checkSizes(List<MultipartFile> parts) {
+        long total = 0;
+        for (MultipartFile part : parts) {
+            if (part.getSize() > maxFileBytes) {
+                throw org.corroborate.base.WorkbenchException.tooLarge("'" + SourceParser.baseName(
+                        part.getOriginalFilename()) + "' is " + part.getSize() / 1024 + " KiB; this workbench "
+                        + "accepts sources up to " + maxFileBytes / 1024 + " KiB.");
+            }
+            total += part.getSize();
+        }
+        if (total > maxImportBytes) {
+            throw org.corroborate.base.WorkbenchException.tooLarge("The files add up to " + total / 1024
+                    + " KiB; one import takes at most " + maxImportBytes / 1024 + " KiB "
+                    + "(workbench.sources.max-import-size): import them in several goes.");
+        }
     }
 
     private static SourceService.NamedContent read(MultipartFile file) {

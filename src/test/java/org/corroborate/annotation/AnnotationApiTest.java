@@ -200,7 +200,7 @@ class AnnotationApiTest {
         mvc.perform(get("/api/sources/" + sourceId + "/annotations").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.length()").value(2));
 
-        mvc.perform(post("/api/sources/" + sourceId + "/submit").with(httpBasic("bob", "demo")))
+        mvc.perform(post("/api/sources/" + sourceId + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"));
         mvc.perform(get("/api/sources/" + sourceId + "/annotations").with(httpBasic("bob", "demo")))

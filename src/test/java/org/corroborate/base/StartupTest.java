@@ -42,6 +42,15 @@ class StartupTest {
     }
 
     @Test
+    void refusesAGuessableFirstAdministratorPassword() {
+        assertThatThrownBy(() -> start("workbench.demo=false", "workbench.admin.password=12345678"))
+                .extracting(NestedExceptionUtils::getMostSpecificCause)
+                .isInstanceOf(FirstAdministratorException.class)
+                .extracting(Throwable::getMessage).asString()
+                .contains("too easy to guess");
+    }
+
+    @Test
     void createsTheFirstAdministratorFromConfiguration() {
         try (var context = start("workbench.demo=false", "workbench.admin.password=s3cret-enough")) {
             var admins = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(AccountService.class).list());

@@ -110,6 +110,9 @@ class FoundationBrowserTest extends BrowserTest {
         page.locator("#account-password input").fill("short");
         page.locator("#account-save").click();
         assertThat(page.locator("#form-error")).hasText("A password needs at least 8 characters.");
+        page.locator("#account-password input").fill("12345678");
+        page.locator("#account-save").click();
+        assertThat(page.locator("#form-error")).containsText("too easy to guess");
         page.locator("#account-password input").fill("long enough secret");
         page.locator("#account-save").click();
         assertThat(page.locator("#accounts")).containsText("Dana Fieldwork");

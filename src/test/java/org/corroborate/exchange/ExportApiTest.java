@@ -258,7 +258,7 @@ class ExportApiTest {
         annotate("alice", source, 0, 9, "QUOTE");
         annotate("alice", source, 32, 43, "FACT");
         annotate("bob", source, 32, 43, "FACT");
-        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("alice", "demo")))
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo")))
                 .andExpect(status().isOk());
         JsonNode facts = json.readTree(export("sam", "format=jsonl&label=FACT&source=" + source));
         assertThat(facts.get("label").findValuesAsString("")).isEmpty();

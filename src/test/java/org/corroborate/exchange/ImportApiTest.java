@@ -235,13 +235,13 @@ class ImportApiTest {
         String text = "Sent as a multipart part " + UUID.randomUUID();
         byte[] line = json.writeValueAsBytes(Map.of("text", text, "label", List.of(List.of(0, 4, "FACT"))));
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .multipart("/api/import").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        .multipart("/api/import").header("X-Requested-With", "corroborate").file(new org.springframework.mock.web.MockMultipartFile("file",
                                 "part.jsonl", "application/x-ndjson", line))
                         .param("format", "jsonl").with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(body).get("file").asString()).isEqualTo("part.jsonl");
         assertThat(json.readTree(body).get("spansImported").asInt()).isEqualTo(1);
-        mvc.perform(post("/api/import?format=jsonl").with(httpBasic("sam", "demo"))
+        mvc.perform(post("/api/import?format=jsonl").header("X-Requested-With", "corroborate").with(httpBasic("sam", "demo"))
                         .contentType("application/x-www-form-urlencoded").content(line))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(

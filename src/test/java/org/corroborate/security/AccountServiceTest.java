@@ -81,6 +81,8 @@ class AccountServiceTest {
     void aResetPasswordReplacesTheOldOne() throws Exception {
         String username = newName();
         AccountDetails created = create(username, Role.REVIEWER);
+        assertThatThrownBy(() -> accounts.resetPassword(created.id(), "password1"))
+                .hasMessageContaining("too easy to guess");
         accounts.resetPassword(created.id(), "brand new secret");
         mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse")))
                 .andExpect(status().isUnauthorized());
@@ -91,12 +93,17 @@ class AccountServiceTest {
     @Test
     void refusesBadAccountsWithClearMessages() {
         long before = accounts.list().size();
-        assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough secret", Set.of(Role.REVIEWER))))
                 .isInstanceOf(WorkbenchException.class).hasMessageContaining("A username is 2 to 40 characters");
         assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "short", Set.of(Role.REVIEWER))))
                 .hasMessageContaining("at least 8 characters");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "long enough", Set.of())))
+        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "long enough secret", Set.of())))
                 .hasMessageContaining("at least one role");
+        // The password policy: common, blank-only and guessable passwords are refused.
+        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "12345678", Set.of(Role.REVIEWER))))
+                .hasMessageContaining("too easy to guess");
+        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "        ", Set.of(Role.REVIEWER))))
+                .hasMessageContaining("only spaces");
         assertThatThrownBy(() -> create("alice", Role.REVIEWER))
                 .hasMessageContaining("already exists")
                 .extracting(e -> ((WorkbenchException) e).kind()).isEqualTo(WorkbenchException.Kind.DUPLICATE);

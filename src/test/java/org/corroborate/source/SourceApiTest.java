@@ -89,7 +89,7 @@ class SourceApiTest {
 
     @Test
     void importsSeveralFilesAtOnce() throws Exception {
-        mvc.perform(multipart("/api/sources").with(httpBasic("alice", "demo"))
+        mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
                         .file(new MockMultipartFile("file", "one.txt", "text/plain", unique("One").getBytes(UTF_8)))
                         .file(new MockMultipartFile("file", "two.md", "text/markdown",
                                 ("---\ntitle: Two\n---\n" + unique("Two")).getBytes(UTF_8))))
@@ -102,7 +102,7 @@ class SourceApiTest {
     @Test
     void storesNothingWhenOneFileOfSeveralIsBad() throws Exception {
         long before = repository.count();
-        mvc.perform(multipart("/api/sources").with(httpBasic("alice", "demo"))
+        mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
                         .file(new MockMultipartFile("file", "good.txt", "text/plain", unique("Good").getBytes(UTF_8)))
                         .file(new MockMultipartFile("file", "bad.md", "text/markdown",
                                 "---\nsource: nowhere\n---\nText".getBytes(UTF_8))))
@@ -115,11 +115,11 @@ class SourceApiTest {
     @Test
     void refusesBadInputWithAClearMessageAndStoresNothing() throws Exception {
         long before = repository.count();
-        mvc.perform(multipart("/api/sources").with(httpBasic("alice", "demo"))
+        mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
                         .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", new byte[] {1, 2, 3})))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("not a supported file type")));
-        mvc.perform(multipart("/api/sources").with(httpBasic("alice", "demo"))
+        mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
                         .file(new MockMultipartFile("file", "empty.txt", "text/plain", new byte[0])))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("is empty")));
@@ -142,7 +142,7 @@ class SourceApiTest {
     @Test
     void refusesFilesOverTheSizeLimitWith413() throws Exception {
         byte[] big = "a".repeat(65 * 1024).getBytes(UTF_8);
-        mvc.perform(multipart("/api/sources").with(httpBasic("alice", "demo"))
+        mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
                         .file(new MockMultipartFile("file", "big.txt", "text/plain", big)))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.error").value("too_large"))

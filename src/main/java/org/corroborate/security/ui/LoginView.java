@@ -11,7 +11,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinServletRequest;
 import org.corroborate.base.WorkbenchProperties;
+import org.corroborate.security.SignInThrottledException;
+import org.springframework.security.web.WebAttributes;
 
 /** Sign-in page; in demo mode it names the demo accounts. */
 @Route(value = "login", autoLayout = false)
@@ -20,6 +23,7 @@ import org.corroborate.base.WorkbenchProperties;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(WorkbenchProperties properties) {
         addClassName("cb-login");
@@ -31,10 +35,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Annotation and provenance review workbench");
         tagline.addClassName("cb-tagline");
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
-        i18n.getErrorMessage().setTitle("Wrong username or password");
-        i18n.getErrorMessage().setMessage("Check them and try again. Disabled accounts cannot sign in.");
+        wrongPassword();
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
@@ -52,6 +54,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (error && lastFailure() instanceof SignInThrottledException throttled) {
+            i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+            i18n.getErrorMessage().setMessage("Sign-in is paused for this account or this computer: try again in "
+                    + SignInThrottledException.describe(throttled.retryAfter()) + ".");
+        } else {
+            wrongPassword();
+        }
+        form.setI18n(i18n);
+        form.setError(error);
+    }
+
+    private void wrongPassword() {
+        i18n.getErrorMessage().setTitle("Wrong username or password");
+        i18n.getErrorMessage().setMessage("Check them and try again. Disabled accounts cannot sign in; "
+                + "after several failures sign-in pauses for a while.");
+    }
+
+    /** Why the last sign-in failed: Spring Security keeps it in the session for the login page. */
+    private static Object lastFailure() {
+        var request = VaadinServletRequest.getCurrent();
+        var session = request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }
