@@ -73,7 +73,7 @@ class TimelineAccessApiTest {
         long alices = json("alice", post("/api/sources/" + source + "/annotations"),
                 "{\"start\":0,\"end\":8,\"label\":\"FACT\"}");
         long verdict = json("bob", put("/api/annotations/" + alices + "/assessment"), "{\"verdict\":\"AGREE\"}");
-        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
 
         // Not blind: everyone sees alice's annotation and bob's verdict on it.
         timeline("bob", "Annotation/" + alices, 200);

@@ -156,7 +156,7 @@ class StrictInputApiTest {
                 + "\"}", "the text", "lone surrogate");
         refused("source text NUL", post("/api/sources"), "admin", "{\"text\":\"Fresh \\u0000 text " + UUID.randomUUID()
                 + "\"}", "the text", "U+0000");
-        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
         refused("reopen reason NUL", post("/api/sources/" + source + "/reopen"), "sam",
                 "{\"reviewer\":\"bob\",\"reason\":\"\\u0000\"}", "'reason'", "NUL");
         serviceRefused("import author NUL", () -> actor.runAs("sam", "SUPERVISOR", () -> annotations.importAnnotation(source,

@@ -62,7 +62,7 @@ class BlindModeLeaksApiTest {
                 .andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$[*].reviewer", containsInAnyOrder("alice", "bob")));
-        mvc.perform(post("/api/sources/" + source + "/submit").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
         mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("bob", "demo")))
                 .andExpect(jsonPath("$[*].reviewer", containsInAnyOrder("alice", "bob")));
     }
