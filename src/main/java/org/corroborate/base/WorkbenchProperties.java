@@ -44,9 +44,11 @@ public record WorkbenchProperties(
 
     /**
      * Limits on an imported corpus: the upload's size, and the most its zip may hold unpacked and
-     * how many files, so a zip bomb is refused before it fills memory.
+     * how many files, so a zip bomb is refused before it fills memory; and how long an import waits
+     * for the one before it (only one runs at a time) before it is refused.
      */
     public record Exchange(@DefaultValue("100MB") DataSize maxImportSize,
                            @DefaultValue("400MB") DataSize maxUnpackedSize,
-                           @DefaultValue("50000") int maxFiles) {}
+                           @DefaultValue("50000") int maxFiles,
+                           @DefaultValue("30s") java.time.Duration importWait) {}
 }

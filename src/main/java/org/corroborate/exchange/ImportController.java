@@ -21,12 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Import")
 class ImportController {
 
-    /**
-     * One corpus import at a time: each holds its upload and what it unpacks to in memory (bounded by
-     * workbench.exchange.max-import-size and max-unpacked-size), so two at once could need twice that.
-     */
-    private final java.util.concurrent.Semaphore running = new java.util.concurrent.Semaphore(1);
-
     private final ImportService imports;
     private final org.corroborate.base.CurrentActor actor;
 
@@ -45,7 +39,7 @@ class ImportController {
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
     ImportReport importCorpus(@RequestParam String format, @RequestParam(defaultValue = "false") boolean dryRun,
-                              HttpServletRequest request) throws IOException, InterruptedException {
+                              HttpServletRequest request) throws IOException {
         // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
         String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
@@ -54,17 +48,10 @@ class ImportController {
                     "Only supervisors and administrators import corpora.");
         }
         if (request.getContentLengthLong() > imports.maxImportBytes() + 64 * 1024) {
-            throw tooLarge(imports.maxImportBytes());
+            throw imports.tooLarge();
         }
-        if (!running.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            throw new WorkbenchException(WorkbenchException.Kind.CONFLICT, "Another corpus import is running; "
-                    + "try again when it has finished.");
-        }
-        try {
-            return importCorpus(format, dryRun, request, file);
-        } finally {
-            running.release();
-        }
+        // One import at a time, whichever door it comes through: the service holds the gate.
+        return importCorpus(format, dryRun, request, file);
     }
 
     private ImportReport importCorpus(String format, boolean dryRun, HttpServletRequest request, String file)
@@ -75,23 +62,13 @@ class ImportController {
             // curl -F file=@corpus.zip: the first file part is the upload.
             var part = multipart.getFileMap().values().stream().findFirst().orElseThrow(() ->
                     WorkbenchException.badInput("The multipart request holds no file part."));
-            return imports.importCorpus(format, file != null ? file : part.getOriginalFilename(),
-                    body(part.getInputStream(), imports.maxImportBytes()), dryRun);
+            if (part.getSize() > imports.maxImportBytes()) {
+                throw imports.tooLarge();
+            }
+            try (InputStream in = part.getInputStream()) {
+                return imports.importCorpus(format, file != null ? file : part.getOriginalFilename(), in, dryRun);
+            }
         }
-        return imports.importCorpus(format, file, body(request.getInputStream(), imports.maxImportBytes()), dryRun);
-    }
-
-    /** Reads the body up to the limit, refusing beyond it without reading the rest into memory. */
-    private static byte[] body(InputStream in, long max) throws IOException {
-        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (content.length > max) {
-            throw tooLarge(max);
-        }
-        return content;
-    }
-
-    private static WorkbenchException tooLarge(long max) {
-        return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
-                + max / (1024 * 1024) + " MiB); split the corpus or raise workbench.exchange.max-import-size.");
+        return imports.importCorpus(format, file, request.getInputStream(), dryRun);
     }
 }

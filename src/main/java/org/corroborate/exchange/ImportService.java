@@ -1,5 +1,8 @@
 package org.corroborate.exchange;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,8 +35,8 @@ import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a labelled corpus (JSON Lines, brat or W3C) into an empty or working workbench, in one
@@ -54,10 +57,13 @@ public class ImportService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final WorkbenchProperties.Exchange limits;
+    private final TransactionTemplate transactions;
+    private final ImportGate gate;
 
     ImportService(List<ImportFormat> formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
-                  ApplicationEventPublisher events, WorkbenchProperties properties) {
+                  ApplicationEventPublisher events, WorkbenchProperties properties,
+                  PlatformTransactionManager transactionManager) {
         formats.forEach(f -> this.formats.put(f.id(), f));
         this.sources = sources;
         this.annotations = annotations;
@@ -66,11 +72,18 @@ public class ImportService {
         this.actor = actor;
         this.events = events;
         this.limits = properties.exchange();
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.gate = new ImportGate(limits.importWait());
     }
 
     /** The ids of the formats a corpus can be imported from. */
     public Collection<String> formats() {
         return formats.keySet();
+    }
+
+    /** The gate imports pass one at a time, for tests that hold it. */
+    ImportGate gate() {
+        return gate;
     }
 
     /** The most an upload may weigh, in bytes. */
@@ -80,22 +93,73 @@ public class ImportService {
 
     /**
      * Imports the upload, all or nothing. On a dry run everything is checked and reported, and
-     * then nothing is kept.
+     * then nothing is kept. One import runs at a time (see {@link ImportGate}); a second waits for
+     * it up to workbench.exchange.import-wait, then is refused as a conflict.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    @Transactional
     public ImportReport importCorpus(String formatId, String fileName, byte[] content, boolean dryRun) {
+        ImportFormat format = format(formatId);
+        try {
+            return gate.run(() -> inTransaction(format, fileName, content, dryRun));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Imports an upload read from a stream, as {@link #importCorpus(String, String, byte[], boolean)}:
+     * once no other import runs, the stream is read into memory up to workbench.exchange.max-import-size
+     * and refused as soon as it holds more, without reading the rest.
+     */
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    public ImportReport importCorpus(String formatId, String fileName, InputStream content, boolean dryRun)
+            throws IOException {
+        ImportFormat format = format(formatId);
+        return gate.run(() -> inTransaction(format, fileName, bounded(content), dryRun));
+    }
+
+    /** The whole upload, or a refusal as soon as it is larger than an import may be. */
+    private byte[] bounded(InputStream in) throws IOException {
+        long max = maxImportBytes();
+        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        if (content.length > max) {
+            throw tooLarge();
+        }
+        return content;
+    }
+
+    /** The refusal of an upload larger than an import may be, for every door an import comes through. */
+    public WorkbenchException tooLarge() {
+        return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
+                + limits.maxImportSize().toMegabytes() + " MiB); split the corpus or raise "
+                + "workbench.exchange.max-import-size.");
+    }
+
+    private ImportFormat format(String formatId) {
         ImportFormat format = formats.get(formatId == null ? "" : formatId.strip().toLowerCase());
         if (format == null) {
             throw WorkbenchException.badInput("Unknown import format '" + formatId + "': use one of "
                     + formats.keySet() + ".");
         }
+        return format;
+    }
+
+    private ImportReport inTransaction(ImportFormat format, String fileName, byte[] content, boolean dryRun) {
+        return transactions.execute(status -> {
+            ImportReport report = importCorpus(format, fileName, content, dryRun);
+            if (dryRun) {
+                status.setRollbackOnly();
+            }
+            return report;
+        });
+    }
+
+    private ImportReport importCorpus(ImportFormat format, String fileName, byte[] content, boolean dryRun) {
         if (content == null || content.length == 0) {
             throw WorkbenchException.badInput("The upload is empty.");
         }
         if (content.length > maxImportBytes()) {
-            throw WorkbenchException.tooLarge("The upload is " + content.length / (1024 * 1024) + " MiB; this "
-                    + "workbench imports at most " + limits.maxImportSize().toMegabytes() + " MiB at once.");
+            throw tooLarge();
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
         ImportFiles files = ImportFiles.of(name, content, limits.maxUnpackedSize().toBytes(), limits.maxFiles());
@@ -121,9 +185,6 @@ public class ImportService {
         recorded.put("decisionsImported", report.decisionsImported());
         recorded.put("conflicts", report.conflicts().size());
         events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded));
-        if (dryRun) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        }
         return report;
     }
 

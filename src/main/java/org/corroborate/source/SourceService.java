@@ -25,6 +25,7 @@ public class SourceService {
     private final CurrentActor currentActor;
     private final org.corroborate.audit.EntityHistory history;
     private final long maxFileBytes;
+    private final long maxImportBytes;
 
     SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
                   WorkbenchProperties properties, CurrentActor currentActor,
@@ -35,6 +36,17 @@ public class SourceService {
         this.clock = clock;
         this.currentActor = currentActor;
         this.maxFileBytes = properties.sources().maxFileSize().toBytes();
+        this.maxImportBytes = properties.sources().maxImportSize().toBytes();
+    }
+
+    /** The most one source file may weigh, in bytes (workbench.sources.max-file-size). */
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /** The most the files of one import may weigh together, in bytes (workbench.sources.max-import-size). */
+    public long maxImportBytes() {
+        return maxImportBytes;
     }
 
     @Transactional(readOnly = true)

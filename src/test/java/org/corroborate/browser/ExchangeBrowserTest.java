@@ -77,6 +77,24 @@ class ExchangeBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aCorpusOverTheLimitIsRefusedByTheServerWhenThePageSendsItAnyway(@TempDir Path files) throws Exception {
+        Path huge = files.resolve("huge.jsonl");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(101L * 1024 * 1024); // sparse: costs no disk and no memory here
+        }
+        int before = actor.runAs("sam", "SUPERVISOR", () -> sources.list()).size();
+        signIn(page, "sam");
+        page.navigate(url("/exchange"));
+        // The browser's own size check is a convenience: switch it off, as a hostile client would.
+        page.locator("#corpus-upload").evaluate("upload => upload.maxFileSize = Infinity");
+        page.locator("#corpus-upload input[type=file]").setInputFiles(huge);
+        assertThat(page.locator("#import-report")).containsText("Nothing was imported from huge.jsonl. The upload "
+                + "is larger than this workbench imports at once (100 MiB); split the corpus or raise "
+                + "workbench.exchange.max-import-size.");
+        assertThat(actor.runAs("sam", "SUPERVISOR", () -> sources.list())).hasSize(before);
+    }
+
+    @Test
     void reviewersExportTheirWorkButCannotImport() {
         signIn(page, "alice");
         page.navigate(url("/exchange"));

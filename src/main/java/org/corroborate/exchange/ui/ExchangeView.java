@@ -17,16 +17,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.exchange.ExportFormat;
 import org.corroborate.exchange.ExportRequest;
@@ -282,25 +285,26 @@ public class ExchangeView extends VerticalLayout {
         dryRun.addValueChangeListener(e -> dryChosen.set(e.getValue()));
         UI ui = UI.getCurrent();
         AtomicReference<Upload> uploadRef = new AtomicReference<>();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            Div report;
-            try {
-                report = ImportReportView.of(imports.importCorpus(formatChosen.get(), metadata.fileName(), bytes,
-                        dryChosen.get()));
-            } catch (WorkbenchException e) {
-                report = ImportReportView.refused(metadata.fileName(), e.getMessage());
-            }
-            Div shown = report;
-            ui.access(() -> {
-                imported.removeAll();
-                imported.add(shown);
-                uploadRef.get().clearFileList(); // ready for the next file
-            });
-        }));
+        // Streamed to a temporary file and refused while it arrives once it passes the import limit;
+        // the import itself waits for any other one to finish (one at a time, API or page).
+        long max = imports.maxImportBytes();
+        Upload upload = new Upload(new SpooledUpload(max, name -> imports.tooLarge().getMessage(), null,
+                (fileName, file) -> {
+                    Div report;
+                    try (InputStream in = Files.newInputStream(file)) {
+                        report = ImportReportView.of(imports.importCorpus(formatChosen.get(), fileName, in,
+                                dryChosen.get()));
+                    } catch (WorkbenchException e) {
+                        report = ImportReportView.refused(fileName, e.getMessage());
+                    }
+                    show(ui, uploadRef, report);
+                },
+                (fileName, message) -> show(ui, uploadRef, ImportReportView.refused(fileName, message))));
+        upload.setUploadFormat(UploadFormat.RAW);
         uploadRef.set(upload);
         upload.setId("corpus-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.maxImportBytes()));
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max)); // the browser's check: a convenience
         upload.setAcceptedFileTypes(".zip", ".jsonl", ".ndjson", ".jsonld", ".json");
         upload.setDropAllowed(true);
         upload.setWidthFull();
@@ -311,6 +315,15 @@ public class ExchangeView extends VerticalLayout {
         imported.setId("import-report");
         card.add(importFormat, dryRun, help, upload, imported);
         return card;
+    }
+
+    /** Shows an import's report in place of the last one, and readies the upload for the next file. */
+    private void show(UI ui, AtomicReference<Upload> upload, Div report) {
+        ui.access(() -> {
+            imported.removeAll();
+            imported.add(report);
+            upload.get().clearFileList();
+        });
     }
 
     /** What an import did, for people: the counts, then each conflict and ignored line. */

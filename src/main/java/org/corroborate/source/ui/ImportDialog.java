@@ -9,7 +9,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.component.upload.UploadFormat;
+import java.nio.file.Files;
+import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
@@ -30,13 +32,27 @@ class ImportDialog extends Dialog {
                 + "reported, not stored twice.");
         help.addClassName("cb-muted");
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            Div line = outcome(sources, metadata.fileName(), bytes);
-            ui.access(() -> {
-                results.add(line);
-                onImported.run();
-            });
-        }));
+        // Each file is streamed to a temporary file and refused while it arrives once it passes the
+        // per-file limit, or once the files dropped into this dialog together pass the per-import one.
+        long maxFile = sources.maxFileBytes();
+        long maxImport = sources.maxImportBytes();
+        var allowance = new SpooledUpload.Allowance(maxImport, name -> "The files of this import add up to more "
+                + "than " + maxImport / 1024 + " KiB (workbench.sources.max-import-size), so '"
+                + name + "' was not stored: close this dialog and import the rest in "
+                + "another go.");
+        Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name
+                + "' is larger than the " + maxFile / 1024 + " KiB this workbench accepts as a source "
+                + "(workbench.sources.max-file-size); nothing was stored.", allowance,
+                (fileName, file) -> {
+                    Div line = outcome(sources, fileName, Files.readAllBytes(file));
+                    ui.access(() -> {
+                        results.add(line);
+                        onImported.run();
+                    });
+                },
+                (fileName, message) -> ui.access(() -> results.add(line(false, message)))));
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFile)); // the browser's check: a convenience
         upload.setId("source-upload");
         upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", "text/plain", "text/markdown", "text/html");
         upload.setDropAllowed(true);
