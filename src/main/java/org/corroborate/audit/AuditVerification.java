@@ -2,7 +2,8 @@ package org.corroborate.audit;
 
 /**
  * The outcome of re-walking the chain: valid or not, how many events, the head hash, and where it
- * first breaks (the event's sequence number, its id, and what is wrong) when it does.
+ * first breaks (the event's sequence number, its id, and what is wrong) when it does;
+ * {@code witnessedSeq} is the newest event the witness outside the database saw (null: no witness).
  */
 public record AuditVerification(boolean valid, long events, String head, Long brokenSeq, Long brokenId,
-                                String problem, long millis) {}
+                                String problem, long millis, Long witnessedSeq) {}
