@@ -98,6 +98,17 @@ public class AnnotationService {
         return annotation.toDetails();
     }
 
+    /**
+     * The annotation as {@link #get} gives it, its row locked until the caller's transaction ends:
+     * for recording work on it (a verdict, a decision) that must not race its deletion. The
+     * database's foreign keys refuse an orphan anyway; the lock makes the loser wait and see it gone.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AnnotationDetails getForWork(long id) {
+        annotations.findLocked(id);
+        return get(id);
+    }
+
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public AnnotationDetails create(long sourceId, AnnotationRequest request) {
         if (request.start() == null || request.end() == null) {
@@ -172,14 +183,28 @@ public class AnnotationService {
         return after;
     }
 
-    /** Deletes an annotation; its last state stays in the audit trail. */
+    /**
+     * Deletes an annotation; its last state stays in the audit trail and its history. Colleagues'
+     * verdicts on it go with it (each audited); an adjudicated annotation is refused (409) until a
+     * supervisor revises the decision resting on it. A verdict or decision recorded on it at the
+     * same moment makes the deletion a conflict too; the database's foreign keys see to that.
+     */
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public void delete(long id, Long version, String reason) {
         ChangeReason.record(reason);
+        // The row lock first, before anything takes the audit chain's lock: writers of verdicts and
+        // decisions lock the annotation in the same order, so they wait for each other, never deadlock.
+        annotations.findLocked(id);
         Annotation annotation = loadForChange(id, version, reason);
         AnnotationDetails before = annotation.toDetails();
-        annotations.delete(annotation);
-        annotations.flush();
+        events.publishEvent(new AnnotationDeleting(id, before.sourceId()));
+        try {
+            annotations.delete(annotation);
+            annotations.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            throw WorkbenchException.conflict("A colleague recorded a verdict or a supervisor a decision on annotation "
+                    + id + " at the same moment. Nothing was deleted; reload and try again.");
+        }
         events.publishEvent(Change.updated("annotation.deleted", "Annotation", id, before.sourceId(), before, null,
                 blankToNull(reason)));
         workedOnOwn(before);
