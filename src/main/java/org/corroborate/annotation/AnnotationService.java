@@ -160,11 +160,12 @@ public class AnnotationService {
 
     /**
      * Adds an annotation from an imported corpus as its author made it, keeping the author and the
-     * times. Only supervisors and administrators import; the audit trail records who imported it
-     * and from where ({@code origin}).
+     * times, and marked as imported: by the caller, now, from {@code file}. Only supervisors and
+     * administrators import; the audit trail records it too ({@code origin}). Imported work is not
+     * anyone's live work here: only a supervisor may change or delete it, with a reason.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String origin) {
+    public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String file, String origin) {
         ChangeReason.record(origin);
         String author = AnnotationRules.author(imported.author());
         Span span = Span.of(text(sourceId), imported.start(), imported.end());
@@ -172,6 +173,8 @@ public class AnnotationService {
         java.time.Instant now = clock.instant();
         java.time.Instant created = imported.createdAt() == null ? now : imported.createdAt();
         Annotation annotation = new Annotation(sourceId, author, created);
+        annotation.imported(new org.corroborate.base.Provenance(actor.require(), now,
+                org.corroborate.base.Provenance.fileName(file)));
         annotation.place(span, imported.modifiedAt() == null ? created : imported.modifiedAt());
         annotation.describe(label.name(), rules.attributes(label, imported.attributes()),
                 AnnotationRules.note(imported.note()));
@@ -306,7 +309,13 @@ public class AnnotationService {
         }
         Annotation annotation = load(id);
         String me = actor.require();
-        if (!annotation.getAuthor().equals(me)) {
+        org.corroborate.base.Provenance imported = annotation.provenance();
+        if (imported != null && !actor.hasRole("SUPERVISOR")) {
+            throw new org.springframework.security.access.AccessDeniedException("Annotation " + id + " was imported "
+                    + "from '" + imported.importFile() + "' by " + imported.importedBy() + " on " + imported.importedAt()
+                    + "; it is not " + me + "'s work in this workbench. Only a supervisor may change or delete it.");
+        }
+        if (!annotation.getAuthor().equals(me) || imported != null) {
             if (!actor.hasRole("SUPERVISOR")) {
                 throw new org.springframework.security.access.AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");

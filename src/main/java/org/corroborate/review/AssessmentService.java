@@ -59,6 +59,7 @@ public class AssessmentService {
                 .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
         AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
         assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), now);
+        assessment.becomeLive();
         AssessmentDetails after = saveChecked(assessment, annotationId, me);
         events.publishEvent(before == null
                 ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
@@ -67,11 +68,14 @@ public class AssessmentService {
     }
 
     /**
-     * Records a colleague's verdict from an imported corpus under the colleague's name. Only
-     * supervisors and administrators import; {@code origin} says from where.
+     * Records a colleague's verdict from an imported corpus under the colleague's name, marked as
+     * imported by the caller, now, from {@code file}. Only supervisors and administrators import;
+     * {@code origin} says from where in the audit trail. When the colleague later records their own
+     * verdict here, it replaces the imported one and is no longer marked imported.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String origin) {
+    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
+                                           String origin) {
         org.corroborate.base.ChangeReason.record(origin);
         AnnotationDetails annotation = annotations.getForWork(annotationId);
         if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
@@ -83,6 +87,8 @@ public class AssessmentService {
         java.time.Instant now = clock.instant();
         Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
         assessment.judge(verdict, null, now);
+        assessment.imported(new org.corroborate.base.Provenance(actor.require(), now,
+                org.corroborate.base.Provenance.fileName(file)));
         AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
         events.publishEvent(new org.corroborate.base.Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));

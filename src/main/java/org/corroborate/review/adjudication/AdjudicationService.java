@@ -116,12 +116,13 @@ public class AdjudicationService {
 
     /**
      * Records a decision from an imported corpus as its supervisor made it, keeping who decided and
-     * when. The gold span is given in full (start, end, label). Only supervisors and administrators
-     * import; {@code origin} says from where.
+     * when, and marks it as imported by the caller, now, from {@code file}. The gold span is given in
+     * full (start, end, label). Only supervisors and administrators import; {@code origin} says from
+     * where in the audit trail. A supervisor's revision makes it a decision of this workbench.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public DecisionDetails importDecision(long sourceId, DecisionRequest request, String decidedBy,
-                                          java.time.Instant decidedAt, String origin) {
+                                          java.time.Instant decidedAt, String file, String origin) {
         ChangeReason.record(origin);
         if (decidedBy == null || decidedBy.isBlank()) {
             throw WorkbenchException.badInput("The decision does not say who made it.");
@@ -135,6 +136,8 @@ public class AdjudicationService {
         Decision decision = new Decision(sourceId);
         decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
                 request.reason().strip(), decidedBy.strip(), decidedAt == null ? clock.instant() : decidedAt);
+        decision.imported(new org.corroborate.base.Provenance(actor.require(), clock.instant(),
+                org.corroborate.base.Provenance.fileName(file)));
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(new org.corroborate.base.Change("decision.imported", "Decision", String.valueOf(after.id()),
                 sourceId, null, after, origin));
@@ -159,6 +162,7 @@ public class AdjudicationService {
         List<AnnotationDetails> versions = versions(before.sourceId(), scoped);
         decision.decide(scoped.outcome(), gold(before.sourceId(), scoped, versions), scoped.annotationIds(),
                 scoped.reason().strip(), actor.require(), clock.instant());
+        decision.becomeLive();
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.updated("decision.revised", "Decision", decisionId, before.sourceId(), before, after,
                 scoped.reason().strip()));
