@@ -73,6 +73,7 @@ class PostgresIntegrityTest {
             Map<String, Integer> decisions = race(10, i -> () -> actor.runAs("sam", "SUPERVISOR",
                     () -> adjudication.decide(source, new DecisionRequest(Set.of(annotation), Outcome.ACCEPTED,
                             "A fact.", null, null, null, null, null, null, null))));
+            System.out.println("[race figures] PostgreSQL identical decisions: " + decisions);
             assertThat(decisions).isEqualTo(Map.of("ok", 1, "conflict", 9));
             assertThat(jdbc.queryForObject("select count(*) from decision where source_id = ?", Integer.class, source))
                     .isEqualTo(1);
@@ -81,6 +82,7 @@ class PostgresIntegrityTest {
                     AnnotationRequest.create(4, 9, "FACT", Map.of(), null))).id();
             Map<String, Integer> verdicts = race(10, i -> () -> actor.runAs("bob", "REVIEWER",
                     () -> assessments.assess(other, Verdict.AGREE, null)));
+            System.out.println("[race figures] PostgreSQL first verdicts: " + verdicts);
             assertThat(verdicts).doesNotContainKey("error");
             assertThat(jdbc.queryForObject("select count(*) from assessment where annotation_id = ?", Integer.class,
                     other)).isEqualTo(1);
@@ -92,6 +94,7 @@ class PostgresIntegrityTest {
                         ? () -> { actor.runAs("alice", "REVIEWER", () -> { annotations.delete(target, 0L, null);
                                 return null; }); return null; }
                         : () -> actor.runAs("carol", "REVIEWER", () -> assessments.assess(target, Verdict.UNSURE, null)));
+                System.out.println("[race figures] PostgreSQL delete vs verdict: " + raced);
                 assertThat(raced).doesNotContainKey("error");
             }
             assertThat(jdbc.queryForObject("select count(*) from assessment a where not exists "
