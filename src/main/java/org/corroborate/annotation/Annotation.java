@@ -62,6 +62,15 @@ class Annotation {
     @Column(name = "context_after", nullable = false)
     private String contextAfter;
 
+    @Column(name = "imported_by", updatable = false)
+    private String importedBy;
+
+    @Column(name = "imported_at", updatable = false)
+    private Instant importedAt;
+
+    @Column(name = "import_file", updatable = false)
+    private String importFile;
+
     @Version
     private long version;
 
@@ -88,6 +97,18 @@ class Annotation {
         this.note = note;
     }
 
+    /** Marks this as imported work: who imported it, when, from which file. */
+    void imported(org.corroborate.base.Provenance provenance) {
+        this.importedBy = provenance.importedBy();
+        this.importedAt = provenance.importedAt();
+        this.importFile = provenance.importFile();
+    }
+
+    /** Where it was imported from; null for work done in this workbench. */
+    org.corroborate.base.Provenance provenance() {
+        return importedBy == null ? null : new org.corroborate.base.Provenance(importedBy, importedAt, importFile);
+    }
+
     Long getId() { return id; }
     Long getSourceId() { return sourceId; }
     String getAuthor() { return author; }
@@ -95,6 +116,6 @@ class Annotation {
 
     AnnotationDetails toDetails() {
         return new AnnotationDetails(id, sourceId, start, end, label, Map.copyOf(attributes), note, author,
-                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version);
+                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance());
     }
 }

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * An annotation as the rest of the application and the API see it. {@code start} and {@code end}
- * count Unicode code points; {@code text} is the covered text.
+ * count Unicode code points; {@code text} is the covered text. {@code imported} says who imported it,
+ * when and from which file; null for work done in this workbench.
  */
 public record AnnotationDetails(Long id, Long sourceId, int start, int end, String label,
                                 Map<String, String> attributes, String note, String author, Instant createdAt,
                                 Instant modifiedAt, String text, String contextBefore, String contextAfter,
-                                long version) {}
+                                long version, org.corroborate.base.Provenance imported) {}

@@ -15,6 +15,11 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
             order by a.start, a.end, a.id""")
     List<Annotation> findBySourceAndAuthors(Long sourceId, Collection<String> authors);
 
+    /** The annotation, its row locked until the transaction ends (so it is not deleted under a verdict). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Annotation a where a.id = :id")
+    java.util.Optional<Annotation> findLocked(Long id);
+
     /** The attribute maps that hold any value, for suggesting values already used in the corpus. */
     @Query("select a.attributes from Annotation a where a.attributes <> '{}'")
     List<java.util.Map<String, String>> usedAttributes();

@@ -98,6 +98,17 @@ public class AnnotationService {
         return annotation.toDetails();
     }
 
+    /**
+     * The annotation as {@link #get} gives it, its row locked until the caller's transaction ends:
+     * for recording work on it (a verdict, a decision) that must not race its deletion. The
+     * database's foreign keys refuse an orphan anyway; the lock makes the loser wait and see it gone.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AnnotationDetails getForWork(long id) {
+        annotations.findLocked(id);
+        return get(id);
+    }
+
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public AnnotationDetails create(long sourceId, AnnotationRequest request) {
         if (request.start() == null || request.end() == null) {
@@ -149,11 +160,12 @@ public class AnnotationService {
 
     /**
      * Adds an annotation from an imported corpus as its author made it, keeping the author and the
-     * times. Only supervisors and administrators import; the audit trail records who imported it
-     * and from where ({@code origin}).
+     * times, and marked as imported: by the caller, now, from {@code file}. Only supervisors and
+     * administrators import; the audit trail records it too ({@code origin}). Imported work is not
+     * anyone's live work here: only a supervisor may change or delete it, with a reason.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String origin) {
+    public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String file, String origin) {
         ChangeReason.record(origin);
         String author = AnnotationRules.author(imported.author());
         Span span = Span.of(text(sourceId), imported.start(), imported.end());
@@ -161,6 +173,8 @@ public class AnnotationService {
         java.time.Instant now = clock.instant();
         java.time.Instant created = imported.createdAt() == null ? now : imported.createdAt();
         Annotation annotation = new Annotation(sourceId, author, created);
+        annotation.imported(new org.corroborate.base.Provenance(actor.require(), now,
+                org.corroborate.base.Provenance.fileName(file)));
         annotation.place(span, imported.modifiedAt() == null ? created : imported.modifiedAt());
         annotation.describe(label.name(), rules.attributes(label, imported.attributes()),
                 AnnotationRules.note(imported.note()));
@@ -172,14 +186,28 @@ public class AnnotationService {
         return after;
     }
 
-    /** Deletes an annotation; its last state stays in the audit trail. */
+    /**
+     * Deletes an annotation; its last state stays in the audit trail and its history. Colleagues'
+     * verdicts on it go with it (each audited); an adjudicated annotation is refused (409) until a
+     * supervisor revises the decision resting on it. A verdict or decision recorded on it at the
+     * same moment makes the deletion a conflict too; the database's foreign keys see to that.
+     */
     @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
     public void delete(long id, Long version, String reason) {
         ChangeReason.record(reason);
+        // The row lock first, before anything takes the audit chain's lock: writers of verdicts and
+        // decisions lock the annotation in the same order, so they wait for each other, never deadlock.
+        annotations.findLocked(id);
         Annotation annotation = loadForChange(id, version, reason);
         AnnotationDetails before = annotation.toDetails();
-        annotations.delete(annotation);
-        annotations.flush();
+        events.publishEvent(new AnnotationDeleting(id, before.sourceId()));
+        try {
+            annotations.delete(annotation);
+            annotations.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            throw WorkbenchException.conflict("A colleague recorded a verdict or a supervisor a decision on annotation "
+                    + id + " at the same moment. Nothing was deleted; reload and try again.");
+        }
         events.publishEvent(Change.updated("annotation.deleted", "Annotation", id, before.sourceId(), before, null,
                 blankToNull(reason)));
         workedOnOwn(before);
@@ -297,11 +325,17 @@ public class AnnotationService {
         }
         Annotation annotation = load(id);
         String me = actor.require();
-        if (!annotation.getAuthor().equals(me)) {
-            if (!seesColleagues(sources.summary(annotation.getSourceId()), me)) {
-                // What the caller may not see answers as if it did not exist, so ids cannot be probed.
-                throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
-            }
+        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.summary(annotation.getSourceId()), me)) {
+            // What the caller may not see answers as if it did not exist, so ids cannot be probed.
+            throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
+        }
+        org.corroborate.base.Provenance imported = annotation.provenance();
+        if (imported != null && !actor.hasRole("SUPERVISOR")) {
+            throw new org.springframework.security.access.AccessDeniedException("Annotation " + id + " was imported "
+                    + "from '" + imported.importFile() + "' by " + imported.importedBy() + " on " + imported.importedAt()
+                    + "; it is not " + me + "'s work in this workbench. Only a supervisor may change or delete it.");
+        }
+        if (!annotation.getAuthor().equals(me) || imported != null) {
             if (!actor.hasRole("SUPERVISOR")) {
                 throw new org.springframework.security.access.AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");

@@ -39,4 +39,18 @@ public final class AuditChain {
         digest.update(fields.canonical().getBytes(StandardCharsets.UTF_8));
         return Sha256.hex(digest);
     }
+
+    /**
+     * The hash of an event appended after a break: it links to event {@code linkedSeq}, the newest
+     * one present, instead of the one numbered just before it, and says so inside its own hash, so
+     * the flag cannot be removed without breaking the chain after it.
+     */
+    public static String hashAfterGap(String previousHash, Fields fields, long linkedSeq) {
+        MessageDigest digest = Sha256.digest();
+        digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '\n');
+        digest.update(fields.canonical().getBytes(StandardCharsets.UTF_8));
+        digest.update(("\nafter-gap:" + linkedSeq).getBytes(StandardCharsets.US_ASCII));
+        return Sha256.hex(digest);
+    }
 }

@@ -2,15 +2,17 @@ package org.corroborate.audit;
 
 /**
  * The outcome of re-walking the chain: valid or not, how many events, the head hash, and where it
- * first breaks (the event's sequence number, its id, and what is wrong) when it does; and warnings
- * about the log's protection that do not break the chain itself, such as "append-only guard missing".
+ * first breaks (the event's sequence number, its id, and what is wrong) when it does;
+ * {@code witnessedSeq} is the newest event the witness outside the database saw (null: no witness);
+ * and warnings about the log's protection that do not break the chain itself, such as
+ * "append-only guard missing".
  */
 public record AuditVerification(boolean valid, long events, String head, Long brokenSeq, Long brokenId,
-                                String problem, long millis, java.util.List<String> warnings) {
+                                String problem, long millis, Long witnessedSeq, java.util.List<String> warnings) {
 
     /** The same outcome with these warnings. */
     public AuditVerification withWarnings(java.util.List<String> warnings) {
-        return new AuditVerification(valid, events, head, brokenSeq, brokenId, problem, millis,
+        return new AuditVerification(valid, events, head, brokenSeq, brokenId, problem, millis, witnessedSeq,
                 java.util.List.copyOf(warnings));
     }
 }

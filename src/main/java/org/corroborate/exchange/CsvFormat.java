@@ -19,12 +19,19 @@ import static org.corroborate.base.SpreadsheetSafe.cell;
 class CsvFormat implements ExportFormat {
 
     private static final String[] HEADER = {"source_id", "source_title", "source_sha256", "span_id", "start", "end",
-            "label", "text", "author", "created", "modified", "attributes", "note", "assessments", "gold_decision"};
+            "label", "text", "author", "created", "modified", "attributes", "note", "assessments", "gold_decision",
+            "imported"};
 
     private final tools.jackson.databind.json.JsonMapper json;
 
     CsvFormat(tools.jackson.databind.json.JsonMapper json) {
         this.json = json;
+    }
+
+    /** Empty for work done in the workbench; else who imported the span, when, and from which file. */
+    private static String imported(org.corroborate.base.Provenance imported) {
+        return imported == null ? null : "by " + imported.importedBy() + " at " + imported.importedAt() + " from "
+                + imported.importFile();
     }
 
     @Override
@@ -55,7 +62,7 @@ class CsvFormat implements ExportFormat {
                             span.id(), span.start(), span.end(), span.label(), cell(span.text()), cell(span.author()),
                             span.created(), span.modified(), cell(json.writeValueAsString(span.attributes())),
                             cell(span.note()), cell(json.writeValueAsString(span.assessments())),
-                            span.gold() == null ? null : span.gold().decisionId());
+                            span.gold() == null ? null : span.gold().decisionId(), cell(imported(span.imported())));
                 }
             }
 

@@ -253,7 +253,7 @@ public class ExportService {
         Map<Long, Map<String, String>> verdicts = seesColleagues ? assessments.verdictsBySource(id) : Map.of();
         List<ExportedSpan> spans = found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(),
                 a.label(), a.text(), a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
-                verdicts.getOrDefault(a.id(), Map.of()), null)).toList();
+                verdicts.getOrDefault(a.id(), Map.of()), null, a.imported())).toList();
         List<ExportedDecision> decisions = null;
         if (request.layer().kind().equals("all") && seesColleagues) {
             // A decision names the spans it judged in their order in the export (text order), not by database id.
@@ -272,7 +272,7 @@ public class ExportService {
         return new ExportedSpan("g" + d.id(), d.gold().start(), d.gold().end(), d.gold().label(), d.gold().text(),
                 d.decidedBy(), d.decidedAt(), d.decidedAt(), d.gold().attributes(), d.gold().note(), Map.of(),
                 new ExportedSpan.Gold(d.id(), d.decidedBy(), d.decidedAt(), d.reason(),
-                        d.basedOn().stream().sorted().toList()));
+                        d.basedOn().stream().sorted().toList()), d.imported());
     }
 
     private static ExportedDecision decision(DecisionDetails d, Map<Long, Integer> position) {
@@ -281,7 +281,7 @@ public class ExportService {
                 gold == null ? null : gold.end(), gold == null ? null : gold.label(), gold == null ? null : gold.text(),
                 gold == null ? null : gold.attributes(), gold == null ? null : gold.note(),
                 d.basedOn().stream().sorted(java.util.Comparator.comparing(position::get)).map(a -> "a" + a).toList(),
-                d.reason(), d.decidedBy(), d.decidedAt());
+                d.reason(), d.decidedBy(), d.decidedAt(), d.imported());
     }
 
     /** Counts for the manifest, and the agreement tally when the layer holds every reviewer. */

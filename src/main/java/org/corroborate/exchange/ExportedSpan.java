@@ -1,16 +1,27 @@
 package org.corroborate.exchange;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.corroborate.base.Provenance;
 
 /**
  * One span as every format writes it: code point offsets, label, the covered text, who made it and
- * when, its attributes and note, colleagues' verdicts, and for gold spans the decision behind it.
+ * when, its attributes and note, colleagues' verdicts, for gold spans the decision behind it, and
+ * for imported spans who imported it, when and from which file (left out for work done here).
  */
 public record ExportedSpan(String id, int start, int end, String label, String text, String author,
                            Instant created, Instant modified, Map<String, String> attributes, String note,
-                           Map<String, String> assessments, Gold gold) {
+                           Map<String, String> assessments, Gold gold,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Provenance imported) {
+
+    /** A span made in this workbench. */
+    public ExportedSpan(String id, int start, int end, String label, String text, String author, Instant created,
+                        Instant modified, Map<String, String> attributes, String note,
+                        Map<String, String> assessments, Gold gold) {
+        this(id, start, end, label, text, author, created, modified, attributes, note, assessments, gold, null);
+    }
 
     /** The adjudication a gold span came from. */
     public record Gold(long decisionId, String decidedBy, Instant decidedAt, String reason, List<Long> basedOn) {}

@@ -29,6 +29,7 @@ import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
 import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.security.AccountService;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
@@ -167,7 +168,7 @@ public class ImportService {
         if (read.isEmpty()) {
             throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
         }
-        Run run = new Run(name + " (" + format.id() + ")");
+        Run run = new Run(name, format.id());
         for (ImportedSource source : read) {
             run.source(source);
         }
@@ -192,6 +193,7 @@ public class ImportService {
     private final class Run {
 
         final String origin;
+        final String upload;
         final String me = actor.require();
         int sourcesImported;
         int sourcesMatched;
@@ -202,8 +204,14 @@ public class ImportService {
         final List<String> conflicts = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
 
-        Run(String from) {
-            this.origin = "Imported from " + from;
+        Run(String upload, String format) {
+            this.upload = upload;
+            this.origin = "Imported from " + upload + " (" + format + ")";
+        }
+
+        /** The file an item came from, as its provenance names it: the upload, and the file inside it. */
+        String file(String inner) {
+            return inner == null || inner.isBlank() || inner.equals(upload) ? upload : upload + ": " + inner;
         }
 
         void source(ImportedSource imported) {
@@ -253,7 +261,7 @@ public class ImportService {
         private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
                           Map<String, Long> refs, ImportedSource.Span span) {
             ImportedAnnotation given = span.annotation();
-            String author = given.author() == null ? me : given.author().strip();
+            String author = given.author() == null ? me : person(span.file(), span.line(), "author", given.author());
             String name = span.ref() == null ? "" : " " + span.ref();
             if (given.start() < 0 || given.end() <= given.start() || given.end() > text.length()) {
                 throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " at " + given.start() + ".."
@@ -282,7 +290,7 @@ public class ImportService {
                 ImportedAnnotation withAuthor = new ImportedAnnotation(author, given.start(), given.end(),
                         given.label(), given.attributes(), given.note(), given.createdAt(), given.modifiedAt());
                 annotation = at(span.file(), span.line(),
-                        () -> annotations.importAnnotation(source.id(), withAuthor, origin));
+                        () -> annotations.importAnnotation(source.id(), withAuthor, file(span.file()), origin));
                 existing.put(key, annotation);
                 spansImported++;
             }
@@ -303,6 +311,7 @@ public class ImportService {
                 }
             }
             for (var given : new TreeMap<>(span.verdicts()).entrySet()) {
+                person(span.file(), span.line(), "reviewer", given.getKey());
                 Verdict verdict;
                 try {
                     verdict = Verdict.valueOf(given.getValue().strip().toUpperCase());
@@ -321,7 +330,7 @@ public class ImportService {
                     continue;
                 }
                 at(span.file(), span.line(), () -> assessments.importVerdict(annotation.id(), given.getKey(), verdict,
-                        origin));
+                        file(span.file()), origin));
                 verdictsImported++;
             }
         }
@@ -361,10 +370,28 @@ public class ImportService {
             DecisionRequest request = new DecisionRequest(ids, outcome, decision.reason(), null, decision.start(),
                     decision.end(), decision.label(), decision.attributes(),
                     decision.note() == null ? "" : decision.note(), null);
+            if (decision.decidedBy() != null) {
+                person(decision.file(), decision.line(), "decidedBy", decision.decidedBy());
+            }
             at(decision.file(), decision.line(), () -> adjudication.importDecision(source.id(), request,
-                    decision.decidedBy(), decision.decidedAt(), origin));
+                    decision.decidedBy(), decision.decidedAt(), file(decision.file()), origin));
             decisionsImported++;
         }
+    }
+
+    /**
+     * A person's name from the file, held to the rule for account names, so that markup, formulas
+     * or look-alikes never appear as reviewers; refused with the file and line otherwise.
+     */
+    private static String person(String file, int line, String field, String given) {
+        String name = given.strip();
+        if (!AccountService.isUsername(name)) {
+            String shown = name.codePoints().filter(c -> !Character.isISOControl(c)).limit(60)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            throw ImportFiles.malformed(file, line, "'" + shown + "' in '" + field + "' is not a name this workbench "
+                    + "accepts: names of people are " + AccountService.USERNAME_RULE + ", as account names are.");
+        }
+        return name;
     }
 
     /** Runs a service call, naming the file and line in a refusal. */

@@ -43,6 +43,15 @@ class Assessment {
     @Column(name = "modified_at", nullable = false)
     private Instant modifiedAt;
 
+    @Column(name = "imported_by")
+    private String importedBy;
+
+    @Column(name = "imported_at")
+    private Instant importedAt;
+
+    @Column(name = "import_file")
+    private String importFile;
+
     @Version
     private long version;
 
@@ -61,10 +70,29 @@ class Assessment {
         this.modifiedAt = when;
     }
 
+    /** Marks this as imported work: who imported it, when, from which file. */
+    void imported(org.corroborate.base.Provenance provenance) {
+        this.importedBy = provenance.importedBy();
+        this.importedAt = provenance.importedAt();
+        this.importFile = provenance.importFile();
+    }
+
+    /** Where it was imported from; null for work done in this workbench. */
+    org.corroborate.base.Provenance provenance() {
+        return importedBy == null ? null : new org.corroborate.base.Provenance(importedBy, importedAt, importFile);
+    }
+
+    /** Someone's own work in this workbench replaces what was imported: it is no longer imported. */
+    void becomeLive() {
+        this.importedBy = null;
+        this.importedAt = null;
+        this.importFile = null;
+    }
+
     Long getId() { return id; }
 
     AssessmentDetails toDetails() {
         return new AssessmentDetails(id, annotationId, sourceId, reviewer, verdict, comment, createdAt, modifiedAt,
-                version);
+                version, provenance());
     }
 }

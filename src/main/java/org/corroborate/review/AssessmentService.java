@@ -50,7 +50,7 @@ public class AssessmentService {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
         }
-        AnnotationDetails annotation = annotations.get(annotationId);
+        AnnotationDetails annotation = annotations.getForWork(annotationId);
         String me = actor.require();
         if (annotation.author().equals(me)) {
             throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
@@ -60,7 +60,8 @@ public class AssessmentService {
                 .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
         AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
         assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), now);
-        AssessmentDetails after = assessments.saveAndFlush(assessment).toDetails();
+        assessment.becomeLive();
+        AssessmentDetails after = saveChecked(assessment, annotationId, me);
         events.publishEvent(before == null
                 ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
                 : Change.updated("assessment.changed", "Assessment", after.id(), after.sourceId(), before, after, null));
@@ -68,13 +69,16 @@ public class AssessmentService {
     }
 
     /**
-     * Records a colleague's verdict from an imported corpus under the colleague's name. Only
-     * supervisors and administrators import; {@code origin} says from where.
+     * Records a colleague's verdict from an imported corpus under the colleague's name, marked as
+     * imported by the caller, now, from {@code file}. Only supervisors and administrators import;
+     * {@code origin} says from where in the audit trail. When the colleague later records their own
+     * verdict here, it replaces the imported one and is no longer marked imported.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
-    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String origin) {
+    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
+                                           String origin) {
         org.corroborate.base.ChangeReason.record(origin);
-        AnnotationDetails annotation = annotations.get(annotationId);
+        AnnotationDetails annotation = annotations.getForWork(annotationId);
         org.corroborate.base.TextRules.line("reviewer", reviewer);
         if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
             throw WorkbenchException.badInput("A verdict needs a reviewer other than the annotation's author.");
@@ -85,7 +89,9 @@ public class AssessmentService {
         java.time.Instant now = clock.instant();
         Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
         assessment.judge(verdict, null, now);
-        AssessmentDetails after = assessments.saveAndFlush(assessment).toDetails();
+        assessment.imported(new org.corroborate.base.Provenance(actor.require(), now,
+                org.corroborate.base.Provenance.fileName(file)));
+        AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
         events.publishEvent(new org.corroborate.base.Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));
         return after;
@@ -100,6 +106,40 @@ public class AssessmentService {
     public boolean mayReadHistory(long assessmentId) {
         return assessments.findById(assessmentId).map(Assessment::toDetails).map(a -> a.reviewer().equals(actor.require())
                 || annotations.mayReadHistory(a.annotationId())).orElse(false);
+    }
+
+    /**
+     * Saves; what the checks above could not see because it happened at the same moment is refused
+     * by the database (one verdict per reviewer and annotation, on an annotation that exists) and
+     * answered as a conflict, never as a server error.
+     */
+    private AssessmentDetails saveChecked(Assessment assessment, long annotationId, String reviewer) {
+        try {
+            return assessments.saveAndFlush(assessment).toDetails();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            String cause = String.valueOf(raced.getMostSpecificCause().getMessage()).toLowerCase();
+            if (cause.contains("fk_assessment_annotation")) {
+                throw WorkbenchException.conflict("Annotation " + annotationId + " was deleted at the same moment; "
+                        + "the verdict was not recorded.");
+            }
+            throw WorkbenchException.conflict(reviewer + "'s verdict on annotation " + annotationId + " was recorded "
+                    + "by another request at the same moment; reload it and change it if you need to.");
+        }
+    }
+
+    /**
+     * Removes the verdicts on an annotation that is being deleted, each one audited with its last
+     * state (and kept in the entity history), in the deleting transaction.
+     */
+    @org.springframework.context.event.EventListener
+    public void annotationDeleting(org.corroborate.annotation.AnnotationDeleting deleting) {
+        for (Assessment assessment : assessments.findByAnnotationIdOrderByReviewer(deleting.annotationId())) {
+            AssessmentDetails before = assessment.toDetails();
+            assessments.delete(assessment);
+            events.publishEvent(new Change("assessment.removed", "Assessment", String.valueOf(before.id()),
+                    before.sourceId(), before, null, "Annotation " + deleting.annotationId() + " was deleted."));
+        }
+        assessments.flush();
     }
 
     /** Every verdict on an annotation the caller can see. */

@@ -21,6 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,39}");
+
+    /** The rule for account names, in words; names of people in imported files follow it too. */
+    public static final String USERNAME_RULE = "2 to 40 characters: lower-case letters, digits, '.', '_' or '-', "
+            + "starting with a letter";
+
+    /** Whether a name follows the rule for account names (see {@link #USERNAME_RULE}). */
+    public static boolean isUsername(String name) {
+        return name != null && USERNAME.matcher(name).matches();
+    }
     static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
     private final AccountRepository accounts;
@@ -129,8 +138,7 @@ public class AccountService {
     private AccountDetails insert(NewAccount request) {
         String username = request.username() == null ? "" : request.username().trim();
         if (!USERNAME.matcher(username).matches()) {
-            throw WorkbenchException.badInput("A username is 2 to 40 characters: lower-case letters, digits, "
-                    + "'.', '_' or '-', starting with a letter.");
+            throw WorkbenchException.badInput("A username is " + USERNAME_RULE + ".");
         }
         if (request.roles() == null || request.roles().isEmpty()) {
             throw WorkbenchException.badInput("An account needs at least one role.");

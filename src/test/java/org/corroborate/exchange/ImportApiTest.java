@@ -304,6 +304,7 @@ class ImportApiTest {
             Map<String, String> renamed = new HashMap<>();
             int n = 0;
             for (JsonNode span : line.get("spans")) {
+                ((ObjectNode) span).remove("imported"); // who imported it, when, from which file: new each time
                 String was = span.get("id").asString();
                 renamed.put(was, "span-" + (++n));
                 ((ObjectNode) span).put("id", renamed.get(was));
@@ -311,6 +312,7 @@ class ImportApiTest {
             int d = 0;
             for (JsonNode decision : line.path("decisions")) {
                 ((ObjectNode) decision).put("id", "decision-" + (++d));
+                ((ObjectNode) decision).remove("imported");
                 ArrayNode basedOn = ((ObjectNode) decision).putArray("basedOn");
                 for (JsonNode ref : originalBasedOn(raw, d - 1)) {
                     basedOn.add(renamed.get(ref.asString()));

@@ -40,6 +40,8 @@ class AnnotationEditor extends VerticalLayout {
     private final H3 heading = new H3();
     private final Paragraph quote = new Paragraph();
     private final Span byline = new Span();
+    /** Says that the annotation was imported, by whom, when and from which file. */
+    private final Span importedNote = new Span();
     private final Select<String> label = new Select<>();
     private final Div attributeFields = new Div();
     private final TextArea note = new TextArea("Note");
@@ -110,7 +112,9 @@ class AnnotationEditor extends VerticalLayout {
         label.setWidthFull();
         attributeFields.setWidthFull();
         form.setWidthFull();
-        form.add(heading, quote, byline, label, attributeFields, note, reason, problem,
+        importedNote.setId("editor-imported");
+        importedNote.addClassName("cb-muted");
+        form.add(heading, quote, byline, importedNote, label, attributeFields, note, reason, problem,
                 new HorizontalLayout(save, moveSpan, delete), history, extensionPanels);
         add(empty, form);
         clear();
@@ -126,6 +130,12 @@ class AnnotationEditor extends VerticalLayout {
         quote.setText("“" + annotation.text() + "”");
         byline.setText("by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
                 + " · version " + annotation.version());
+        importedNote.setVisible(annotation.imported() != null);
+        if (annotation.imported() != null) {
+            importedNote.setText("Imported by " + annotation.imported().importedBy() + " on "
+                    + annotation.imported().importedAt() + " from " + annotation.imported().importFile()
+                    + "; " + annotation.author() + " did not make it in this workbench.");
+        }
         label.setValue(annotation.label());
         buildAttributeFields(annotation, annotation.label(), annotation.attributes());
         note.setValue(annotation.note() == null ? "" : annotation.note());

@@ -305,7 +305,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             list.select(null);
             return;
         }
-        boolean mine = annotation.author().equals(me);
+        // Imported work is nobody's live work here: only a supervisor changes it, with a reason.
+        boolean mine = annotation.author().equals(me) && annotation.imported() == null;
         boolean supervisor = actor.hasRole("SUPERVISOR");
         editor.show(annotation, mine || supervisor, !mine);
         editor.setExtensionPanels(extensions.stream()

@@ -110,19 +110,20 @@ public class AdjudicationService {
         Decision decision = new Decision(sourceId);
         decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
                 request.reason().strip(), actor.require(), clock.instant());
-        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.created("decision.made", "Decision", after.id(), sourceId, after));
         return after;
     }
 
     /**
      * Records a decision from an imported corpus as its supervisor made it, keeping who decided and
-     * when. The gold span is given in full (start, end, label). Only supervisors and administrators
-     * import; {@code origin} says from where.
+     * when, and marks it as imported by the caller, now, from {@code file}. The gold span is given in
+     * full (start, end, label). Only supervisors and administrators import; {@code origin} says from
+     * where in the audit trail. A supervisor's revision makes it a decision of this workbench.
      */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     public DecisionDetails importDecision(long sourceId, DecisionRequest request, String decidedBy,
-                                          java.time.Instant decidedAt, String origin) {
+                                          java.time.Instant decidedAt, String file, String origin) {
         ChangeReason.record(origin);
         TextRules.line("decidedBy", decidedBy);
         if (decidedBy == null || decidedBy.isBlank()) {
@@ -137,7 +138,9 @@ public class AdjudicationService {
         Decision decision = new Decision(sourceId);
         decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
                 request.reason().strip(), decidedBy.strip(), decidedAt == null ? clock.instant() : decidedAt);
-        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        decision.imported(new org.corroborate.base.Provenance(actor.require(), clock.instant(),
+                org.corroborate.base.Provenance.fileName(file)));
+        DecisionDetails after = saveChecked(decision);
         events.publishEvent(new org.corroborate.base.Change("decision.imported", "Decision", String.valueOf(after.id()),
                 sourceId, null, after, origin));
         return after;
@@ -161,10 +164,44 @@ public class AdjudicationService {
         List<AnnotationDetails> versions = versions(before.sourceId(), scoped);
         decision.decide(scoped.outcome(), gold(before.sourceId(), scoped, versions), scoped.annotationIds(),
                 scoped.reason().strip(), actor.require(), clock.instant());
-        DecisionDetails after = decisions.saveAndFlush(decision).toDetails();
+        decision.becomeLive();
+        DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.updated("decision.revised", "Decision", decisionId, before.sourceId(), before, after,
                 scoped.reason().strip()));
         return after;
+    }
+
+    /**
+     * Saves; what the checks could not see because it happened at the same moment is refused by the
+     * database (an annotation in at most one decision, and only one that exists) and answered as a
+     * conflict: of ten identical decisions at once, one is made and nine are told so.
+     */
+    private DecisionDetails saveChecked(Decision decision) {
+        try {
+            return decisions.saveAndFlush(decision).toDetails();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            String cause = String.valueOf(raced.getMostSpecificCause().getMessage()).toLowerCase();
+            if (cause.contains("fk_decision_annotation_annotation")) {
+                throw WorkbenchException.conflict("An annotation of this unit was deleted at the same moment; nothing "
+                        + "was decided. Reload the unit.");
+            }
+            throw WorkbenchException.conflict("This unit was decided by another request at the same moment; nothing "
+                    + "was changed. Reload it and revise that decision if you need to.");
+        }
+    }
+
+    /**
+     * Refuses to delete an annotation a decision rests on: the gold span would point at nothing. A
+     * supervisor revises the decision first (so it no longer rests on the annotation), then it may go.
+     */
+    @org.springframework.context.event.EventListener
+    public void annotationDeleting(org.corroborate.annotation.AnnotationDeleting deleting) {
+        List<Decision> resting = decisions.findByAnyAnnotation(List.of(deleting.annotationId()));
+        if (!resting.isEmpty()) {
+            throw WorkbenchException.conflict("Annotation " + deleting.annotationId() + " was adjudicated in decision "
+                    + resting.getFirst().getId() + "; it cannot be deleted while that decision rests on it. A "
+                    + "supervisor must revise the decision first.");
+        }
     }
 
     /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
@@ -210,8 +247,8 @@ public class AdjudicationService {
             throw WorkbenchException.badInput("'annotationIds' must name the annotations the decision is about.");
         }
         List<AnnotationDetails> versions = new ArrayList<>();
-        for (long id : request.annotationIds()) {
-            AnnotationDetails annotation = annotations.get(id);
+        for (long id : new TreeSet<>(request.annotationIds())) {
+            AnnotationDetails annotation = annotations.getForWork(id);
             if (annotation.sourceId() != sourceId) {
                 throw WorkbenchException.badInput("Annotation " + id + " belongs to another source.");
             }

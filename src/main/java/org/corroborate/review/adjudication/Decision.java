@@ -74,6 +74,15 @@ class Decision {
     @Column(name = "annotation_id", nullable = false)
     private Set<Long> basedOn = new TreeSet<>();
 
+    @Column(name = "imported_by")
+    private String importedBy;
+
+    @Column(name = "imported_at")
+    private Instant importedAt;
+
+    @Column(name = "import_file")
+    private String importFile;
+
     @Version
     private long version;
 
@@ -98,6 +107,25 @@ class Decision {
         this.decidedAt = at;
     }
 
+    /** Marks this as imported work: who imported it, when, from which file. */
+    void imported(org.corroborate.base.Provenance provenance) {
+        this.importedBy = provenance.importedBy();
+        this.importedAt = provenance.importedAt();
+        this.importFile = provenance.importFile();
+    }
+
+    /** Where it was imported from; null for work done in this workbench. */
+    org.corroborate.base.Provenance provenance() {
+        return importedBy == null ? null : new org.corroborate.base.Provenance(importedBy, importedAt, importFile);
+    }
+
+    /** Someone's own work in this workbench replaces what was imported: it is no longer imported. */
+    void becomeLive() {
+        this.importedBy = null;
+        this.importedAt = null;
+        this.importFile = null;
+    }
+
     Long getId() { return id; }
     long getVersion() { return version; }
 
@@ -105,6 +133,6 @@ class Decision {
         GoldSpan gold = outcome == Outcome.ACCEPTED ? new GoldSpan(goldStart, goldEnd, goldLabel,
                 goldAttributes == null ? Map.of() : Map.copyOf(goldAttributes), goldNote, goldText) : null;
         return new DecisionDetails(id, sourceId, outcome, gold, Set.copyOf(basedOn), reason, decidedBy, decidedAt,
-                version);
+                version, provenance());
     }
 }

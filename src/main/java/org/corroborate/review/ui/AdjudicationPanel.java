@@ -36,7 +36,9 @@ class AdjudicationPanel implements WorkspaceExtension {
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”"
                 + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")
                 : "Rejected: not in the gold layer";
-        panel.add(new Paragraph(outcome), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
+        panel.add(new Paragraph(outcome), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()
+                + (decision.imported() == null ? "" : " (imported by " + decision.imported().importedBy() + " on "
+                + decision.imported().importedAt() + " from " + decision.imported().importFile() + ")")));
         return panel;
     }
 }

@@ -62,7 +62,9 @@ class AssessmentPanel implements WorkspaceExtension {
         panel.add(new H4("Colleagues' verdicts"), summary);
         for (AssessmentDetails verdict : verdicts) {
             Div line = new Div(new Span(verdict.reviewer() + ": " + verdict.verdict().name().toLowerCase()
-                    + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")));
+                    + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")
+                    + (verdict.imported() == null ? "" : " (imported by " + verdict.imported().importedBy() + " on "
+                    + verdict.imported().importedAt() + " from " + verdict.imported().importFile() + ")")));
             line.addClassName("cb-verdict");
             panel.add(line);
         }

@@ -154,7 +154,9 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         String what = decision.outcome() == Outcome.ACCEPTED
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”" : "Rejected";
-        Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
+        Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()
+                + (decision.imported() == null ? "" : " (imported by " + decision.imported().importedBy() + " on "
+                + decision.imported().importedAt() + " from " + decision.imported().importFile() + ")")));
         shown.addClassName("cb-decision");
         return shown;
     }
