@@ -160,9 +160,9 @@ class StrictInputApiTest {
         refused("reopen reason NUL", post("/api/sources/" + source + "/reopen"), "sam",
                 "{\"reviewer\":\"bob\",\"reason\":\"\\u0000\"}", "'reason'", "NUL");
         serviceRefused("import author NUL", () -> actor.runAs("sam", "SUPERVISOR", () -> annotations.importAnnotation(source,
-                new ImportedAnnotation("ali\u0000ce", 0, 3, "FACT", Map.of(), null, null, null), "test")), "'author'");
+                new ImportedAnnotation("ali\u0000ce", 0, 3, "FACT", Map.of(), null, null, null), "test.jsonl", "test")), "'author'");
         serviceRefused("import author surrogate", () -> actor.runAs("sam", "SUPERVISOR", () -> annotations.importAnnotation(
-                source, new ImportedAnnotation("ali\ud800ce", 0, 3, "FACT", Map.of(), null, null, null), "test")), "'author'");
+                source, new ImportedAnnotation("ali\ud800ce", 0, 3, "FACT", Map.of(), null, null, null), "test.jsonl", "test")), "'author'");
         serviceRefused("account name NUL", () -> actor.runAs("admin", "ADMIN", () -> accounts.create(
                 new NewAccount("nul" + System.nanoTime() % 100000, "Nu\u0000l", "a long enough password 1", Set.of(Role.REVIEWER)))),
                 "'displayName'");
