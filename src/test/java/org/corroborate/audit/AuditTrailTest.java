@@ -114,10 +114,10 @@ class AuditTrailTest {
         String name = "audited-" + UUID.randomUUID().toString().substring(0, 6);
         AccountDetails[] account = new AccountDetails[1];
         var accountEvents = eventsOf(() -> as("admin", "ADMIN", () -> {
-            account[0] = accounts.create(new NewAccount(name, "", "long enough", Set.of(Role.REVIEWER)));
+            account[0] = accounts.create(new NewAccount(name, "", "quiet harbour lanterns 42", Set.of(Role.REVIEWER)));
             accounts.changeRoles(account[0].id(), Set.of(Role.SUPERVISOR));
             accounts.setEnabled(account[0].id(), false);
-            return accounts.resetPassword(account[0].id(), "another secret");
+            return accounts.resetPassword(account[0].id(), "copper kettle meadow 7");
         }));
         assertThat(accountEvents).extracting(AuditEventView::action).containsExactly("account.created",
                 "account.roles-changed", "account.disabled", "account.password-reset");
