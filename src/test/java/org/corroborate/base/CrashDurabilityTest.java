@@ -19,7 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.corroborate.WorkbenchApplication;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -167,13 +169,16 @@ class CrashDurabilityTest {
         private final Map<Long, Long> decisions = new ConcurrentHashMap<>();
         private final Map<String, Integer> counts = new ConcurrentHashMap<>();
         private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        private final AtomicInteger answered = new AtomicInteger();
         private long demoSource;
+        private Process child;
 
         Burst(HttpApi api) {
             this.api = api;
         }
 
         void runUntilKilled(Process child) throws Exception {
+            this.child = child;
             demoSource = api.send("alice", "GET", "/api/sources", null).json().get(0).get("id").asLong();
             List<Thread> writers = new ArrayList<>();
             for (String reviewer : List.of("alice", "bob", "carol")) {
@@ -181,15 +186,12 @@ class CrashDurabilityTest {
             }
             writers.add(Thread.ofPlatform().start(() -> guard(this::importSources)));
             writers.add(Thread.ofPlatform().start(() -> guard(this::decide)));
-            // Enough acknowledged writes to matter, then the kill at a random moment of the burst.
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (acknowledged() < WRITES && Instant.now().isBefore(deadline)) {
-                Thread.sleep(5);
+            // The writer whose answer makes it WRITES kills the child at once (see count): a commit
+            // answered microseconds ago is the one a delayed flush would lose. The other writers are
+            // mid-request, so the kill lands between a commit and its answer, or before either.
+            if (!child.waitFor(3, TimeUnit.MINUTES)) {
+                child.destroyForcibly().waitFor();
             }
-            Thread.sleep(ThreadLocalRandom.current().nextInt(200));
-            // Writers are mid-request: the kill lands between a commit and its answer, or before either.
-            child.destroyForcibly();
-            child.waitFor();
             stop.set(true);
             for (Thread writer : writers) {
                 writer.join();
@@ -303,10 +305,9 @@ class CrashDurabilityTest {
 
         private void count(String kind) {
             counts.merge(kind, 1, Integer::sum);
-        }
-
-        private int acknowledged() {
-            return counts.values().stream().mapToInt(Integer::intValue).sum();
+            if (answered.incrementAndGet() == WRITES) {
+                child.destroyForcibly(); // SIGKILL, as kill -9
+            }
         }
 
         private void refused(HttpApi.Answer answer) {
