@@ -53,6 +53,7 @@ class AuditBenchmark extends BrowserTest {
     @Test
     void auditCosts() throws Exception {
         measureWriteOverhead();
+        measureDurableCommitCost();
         fillTo(EVENTS);
         List<Long> verify = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -152,6 +153,65 @@ class AuditBenchmark extends BrowserTest {
                         + "ratio %.2fx pooled, %.2fx median of %d rounds (entity history on in both)%n",
                 WRITES / rounds * rounds, with / 1_000_000, without / 1_000_000, (double) with / without,
                 ratios.get(rounds / 2), rounds));
+    }
+
+    /**
+     * What durable commits cost: the same annotation creates (audit event included) with H2 writing
+     * each commit before it returns ({@code WRITE_DELAY 0}, what the workbench sets) and with H2's
+     * default of writing commits in the background up to 500 ms later, in alternating rounds, from
+     * one thread and from four at once.
+     */
+    private void measureDurableCommitCost() throws Exception {
+        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Durable",
+                "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
+                .source().id();
+        Random random = new Random(7);
+        int rounds = 8;
+        int perRound = 250;
+        for (int threads : new int[] {1, 4}) {
+            long durable = 0;
+            long delayed = 0;
+            List<Double> ratios = new ArrayList<>();
+            concurrentWrites(sourceId, random, threads, perRound); // warm-up
+            for (int round = 0; round < rounds; round++) {
+                jdbc.execute("SET WRITE_DELAY 0");
+                long on = concurrentWrites(sourceId, random, threads, perRound);
+                jdbc.execute("SET WRITE_DELAY 500");
+                long off = concurrentWrites(sourceId, random, threads, perRound);
+                durable += on;
+                delayed += off;
+                ratios.add((double) on / off);
+            }
+            jdbc.execute("SET WRITE_DELAY 0");
+            ratios.sort(Double::compare);
+            int total = rounds * perRound;
+            report.append(String.format("durable commits, %d thread%s: %,d annotation creates with each commit written "
+                            + "before it returns %,d ms (%.2f ms each, %.0f/s), written up to 500 ms later %,d ms "
+                            + "(%.2f ms each, %.0f/s): ratio %.2fx pooled, %.2fx median of %d rounds%n",
+                    threads, threads == 1 ? "" : "s", total, durable / 1_000_000, durable / 1e6 / total * threads,
+                    total / (durable / 1e9), delayed / 1_000_000, delayed / 1e6 / total * threads,
+                    total / (delayed / 1e9), (double) durable / delayed, ratios.get(rounds / 2), rounds));
+        }
+    }
+
+    /** {@code count} creates shared among {@code threads} threads; the wall time in nanoseconds. */
+    private long concurrentWrites(long sourceId, Random random, int threads, int count) throws Exception {
+        if (threads == 1) {
+            return writes(sourceId, random, count);
+        }
+        long seed = random.nextLong();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random own = new Random(seed + t);
+                done.add(pool.submit(() -> writes(sourceId, own, count / threads)));
+            }
+            for (var future : done) {
+                future.get();
+            }
+            return System.nanoTime() - t0;
+        }
     }
 
     private long writes(long sourceId, Random random, int count) {
