@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WorkbenchTest
 class StrictInputApiTest {
 
-    /** Every bad input tried, and whether it was refused as promised: the figures for docs/reliability-D.md. */
+    /** Every bad input tried, and whether it was refused as promised: the figures for the Reliability section of docs/operations.md. */
     private static final List<String> TRIED = new ArrayList<>();
     private static final List<String> REFUSED = new ArrayList<>();
 

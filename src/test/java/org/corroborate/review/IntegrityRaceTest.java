@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Races the services' own checks cannot see, settled by the database's constraints: one winner,
  * clear 409s for the rest, never a 500, never an orphan row; and an adjudicated annotation cannot be
- * deleted. Prints its figures for docs/reliability-C.md.
+ * deleted. Prints its figures for the Reliability section of docs/operations.md.
  */
 @WorkbenchTest
 class IntegrityRaceTest {

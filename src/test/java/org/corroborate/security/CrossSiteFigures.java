@@ -1,6 +1,6 @@
 package org.corroborate.security;
 
-/** Prints the figures of the forged-request tests for docs/reliability-B.md. */
+/** Prints the figures of the forged-request tests for the Reliability section of docs/operations.md. */
 final class CrossSiteFigures {
 
     private CrossSiteFigures() {}
