@@ -41,6 +41,13 @@ class CheckConstraintTest {
             statement.executeUpdate("""
                     insert into source (id, title, imported_by, imported_at, sha256, length_code_points, text_content, version)
                     values (1, 'T', 'admin', current_timestamp, 'x', 1, 'x', 0)""");
+            // Verdicts judge annotations that exist (fk_assessment_annotation): one each, as the key is per annotation.
+            for (int id = 1; id <= 4; id++) {
+                statement.executeUpdate("insert into annotation (id, source_id, start_offset, end_offset, label, "
+                        + "attributes, author, created_at, modified_at, covered_text, context_before, context_after, "
+                        + "version) values (" + id + ", 1, 0, 1, 'FACT', '{}', 'alice', current_timestamp, "
+                        + "current_timestamp, 'x', '', '', 0)");
+            }
             for (String verdict : List.of("AGREE", "DISAGREE", "UNSURE")) {
                 statement.executeUpdate(assessment(verdict));
             }
@@ -79,7 +86,7 @@ class CheckConstraintTest {
 
     private static String assessment(String verdict) {
         return "insert into assessment (annotation_id, source_id, reviewer, verdict, created_at, modified_at, version)"
-                + " values (" + Math.abs(verdict.hashCode()) + ", 1, 'bob', '" + verdict + "', current_timestamp, current_timestamp, 0)";
+                + " values (" + (List.of("AGREE", "DISAGREE", "UNSURE", "MAYBE").indexOf(verdict) + 1) + ", 1, 'bob', '" + verdict + "', current_timestamp, current_timestamp, 0)";
     }
 
     private static String decision(String outcome) {
