@@ -62,14 +62,9 @@ class Annotation {
     @Column(name = "context_after", nullable = false)
     private String contextAfter;
 
-    @Column(name = "imported_by", updatable = false)
-    private String importedBy;
-
-    @Column(name = "imported_at", updatable = false)
-    private Instant importedAt;
-
-    @Column(name = "import_file", updatable = false)
-    private String importFile;
+    /** Who imported it, when, from which file; null for work done in this workbench. */
+    @jakarta.persistence.Embedded
+    private org.corroborate.base.Provenance imported;
 
     @Version
     private long version;
@@ -99,14 +94,12 @@ class Annotation {
 
     /** Marks this as imported work: who imported it, when, from which file. */
     void imported(org.corroborate.base.Provenance provenance) {
-        this.importedBy = provenance.importedBy();
-        this.importedAt = provenance.importedAt();
-        this.importFile = provenance.importFile();
+        this.imported = provenance;
     }
 
     /** Where it was imported from; null for work done in this workbench. */
     org.corroborate.base.Provenance provenance() {
-        return importedBy == null ? null : new org.corroborate.base.Provenance(importedBy, importedAt, importFile);
+        return imported;
     }
 
     Long getId() { return id; }

@@ -43,14 +43,9 @@ class Assessment {
     @Column(name = "modified_at", nullable = false)
     private Instant modifiedAt;
 
-    @Column(name = "imported_by")
-    private String importedBy;
-
-    @Column(name = "imported_at")
-    private Instant importedAt;
-
-    @Column(name = "import_file")
-    private String importFile;
+    /** Who imported it, when, from which file; null for work done in this workbench. */
+    @jakarta.persistence.Embedded
+    private org.corroborate.base.Provenance imported;
 
     @Version
     private long version;
@@ -72,21 +67,17 @@ class Assessment {
 
     /** Marks this as imported work: who imported it, when, from which file. */
     void imported(org.corroborate.base.Provenance provenance) {
-        this.importedBy = provenance.importedBy();
-        this.importedAt = provenance.importedAt();
-        this.importFile = provenance.importFile();
+        this.imported = provenance;
     }
 
     /** Where it was imported from; null for work done in this workbench. */
     org.corroborate.base.Provenance provenance() {
-        return importedBy == null ? null : new org.corroborate.base.Provenance(importedBy, importedAt, importFile);
+        return imported;
     }
 
     /** Someone's own work in this workbench replaces what was imported: it is no longer imported. */
     void becomeLive() {
-        this.importedBy = null;
-        this.importedAt = null;
-        this.importFile = null;
+        this.imported = null;
     }
 
     Long getId() { return id; }
