@@ -2,10 +2,6 @@ package org.corroborate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,6 @@ import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionRequest;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.source.SourceService;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,18 +40,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("postgres")
 class PostgresIntegrityTest {
 
-    private static final String URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
-    private static final String USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
-    private static final String PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
 
     @Test
     void racesAndTamperingOnPostgres(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        resetSchema();
+        TestPostgres.resetSchema();
         java.nio.file.Path witness = dir.resolve("audit-witness.properties");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
                 "--spring.profiles.active=postgres", "--server.port=0", "--workbench.demo=true",
-                "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + PASSWORD, "--workbench.audit.witness-file=" + witness)) {
+                "--spring.datasource.url=" + TestPostgres.URL, "--spring.datasource.username=" + TestPostgres.USER,
+                "--spring.datasource.password=" + TestPostgres.PASSWORD, "--workbench.audit.witness-file=" + witness)) {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
             AnnotationService annotations = context.getBean(AnnotationService.class);
@@ -151,23 +143,5 @@ class PostgresIntegrityTest {
         }
         pool.shutdown();
         return counts;
-    }
-
-    private static void resetSchema() {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists public cascade");
-            statement.execute("create schema public");
-        } catch (SQLException e) {
-            if (System.getenv("CI") != null || System.getenv("WORKBENCH_TEST_POSTGRES_URL") != null) {
-                throw new IllegalStateException("PostgreSQL at " + URL + " is required here: " + e.getMessage(), e);
-            }
-            Assumptions.abort("No PostgreSQL at " + URL + " (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -1,13 +1,11 @@
 package org.corroborate.audit;
 
+import org.corroborate.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,19 +18,16 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Tag("postgres")
 class AppendOnlyGuardPostgresTest {
 
-    private static final String URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
-    private static final String USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
-    private static final String PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
 
     @Test
     void aDroppedDisabledOrEmptiedTriggerIsReported() throws Exception {
         String schema = "guard_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = connect()) {
+        try (Connection admin = TestPostgres.connect()) {
             admin.createStatement().execute("create schema " + schema);
         }
         try {
-            DriverManagerDataSource data = new DriverManagerDataSource(URL + (URL.contains("?") ? "&" : "?")
-                    + "currentSchema=" + schema, USER, PASSWORD);
+            DriverManagerDataSource data = new DriverManagerDataSource(TestPostgres.URL + (TestPostgres.URL.contains("?") ? "&" : "?")
+                    + "currentSchema=" + schema, TestPostgres.USER, TestPostgres.PASSWORD);
             JdbcTemplate jdbc = new JdbcTemplate(data);
             jdbc.execute("create table audit_event (id bigint primary key)");
             jdbc.execute(migration());
@@ -51,7 +46,7 @@ class AppendOnlyGuardPostgresTest {
                     + "begin return null; end; $$ language plpgsql");
             assertThat(guard.problems()).hasSize(3);
         } finally {
-            try (Connection admin = connect()) {
+            try (Connection admin = TestPostgres.connect()) {
                 admin.createStatement().execute("drop schema " + schema + " cascade");
             }
         }
@@ -67,23 +62,5 @@ class AppendOnlyGuardPostgresTest {
                     .replace("create trigger audit_event_no_truncate", "drop trigger if exists audit_event_no_truncate "
                     + "on audit_event; create trigger audit_event_no_truncate");
         }
-    }
-
-    private static Connection connect() throws SQLException {
-        try {
-            return DriverManager.getConnection(URL, USER, PASSWORD);
-        } catch (SQLException e) {
-            boolean required = System.getenv("CI") != null || System.getenv("WORKBENCH_TEST_POSTGRES_URL") != null;
-            if (required) {
-                throw e;
-            }
-            Assumptions.abort("No PostgreSQL at " + URL + " (" + e.getMessage() + ")");
-            throw e;
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

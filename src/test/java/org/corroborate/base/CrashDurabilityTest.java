@@ -1,15 +1,12 @@
 package org.corroborate.base;
 
+import org.corroborate.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corroborate.WorkbenchApplication;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +35,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CrashDurabilityTest {
 
     private static final int ROUNDS = Integer.getInteger("workbench.crash.rounds", 1);
-    private static final String PG_URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
-    private static final String PG_USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
-    private static final String PG_PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
 
     @TempDir Path work;
 
@@ -60,10 +53,10 @@ class CrashDurabilityTest {
     void acknowledgedWritesSurviveKillMinus9OnPostgres() throws Exception {
         List<String> losses = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            resetPostgres();
+            TestPostgres.resetSchema();
             losses.addAll(crashRound("PostgreSQL", round, List.of("--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + PG_URL, "--spring.datasource.username=" + PG_USER,
-                    "--spring.datasource.password=" + PG_PASSWORD, "--workbench.data-dir=" + work.resolve("pg-" + round))));
+                    "--spring.datasource.url=" + TestPostgres.URL, "--spring.datasource.username=" + TestPostgres.USER,
+                    "--spring.datasource.password=" + TestPostgres.PASSWORD, "--workbench.data-dir=" + work.resolve("pg-" + round))));
         }
         assertThat(losses).as("acknowledged writes missing after kill -9 on PostgreSQL").isEmpty();
     }
@@ -126,25 +119,6 @@ class CrashDurabilityTest {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static void resetPostgres() {
-        try (Connection connection = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists public cascade");
-            statement.execute("create schema public");
-        } catch (SQLException e) {
-            boolean required = System.getenv("CI") != null || System.getenv("WORKBENCH_TEST_POSTGRES_URL") != null;
-            if (required) {
-                throw new IllegalStateException("PostgreSQL at " + PG_URL + " is required here: " + e.getMessage(), e);
-            }
-            Assumptions.abort("No PostgreSQL at " + PG_URL + " (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     /**

@@ -1,16 +1,13 @@
 package org.corroborate.base;
 
+import org.corroborate.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.corroborate.WorkbenchApplication;
 import org.corroborate.security.AccountService;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,17 +20,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @Tag("postgres")
 class PostgresTest {
 
-    private static final String URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
-    private static final String USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
-    private static final String PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
 
     @Test
     void migratesValidatesAndStoresSourcesOnPostgres() throws SQLException {
-        resetSchema();
+        TestPostgres.resetSchema();
         try (var context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
                 "--spring.profiles.active=postgres", "--server.port=0", "--workbench.demo=true",
-                "--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER,
-                "--spring.datasource.password=" + PASSWORD)) {
+                "--spring.datasource.url=" + TestPostgres.URL, "--spring.datasource.username=" + TestPostgres.USER,
+                "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
             assertThat(actor.runAs("admin", "ADMIN", () -> context.getBean(AccountService.class).list())).hasSize(5);
@@ -65,25 +59,5 @@ class PostgresTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute("truncate audit_event"))
                     .hasMessageContaining("append-only");
         }
-    }
-
-    private static void resetSchema() {
-        try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists public cascade");
-            statement.execute("create schema public");
-        } catch (SQLException e) {
-            boolean required = System.getenv("CI") != null || System.getenv("WORKBENCH_TEST_POSTGRES_URL") != null;
-            if (required) {
-                throw new IllegalStateException("PostgreSQL at " + URL + " is required here but cannot be reached: "
-                        + e.getMessage(), e);
-            }
-            Assumptions.abort("No PostgreSQL at " + URL + " (" + e.getMessage() + "); .ci/run starts one");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
