@@ -37,10 +37,11 @@ class AdjudicationPanel implements WorkspaceExtension {
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”"
                 + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")
                 : "Rejected: not in the gold layer";
-        panel.add(new Paragraph(outcome), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
+        Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
         if (decision.imported() != null) {
-            panel.add(new ImportMark(decision.imported(), ""));
+            by.add(new ImportMark(decision.imported(), ""));
         }
+        panel.add(new Paragraph(outcome), by);
         return panel;
     }
 }

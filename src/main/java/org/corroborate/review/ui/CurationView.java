@@ -155,10 +155,11 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         String what = decision.outcome() == Outcome.ACCEPTED
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”" : "Rejected";
-        Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()));
+        Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
         if (decision.imported() != null) {
-            shown.add(new ImportMark(decision.imported(), ""));
+            by.add(new ImportMark(decision.imported(), ""));
         }
+        Div shown = new Div(new Span(what), by);
         shown.addClassName("cb-decision");
         return shown;
     }
