@@ -132,7 +132,7 @@ public class ImportService {
     /** The refusal of an upload larger than an import may be, for every door an import comes through. */
     public WorkbenchException tooLarge() {
         return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
-                + limits.maxImportSize().toMegabytes() + " MiB); split the corpus or raise "
+                + org.corroborate.base.ByteCount.describe(limits.maxImportSize().toBytes()) + "); split the corpus or raise "
                 + "workbench.exchange.max-import-size.");
     }
 

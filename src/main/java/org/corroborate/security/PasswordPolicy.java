@@ -30,7 +30,8 @@ final class PasswordPolicy {
             return Optional.of("A password needs at least " + MIN_LENGTH + " characters.");
         }
         if (password.isBlank()) {
-            return Optional.of("A password cannot be only spaces.");
+            return Optional.of("A password cannot be only spaces: choose one with letters or digits, such as a few "
+                    + "uncommon words.");
         }
         // zxcvbn's cost grows with the length; beyond 100 characters a password is strong enough anyway.
         if (password.length() > 100) {
@@ -43,7 +44,9 @@ final class PasswordPolicy {
             return Optional.empty();
         }
         String warning = strength.getFeedback().getWarning();
-        return Optional.of("This password is too easy to guess" + (warning == null || warning.isBlank() ? ""
-                : " (" + warning.replaceAll("\\.$", "") + ")") + ": use a longer one, e.g. a few uncommon words.");
+        // zxcvbn's warning is a sentence of its own ("This is a top-10 common password."), kept as one.
+        return Optional.of("This password is too easy to guess." + (warning == null || warning.isBlank() ? ""
+                : " " + warning.strip().replaceAll("([^.!?])$", "$1.")) + " Choose a longer one, such as three or four "
+                + "uncommon words.");
     }
 }

@@ -22,6 +22,7 @@ import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.StaleAnnotationException;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.ImportMark;
 import org.corroborate.scheme.LabelScheme;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -41,7 +42,7 @@ class AnnotationEditor extends VerticalLayout {
     private final Paragraph quote = new Paragraph();
     private final Span byline = new Span();
     /** Says that the annotation was imported, by whom, when and from which file. */
-    private final Span importedNote = new Span();
+    private final Div importedNote = new Div();
     private final Select<String> label = new Select<>();
     private final Div attributeFields = new Div();
     private final TextArea note = new TextArea("Note");
@@ -113,7 +114,6 @@ class AnnotationEditor extends VerticalLayout {
         attributeFields.setWidthFull();
         form.setWidthFull();
         importedNote.setId("editor-imported");
-        importedNote.addClassName("cb-muted");
         form.add(heading, quote, byline, importedNote, label, attributeFields, note, reason, problem,
                 new HorizontalLayout(save, moveSpan, delete), history, extensionPanels);
         add(empty, form);
@@ -132,9 +132,9 @@ class AnnotationEditor extends VerticalLayout {
                 + " · version " + annotation.version());
         importedNote.setVisible(annotation.imported() != null);
         if (annotation.imported() != null) {
-            importedNote.setText("Imported by " + annotation.imported().importedBy() + " on "
-                    + annotation.imported().importedAt() + " from " + annotation.imported().importFile()
-                    + "; " + annotation.author() + " did not make it in this workbench.");
+            importedNote.removeAll();
+            importedNote.add(new ImportMark(annotation.imported(),
+                    "; " + annotation.author() + " did not make it in this workbench."));
         }
         label.setValue(annotation.label());
         buildAttributeFields(annotation, annotation.label(), annotation.attributes());

@@ -65,13 +65,18 @@ public class AuditView extends VerticalLayout {
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.setWrap(true);
         if (everything) {
             Button verify = new Button("Verify chain", VaadinIcon.SHIELD.create(), e -> verify());
             verify.setId("verify-chain");
             verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             verification.setId("verification");
-            top.add(new HorizontalLayout(verification, verify, download("CSV", AuditService.ExportFormat.CSV),
-                    download("JSON Lines", AuditService.ExportFormat.JSONL)));
+            HorizontalLayout actions = new HorizontalLayout(verification, verify,
+                    download("CSV", AuditService.ExportFormat.CSV), download("JSON Lines", AuditService.ExportFormat.JSONL));
+            actions.setWrap(true);
+            actions.setAlignItems(FlexComponent.Alignment.CENTER);
+            actions.addClassName("cb-audit-actions");
+            top.add(actions);
             var actors = once(audit::actors);
             actor.setItems(query -> matching(actors.get(), query));
         } else {
@@ -153,10 +158,10 @@ public class AuditView extends VerticalLayout {
     private void guardWarning(List<String> problems) {
         guardWarning.setId("append-only-warning");
         guardWarning.addClassName("cb-guard-warning");
-        guardWarning.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
         guardWarning.setText(problems.isEmpty() ? "" : "Warning: " + org.corroborate.audit.AppendOnlyGuard.MISSING
                 + " (" + String.join("; ", problems) + "). Events could be changed or deleted without the database "
-                + "refusing; see the operations guide.");
+                + "refusing. Verify the chain, find out who lifted the guard, then re-install it as the operations "
+                + "guide says under \"Append-only guard\".");
         guardWarning.setVisible(!problems.isEmpty());
         if (guardWarning.getParent().isEmpty()) {
             addComponentAtIndex(Math.min(1, getComponentCount()), guardWarning);
@@ -168,7 +173,9 @@ public class AuditView extends VerticalLayout {
         guardWarning(audit.guardProblems());
         if (result.valid()) {
             verification.setText("Chain intact: " + String.format("%,d", result.events()) + " events, head "
-                    + result.head().substring(0, 12) + "…");
+                    + result.head().substring(0, 12) + "…" + (result.witnessedSeq() == null ? ""
+                    : ", witness saw up to #" + result.witnessedSeq()));
+            verification.setTitle("Head hash " + result.head());
             verification.getElement().setAttribute("data-valid", "true");
             Notifications.success("The audit chain is intact (" + result.events() + " events checked in "
                     + result.millis() + " ms).");

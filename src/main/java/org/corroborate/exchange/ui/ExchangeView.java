@@ -18,6 +18,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -305,6 +306,11 @@ public class ExchangeView extends VerticalLayout {
         upload.setId("corpus-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max)); // the browser's check: a convenience
+        // The browser's refusal says the same as the server's, not the component's bare "File is Too Big".
+        UploadI18N i18n = new UploadI18N();
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(imports.tooLarge().getMessage())
+                .setIncorrectFileType("Import a .zip, .jsonl, .ndjson, .jsonld or .json file."));
+        upload.setI18n(i18n);
         upload.setAcceptedFileTypes(".zip", ".jsonl", ".ndjson", ".jsonld", ".json");
         upload.setDropAllowed(true);
         upload.setWidthFull();

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
+import org.corroborate.base.ui.ImportMark;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.Outcome;
@@ -36,9 +37,11 @@ class AdjudicationPanel implements WorkspaceExtension {
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”"
                 + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")
                 : "Rejected: not in the gold layer";
-        panel.add(new Paragraph(outcome), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()
-                + (decision.imported() == null ? "" : " (imported by " + decision.imported().importedBy() + " on "
-                + decision.imported().importedAt() + " from " + decision.imported().importFile() + ")")));
+        Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
+        if (decision.imported() != null) {
+            by.add(new ImportMark(decision.imported(), ""));
+        }
+        panel.add(new Paragraph(outcome), by);
         return panel;
     }
 }

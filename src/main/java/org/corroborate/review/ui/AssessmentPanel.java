@@ -15,6 +15,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
@@ -62,9 +63,10 @@ class AssessmentPanel implements WorkspaceExtension {
         panel.add(new H4("Colleagues' verdicts"), summary);
         for (AssessmentDetails verdict : verdicts) {
             Div line = new Div(new Span(verdict.reviewer() + ": " + verdict.verdict().name().toLowerCase()
-                    + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")
-                    + (verdict.imported() == null ? "" : " (imported by " + verdict.imported().importedBy() + " on "
-                    + verdict.imported().importedAt() + " from " + verdict.imported().importFile() + ")")));
+                    + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")));
+            if (verdict.imported() != null) {
+                line.add(new ImportMark(verdict.imported(), ""));
+            }
             line.addClassName("cb-verdict");
             panel.add(line);
         }

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
@@ -154,9 +155,11 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         String what = decision.outcome() == Outcome.ACCEPTED
                 ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”" : "Rejected";
-        Div shown = new Div(new Span(what), new Paragraph("by " + decision.decidedBy() + ": " + decision.reason()
-                + (decision.imported() == null ? "" : " (imported by " + decision.imported().importedBy() + " on "
-                + decision.imported().importedAt() + " from " + decision.imported().importFile() + ")")));
+        Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
+        if (decision.imported() != null) {
+            by.add(new ImportMark(decision.imported(), ""));
+        }
+        Div shown = new Div(new Span(what), by);
         shown.addClassName("cb-decision");
         return shown;
     }

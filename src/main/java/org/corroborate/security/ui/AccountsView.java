@@ -101,7 +101,7 @@ public class AccountsView extends VerticalLayout {
         displayName.setId("account-display-name");
         PasswordField password = new PasswordField("Password");
         password.setId("account-password");
-        password.setHelperText("At least 8 characters");
+        password.setHelperText("At least 8 characters and hard to guess: a few uncommon words work well");
         CheckboxGroup<Role> roles = rolesField(EnumSet.of(Role.REVIEWER));
         FormLayout form = new FormLayout(username, displayName, password, roles);
         form.setColspan(roles, 2);
@@ -128,7 +128,8 @@ public class AccountsView extends VerticalLayout {
 
     private void openPasswordDialog(AccountDetails account) {
         PasswordField password = new PasswordField("New password");
-        password.setHelperText("At least 8 characters. Tell the person through a safe channel.");
+        password.setHelperText("At least 8 characters and hard to guess: a few uncommon words work well. "
+                + "Tell the person through a safe channel.");
         password.setWidthFull();
         FormDialog dialog = new FormDialog("Reset the password of " + account.username(), password);
         Button save = new Button("Set password", e -> dialog.closeIf(run(

@@ -57,8 +57,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
         if (error && lastFailure() instanceof SignInThrottledException throttled) {
             i18n.getErrorMessage().setTitle("Too many failed sign-ins");
-            i18n.getErrorMessage().setMessage("Sign-in is paused for this account or this computer: try again in "
-                    + SignInThrottledException.describe(throttled.retryAfter()) + ".");
+            i18n.getErrorMessage().setMessage("Sign-in is paused for this account or this computer after several "
+                    + "wrong passwords. Wait " + SignInThrottledException.describe(throttled.retryAfter())
+                    + ", then try again. Forgotten your password? An administrator can reset it.");
         } else {
             wrongPassword();
         }

@@ -10,7 +10,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.component.upload.UploadI18N;
 import java.nio.file.Files;
+import org.corroborate.base.ByteCount;
 import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.ImportOutcome;
@@ -37,12 +39,13 @@ class ImportDialog extends Dialog {
         long maxFile = sources.maxFileBytes();
         long maxImport = sources.maxImportBytes();
         var allowance = new SpooledUpload.Allowance(maxImport, name -> "The files of this import add up to more "
-                + "than " + maxImport / 1024 + " KiB (workbench.sources.max-import-size), so '"
+                + "than " + ByteCount.describe(maxImport) + " (workbench.sources.max-import-size), so '"
                 + name + "' was not stored: close this dialog and import the rest in "
                 + "another go.");
-        Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name
-                + "' is larger than the " + maxFile / 1024 + " KiB this workbench accepts as a source "
-                + "(workbench.sources.max-file-size); nothing was stored.", allowance,
+        String overLimit = "larger than the " + ByteCount.describe(maxFile) + " this workbench accepts as a source "
+                + "(workbench.sources.max-file-size); nothing was stored. Split the text, or ask an operator to "
+                + "raise the limit.";
+        Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name + "' is " + overLimit, allowance,
                 (fileName, file) -> {
                     Div line = outcome(sources, fileName, Files.readAllBytes(file));
                     ui.access(() -> {
@@ -53,6 +56,11 @@ class ImportDialog extends Dialog {
                 (fileName, message) -> ui.access(() -> results.add(line(false, message)))));
         upload.setUploadFormat(UploadFormat.RAW);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFile)); // the browser's check: a convenience
+        // The browser's refusal says the same as the server's, not the component's bare "File is Too Big".
+        UploadI18N i18n = new UploadI18N();
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig("It is " + overLimit)
+                .setIncorrectFileType("Only .txt, .md, .html and .htm files can be imported as sources."));
+        upload.setI18n(i18n);
         upload.setId("source-upload");
         upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", "text/plain", "text/markdown", "text/html");
         upload.setDropAllowed(true);

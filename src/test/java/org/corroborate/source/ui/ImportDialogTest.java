@@ -46,7 +46,8 @@ class ImportDialogTest extends SpringBrowserlessTest {
         test(upload).upload("long.txt", "text/plain", tooLarge);
 
         assertThat(results()).isEqualTo("'long.txt' is larger than the 64 KiB this workbench accepts as a source "
-                + "(workbench.sources.max-file-size); nothing was stored.");
+                + "(workbench.sources.max-file-size); nothing was stored. Split the text, or ask an operator to raise "
+                + "the limit.");
         assertThat(sources.list()).hasSize(before);
         assertThat(audit.head().seq()).isEqualTo(auditBefore);
         assertThat(upload.getMaxFileSize()).isEqualTo((int) sources.maxFileBytes());
