@@ -188,6 +188,14 @@ class StrictInputApiTest {
     }
 
     @Test
+    void aBodyOfTwoJsonValuesIsNamedAsSuch() throws Exception {
+        // Found by the review of the merged work: it answered "must be a JSON object, not an object."
+        refused("two JSON objects", post("/api/sources/" + source + "/annotations"), "alice",
+                "{\"start\":0,\"end\":9,\"label\":\"FACT\"}{\"start\":0,\"end\":9,\"label\":\"FACT\"}",
+                "The request body", "more than one JSON value");
+    }
+
+    @Test
     void tabsLineBreaksAndEmojiStillPass() throws Exception {
         mvc.perform(put("/api/annotations/" + alices).with(httpBasic("alice", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\":0,\"note\":\"line one\\n\\tline two\\r\\n\\ud83d\\udca7 water\"}"))
