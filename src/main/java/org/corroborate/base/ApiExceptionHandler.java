@@ -63,6 +63,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (RequestBodyLimit.BodyLimitFilter.tooLarge(e)) {
+            return bodyTooLarge();
+        }
         return error(400, "bad_input", JsonProblem.describe(e));
     }
 
@@ -95,8 +98,19 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (RequestBodyLimit.BodyLimitFilter.tooLarge(e)) {
+            return bodyTooLarge();
+        }
         log.error("Unexpected API failure", e);
         return error(500, "internal", "Something went wrong on the server; the change was not made.");
+    }
+
+    /** A body of unknown length that went past {@code workbench.api.max-body-size} while it was read. */
+    private static ResponseEntity<ApiError> bodyTooLarge() {
+        return ResponseEntity.status(HttpStatus.valueOf(413)).header("Connection", "close")
+                .body(new ApiError("too_large", "The request body is larger than this API reads "
+                        + "(workbench.api.max-body-size); for a large text import a file with multipart/form-data, "
+                        + "for a corpus use /api/import."));
     }
 
     private static ResponseEntity<ApiError> error(int status, String code, String message) {

@@ -10,15 +10,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class ChangeReason {
 
     private static final Object KEY = ChangeReason.class;
+    /** The most a reason may hold: the size of the reason columns (audit, history, decisions). */
+    public static final int MAX_LENGTH = 2000;
 
     private ChangeReason() {}
 
     /**
      * Attaches a reason to the current transaction; blank reasons are ignored. A reason holding
-     * control characters or lone surrogates is refused here, before anything is written.
+     * control characters or lone surrogates, or longer than {@link #MAX_LENGTH}, is refused here,
+     * before anything is written.
      */
     public static void record(String reason) {
         TextRules.check("reason", reason);
+        if (reason != null && reason.strip().length() > MAX_LENGTH) {
+            throw WorkbenchException.badInput("'reason' is longer than " + MAX_LENGTH + " characters.");
+        }
         if (reason == null || reason.isBlank() || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }

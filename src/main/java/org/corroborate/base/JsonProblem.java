@@ -37,6 +37,9 @@ final class JsonProblem {
             String field = parent.isEmpty() ? duplicate.group(1) : parent + "." + duplicate.group(1);
             return "'" + field + "' appears more than once in the JSON object: send each field once.";
         }
+        if (original.startsWith("Trailing token")) {
+            return "The request body holds more than one JSON value: send one JSON object.";
+        }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String field = path(jackson);
             return (field.isEmpty() ? "The request body" : "'" + field + "'") + " must be "

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
@@ -24,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bounds what an API request body may put into memory. A body that says it is larger than
  * {@code workbench.api.max-body-size} is refused with 413 before a byte is read; a body of unknown
- * length (chunked) is read up to the limit and refused as soon as it goes beyond. Multipart bodies
+ * length (chunked) is counted while it is read where it is needed (after authentication), never
+ * read ahead, and refused with 413 as soon as it goes beyond. Multipart bodies
  * are bounded by the servlet container as they arrive (parts beyond a threshold go to disk), and a
  * corpus import reads its body through its own, larger, bound.
  */
@@ -69,12 +69,28 @@ class RequestBodyLimit {
                 chain.doFilter(request, response);
                 return;
             }
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (body.length > max) {
+            // A body of unknown length is counted while whoever needs it reads it, never read ahead:
+            // reading it here, before authentication, let anyone hold max bytes of heap per open
+            // connection by sending a chunked body slowly (issue 19, case 4).
+            try {
+                chain.doFilter(new CountedBody(request, max), response);
+            } catch (IOException | ServletException | RuntimeException e) {
+                if (!tooLarge(e) || response.isCommitted()) {
+                    throw e;
+                }
+                response.resetBuffer();
                 refuse(response);
-                return;
             }
-            chain.doFilter(new ReadBody(request, body), response);
+        }
+
+        /** Whether a failure was (or was caused by) a body passing the limit. */
+        static boolean tooLarge(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof BodyTooLargeException) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean exempt(HttpServletRequest request) {
@@ -98,62 +114,79 @@ class RequestBodyLimit {
         }
     }
 
-    /** A request whose body has already been read, within the limit. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
+    /** Thrown by a counted body once more than the limit has been read. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long max) {
+            super("The request body is larger than " + max + " bytes (workbench.api.max-body-size).");
+        }
+    }
 
-        private final byte[] body;
+    /** A request whose body fails with {@link BodyTooLargeException} once more than the limit is read. */
+    private static final class CountedBody extends HttpServletRequestWrapper {
 
-        ReadBody(HttpServletRequest request, byte[] body) {
+        private final long max;
+        private ServletInputStream counted;
+
+        CountedBody(HttpServletRequest request, long max) {
             super(request);
-            this.body = body;
+            this.max = max;
         }
 
         @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
+        public synchronized ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                ServletInputStream in = super.getInputStream();
+                counted = new ServletInputStream() {
+                    private long read;
 
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
+                    private int count(int n) throws IOException {
+                        if (n > 0) {
+                            read += n;
+                            if (read > max) {
+                                throw new BodyTooLargeException(max);
+                            }
+                        }
+                        return n;
+                    }
 
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
 
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        return count(in.read(b, off, len));
+                    }
 
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body was already read");
-                }
-            };
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return counted;
         }
 
         @Override
-        public BufferedReader getReader() {
+        public BufferedReader getReader() throws IOException {
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }

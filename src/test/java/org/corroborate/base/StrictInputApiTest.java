@@ -169,6 +169,33 @@ class StrictInputApiTest {
     }
 
     @Test
+    void reasonsLongerThanTheirColumnAreRefusedNot500() throws Exception {
+        // Found by the review of the merged work: a reason over the 2,000 characters its columns hold
+        // reached the database and answered 500 (H2 "Value too long for column REASON").
+        String longReason = "why ".repeat(600);
+        String update = "/api/annotations/" + alices;
+        refused("supervisor reason too long", put(update), "sam",
+                "{\"version\":0,\"note\":\"n\",\"reason\":\"" + longReason + "\"}", "'reason'", "2000");
+        refused("delete reason too long", delete(update).param("version", "0").param("reason", longReason), "sam", null,
+                "'reason'", "2000");
+        refused("decision reason too long", post("/api/sources/" + source + "/decisions"), "sam",
+                "{\"annotationIds\":[" + alices + "],\"outcome\":\"ACCEPTED\",\"reason\":\"" + longReason + "\"}",
+                "'reason'", "2000");
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate")
+                .with(httpBasic("bob", "demo"))).andExpect(status().isOk());
+        refused("reopen reason too long", post("/api/sources/" + source + "/reopen"), "sam",
+                "{\"reviewer\":\"bob\",\"reason\":\"" + longReason + "\"}", "'reason'", "2000");
+    }
+
+    @Test
+    void aBodyOfTwoJsonValuesIsNamedAsSuch() throws Exception {
+        // Found by the review of the merged work: it answered "must be a JSON object, not an object."
+        refused("two JSON objects", post("/api/sources/" + source + "/annotations"), "alice",
+                "{\"start\":0,\"end\":9,\"label\":\"FACT\"}{\"start\":0,\"end\":9,\"label\":\"FACT\"}",
+                "The request body", "more than one JSON value");
+    }
+
+    @Test
     void tabsLineBreaksAndEmojiStillPass() throws Exception {
         mvc.perform(put("/api/annotations/" + alices).with(httpBasic("alice", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\":0,\"note\":\"line one\\n\\tline two\\r\\n\\ud83d\\udca7 water\"}"))

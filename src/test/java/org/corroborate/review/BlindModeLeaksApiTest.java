@@ -68,6 +68,46 @@ class BlindModeLeaksApiTest {
     }
 
     @Test
+    void decisionsAndTheGoldLayerDoNotShowAColleaguesHiddenAnnotation() throws Exception {
+        // Found by the review of the merged work: a decision copies the span, label, attributes and note
+        // of the annotation it rests on, and the decision list, the gold layer and the gold export showed
+        // alice's hidden annotation (and its id) to a reviewer who had not submitted.
+        mvc.perform(put("/api/annotations/" + alices).with(httpBasic("alice", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"note\":\"alice's secret note\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/sources/" + source + "/decisions").with(httpBasic("sam", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"annotationIds\":[" + alices + "],\"outcome\":\"ACCEPTED\",\"reason\":\"early\"}"))
+                .andExpect(status().isCreated());
+        for (String path : new String[] {"/decisions", "/annotations?layer=gold"}) {
+            mvc.perform(get("/api/sources/" + source + path).with(httpBasic("carol", "demo")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+            mvc.perform(get("/api/sources/" + source + path).with(httpBasic("alice", "demo")))
+                    .andExpect(jsonPath("$.length()").value(1));
+            mvc.perform(get("/api/sources/" + source + path).with(httpBasic("sam", "demo")))
+                    .andExpect(jsonPath("$.length()").value(1));
+        }
+        byte[] export = mvc.perform(get("/api/export").param("format", "jsonl").param("layer", "gold")
+                        .param("source", String.valueOf(source)).with(httpBasic("carol", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(unzipped(export)).doesNotContain("alice's secret note");
+        mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate")
+                .with(httpBasic("carol", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/sources/" + source + "/decisions").with(httpBasic("carol", "demo")))
+                .andExpect(jsonPath("$.length()").value(1));
+    }
+
+    private static String unzipped(byte[] zip) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            while (in.getNextEntry() != null) {
+                all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void aHiddenAnnotationAnswersExactlyLikeOneThatDoesNotExist() throws Exception {
         long unknown = 987654321L;
         for (long id : new long[] {alices, unknown}) {

@@ -219,12 +219,24 @@ public class AdjudicationService {
         return made;
     }
 
-    /** Every decision on a source, oldest first. */
+    /**
+     * Every decision on a source that the caller may see, oldest first. A decision copies the span,
+     * label, attributes and note of the annotations it rests on, so in a blind source a reviewer who
+     * has not submitted sees only the decisions resting on annotations they may see (their own).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DecisionDetails> decisions(long sourceId) {
-        sources.summary(sourceId);
-        return decisions.findBySourceIdOrderByIdAsc(sourceId).stream().map(Decision::toDetails).toList();
+        boolean blind = sources.summary(sourceId).blind();
+        List<DecisionDetails> all = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
+                .map(Decision::toDetails).toList();
+        if (all.isEmpty() || !blind || actor.hasRole("SUPERVISOR")
+                || actor.hasRole("ADMIN")) {
+            return all;
+        }
+        Set<Long> visible = annotations.visible(sourceId, null).stream().map(AnnotationDetails::id)
+                .collect(Collectors.toSet());
+        return all.stream().filter(d -> visible.containsAll(d.basedOn())).toList();
     }
 
     /** The gold layer of a source: the accepted decisions, in text order. */
