@@ -136,6 +136,7 @@ public class AnnotationService {
         ChangeReason.record(request.reason());
         Annotation annotation = loadForChange(id, request.version(), request.reason());
         AnnotationDetails before = annotation.toDetails();
+        events.publishEvent(new AnnotationChanging(id, before.sourceId()));
         int start = request.start() == null ? before.start() : request.start();
         int end = request.end() == null ? before.end() : request.end();
         LabelScheme.Label label = rules.label(request.label() == null ? before.label() : request.label());

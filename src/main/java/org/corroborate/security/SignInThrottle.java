@@ -59,7 +59,11 @@ class SignInThrottle {
 
     /** Records a wrong password (or unknown account) from an address. */
     void failed(String username, String address) {
-        count(accounts, username, policy.maxFailures(), "Account", username, address);
+        // A name that cannot be an account is counted against its address only: it locks no one, and
+        // whatever an attacker typed (NUL, markup, formulas) never reaches the audit trail as a name.
+        if (AccountService.isUsername(username)) {
+            count(accounts, username, policy.maxFailures(), "Account", username, address);
+        }
         count(addresses, address, policy.addressMaxFailures(), "ClientAddress", address, address);
     }
 

@@ -3,8 +3,10 @@ package org.corroborate.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -106,7 +108,7 @@ class IntegrityRaceTest {
     }
 
     @Test
-    void anAdjudicatedAnnotationCannotBeDeletedUntilASupervisorRevisesTheDecision() throws Exception {
+    void anAdjudicatedAnnotationCannotBeChangedOrDeletedUntilASupervisorRevisesTheDecision() throws Exception {
         long source = source();
         long first = annotate("alice", source);
         long second = annotate("bob", source);
@@ -122,6 +124,13 @@ class IntegrityRaceTest {
         assertThat(refused).contains("decision " + decision).contains("supervisor must revise");
         mvc.perform(delete("/api/annotations/" + first + "?version=0&reason=cleanup").with(httpBasic("sam", "demo")))
                 .andExpect(status().isConflict());
+        String moved = mvc.perform(put("/api/annotations/" + first).with(httpBasic("alice", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"start\":0,\"end\":5}"))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(moved).contains("decision " + decision).contains("cannot be changed");
+        mvc.perform(get("/api/annotations/" + first).with(httpBasic("alice", "demo")))
+                .andExpect(jsonPath("$.version").value(0)).andExpect(jsonPath("$.start").value(0))
+                .andExpect(jsonPath("$.end").value(24));
 
         mvc.perform(put("/api/decisions/" + decision).with(httpBasic("sam", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(

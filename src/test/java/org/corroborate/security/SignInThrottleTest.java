@@ -26,6 +26,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class SignInThrottleTest {
 
     @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -109,6 +112,20 @@ class SignInThrottleTest {
         // Other addresses are not affected.
         mvc.perform(get("/api/sources").with(httpBasic("alice", "demo")).with(from(address())))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void aNameThatCannotBeAnAccountLocksNoOneAndNeverReachesTheAuditTrail() throws Exception {
+        String from = address();
+        String hostile = "=1+2\u0000<img src=x>";
+        long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(get("/api/sources").with(httpBasic(hostile, "x")).with(from(from)))
+                    .andExpect(status().isUnauthorized());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where entity_id like '%<img%' "
+                + "or entity_id like '=1+2%'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isEqualTo(before);
     }
 
     @Test

@@ -204,6 +204,20 @@ public class AdjudicationService {
         }
     }
 
+    /**
+     * Refuses to change an annotation a decision rests on (409): the decision names it as the work
+     * the gold span came from, so it stays as it was judged until a supervisor revises the decision.
+     */
+    @org.springframework.context.event.EventListener
+    public void annotationChanging(org.corroborate.annotation.AnnotationChanging changing) {
+        List<Decision> resting = decisions.findByAnyAnnotation(List.of(changing.annotationId()));
+        if (!resting.isEmpty()) {
+            throw WorkbenchException.conflict("Annotation " + changing.annotationId() + " was adjudicated in decision "
+                    + resting.getFirst().getId() + "; it cannot be changed while that decision rests on it. A "
+                    + "supervisor must revise the decision first.");
+        }
+    }
+
     /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
     @PreAuthorize("hasRole('SUPERVISOR')")
     public List<DecisionDetails> acceptAgreed(long sourceId, String reason) {
