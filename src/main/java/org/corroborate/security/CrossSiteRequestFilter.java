@@ -52,12 +52,22 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String problem = WRITES.contains(request.getMethod()) ? problem(request) : null;
+        String problem = WRITES.contains(request.getMethod()) || recordsAnEvent(request) ? problem(request) : null;
         if (problem != null) {
             refusal.write(response, problem);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A GET that writes to the audit trail: an export records who exported what. A foreign page can
+     * start one (a link, an image) in the victim's name without reading it, so the origin checks
+     * apply to it as to a write; the form-body rule does not (a GET has no body).
+     */
+    private static boolean recordsAnEvent(HttpServletRequest request) {
+        return request.getMethod().equals("GET") && request.getRequestURI().startsWith(
+                request.getContextPath() + "/api/export");
     }
 
     /** Why the write looks forged, or null when it does not. */

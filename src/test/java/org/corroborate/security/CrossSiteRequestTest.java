@@ -59,6 +59,7 @@ class CrossSiteRequestTest {
     void forgedWritesAreRefusedAndChangeNothing() throws Exception {
         String tag = "Planted via CSRF " + UUID.randomUUID();
         String auditBefore = send("GET", "/api/audit?action=source.imported&size=500", null, null).body();
+        String exportsBefore = send("GET", "/api/audit?action=corpus.exported&size=500", null, null).body();
         List<HttpResponse<String>> forged = new ArrayList<>();
         String foreign = "http://127.0.0.1:9";
         // A form post from another origin, multipart, urlencoded and text/plain (a JSON-looking body).
@@ -74,11 +75,15 @@ class CrossSiteRequestTest {
         // No Origin (older browsers, some redirects), but Sec-Fetch-Site tells where it came from.
         forged.add(send("POST", "/api/sources", "application/json", json(tag), "Sec-Fetch-Site", "cross-site"));
         forged.add(send("POST", "/api/sources", "application/json", json(tag), "Sec-Fetch-Site", "same-site"));
+        // An export records itself in the audit trail: a link or an image on another site must not start one.
+        forged.add(send("GET", "/api/export?format=csv", null, null, "Sec-Fetch-Site", "cross-site"));
+        forged.add(send("GET", "/api/export?format=csv", null, null, "Origin", foreign));
         // Neither header: a form body or an empty body without the custom header is refused all the same.
         forged.add(send("POST", "/api/sources", "multipart/form-data; boundary=b", multipart(tag)));
         forged.add(send("POST", "/api/sources", "text/plain", json(tag)));
         forged.add(send("POST", "/api/sources/1/submit", null, null));
         forged.add(send("POST", "/api/sources/1/reopen", "application/x-www-form-urlencoded", "reviewer=alice"));
+
 
         for (HttpResponse<String> response : forged) {
             assertThat(response.statusCode()).as(response.request().toString()).isEqualTo(403);
@@ -88,6 +93,8 @@ class CrossSiteRequestTest {
         assertThat(send("GET", "/api/sources", null, null).body()).doesNotContain(tag);
         assertThat(send("GET", "/api/audit?action=source.imported&size=500", null, null).body())
                 .isEqualTo(auditBefore);
+        assertThat(send("GET", "/api/audit?action=corpus.exported&size=500", null, null).body())
+                .isEqualTo(exportsBefore);
         CrossSiteFigures.record("forged API writes over HTTP", forged.size(),
                 forged.stream().filter(r -> r.statusCode() == 403).count());
     }
@@ -104,9 +111,12 @@ class CrossSiteRequestTest {
         // A user typing the URL or a bookmark gives Sec-Fetch-Site: none.
         assertThat(send("POST", "/api/sources", "application/json", json(tag + " d"), "Sec-Fetch-Site", "none")
                 .statusCode()).isEqualTo(201);
-        // Reads are never refused.
+        // Reads are never refused, and a script's or the workbench's own export goes through.
         assertThat(send("GET", "/api/sources", null, null, "Origin", "http://127.0.0.1:9",
                 "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/export?format=csv", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/export?format=csv", null, null, "Sec-Fetch-Site", "same-origin").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
