@@ -72,11 +72,6 @@ class SignInThrottle {
         accounts.remove(username);
     }
 
-    /** Whether the account is locked now (for tests and the accounts page). */
-    boolean isLocked(String username) {
-        return lockedUntil(accounts.get(username), clock.instant()) != null;
-    }
-
     private void count(Map<String, Failures> map, String key, int max, String entityType, String entityId,
                        String address) {
         if (key == null || key.isEmpty()) {
