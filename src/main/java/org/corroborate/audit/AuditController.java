@@ -76,9 +76,9 @@ class AuditController {
                                                  @RequestParam(required = false) String entityId,
                                                  @RequestParam(required = false) String from,
                                                  @RequestParam(required = false) String to) {
-        AuditService.ExportFormat chosen = switch (format.toLowerCase()) {
-            case "csv" -> AuditService.ExportFormat.CSV;
-            case "jsonl" -> AuditService.ExportFormat.JSONL;
+        AuditService.AuditFileFormat chosen = switch (format.toLowerCase()) {
+            case "csv" -> AuditService.AuditFileFormat.CSV;
+            case "jsonl" -> AuditService.AuditFileFormat.JSONL;
             default -> throw WorkbenchException.badInput("Unknown format '" + format + "': use csv or jsonl.");
         };
         AuditFilter filter = new AuditFilter(actor, source, action, entity, entityId, instant("from", from),
@@ -87,7 +87,7 @@ class AuditController {
         StreamingResponseBody body = writer::accept;
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit." + format.toLowerCase() + "\"")
-                .contentType(chosen == AuditService.ExportFormat.CSV ? new MediaType("text", "csv")
+                .contentType(chosen == AuditService.AuditFileFormat.CSV ? new MediaType("text", "csv")
                         : MediaType.parseMediaType("application/x-ndjson"))
                 .body(body);
     }

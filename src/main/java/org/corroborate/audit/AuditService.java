@@ -136,15 +136,15 @@ public class AuditService {
      * matching event as CSV or JSON Lines, page by page, newest first, to run while the download streams.
      */
     @PreAuthorize("isAuthenticated()")
-    public java.util.function.Consumer<OutputStream> export(AuditFilter filter, ExportFormat format) {
+    public java.util.function.Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
         AuditFilter scoped = scoped(filter);
         return out -> write(scoped, format, out);
     }
 
-    private void write(AuditFilter scoped, ExportFormat format, OutputStream out) {
+    private void write(AuditFilter scoped, AuditFileFormat format, OutputStream out) {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter csv = format == ExportFormat.CSV ? CSVFormat.RFC4180.builder().setHeader("seq", "occurred_at",
+            CSVPrinter csv = format == AuditFileFormat.CSV ? CSVFormat.RFC4180.builder().setHeader("seq", "occurred_at",
                     "actor", "action", "entity_type", "entity_id", "source_id", "reason", "origin", "before", "after",
                     "prev_hash", "hash").get().print(writer) : null;
             int offset = 0;
@@ -175,7 +175,7 @@ public class AuditService {
     }
 
     /** The two export formats of the audit log. */
-    public enum ExportFormat { CSV, JSONL }
+    public enum AuditFileFormat { CSV, JSONL }
 
     private AuditFilter scoped(AuditFilter filter) {
         if (mayReadEverything()) {

@@ -119,7 +119,7 @@ class BratFormat implements ExportFormat, ImportFormat {
             String base = txt.substring(0, txt.length() - 4);
             String text = files.text(txt);
             java.util.List<String> ignored = new java.util.ArrayList<>();
-            java.util.List<ImportedSource.Span> spans = files.has(base + ".ann")
+            java.util.List<ImportedSource.ImportedSpan> spans = files.has(base + ".ann")
                     ? standoff(base + ".ann", files.text(base + ".ann"), ignored) : java.util.List.of();
             String name = txt.contains("/") ? txt.substring(txt.lastIndexOf('/') + 1) : txt;
             sources.add(new ImportedSource(txt, 0, new org.corroborate.source.SourceDraft(null, null, null, null, null,
@@ -128,7 +128,7 @@ class BratFormat implements ExportFormat, ImportFormat {
         return sources;
     }
 
-    private static java.util.List<ImportedSource.Span> standoff(String file, String content,
+    private static java.util.List<ImportedSource.ImportedSpan> standoff(String file, String content,
                                                                  java.util.List<String> ignored) {
         record Draft(int line, String label, int start, int end, String quote) {}
         java.util.Map<String, Draft> drafts = new java.util.LinkedHashMap<>();
@@ -186,7 +186,7 @@ class BratFormat implements ExportFormat, ImportFormat {
         orphans.addAll(notes.keySet());
         orphans.removeAll(drafts.keySet());
         orphans.forEach(id -> ignored.add(file + ": attributes or notes of " + id + ", which the file has no T line for."));
-        java.util.List<ImportedSource.Span> spans = new java.util.ArrayList<>();
+        java.util.List<ImportedSource.ImportedSpan> spans = new java.util.ArrayList<>();
         for (var entry : drafts.entrySet()) {
             Draft d = entry.getValue();
             String note = notes.get(entry.getKey());
@@ -202,7 +202,7 @@ class BratFormat implements ExportFormat, ImportFormat {
                 throw ImportFiles.malformed(file, d.line(), "this is a gold-layer export. Import the export of every "
                         + "reviewer's layer: it carries the decisions together with the annotations they judged.");
             }
-            spans.add(new ImportedSource.Span(ref, file, d.line(), new org.corroborate.annotation.ImportedAnnotation(
+            spans.add(new ImportedSource.ImportedSpan(ref, file, d.line(), new org.corroborate.annotation.ImportedAnnotation(
                     author, d.start(), d.end(), d.label(), attributes.getOrDefault(entry.getKey(), java.util.Map.of()),
                     note, null, null), d.quote(), java.util.Map.of()));
         }

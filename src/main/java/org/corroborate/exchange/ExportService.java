@@ -149,7 +149,7 @@ public class ExportService {
     }
 
     /** What an export wrote: counts, the files' bytes before compression, the manifest's SHA-256 (also audited). */
-    public record Outcome(int sources, long spans, long skipped, long bytes, String manifestSha256) {}
+    public record ExportSummary(int sources, long spans, long skipped, long bytes, String manifestSha256) {}
 
     /**
      * Writes the export's zip to the stream, source by source, in one read-only transaction at
@@ -157,7 +157,7 @@ public class ExportService {
      * then recorded in the audit trail, with the manifest's hash, in a transaction of its own.
      */
     @PreAuthorize("isAuthenticated()")
-    public Outcome export(ExportRequest request, OutputStream out, Progress progress) {
+    public ExportSummary export(ExportRequest request, OutputStream out, Progress progress) {
         Written written = reading.execute(status -> write(request, out, progress));
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("format", request.format().id());
@@ -173,7 +173,7 @@ public class ExportService {
         return written.outcome();
     }
 
-    private record Written(ExportManifest manifest, Outcome outcome) {}
+    private record Written(ExportManifest manifest, ExportSummary outcome) {}
 
     private Written write(ExportRequest request, OutputStream out, Progress progress) {
         Instant at = clock.instant();
@@ -203,7 +203,7 @@ public class ExportService {
             String manifestHash = org.corroborate.base.Sha256.hex(bytes);
             archive.finish(bytes);
             long unpacked = archive.files().stream().mapToLong(ExportArchive.FileRecord::bytes).sum() + bytes.length;
-            return new Written(manifest, new Outcome(ids.size(), counter.spans, archive.skippedCount(), unpacked,
+            return new Written(manifest, new ExportSummary(ids.size(), counter.spans, archive.skippedCount(), unpacked,
                     manifestHash));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -221,7 +221,7 @@ public class ImportService {
             annotations.visible(source.id(), null).forEach(a -> existing.put(key(a.author(), a.start(), a.end(),
                     a.label()), a));
             Map<String, Long> refs = new HashMap<>();
-            for (ImportedSource.Span span : imported.spans()) {
+            for (ImportedSource.ImportedSpan span : imported.spans()) {
                 span(source, text, existing, refs, span);
             }
             for (ImportedSource.Decision decision : imported.decisions()) {
@@ -259,7 +259,7 @@ public class ImportService {
         }
 
         private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
-                          Map<String, Long> refs, ImportedSource.Span span) {
+                          Map<String, Long> refs, ImportedSource.ImportedSpan span) {
             ImportedAnnotation given = span.annotation();
             String author = given.author() == null ? me : person(span.file(), span.line(), "author", given.author());
             String name = span.ref() == null ? "" : " " + span.ref();
@@ -300,7 +300,7 @@ public class ImportService {
             verdicts(span, annotation, found != null);
         }
 
-        private void verdicts(ImportedSource.Span span, AnnotationDetails annotation, boolean heldBefore) {
+        private void verdicts(ImportedSource.ImportedSpan span, AnnotationDetails annotation, boolean heldBefore) {
             if (span.verdicts().isEmpty()) {
                 return;
             }

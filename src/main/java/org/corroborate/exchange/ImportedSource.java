@@ -13,14 +13,14 @@ import org.corroborate.source.SourceDraft;
  * {@code ignored} says, with file and line, what the file holds that the workbench has no place
  * for (brat relations, say): reported, never dropped silently.
  */
-public record ImportedSource(String file, int line, SourceDraft draft, String sha256, List<Span> spans,
+public record ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
                              List<Decision> decisions, List<String> ignored) {
 
     /**
      * One span: the file's id for it (for verdicts and decisions to refer to), where it was read,
      * the annotation, the text the file says it covers (checked, when given), and colleagues' verdicts.
      */
-    public record Span(String ref, String file, int line, ImportedAnnotation annotation, String quote,
+    public record ImportedSpan(String ref, String file, int line, ImportedAnnotation annotation, String quote,
                        Map<String, String> verdicts) {}
 
     /** A supervisor's decision on spans of this source, which {@code basedOn} names by their file ids. */

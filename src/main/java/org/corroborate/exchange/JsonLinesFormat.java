@@ -106,14 +106,14 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 fields.text(meta, "author", false), fields.text(meta, "url", false), fields.date(meta, "published"),
                 fields.date(meta, "retrieved"), fields.text(meta, "language", false),
                 fields.text(meta, "originFileName", false), text);
-        List<ImportedSource.Span> spans = new ArrayList<>();
+        List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
         if (line.has("spans")) {
             for (JsonNode span : line.get("spans")) {
                 if (span.has("gold") && !span.get("gold").isNull()) {
                     throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: "
                             + "it carries the decisions together with the spans they judged.");
                 }
-                spans.add(new ImportedSource.Span(fields.text(span, "id", false), file, number,
+                spans.add(new ImportedSource.ImportedSpan(fields.text(span, "id", false), file, number,
                         new ImportedAnnotation(fields.text(span, "author", true), fields.integer(span, "start"),
                                 fields.integer(span, "end"), fields.text(span, "label", true),
                                 fields.strings(span, "attributes"), fields.text(span, "note", false),
@@ -139,17 +139,17 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
 
     /** Plain doccano: {@code label: [[start, end, LABEL]]} or {@code entities: [{start_offset, end_offset, label}]}. */
     private static void doccano(JsonFields fields, JsonNode line, String file, int number,
-                                List<ImportedSource.Span> spans) {
+                                List<ImportedSource.ImportedSpan> spans) {
         for (JsonNode label : line.path("label")) {
             if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
                     || !label.get(1).isIntegralNumber() || !label.get(2).isString()) {
                 throw fields.wrong("each 'label' entry must be [start, end, \"LABEL\"].");
             }
-            spans.add(new ImportedSource.Span(null, file, number, new ImportedAnnotation(null, label.get(0).asInt(),
+            spans.add(new ImportedSource.ImportedSpan(null, file, number, new ImportedAnnotation(null, label.get(0).asInt(),
                     label.get(1).asInt(), label.get(2).asString(), Map.of(), null, null, null), null, Map.of()));
         }
         for (JsonNode entity : line.path("entities")) {
-            spans.add(new ImportedSource.Span(null, file, number, new ImportedAnnotation(null,
+            spans.add(new ImportedSource.ImportedSpan(null, file, number, new ImportedAnnotation(null,
                     fields.integer(entity, "start_offset"), fields.integer(entity, "end_offset"),
                     fields.text(entity, "label", true), Map.of(), null, null, null), null, Map.of()));
         }

@@ -49,7 +49,7 @@ final class W3cAnnotationReader {
         });
         List<ImportedSource> sources = new ArrayList<>();
         bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
-                found.spans.stream().map(span -> new ImportedSource.Span(span.ref(), span.file(), span.line(),
+                found.spans.stream().map(span -> new ImportedSource.ImportedSpan(span.ref(), span.file(), span.line(),
                         span.annotation(), span.quote(), verdicts.getOrDefault(span.ref(), Map.of()))).toList(),
                 found.decisions, found.ignored)));
         return sources;
@@ -58,7 +58,7 @@ final class W3cAnnotationReader {
     private static final class SourceSpans {
         final String file;
         final int line;
-        final List<ImportedSource.Span> spans = new ArrayList<>();
+        final List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
         final List<ImportedSource.Decision> decisions = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
 
@@ -180,7 +180,7 @@ final class W3cAnnotationReader {
             throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: it carries "
                     + "the decisions together with the annotations they judged.");
         }
-        spans.spans.add(new ImportedSource.Span(ref, file, line,
+        spans.spans.add(new ImportedSource.ImportedSpan(ref, file, line,
                 new org.corroborate.annotation.ImportedAnnotation(person(fields, item.get("creator")),
                         fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
                         fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));

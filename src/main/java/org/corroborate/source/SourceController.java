@@ -69,7 +69,7 @@ class SourceController {
         List<SourceService.NamedContent> files = parts.stream().map(SourceController::read).toList();
         List<ImportOutcome> outcomes = sources.importFiles(files);
         long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
-        ImportReport report = new ImportReport(imported, outcomes.size() - imported, outcomes);
+        SourceImportReport report = new SourceImportReport(imported, outcomes.size() - imported, outcomes);
         if (imported == 0) {
             return duplicate("Every file is identical to a source already in the library.",
                     Map.of("results", outcomes));
@@ -142,5 +142,5 @@ class SourceController {
                             String author) {}
 
     /** The result of a multi-file import: how many were new, how many already held, and each file's outcome. */
-    record ImportReport(long imported, long duplicates, List<ImportOutcome> results) {}
+    record SourceImportReport(long imported, long duplicates, List<ImportOutcome> results) {}
 }

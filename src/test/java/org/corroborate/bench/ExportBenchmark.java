@@ -61,7 +61,7 @@ class ExportBenchmark {
             System.gc();
             resetPeaks();
             long t0 = System.nanoTime();
-            ExportService.Outcome outcome;
+            ExportService.ExportSummary outcome;
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 outcome = actor.runAs("sam", "SUPERVISOR",
                         () -> exports.export(request, stream, ExportService.Progress.NONE));

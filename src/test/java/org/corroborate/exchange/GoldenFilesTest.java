@@ -143,7 +143,7 @@ class GoldenFilesTest {
                 assertThat(back.spans()).as(importer.id()).hasSameSizeAs(written.spans());
                 for (int s = 0; s < written.spans().size(); s++) {
                     ExportedSpan w = written.spans().get(s);
-                    ImportedSource.Span r = back.spans().get(s);
+                    ImportedSource.ImportedSpan r = back.spans().get(s);
                     assertThat(r.ref()).isEqualTo(w.id());
                     assertThat(List.of(r.annotation().start(), r.annotation().end(), r.annotation().label(),
                             r.annotation().author())).as(importer.id() + " " + w.id())

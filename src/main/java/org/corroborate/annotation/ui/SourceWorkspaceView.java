@@ -55,7 +55,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final CurrentActor actor;
     private final LabelScheme scheme;
 
-    private final SourceText text = new SourceText();
+    private final SourceTextElement text = new SourceTextElement();
     private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
     private final Map<Long, String> notes = new java.util.HashMap<>();
     private WorkspaceExtension.Workspace workspace;
@@ -103,7 +103,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.setId("source-text");
         text.setText(source.text());
         text.setLabels(scheme.labels().stream()
-                .map(l -> new SourceText.Label(l.name(), l.title(), l.color(), l.hotkey())).toList());
+                .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.hotkey())).toList());
         text.addTagListener(e -> create(e.start(), e.end(), e.label()));
         text.addAnnotationSelectedListener(e -> select(visible.get(Long.valueOf(e.id())), false));
         text.addDeleteListener(e -> deleteFromKeyboard(Long.valueOf(e.id())));
@@ -250,7 +250,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return a.author().equals(me) || everyone.getValue() && seesColleagues;
     }
 
-    private SourceText.Highlight highlight(AnnotationDetails a) {
+    private SourceTextElement.Highlight highlight(AnnotationDetails a) {
         LabelScheme.Label label = scheme.label(a.label()).orElseThrow();
         StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
         label.attributes().forEach(attribute -> {
@@ -265,7 +265,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         if (notes.containsKey(a.id())) {
             tooltip.append(" — ").append(notes.get(a.id()));
         }
-        return new SourceText.Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(), label.color(),
+        return new SourceTextElement.Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(), label.color(),
                 a.author().equals(me), tooltip.toString());
     }
 

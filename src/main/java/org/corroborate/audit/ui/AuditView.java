@@ -72,7 +72,7 @@ public class AuditView extends VerticalLayout {
             verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             verification.setId("verification");
             HorizontalLayout actions = new HorizontalLayout(verification, verify,
-                    download("CSV", AuditService.ExportFormat.CSV), download("JSON Lines", AuditService.ExportFormat.JSONL));
+                    download("CSV", AuditService.AuditFileFormat.CSV), download("JSON Lines", AuditService.AuditFileFormat.JSONL));
             actions.setWrap(true);
             actions.setAlignItems(FlexComponent.Alignment.CENTER);
             actions.addClassName("cb-audit-actions");
@@ -186,13 +186,13 @@ public class AuditView extends VerticalLayout {
         }
     }
 
-    private Anchor download(String label, AuditService.ExportFormat format) {
-        String extension = format == AuditService.ExportFormat.CSV ? "csv" : "jsonl";
+    private Anchor download(String label, AuditService.AuditFileFormat format) {
+        String extension = format == AuditService.AuditFileFormat.CSV ? "csv" : "jsonl";
         Anchor anchor = new Anchor((DownloadHandler) event -> {
             // Streams page by page, however long the log.
             var writer = audit.export(filter(), format);
             event.setFileName("audit." + extension);
-            event.setContentType(format == AuditService.ExportFormat.CSV ? "text/csv" : "application/x-ndjson");
+            event.setContentType(format == AuditService.AuditFileFormat.CSV ? "text/csv" : "application/x-ndjson");
             writer.accept(event.getOutputStream());
         }, "");
         anchor.getElement().setAttribute("download", true);

@@ -144,7 +144,7 @@ public class ExchangeView extends VerticalLayout {
             event.setContentType("application/zip");
             ui.access(() -> started());
             try {
-                ExportService.Outcome outcome = exports.export(request, event.getOutputStream(),
+                ExportService.ExportSummary outcome = exports.export(request, event.getOutputStream(),
                         throttled(ui));
                 ui.access(() -> finished(outcome));
             } catch (RuntimeException e) {
@@ -239,7 +239,7 @@ public class ExchangeView extends VerticalLayout {
         exported.removeAll();
     }
 
-    private void finished(ExportService.Outcome outcome) {
+    private void finished(ExportService.ExportSummary outcome) {
         bar.setValue(1);
         progress.setText("Done: " + count(outcome.sources(), "source") + ", " + count(outcome.spans(), "span") + ".");
         Paragraph summary = new Paragraph(outcome.skipped() == 0

@@ -42,8 +42,8 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
                 "Vale Voice", null, null, null).source().id();
     }
 
-    private SourceText text() {
-        return find(SourceText.class).withId("source-text").single();
+    private SourceTextElement text() {
+        return find(SourceTextElement.class).withId("source-text").single();
     }
 
     @Test
@@ -60,7 +60,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     void aHotkeyCreatesTheAnnotationAndTheEditorSavesItsSpeaker() {
         navigate(SourceWorkspaceView.class, sourceId);
-        ComponentUtil.fireEvent(text(), new SourceText.TagEvent(text(), true, 16, 33, "QUOTE"));
+        ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE"));
 
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
         assertThat(created.text()).isEqualTo("the water is safe");
@@ -83,9 +83,9 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     void deleteOnTheKeyboardRemovesOnlyYourOwnAnnotation() {
         navigate(SourceWorkspaceView.class, sourceId);
-        ComponentUtil.fireEvent(text(), new SourceText.TagEvent(text(), true, 4, 9, "FACT"));
+        ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 4, 9, "FACT"));
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
-        ComponentUtil.fireEvent(text(), new SourceText.DeleteEvent(text(), true, String.valueOf(created.id())));
+        ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(created.id())));
         assertThat(annotations.visible(sourceId, null)).isEmpty();
     }
 
@@ -94,12 +94,12 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
                 org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
-        ComponentUtil.fireEvent(text(), new SourceText.AnnotationSelectedEvent(text(), true,
+        ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
                 String.valueOf(alices.id())));
         assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("editor-quote").single().getText())
                 .isEqualTo("“mayor”");
         assertThat(find(Button.class).withId("editor-save").all()).isEmpty();
-        ComponentUtil.fireEvent(text(), new SourceText.DeleteEvent(text(), true, String.valueOf(alices.id())));
+        ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));
         assertThat(actor.runAs("alice", "REVIEWER", () -> annotations.get(alices.id())).version())
                 .isEqualTo(alices.version());
     }

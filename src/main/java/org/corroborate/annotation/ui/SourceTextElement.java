@@ -21,7 +21,7 @@ import tools.jackson.databind.node.BaseJsonNode;
  */
 @Tag("cb-source-text")
 @JsModule("./components/source-text.ts")
-public class SourceText extends Component implements HasSize, HasStyle {
+public class SourceTextElement extends Component implements HasSize, HasStyle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +31,7 @@ public class SourceText extends Component implements HasSize, HasStyle {
     /** An annotation as the component draws it; {@code mine} draws it solid, colleagues' dashed. */
     public record Highlight(String id, int start, int end, String label, String color, boolean mine, String tooltip) {}
 
-    public SourceText() {
+    public SourceTextElement() {
         getElement().setAttribute("tabindex", "0");
     }
 
@@ -100,12 +100,12 @@ public class SourceText extends Component implements HasSize, HasStyle {
 
     /** The person finished selecting text (start -1 when the selection was cleared). */
     @DomEvent("cb-selection")
-    public static class SelectionEvent extends ComponentEvent<SourceText> {
+    public static class SelectionEvent extends ComponentEvent<SourceTextElement> {
         private final int start;
         private final int end;
         private final String text;
 
-        public SelectionEvent(SourceText source, boolean fromClient, @EventData("event.detail.start") int start,
+        public SelectionEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.start") int start,
                               @EventData("event.detail.end") int end, @EventData("event.detail.text") String text) {
             super(source, fromClient);
             this.start = start;
@@ -121,12 +121,12 @@ public class SourceText extends Component implements HasSize, HasStyle {
 
     /** The person pressed a label's hotkey with text selected. */
     @DomEvent("cb-tag")
-    public static class TagEvent extends ComponentEvent<SourceText> {
+    public static class TagEvent extends ComponentEvent<SourceTextElement> {
         private final int start;
         private final int end;
         private final String label;
 
-        public TagEvent(SourceText source, boolean fromClient, @EventData("event.detail.start") int start,
+        public TagEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.start") int start,
                         @EventData("event.detail.end") int end, @EventData("event.detail.label") String label) {
             super(source, fromClient);
             this.start = start;
@@ -141,10 +141,10 @@ public class SourceText extends Component implements HasSize, HasStyle {
 
     /** The person clicked an annotation or moved to it with the arrow keys. */
     @DomEvent("cb-annotation-selected")
-    public static class AnnotationSelectedEvent extends ComponentEvent<SourceText> {
+    public static class AnnotationSelectedEvent extends ComponentEvent<SourceTextElement> {
         private final String id;
 
-        public AnnotationSelectedEvent(SourceText source, boolean fromClient, @EventData("event.detail.id") String id) {
+        public AnnotationSelectedEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.id") String id) {
             super(source, fromClient);
             this.id = id;
         }
@@ -154,10 +154,10 @@ public class SourceText extends Component implements HasSize, HasStyle {
 
     /** The person pressed Delete with an annotation selected. */
     @DomEvent("cb-delete")
-    public static class DeleteEvent extends ComponentEvent<SourceText> {
+    public static class DeleteEvent extends ComponentEvent<SourceTextElement> {
         private final String id;
 
-        public DeleteEvent(SourceText source, boolean fromClient, @EventData("event.detail.id") String id) {
+        public DeleteEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.id") String id) {
             super(source, fromClient);
             this.id = id;
         }
@@ -167,8 +167,8 @@ public class SourceText extends Component implements HasSize, HasStyle {
 
     /** The person pressed Escape. */
     @DomEvent("cb-escape")
-    public static class EscapeEvent extends ComponentEvent<SourceText> {
-        public EscapeEvent(SourceText source, boolean fromClient) {
+    public static class EscapeEvent extends ComponentEvent<SourceTextElement> {
+        public EscapeEvent(SourceTextElement source, boolean fromClient) {
             super(source, fromClient);
         }
     }
