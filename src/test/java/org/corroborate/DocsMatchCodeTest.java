@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 /**
  * The docs name every way in: each {@code /api} endpoint the code maps is documented in
  * {@code docs/api.md}, each Vaadin route in {@code docs/architecture.md}'s route list and the user guide,
- * and each Flyway migration in {@code docs/architecture.md}'s migrations table. A new endpoint, view or
+ * each Flyway migration in {@code docs/architecture.md}'s migrations table and each table it creates in
+ * the data model. A new endpoint, view or
  * migration without its documentation fails here, naming what is missing.
  *
  * <p>Endpoints are compared as {@code METHOD /api/path} with every path variable written {@code {}}, so
@@ -90,6 +91,29 @@ class DocsMatchCodeTest {
             }
         }
         assertThat(missing).as("migrations missing from the table in docs/architecture.md#migrations").isEmpty();
+    }
+
+    @Test
+    void everyTableIsInTheDataModel() throws IOException {
+        String architecture = read("docs/architecture.md");
+        Pattern createTable = Pattern.compile("(?i)create table (?:if not exists )?([a-z_]+)");
+        Set<String> tables = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/db"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Matcher matcher = createTable.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    tables.add(matcher.group(1).toLowerCase());
+                }
+            }
+        }
+        assertThat(tables).as("tables found in the migrations").contains("source", "annotation", "audit_event");
+        Set<String> missing = new TreeSet<>();
+        for (String table : tables) {
+            if (!architecture.contains("`" + table + "`")) {
+                missing.add(table);
+            }
+        }
+        assertThat(missing).as("tables missing from docs/architecture.md#data-model-and-migrations").isEmpty();
     }
 
     /** Every {@code METHOD /api/...} the controllers under {@code org.corroborate} map, variables as {@code {}}. */
