@@ -2,6 +2,7 @@ package org.corroborate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,8 +23,33 @@ class ArchitectureTest {
     static final ArchRule baseDependsOnNoFeature = noClasses().that().resideInAPackage("org.corroborate.base..")
             .should().dependOnClassesThat().resideInAnyPackage("org.corroborate.source..",
                     "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..",
-                    "org.corroborate.annotation..", "org.corroborate.review..")
+                    "org.corroborate.annotation..", "org.corroborate.review..", "org.corroborate.exchange..")
             .because("base holds what every feature shares and knows none of them");
+
+    /**
+     * The feature graph of docs/architecture.md#dependencies-between-features, edge by edge: a feature
+     * (with its subpackages, {@code ui} included) may use only the features listed as below it. A new
+     * edge is a decision: draw it in the diagram and add it here.
+     */
+    @ArchTest
+    static final ArchRule featuresDependOnlyAsDrawn = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("base").definedBy("org.corroborate.base..")
+            .layer("security").definedBy("org.corroborate.security..")
+            .layer("audit").definedBy("org.corroborate.audit..")
+            .layer("scheme").definedBy("org.corroborate.scheme..")
+            .layer("source").definedBy("org.corroborate.source..")
+            .layer("annotation").definedBy("org.corroborate.annotation..")
+            .layer("review").definedBy("org.corroborate.review..")
+            .layer("exchange").definedBy("org.corroborate.exchange..")
+            .whereLayer("exchange").mayNotBeAccessedByAnyLayer()
+            .whereLayer("review").mayOnlyBeAccessedByLayers("exchange")
+            .whereLayer("annotation").mayOnlyBeAccessedByLayers("review", "exchange")
+            .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
+            .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "review", "exchange")
+            .whereLayer("security").mayOnlyBeAccessedByLayers("source", "review", "exchange")
+            .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "scheme", "source", "annotation",
+                    "review", "exchange");
 
     @ArchTest
     static final ArchRule repositoriesArePrivateToTheirFeature = classes().that().areAssignableTo(Repository.class)
