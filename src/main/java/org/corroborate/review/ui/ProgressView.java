@@ -71,9 +71,10 @@ public class ProgressView extends VerticalLayout {
         even.setEnabled(actor.hasRole("SUPERVISOR"));
         HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
 
         sources.setId("progress-sources");
-        sources.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        sources.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         sources.addColumn(SourceProgress::title).setHeader("Source").setFlexGrow(2).setSortable(true);
         sources.addComponentColumn(this::states).setHeader("Reviewers").setFlexGrow(3);
         sources.addComponentColumn(row -> {

@@ -138,6 +138,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
                 new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE")));
         assertThat(test(find(Notification.class).single()).getText()).startsWith("You may not do this");
         assertThat(annotations.visible(sourceId, null)).isEmpty();
+        find(TabSheet.class).single().setSelectedIndex(1);
         assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("0 annotations");
     }
 
