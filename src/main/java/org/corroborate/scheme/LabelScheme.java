@@ -10,6 +10,11 @@ public record LabelScheme(String name, String version, String description, List<
         return labels.stream().filter(l -> l.name().equals(labelName)).findFirst();
     }
 
+    /** A label's colour ({@code #rrggbb}), or null for a label the scheme does not have (an imported one, say). */
+    public String colorOf(String labelName) {
+        return label(labelName).map(Label::color).orElse(null);
+    }
+
     /** One label: its name in data, its title for people, its colour and hotkey, and its attributes. */
     public record Label(String name, String title, String description, String color, String hotkey,
                         List<Attribute> attributes) {}

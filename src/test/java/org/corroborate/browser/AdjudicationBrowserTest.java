@@ -10,6 +10,8 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.review.AssessmentService;
+import org.corroborate.review.Verdict;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.source.SourceService;
@@ -23,7 +25,7 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Autowired AnnotationService annotations;
     @Autowired AdjudicationService adjudication;
     @Autowired CurrentActor actor;
-    @Autowired org.corroborate.review.AssessmentService assessments;
+    @Autowired AssessmentService assessments;
 
     @Test
     void aSupervisorEditsAVersionBeforeAcceptingIt() {
@@ -38,8 +40,8 @@ class AdjudicationBrowserTest extends BrowserTest {
         page.locator("#gold-end input").fill("32");
         page.locator("#gold-label").click();
         page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("QUOTE")).click();
-        page.locator("#gold-reason input").fill("Only the mayor's words are the quote");
-        page.locator("#gold-confirm").click();
+        page.locator("#reason-text textarea").fill("Only the mayor's words are the quote");
+        page.locator("#reason-confirm").click();
         assertThat(page.locator("#units")).containsText("Gold: QUOTE “the water is safe”");
     }
 
@@ -52,7 +54,7 @@ class AdjudicationBrowserTest extends BrowserTest {
         actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
         actor.runAs("carol", "REVIEWER", () -> assessments.assess(alices.id(),
-                org.corroborate.review.Verdict.AGREE, "It accuses the utility"));
+                Verdict.AGREE, "It accuses the utility"));
 
         signIn(page, "sam");
         page.navigate(url("/sources/" + source));
@@ -60,10 +62,10 @@ class AdjudicationBrowserTest extends BrowserTest {
         assertThat(page.locator("#curation-summary")).containsText("1 unit · 1 open");
         assertThat(page.locator("#units")).containsText("1 agree · 0 disagree · 0 unsure");
         page.locator("#units .cb-accept[data-annotation='" + alices.id() + "']").click();
-        page.locator("#decision-confirm").click();
-        assertThat(page.locator("#decision-reason")).hasAttribute("invalid", "");
-        page.locator("#decision-reason input").fill("Hiding results is an accusation");
-        page.locator("#decision-confirm").click();
+        page.locator("#reason-confirm").click();
+        assertThat(page.locator("#reason-text")).hasAttribute("invalid", "");
+        page.locator("#reason-text textarea").fill("Hiding results is an accusation");
+        page.locator("#reason-confirm").click();
         assertThat(page.locator("#units")).containsText("Gold: ALLEGATION “utility hid the results for months”");
         assertThat(page.locator("#curation-summary")).containsText("0 open");
         assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);

@@ -2,12 +2,15 @@ package org.corroborate.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
@@ -37,7 +40,7 @@ class AnnotationBrowserTest extends BrowserTest {
     }
 
     private List<AnnotationDetails> annotationsBy(String reviewer, long sourceId) {
-        return actor.runAs(reviewer, "REVIEWER", () -> annotations.visible(sourceId, java.util.Set.of(reviewer)));
+        return actor.runAs(reviewer, "REVIEWER", () -> annotations.visible(sourceId, Set.of(reviewer)));
     }
 
     /** Drags the mouse over a phrase of the text, as a person selecting it would. */
@@ -119,7 +122,7 @@ class AnnotationBrowserTest extends BrowserTest {
         speaker.press("Enter");
         page.locator("#editor-save").click();
         assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(annotationsBy("alice", source.id()).getFirst().attributes())
                         .containsEntry("speaker", "Zoë Ødegård"));
         screenshot(page, "workspace");
@@ -181,5 +184,19 @@ class AnnotationBrowserTest extends BrowserTest {
 
         page.locator("#source-text").press("Escape");
         assertThat(page.locator("#editor-quote")).isHidden();
+    }
+
+    /** The session's error handler answers a refused UI event: the hotkey reaches the service, which says no. */
+    @Test
+    void anAccountThatMayNotAnnotateIsToldSoAndNothingIsCreated() {
+        SourceSummary source = residents();
+        signIn(page, "admin");
+        page.navigate(url("/sources/" + source.id()));
+        assertThat(page.locator("#source-text")).containsText(PHRASE);
+        dragSelect(page, "measure your life");
+        page.locator("#source-text").press("1");
+        assertThat(page.locator("vaadin-notification-card").last()).containsText("You may not do this");
+        assertThat(actor.runAs("admin", "SUPERVISOR", () -> annotations.visible(source.id(), Set.of("admin"))))
+                .isEmpty();
     }
 }

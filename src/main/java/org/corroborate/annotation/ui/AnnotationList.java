@@ -7,43 +7,54 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.scheme.LabelScheme;
 
-/** The source's annotations as a list: filter by label and reviewer, counts per label, click to jump. */
+/**
+ * The source's annotations as a list: filter by label and reviewer, counts per label, click to
+ * jump. What it lists, and the filters' effect, come from {@link WorkspaceModel#listing()}.
+ */
 class AnnotationList extends VerticalLayout {
-
-    private static final String ALL = "";
 
     private final LabelScheme scheme;
     private final Grid<AnnotationDetails> grid = new Grid<>();
     private final Select<String> label = new Select<>();
     private final Select<String> reviewer = new Select<>();
     private final Span counts = new Span();
-    private List<AnnotationDetails> all = List.of();
+    private List<String> reviewers = List.of();
 
-    AnnotationList(LabelScheme scheme, Consumer<AnnotationDetails> onPick) {
+    /**
+     * @param onPick   called with the annotation clicked
+     * @param onFilter called with the label and reviewer chosen ({@link WorkspaceModel#ALL} for any)
+     */
+    AnnotationList(LabelScheme scheme, Consumer<AnnotationDetails> onPick, BiConsumer<String, String> onFilter) {
         this.scheme = scheme;
         setPadding(false);
         setSizeFull();
         label.setId("list-label");
         label.setLabel("Label");
-        label.setItems(java.util.stream.Stream.concat(java.util.stream.Stream.of(ALL),
+        label.setItems(Stream.concat(Stream.of(WorkspaceModel.ALL),
                 scheme.labels().stream().map(LabelScheme.Label::name)).toList());
         label.setItemLabelGenerator(v -> v.isEmpty() ? "All labels" : v);
-        label.setValue(ALL);
+        label.setValue(WorkspaceModel.ALL);
         reviewer.setId("list-reviewer");
         reviewer.setLabel("Reviewer");
         reviewer.setItemLabelGenerator(v -> v.isEmpty() ? "Everyone shown" : v);
-        label.addValueChangeListener(e -> refresh());
-        reviewer.addValueChangeListener(e -> refresh());
+        label.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                onFilter.accept(label.getValue(), reviewer.getValue());
+            }
+        });
+        reviewer.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                onFilter.accept(label.getValue(), reviewer.getValue());
+            }
+        });
         counts.setId("annotation-counts");
         counts.addClassName("cb-muted");
 
@@ -60,16 +71,15 @@ class AnnotationList extends VerticalLayout {
         add(filters, counts, grid);
     }
 
-    /** Shows these annotations (already narrowed to what the viewer may and wants to see). */
-    void setAnnotations(Collection<AnnotationDetails> annotations) {
-        all = List.copyOf(annotations);
-        String chosen = reviewer.getValue();
-        TreeSet<String> authors = all.stream().map(AnnotationDetails::author).collect(Collectors.toCollection(TreeSet::new));
-        List<String> options = new java.util.ArrayList<>(List.of(ALL));
-        options.addAll(authors);
-        reviewer.setItems(options);
-        reviewer.setValue(chosen != null && options.contains(chosen) ? chosen : ALL);
-        refresh();
+    /** Shows the rows, the reviewers to filter by and the counts as the model lists them. */
+    void show(WorkspaceModel.Listing listing) {
+        if (!listing.reviewers().equals(reviewers)) {
+            reviewers = listing.reviewers();
+            reviewer.setItems(reviewers);
+        }
+        reviewer.setValue(listing.reviewer());
+        grid.setItems(listing.rows());
+        counts.setText(listing.counts());
     }
 
     void select(AnnotationDetails annotation) {
@@ -80,29 +90,7 @@ class AnnotationList extends VerticalLayout {
         }
     }
 
-    private void refresh() {
-        String l = label.getValue() == null ? ALL : label.getValue();
-        String r = reviewer.getValue() == null ? ALL : reviewer.getValue();
-        List<AnnotationDetails> shown = all.stream()
-                .filter(a -> l.isEmpty() || a.label().equals(l))
-                .filter(a -> r.isEmpty() || a.author().equals(r))
-                .toList();
-        grid.setItems(shown);
-        Map<String, Long> perLabel = new TreeMap<>();
-        shown.forEach(a -> perLabel.merge(a.label(), 1L, Long::sum));
-        counts.setText(shown.size() + (shown.size() == 1 ? " annotation" : " annotations")
-                + (perLabel.isEmpty() ? "" : " · " + scheme.labels().stream()
-                .map(LabelScheme.Label::name)
-                .filter(perLabel::containsKey)
-                .map(name -> name + " " + perLabel.get(name))
-                .collect(Collectors.joining(" · "))));
-    }
-
     private Div chip(AnnotationDetails annotation) {
-        Span chip = new Span(annotation.label());
-        chip.addClassName("cb-label-chip");
-        chip.getStyle().set("--cb-label-color",
-                scheme.label(annotation.label()).map(LabelScheme.Label::color).orElse("#666"));
-        return new Div(chip);
+        return new Div(new LabelChip(annotation.label(), scheme.colorOf(annotation.label())));
     }
 }

@@ -28,9 +28,6 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
     /** A label as the component draws it. */
     public record Label(String name, String title, String color, String hotkey) {}
 
-    /** An annotation as the component draws it; {@code mine} draws it solid, colleagues' dashed. */
-    public record Highlight(String id, int start, int end, String label, String color, boolean mine, String tooltip) {}
-
     public SourceTextElement() {
         getElement().setAttribute("tabindex", "0");
     }

@@ -18,19 +18,23 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.corroborate.annotation.AnnotationBroadcaster;
-import org.corroborate.annotation.AnnotationChanged;
 import org.corroborate.annotation.AnnotationDetails;
-import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.base.ui.ReasonDialog;
+import org.corroborate.base.ui.StateBadge;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
@@ -40,7 +44,8 @@ import org.corroborate.source.ui.ProvenancePanel;
 /**
  * Where a reviewer annotates one source: the text with highlights, label buttons and hotkeys,
  * the selected annotation's editor, the list of annotations, the source's provenance, and
- * colleagues' changes arriving live.
+ * colleagues' changes arriving live. What is shown and what may be done is decided by
+ * {@link WorkspaceModel}; this view binds it to components.
  */
 @Route("sources")
 @PermitAll
@@ -49,29 +54,25 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final SourceService sources;
     private final AnnotationService annotations;
     private final List<WorkspaceExtension> extensions;
-    private final org.corroborate.audit.AuditService audit;
-    private final List<Runnable> ownChangeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AuditService audit;
     private final AnnotationBroadcaster broadcaster;
     private final CurrentActor actor;
     private final LabelScheme scheme;
 
     private final SourceTextElement text = new SourceTextElement();
-    private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
-    private final Map<Long, String> notes = new java.util.HashMap<>();
-    private WorkspaceExtension.Workspace workspace;
     private final Checkbox everyone = new Checkbox("Show everyone's annotations");
     private final AvatarGroup present = new AvatarGroup();
+    private WorkspaceModel model;
+    private WorkspaceExtension.Workspace workspace;
     private AnnotationEditor editor;
     private AnnotationList list;
     private SourceDetails source;
-    private String me;
-    private boolean seesColleagues;
     private AnnotationBroadcaster.Subscription subscription;
     private String title = "Source";
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes,
-                               org.corroborate.audit.AuditService audit) {
+                               AuditService audit) {
         this.audit = audit;
         this.sources = sources;
         this.annotations = annotations;
@@ -92,23 +93,40 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             add(new H2("No such source"), new Span(e.getMessage()), libraryLink());
             return;
         }
-        me = actor.require();
         title = source.source().title();
-        editor = new AnnotationEditor(annotations, audit, scheme, this::applySaved, this::applyDeleted);
+        model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(), actor.hasRole("SUPERVISOR")),
+                scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, new Screen());
+        editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
         editor.setSelectionSource(this::withSelection);
-        list = new AnnotationList(scheme, a -> select(a, true));
-        seesColleagues = annotations.seesColleagues(sourceId);
-        everyone.setValue(actor.hasRole("SUPERVISOR") && seesColleagues);
+        list = new AnnotationList(scheme, a -> model.select(a, true), model::filter);
+        workspace = new WorkspaceExtension.Workspace() {
+            @Override
+            public long sourceId() {
+                return sourceId;
+            }
+
+            @Override
+            public Registration onOwnChange(Runnable listener) {
+                return model.onOwnChange(listener)::run;
+            }
+
+            @Override
+            public void visibilityChanged() {
+                model.refreshVisibility();
+            }
+        };
 
         text.setId("source-text");
         text.setText(source.text());
         text.setLabels(scheme.labels().stream()
                 .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.hotkey())).toList());
         text.addTagListener(e -> create(e.start(), e.end(), e.label()));
-        text.addAnnotationSelectedListener(e -> select(visible.get(Long.valueOf(e.id())), false));
-        text.addDeleteListener(e -> deleteFromKeyboard(Long.valueOf(e.id())));
-        text.addEscapeListener(e -> select(null, false));
-        reload();
+        text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
+        text.addDeleteListener(e -> model.deleteFromKeyboard(Long.parseLong(e.id())));
+        text.addEscapeListener(e -> model.select(null, false));
+        model.open();
+        everyone.setValue(model.showsEveryone());
+        everyone.addValueChangeListener(e -> model.showEveryone(e.getValue()));
 
         Div reading = new Div(header(), text);
         reading.addClassName("cb-workspace-text");
@@ -120,6 +138,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         add(reading, side);
     }
 
+    /** The extensions' tooltip lines for a source, joined per annotation. */
+    private Map<Long, String> tooltipNotes(long sourceId) {
+        Map<Long, String> notes = new HashMap<>();
+        extensions.forEach(extension -> extension.tooltipNotes(sourceId)
+                .forEach((id, note) -> notes.merge(id, note, (a, b) -> a + " — " + b)));
+        return notes;
+    }
+
     private Div header() {
         H2 heading = new H2(source.source().title());
         heading.setId("source-title");
@@ -127,7 +153,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         labels.addClassName("cb-label-buttons");
         for (LabelScheme.Label label : scheme.labels()) {
             Button button = new Button(label.title() + (label.hotkey() == null ? "" : " · " + label.hotkey()),
-                    e -> tagSelection(label.name()));
+                    e -> withSelection((start, end) -> create(start, end, label.name())));
             button.setId("tag-" + label.name());
             button.getStyle().set("--cb-label-color", label.color());
             button.addClassName("cb-label-button");
@@ -135,39 +161,19 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             labels.add(button);
         }
         everyone.setId("show-everyone");
-        everyone.setEnabled(seesColleagues);
-        everyone.setTooltipText(seesColleagues ? "Your colleagues' annotations are drawn dashed"
-                : "Blind mode: colleagues' annotations appear once you submit this source");
-        everyone.addValueChangeListener(e -> redraw());
+        showColleaguesAllowed(model.seesColleagues());
         Checkbox snap = new Checkbox("Snap to words", true);
         snap.setId("snap-to-words");
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
         HorizontalLayout options = new HorizontalLayout(everyone, snap);
-        HorizontalLayout progress = new HorizontalLayout();
-        progress.setAlignItems(FlexComponent.Alignment.CENTER);
-        workspace = new WorkspaceExtension.Workspace() {
-            @Override
-            public long sourceId() {
-                return source.source().id();
-            }
-
-            @Override
-            public com.vaadin.flow.shared.Registration onOwnChange(Runnable listener) {
-                ownChangeListeners.add(listener);
-                return () -> ownChangeListeners.remove(listener);
-            }
-
-            @Override
-            public void visibilityChanged() {
-                colleaguesMayBeVisible();
-            }
-        };
-        extensions.stream().map(extension -> extension.toolbarItem(workspace)).filter(java.util.Objects::nonNull)
-                .forEach(progress::add);
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
+        HorizontalLayout progress = new HorizontalLayout();
+        progress.setAlignItems(FlexComponent.Alignment.CENTER);
+        extensions.stream().map(extension -> extension.toolbarItem(workspace)).filter(Objects::nonNull)
+                .forEach(progress::add);
         progress.add(present);
         HorizontalLayout first = new HorizontalLayout(labels);
         HorizontalLayout second = new HorizontalLayout(options, progress);
@@ -179,7 +185,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         Div header = new Div(libraryLink(), heading, first, second);
         header.addClassName("cb-workspace-header");
-        if (actor.hasRole("SUPERVISOR")) {
+        if (model.maySwitchBlindMode()) {
             Checkbox blind = new Checkbox("Blind mode", source.source().blind());
             blind.setId("blind-mode");
             blind.setTooltipText("Reviewers see colleagues' annotations only after they submit");
@@ -191,11 +197,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 }
             });
             options.add(blind);
-        } else if (source.source().blind()) {
-            Span blind = new Span("Blind mode");
+        } else if (model.showsBlindMarker(source.source().blind())) {
+            StateBadge blind = StateBadge.blindMode("Blind mode",
+                    "Colleagues' annotations appear once you submit this source");
             blind.setId("blind-marker");
-            blind.addClassName("cb-blind-marker");
-            blind.getElement().setAttribute("title", "Colleagues' annotations appear once you submit this source");
             heading.add(blind);
         }
         return header;
@@ -213,10 +218,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             return;
         }
         UI ui = event.getUI();
-        subscription = broadcaster.subscribe(source.source().id(), me,
-                change -> ui.access(() -> applyRemote(change)),
+        subscription = broadcaster.subscribe(source.source().id(), actor.require(),
+                change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
-                sees -> ui.access(() -> visibilityPushed(sees)));
+                sees -> ui.access(() -> model.visibilityChanged(sees)));
     }
 
     @Override
@@ -227,54 +232,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
     }
 
-    private void reload() {
-        notes.clear();
-        extensions.forEach(extension -> extension.tooltipNotes(source.source().id())
-                .forEach((id, note) -> notes.merge(id, note, (a, b) -> a + " — " + b)));
-        visible.clear();
-        annotations.visible(source.source().id(), null).forEach(a -> visible.put(a.id(), a));
-        redraw();
-    }
-
-    /** Full redraw: on opening, or when the choice of whose annotations to show changes. */
-    private void redraw() {
-        text.setHighlights(shown().stream().map(this::highlight).toList());
-        list.setAnnotations(shown());
-    }
-
-    private List<AnnotationDetails> shown() {
-        return visible.values().stream().filter(this::isShown).toList();
-    }
-
-    private boolean isShown(AnnotationDetails a) {
-        return a.author().equals(me) || everyone.getValue() && seesColleagues;
-    }
-
-    private SourceTextElement.Highlight highlight(AnnotationDetails a) {
-        LabelScheme.Label label = scheme.label(a.label()).orElseThrow();
-        StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
-        label.attributes().forEach(attribute -> {
-            String value = a.attributes().get(attribute.name());
-            if (value != null) {
-                tooltip.append(" — ").append(attribute.title().toLowerCase()).append(": ").append(value);
-            }
-        });
-        if (a.note() != null) {
-            tooltip.append(" — note: ").append(a.note());
-        }
-        if (notes.containsKey(a.id())) {
-            tooltip.append(" — ").append(notes.get(a.id()));
-        }
-        return new SourceTextElement.Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(), label.color(),
-                a.author().equals(me), tooltip.toString());
-    }
-
-    private void tagSelection(String label) {
-        withSelection((start, end) -> create(start, end, label));
+    private void create(int start, int end, String label) {
+        model.create(start, end, label);
+        text.clearTextSelection();
+        editor.focusFirstField();
     }
 
     /** Runs an action with the text selected in the browser (code points), or says to select first. */
-    private void withSelection(java.util.function.BiConsumer<Integer, Integer> action) {
+    private void withSelection(BiConsumer<Integer, Integer> action) {
         text.getElement().executeJs("return this.getTextSelection()").then(result -> {
             if (result == null || result.isNull() || result.get("end").asInt() <= result.get("start").asInt()) {
                 Notifications.error("Select some text first.");
@@ -284,149 +249,82 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         });
     }
 
-    private void create(int start, int end, String label) {
-        try {
-            AnnotationDetails created = annotations.create(source.source().id(),
-                    AnnotationRequest.create(start, end, label, Map.of(), null));
-            text.clearTextSelection();
-            store(created);
-            ownChangeListeners.forEach(Runnable::run);
-            select(created, false);
-            editor.focusFirstField();
-        } catch (WorkbenchException | org.springframework.security.access.AccessDeniedException e) {
-            Notifications.error(e.getMessage());
-        }
-    }
-
-    private void select(AnnotationDetails annotation, boolean reveal) {
-        if (annotation == null) {
-            editor.clear();
-            text.setSelectedId(null);
-            list.select(null);
-            return;
-        }
-        // Imported work is nobody's live work here: only a supervisor changes it, with a reason.
-        boolean mine = annotation.author().equals(me) && annotation.imported() == null;
-        boolean supervisor = actor.hasRole("SUPERVISOR");
-        editor.show(annotation, mine || supervisor, !mine);
-        editor.setExtensionPanels(extensions.stream()
-                .map(extension -> extension.annotationPanel(workspace, annotation))
-                .filter(java.util.Objects::nonNull).toList());
-        if (reveal) {
-            text.reveal(String.valueOf(annotation.id()));
-        } else {
-            text.setSelectedId(String.valueOf(annotation.id()));
-        }
-        list.select(annotation);
-    }
-
-    private void deleteFromKeyboard(long id) {
-        AnnotationDetails annotation = visible.get(id);
-        if (annotation == null) {
-            return;
-        }
-        if (!annotation.author().equals(me)) {
-            select(annotation, false);
-            Notifications.error(actor.hasRole("SUPERVISOR")
-                    ? "To delete a colleague's annotation, give a reason in the panel and press Delete there."
-                    : "You can delete only your own annotations.");
-            return;
-        }
-        try {
-            annotations.delete(id, annotation.version(), null);
-            applyDeleted(annotation);
-        } catch (WorkbenchException e) {
-            Notifications.error(e.getMessage());
-        }
-    }
-
-    private void applySaved(AnnotationDetails saved) {
-        store(saved);
-        ownChangeListeners.forEach(Runnable::run);
-        select(saved, false);
-    }
-
-    private void applyDeleted(AnnotationDetails deleted) {
-        visible.remove(deleted.id());
-        text.remove(String.valueOf(deleted.id()));
-        list.setAnnotations(shown());
-        if (editor.shown() != null && editor.shown().id().equals(deleted.id())) {
-            editor.clear();
-        }
-    }
-
-    /** Puts one annotation into the view without redrawing the rest of the text. */
-    private void store(AnnotationDetails annotation) {
-        visible.put(annotation.id(), annotation);
-        if (isShown(annotation)) {
-            text.upsert(highlight(annotation));
-        } else {
-            text.remove(String.valueOf(annotation.id()));
-        }
-        list.setAnnotations(shown());
-    }
-
-    /** A colleague's committed change: shown at once, without touching a selection in progress. */
-    private void applyRemote(AnnotationChanged change) {
-        if (change.isDeletion()) {
-            AnnotationDetails gone = visible.get(change.deletedId());
-            if (gone != null) {
-                applyDeleted(gone);
-            }
-            return;
-        }
-        AnnotationDetails annotation = change.annotation();
-        if (!annotation.author().equals(me) && !seesColleagues) {
-            return;
-        }
-        AnnotationDetails before = visible.get(annotation.id());
-        if (before != null && before.version() >= annotation.version()) {
-            return;
-        }
-        store(annotation);
-        if (editor.shown() != null && editor.shown().id().equals(annotation.id()) && !change.actor().equals(me)) {
-            Notifications.error(change.actor() + " just changed this annotation; the panel shows their version.");
-            select(annotation, false);
-        }
-    }
-
     private void showPresence(Set<String> names) {
-        present.setItems(names.stream().filter(n -> !n.equals(me))
-                .map(n -> new AvatarGroup.AvatarGroupItem(n)).toList());
-        present.getElement().setAttribute("title", names.size() <= 1 ? "Only you have this source open"
-                : "Also here: " + String.join(", ", names.stream().filter(n -> !n.equals(me)).toList()));
+        WorkspaceModel.Presence presence = model.presence(names);
+        present.setItems(presence.others().stream().map(AvatarGroup.AvatarGroupItem::new).toList());
+        present.getElement().setAttribute("title", presence.title());
         present.getElement().setAttribute("data-names", String.join(",", names));
     }
 
-    private void colleaguesMayBeVisible() {
-        visibilityPushed(annotations.seesColleagues(source.source().id()));
-    }
-
-    /**
-     * Whether the viewer may see colleagues' annotations changed (a submission, or blind mode switched
-     * by a supervisor): what they may no longer see leaves the view at once, what they now may is loaded.
-     */
-    void visibilityPushed(boolean sees) {
-        boolean couldSee = seesColleagues;
-        seesColleagues = sees;
-        everyone.setEnabled(seesColleagues);
-        everyone.setTooltipText(seesColleagues ? "Your colleagues' annotations are drawn dashed"
-                : "Blind mode: colleagues' annotations appear once you submit this source");
-        if (!couldSee && seesColleagues) {
-            reload();
-        } else if (couldSee && !seesColleagues) {
-            visible.values().removeIf(a -> !a.author().equals(me));
-            notes.clear();
-            if (editor.shown() != null && !editor.shown().author().equals(me)) {
-                editor.clear();
-                text.setSelectedId(null);
-            }
-            redraw();
-        }
+    private void showColleaguesAllowed(boolean allowed) {
+        everyone.setEnabled(allowed);
+        everyone.setTooltipText(model.everyoneHint());
     }
 
     @Override
     public String getPageTitle() {
         return title + " · Corroborate";
+    }
+
+    /** The model's instructions, carried out on this view's components. */
+    private final class Screen implements WorkspaceModel.Display {
+
+        @Override
+        public void drawAll(List<Highlight> highlights) {
+            text.setHighlights(highlights);
+        }
+
+        @Override
+        public void draw(Highlight highlight) {
+            text.upsert(highlight);
+        }
+
+        @Override
+        public void erase(long annotationId) {
+            text.remove(String.valueOf(annotationId));
+        }
+
+        @Override
+        public void list(WorkspaceModel.Listing listing) {
+            list.show(listing);
+        }
+
+        @Override
+        public void open(AnnotationDetails annotation, WorkspaceModel.Access access, boolean reveal) {
+            editor.show(annotation, access.editable(), access.needsReason());
+            editor.setExtensionPanels(extensions.stream()
+                    .map(extension -> extension.annotationPanel(workspace, annotation))
+                    .filter(Objects::nonNull).toList());
+            if (reveal) {
+                text.reveal(String.valueOf(annotation.id()));
+            } else {
+                text.setSelectedId(String.valueOf(annotation.id()));
+            }
+            list.select(annotation);
+        }
+
+        @Override
+        public void close() {
+            editor.clear();
+            text.setSelectedId(null);
+            list.select(null);
+        }
+
+        @Override
+        public void colleaguesAllowed(boolean allowed) {
+            showColleaguesAllowed(allowed);
+        }
+
+        @Override
+        public void askReasonToDelete(AnnotationDetails annotation) {
+            new ReasonDialog("Delete " + annotation.author() + "'s " + annotation.label() + " “"
+                    + (annotation.text().length() > 40 ? annotation.text().substring(0, 39) + "…" : annotation.text())
+                    + "”", "Delete", reason -> model.delete(annotation, reason)).setDestructive().open();
+        }
+
+        @Override
+        public void warn(String message) {
+            Notifications.error(message);
+        }
     }
 }

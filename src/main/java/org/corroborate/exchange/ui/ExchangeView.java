@@ -19,6 +19,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.exchange.ExportFormat;
@@ -116,14 +118,11 @@ public class ExchangeView extends VerticalLayout {
         sources.setWidthFull();
         labels.setId("export-labels");
         labels.setItems(schemes.current().labels().stream().map(LabelScheme.Label::name).toList());
+        labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current().colorOf(name))));
         labels.setHelperText("None ticked: every label");
         states.setId("export-states");
         states.setItems(ReviewState.values());
-        states.setItemLabelGenerator(s -> switch (s) {
-            case NOT_STARTED -> "Not started";
-            case IN_PROGRESS -> "In progress";
-            case SUBMITTED -> "Submitted";
-        });
+        states.setItemLabelGenerator(ReviewState::title);
         states.setHelperText("None ticked: whatever the status");
 
         format.addValueChangeListener(e -> choose());

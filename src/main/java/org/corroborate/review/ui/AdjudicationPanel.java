@@ -4,21 +4,26 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.ui.ImportMark;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.scheme.SchemeService;
 
 /** In the annotation panel: how the annotation was adjudicated, so reviewers see what became of their work and why. */
 @org.springframework.stereotype.Component
 class AdjudicationPanel implements WorkspaceExtension {
 
     private final AdjudicationService adjudication;
+    private final SchemeService schemes;
 
-    AdjudicationPanel(AdjudicationService adjudication) {
+    AdjudicationPanel(AdjudicationService adjudication, SchemeService schemes) {
         this.adjudication = adjudication;
+        this.schemes = schemes;
     }
 
     @Override
@@ -33,15 +38,16 @@ class AdjudicationPanel implements WorkspaceExtension {
             panel.add(open);
             return panel;
         }
-        String outcome = decision.outcome() == Outcome.ACCEPTED
-                ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”"
-                + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")
-                : "Rejected: not in the gold layer";
+        Paragraph outcome = decision.outcome() == Outcome.ACCEPTED
+                ? new Paragraph(new Span("Gold: "), new LabelChip(decision.gold().label(),
+                        schemes.current().colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"
+                        + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")))
+                : new Paragraph("Rejected: not in the gold layer");
         Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
         if (decision.imported() != null) {
             by.add(new ImportMark(decision.imported(), ""));
         }
-        panel.add(new Paragraph(outcome), by);
+        panel.add(outcome, by);
         return panel;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.review.agreement.AgreementReport;
 import org.corroborate.review.agreement.AgreementService;
 import org.corroborate.review.agreement.Disagreement;
@@ -160,11 +161,7 @@ public class AgreementView extends VerticalLayout {
             side.add(new Span("nothing here"));
         }
         for (AnnotationDetails v : versions) {
-            Span chip = new Span(v.label());
-            chip.addClassName("cb-label-chip");
-            chip.getStyle().set("--cb-label-color",
-                    schemes.current().label(v.label()).map(LabelScheme.Label::color).orElse("#666"));
-            side.add(new Div(chip, new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+            side.add(new Div(new LabelChip(v.label(), schemes.current().colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
     }

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
-import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.AssessmentDetails;
@@ -87,13 +86,9 @@ class AssessmentPanel implements WorkspaceExtension {
                 case DISAGREE -> "Disagree";
                 case UNSURE -> "Unsure";
             }, e -> {
-                try {
-                    assessments.assess(annotation.id(), verdict, comment.getValue());
-                    Notifications.success("Your verdict is recorded.");
-                    render(panel, annotation);
-                } catch (WorkbenchException ex) {
-                    Notifications.error(ex.getMessage());
-                }
+                assessments.assess(annotation.id(), verdict, comment.getValue());
+                Notifications.success("Your verdict is recorded.");
+                render(panel, annotation);
             });
             button.setId("assess-" + verdict.name().toLowerCase());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);

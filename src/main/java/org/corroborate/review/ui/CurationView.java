@@ -3,7 +3,6 @@ package org.corroborate.review.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,13 +13,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -28,7 +29,11 @@ import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.base.ui.ReasonDialog;
+import org.corroborate.review.AssessmentService;
+import org.corroborate.review.Tally;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
@@ -51,13 +56,13 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final SchemeService schemes;
     private final Grid<Unit> grid = new Grid<>();
     private final Span summary = new Span();
-    private final org.corroborate.review.AssessmentService assessments;
-    private java.util.Map<Long, org.corroborate.review.Tally> tallies = java.util.Map.of();
+    private final AssessmentService assessments;
+    private Map<Long, Tally> tallies = Map.of();
     private long sourceId;
     private String title = "Curation";
 
     public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
-                        org.corroborate.review.AssessmentService assessments) {
+                        AssessmentService assessments) {
         this.assessments = assessments;
         this.adjudication = adjudication;
         this.sources = sources;
@@ -81,11 +86,11 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         H2 heading = new H2("Curation: " + title);
         summary.setId("curation-summary");
         summary.addClassName("cb-muted");
-        Button agreed = new Button("Accept every agreed unit", e -> askReason("Accept every agreed unit",
-                "Every reviewer agreed.", reason -> run(() -> {
+        Button agreed = new Button("Accept every agreed unit", e -> askReason("Accept every agreed unit", "Accept",
+                "Every reviewer agreed.", reason -> {
                     int n = adjudication.acceptAgreed(sourceId, reason).size();
                     Notifications.success(n + (n == 1 ? " unit" : " units") + " accepted into gold.");
-                })));
+                }).open());
         agreed.setId("accept-agreed");
         agreed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout top = new HorizontalLayout(new Div(back, heading, summary), agreed);
@@ -106,17 +111,14 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private Component versions(Unit unit) {
         Div list = new Div();
         for (AnnotationDetails version : unit.versions()) {
-            Span chip = new Span(version.label());
-            chip.addClassName("cb-label-chip");
-            chip.getStyle().set("--cb-label-color",
-                    schemes.current().label(version.label()).map(l -> l.color()).orElse("#666"));
+            LabelChip chip = new LabelChip(version.label(), schemes.current().colorOf(version.label()));
             String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
-            org.corroborate.review.Tally tally = tallies.get(version.id());
+            Tally tally = tallies.get(version.id());
             Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
                     + (tally == null ? "" : " · " + tally));
             Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
-                    "", reason -> run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
-                            Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null)))));
+                    "Accept", "", reason -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
+                            Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null))).open());
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
             accept.addClassName("cb-accept");
@@ -131,9 +133,9 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             list.add(line);
         }
         if (unit.decision() == null) {
-            Button reject = new Button("Reject all", e -> askReason("Reject this unit", "", reason -> run(() ->
+            Button reject = new Button("Reject all", e -> askReason("Reject this unit", "Reject", "", reason ->
                     adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.REJECTED, reason, null,
-                            null, null, null, null, null, null)))));
+                            null, null, null, null, null, null))).setDestructive().open());
             reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             reject.addClassName("cb-reject");
             list.add(reject);
@@ -153,93 +155,52 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             open.addClassName("cb-muted");
             return open;
         }
-        String what = decision.outcome() == Outcome.ACCEPTED
-                ? "Gold: " + decision.gold().label() + " “" + decision.gold().text() + "”" : "Rejected";
+        Div what = decision.outcome() == Outcome.ACCEPTED
+                ? new Div(new Span("Gold: "), new LabelChip(decision.gold().label(),
+                        schemes.current().colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"))
+                : new Div(new Span("Rejected"));
         Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
         if (decision.imported() != null) {
             by.add(new ImportMark(decision.imported(), ""));
         }
-        Div shown = new Div(new Span(what), by);
+        Div shown = new Div(what, by);
         shown.addClassName("cb-decision");
         return shown;
     }
 
     /** Accepts a version changed by the supervisor: other boundaries or label (merging the versions' reading). */
     private void openEdit(Unit unit, AnnotationDetails version) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Edit and accept into gold");
-        dialog.setId("edit-dialog");
-        com.vaadin.flow.component.select.Select<String> label = new com.vaadin.flow.component.select.Select<>();
+        Select<String> label = new Select<>();
         label.setLabel("Label");
         label.setId("gold-label");
         label.setItems(schemes.current().labels().stream().map(l -> l.name()).toList());
         label.setValue(version.label());
-        com.vaadin.flow.component.textfield.IntegerField start = new com.vaadin.flow.component.textfield.IntegerField("Start");
+        IntegerField start = new IntegerField("Start");
         start.setId("gold-start");
         start.setValue(version.start());
-        com.vaadin.flow.component.textfield.IntegerField end = new com.vaadin.flow.component.textfield.IntegerField("End");
+        IntegerField end = new IntegerField("End");
         end.setId("gold-end");
         end.setValue(version.end());
         Paragraph hint = new Paragraph("Offsets count characters (code points); the unit spans " + unit.start() + "–"
                 + unit.end() + ".");
         hint.addClassName("cb-muted");
-        TextField reason = new TextField("Reason");
-        reason.setId("gold-reason");
-        reason.setWidthFull();
-        Button confirm = new Button("Accept", e -> {
-            if (reason.getValue().isBlank()) {
-                reason.setInvalid(true);
-                reason.setErrorMessage("Every decision needs a reason.");
-                return;
-            }
-            dialog.close();
-            run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.ACCEPTED, reason.getValue(),
-                    version.id(), start.getValue(), end.getValue(), label.getValue(), null, null, null)));
-        });
-        confirm.setId("gold-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new HorizontalLayout(label, start, end), hint, reason);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
-        dialog.open();
+        askReason("Edit and accept into gold", "Accept", "", reason -> adjudication.decide(sourceId,
+                new DecisionRequest(ids(unit), Outcome.ACCEPTED, reason, version.id(), start.getValue(), end.getValue(),
+                        label.getValue(), null, null, null)))
+                .addContent(new HorizontalLayout(label, start, end), hint)
+                .open();
     }
 
     private static Set<Long> ids(Unit unit) {
         return unit.versions().stream().map(AnnotationDetails::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private void askReason(String heading, String initial, Consumer<String> then) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(heading);
-        dialog.setId("reason-dialog");
-        TextField reason = new TextField("Reason");
-        reason.setId("decision-reason");
-        reason.setWidth("28rem");
-        reason.setValue(initial);
-        reason.setRequired(true);
-        Button confirm = new Button("Decide", e -> {
-            if (reason.getValue().isBlank()) {
-                reason.setInvalid(true);
-                reason.setErrorMessage("Every decision needs a reason.");
-                return;
-            }
-            dialog.close();
-            then.accept(reason.getValue());
-        });
-        confirm.setId("decision-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(reason);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
-        dialog.open();
-        reason.focus();
-    }
-
-    private void run(Runnable decision) {
-        try {
-            decision.run();
+    /** A reason dialog for a decision: the decision runs with the reason, then the units are shown anew. */
+    private ReasonDialog askReason(String title, String action, String initial, Consumer<String> decide) {
+        return new ReasonDialog(title, action, reason -> {
+            decide.accept(reason);
             refresh();
-        } catch (WorkbenchException e) {
-            Notifications.error(e.getMessage());
-        }
+        }).setRequiredMessage("Every decision needs a reason.").setReason(initial);
     }
 
     private void refresh() {

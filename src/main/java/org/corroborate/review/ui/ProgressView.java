@@ -20,9 +20,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.corroborate.base.CurrentActor;
-import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.base.ui.ReasonDialog;
+import org.corroborate.base.ui.StateBadge;
+import org.corroborate.review.ReviewState;
+import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.assignment.AssignmentService;
 import org.corroborate.review.assignment.ReviewerProgress;
 import org.corroborate.review.assignment.SourceProgress;
@@ -37,13 +41,13 @@ public class ProgressView extends VerticalLayout {
 
     private final AssignmentService assignments;
     private final AccountService accounts;
-    private final org.corroborate.review.ReviewStatusService statuses;
+    private final ReviewStatusService statuses;
     private final boolean supervisor;
     private final Grid<SourceProgress> sources = new Grid<>();
     private final Grid<ReviewerProgress> reviewers = new Grid<>();
 
     public ProgressView(AssignmentService assignments, AccountService accounts, CurrentActor actor,
-                        org.corroborate.review.ReviewStatusService statuses) {
+                        ReviewStatusService statuses) {
         this.assignments = assignments;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -55,20 +59,22 @@ public class ProgressView extends VerticalLayout {
         perSource.setLabel("Reviewers per source");
         perSource.setId("per-source");
         int available = Math.max(1, accounts.reviewers().size());
-        perSource.setItems(java.util.stream.IntStream.rangeClosed(1, available).boxed().toList());
+        perSource.setItems(IntStream.rangeClosed(1, available).boxed().toList());
         perSource.setValue(Math.min(2, available));
-        Button even = new Button("Assign evenly", e -> run(() -> {
+        Button even = new Button("Assign evenly", e -> {
             assignments.assignEvenly(perSource.getValue() == null ? 0 : perSource.getValue());
             Notifications.success("Every source has at least " + perSource.getValue() + " reviewers.");
-        }));
+            refresh();
+        });
         even.setId("assign-evenly");
         even.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         even.setEnabled(actor.hasRole("SUPERVISOR"));
         HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
 
         sources.setId("progress-sources");
-        sources.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        sources.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         sources.addColumn(SourceProgress::title).setHeader("Source").setFlexGrow(2).setSortable(true);
         sources.addComponentColumn(this::states).setHeader("Reviewers").setFlexGrow(3);
         sources.addComponentColumn(row -> {
@@ -94,12 +100,10 @@ public class ProgressView extends VerticalLayout {
     private Component states(SourceProgress row) {
         Div states = new Div();
         row.reviewers().forEach((reviewer, state) -> {
-            Span chip = new Span(reviewer + ": " + state.name().toLowerCase().replace('_', ' '));
-            chip.addClassName("cb-review-status");
-            chip.getElement().setAttribute("data-state", state.name());
-            chip.getStyle().set("margin-inline-end", "var(--lumo-space-xs)");
-            states.add(chip);
-            if (supervisor && state == org.corroborate.review.ReviewState.SUBMITTED) {
+            Span who = new Span(new Span(reviewer + ": "), new StateBadge(state.name(), state.title()));
+            who.addClassName("cb-reviewer-state");
+            states.add(who);
+            if (supervisor && state == ReviewState.SUBMITTED) {
                 Button reopen = new Button("reopen", e -> openReopen(row, reviewer));
                 reopen.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 reopen.addClassName("cb-reopen");
@@ -124,10 +128,11 @@ public class ProgressView extends VerticalLayout {
         choice.setValue(new TreeSet<>(row.reviewers().keySet().stream()
                 .filter(accounts.reviewers()::contains).toList()));
         choice.setWidth("24rem");
-        Button save = new Button("Save", e -> run(() -> {
+        Button save = new Button("Save", e -> {
             assignments.assign(row.sourceId(), choice.getValue());
             dialog.close();
-        }));
+            refresh();
+        });
         save.setId("assign-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(choice);
@@ -136,30 +141,11 @@ public class ProgressView extends VerticalLayout {
     }
 
     private void openReopen(SourceProgress row, String reviewer) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Reopen " + reviewer + "'s review of " + row.title());
-        com.vaadin.flow.component.textfield.TextField reason = new com.vaadin.flow.component.textfield.TextField("Reason");
-        reason.setId("reopen-reason");
-        reason.setWidth("28rem");
-        Button confirm = new Button("Reopen", e -> run(() -> {
-            statuses.reopen(row.sourceId(), reviewer, reason.getValue());
+        new ReasonDialog("Reopen " + reviewer + "'s review of " + row.title(), "Reopen", reason -> {
+            statuses.reopen(row.sourceId(), reviewer, reason);
             Notifications.success(reviewer + " can work on " + row.title() + " again.");
-            dialog.close();
-        }));
-        confirm.setId("reopen-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(reason);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
-        dialog.open();
-    }
-
-    private void run(Runnable change) {
-        try {
-            change.run();
             refresh();
-        } catch (WorkbenchException e) {
-            Notifications.error(e.getMessage());
-        }
+        }).open();
     }
 
     private void refresh() {

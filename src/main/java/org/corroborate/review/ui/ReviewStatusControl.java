@@ -3,13 +3,12 @@ package org.corroborate.review.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
-import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.base.ui.StateBadge;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusService;
 
@@ -28,29 +27,19 @@ class ReviewStatusControl implements WorkspaceExtension {
     @Override
     public Component toolbarItem(Workspace workspace) {
         String me = actor.require();
-        Span status = new Span();
+        StateBadge status = new StateBadge(ReviewState.NOT_STARTED.name(), ReviewState.NOT_STARTED.title());
         status.setId("review-status");
-        status.addClassName("cb-review-status");
         Runnable show = () -> {
             ReviewState state = reviews.statusOf(workspace.sourceId(), me).status();
-            status.setText(switch (state) {
-                case NOT_STARTED -> "Not started";
-                case IN_PROGRESS -> "In progress";
-                case SUBMITTED -> "Submitted";
-            });
-            status.getElement().setAttribute("data-state", state.name());
+            status.show(state.name(), state.title());
         };
         show.run();
         workspace.onOwnChange(show);
         Button submit = new Button("Submit my review", e -> {
-            try {
-                reviews.submit(workspace.sourceId());
-                Notifications.success("Submitted. Your review of this source is marked done.");
-                show.run();
-                workspace.visibilityChanged();
-            } catch (WorkbenchException ex) {
-                Notifications.error(ex.getMessage());
-            }
+            reviews.submit(workspace.sourceId());
+            Notifications.success("Submitted. Your review of this source is marked done.");
+            show.run();
+            workspace.visibilityChanged();
         });
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
@@ -41,9 +42,7 @@ public class SchemeView extends VerticalLayout {
     }
 
     private static Div card(LabelScheme.Label label) {
-        Span chip = new Span(label.name());
-        chip.addClassName("cb-label-chip");
-        chip.getStyle().set("--cb-label-color", label.color());
+        LabelChip chip = new LabelChip(label.name(), label.color());
         Span hotkey = new Span(label.hotkey() == null ? "" : "key " + label.hotkey());
         hotkey.addClassName("cb-hotkey");
         Div head = new Div(chip, new H3(label.title()), hotkey);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.base.ui.StateBadge;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 
@@ -107,11 +109,8 @@ public class LibraryView extends VerticalLayout {
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
                 .setHeader("Imported at").setKey("importedAt").setWidth("9.5rem").setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
-        grid.addComponentColumn(s -> {
-                    Span blind = new Span(s.blind() ? "Blind" : "");
-                    blind.addClassName("cb-blind-cell");
-                    return blind;
-                }).setHeader("Mode").setKey("blind").setWidth("4.5rem").setFlexGrow(0)
+        grid.addComponentColumn(s -> s.blind() ? StateBadge.blindMode("Blind", null) : new Span())
+                .setHeader("Mode").setKey("blind").setWidth("4.5rem").setFlexGrow(0)
                 .setTooltipGenerator(s -> s.blind() ? "Blind mode: reviewers see colleagues' work after submitting" : "");
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
@@ -147,7 +146,7 @@ public class LibraryView extends VerticalLayout {
         String term = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
         data.setFilter(s -> term.isEmpty() || contains(s.title(), term) || contains(s.publisher(), term)
                 || contains(s.author(), term) || s.sha256().startsWith(term));
-        int shown = data.size(new com.vaadin.flow.data.provider.Query<>(data.getFilter()));
+        int shown = data.size(new Query<>(data.getFilter()));
         int total = data.getItems().size();
         count.setText(shown == total ? total + (total == 1 ? " source" : " sources") : shown + " of " + total + " sources");
     }

@@ -8,12 +8,20 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Map;
 import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ui.FromTheBrowser;
+import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +40,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     AnnotationService annotations;
 
     @Autowired
-    org.corroborate.base.CurrentActor actor;
+    CurrentActor actor;
 
     long sourceId;
 
@@ -92,16 +100,46 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
         AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
-                org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
+                AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
                 String.valueOf(alices.id())));
-        assertThat(find(com.vaadin.flow.component.html.Paragraph.class).withId("editor-quote").single().getText())
+        assertThat(find(Paragraph.class).withId("editor-quote").single().getText())
                 .isEqualTo("“mayor”");
         assertThat(find(Button.class).withId("editor-save").all()).isEmpty();
         ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));
         assertThat(actor.runAs("alice", "REVIEWER", () -> annotations.get(alices.id())).version())
                 .isEqualTo(alices.version());
+    }
+
+    @Test
+    @WithMockUser(username = "sam", roles = "SUPERVISOR")
+    void aSupervisorDeletesAColleaguesAnnotationFromTheKeyboardOnlyWithAReason() {
+        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+                AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
+        navigate(SourceWorkspaceView.class, sourceId);
+        ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));
+        ReasonDialog dialog = find(ReasonDialog.class).single();
+        test(find(Button.class).withId("reason-confirm").single()).click();
+        assertThat(find(TextArea.class).withId("reason-text").single().isInvalid()).isTrue();
+        assertThat(annotations.visible(sourceId, null)).extracting(AnnotationDetails::id).containsExactly(alices.id());
+
+        test(find(TextArea.class).withId("reason-text").single()).setValue("Not a fact: an opinion");
+        test(find(Button.class).withId("reason-confirm").single()).click();
+        assertThat(annotations.visible(sourceId, null)).isEmpty();
+        assertThat(dialog.isOpened()).isFalse();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void aHotkeyFromAnAccountThatMayNotAnnotateShowsWhyAndCreatesNothing() {
+        navigate(SourceWorkspaceView.class, sourceId);
+        FromTheBrowser.run(() -> ComponentUtil.fireEvent(text(),
+                new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE")));
+        assertThat(test(find(Notification.class).single()).getText()).startsWith("You may not do this");
+        assertThat(annotations.visible(sourceId, null)).isEmpty();
+        find(TabSheet.class).single().setSelectedIndex(1);
+        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("0 annotations");
     }
 
     @Test

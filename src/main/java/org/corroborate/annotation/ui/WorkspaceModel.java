@@ -1,0 +1,421 @@
+package org.corroborate.annotation.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import org.corroborate.annotation.AnnotationChanged;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.scheme.LabelScheme;
+
+/**
+ * The annotation workspace of one source without Vaadin: which annotations the viewer sees (blind
+ * mode, "show everyone's", the list's label and reviewer filters), which one is selected, how each
+ * is highlighted, what the viewer may do to it, and how a change (the viewer's own, or a colleague's
+ * pushed live) alters what is shown. {@link SourceWorkspaceView} binds it to components through
+ * {@link Display}; failures of the service calls propagate to the caller (in the UI, the session's
+ * error handler), after which nothing shown has changed.
+ */
+final class WorkspaceModel {
+
+    /** The filter value that lets everything through. */
+    static final String ALL = "";
+    /** The colour of a label the scheme does not know (say, from an import). */
+    private static final String UNKNOWN_COLOR = "#616161";
+
+    private final long sourceId;
+    private final Viewer viewer;
+    private final LabelScheme scheme;
+    private final Annotations annotations;
+    private final LongFunction<Map<Long, String>> tooltipNotes;
+    private final Display display;
+
+    private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
+    private final Map<Long, String> notes = new HashMap<>();
+    private final List<Runnable> ownChangeListeners = new CopyOnWriteArrayList<>();
+    private boolean seesColleagues;
+    private boolean showEveryone;
+    private String labelFilter = ALL;
+    private String reviewerFilter = ALL;
+    private AnnotationDetails selected;
+
+    /** Who looks: their username, and whether they are a supervisor. */
+    record Viewer(String name, boolean supervisor) {}
+
+    /** What the viewer may do to an annotation in the editor: change it, and whether only with a reason. */
+    record Access(boolean editable, boolean needsReason) {}
+
+    /**
+     * The list tab's content: the rows after the filters, the reviewers to filter by ({@link #ALL}
+     * first), the reviewer filter in force, and the counts line ("2 annotations · FACT 1 · QUOTE 1").
+     */
+    record Listing(List<AnnotationDetails> rows, List<String> reviewers, String reviewer, String counts) {}
+
+    /** Who else has the source open ({@code others}, without the viewer) and how to say it. */
+    record Presence(List<String> others, String title) {}
+
+    /** What the workspace asks of the annotations: {@link AnnotationService} in the application, a fake in tests. */
+    interface Annotations {
+
+        /** The source's annotations the viewer may see. */
+        List<AnnotationDetails> visible(long sourceId);
+
+        /** Whether the viewer may see colleagues' annotations in this source (not while blind mode hides them). */
+        boolean seesColleagues(long sourceId);
+
+        AnnotationDetails create(long sourceId, AnnotationRequest request);
+
+        /** Deletes an annotation at the version the viewer saw; a reason when it is not the viewer's own. */
+        void delete(long id, long version, String reason);
+
+        static Annotations of(AnnotationService service) {
+            return new Annotations() {
+                @Override
+                public List<AnnotationDetails> visible(long sourceId) {
+                    return service.visible(sourceId, null);
+                }
+
+                @Override
+                public boolean seesColleagues(long sourceId) {
+                    return service.seesColleagues(sourceId);
+                }
+
+                @Override
+                public AnnotationDetails create(long sourceId, AnnotationRequest request) {
+                    return service.create(sourceId, request);
+                }
+
+                @Override
+                public void delete(long id, long version, String reason) {
+                    service.delete(id, version, reason);
+                }
+            };
+        }
+    }
+
+    /** What the model tells the screen; the view does each with its components. */
+    interface Display {
+
+        /** Replaces every highlight (opening, or a change of whose annotations are shown). */
+        void drawAll(List<Highlight> highlights);
+
+        /** Adds or replaces one highlight. */
+        void draw(Highlight highlight);
+
+        /** Removes one highlight. */
+        void erase(long annotationId);
+
+        void list(Listing listing);
+
+        /** Shows an annotation as selected: in the editor, in the text ({@code reveal}: scrolled to), in the list. */
+        void open(AnnotationDetails annotation, Access access, boolean reveal);
+
+        /** Nothing is selected any more. */
+        void close();
+
+        /** Whether the viewer may now see colleagues' annotations (for the "show everyone's" box). */
+        void colleaguesAllowed(boolean allowed);
+
+        /** Asks the viewer for the reason to delete a colleague's (or imported) annotation, then calls {@link #delete}. */
+        void askReasonToDelete(AnnotationDetails annotation);
+
+        /** Tells the viewer something went differently than they may think. */
+        void warn(String message);
+    }
+
+    /**
+     * @param tooltipNotes extra tooltip lines by annotation id for a source (colleagues' verdicts, say)
+     */
+    WorkspaceModel(long sourceId, Viewer viewer, LabelScheme scheme, Annotations annotations,
+                   LongFunction<Map<Long, String>> tooltipNotes, Display display) {
+        this.sourceId = sourceId;
+        this.viewer = viewer;
+        this.scheme = scheme;
+        this.annotations = annotations;
+        this.tooltipNotes = tooltipNotes;
+        this.display = display;
+    }
+
+    /** Loads the annotations and shows them; supervisors start with everyone's shown, if they may see them. */
+    void open() {
+        seesColleagues = annotations.seesColleagues(sourceId);
+        showEveryone = viewer.supervisor() && seesColleagues;
+        reload();
+    }
+
+    long sourceId() {
+        return sourceId;
+    }
+
+    boolean seesColleagues() {
+        return seesColleagues;
+    }
+
+    boolean showsEveryone() {
+        return showEveryone;
+    }
+
+    /** The hint on the "show everyone's" box. */
+    String everyoneHint() {
+        return seesColleagues ? "Your colleagues' annotations are drawn dashed"
+                : "Blind mode: colleagues' annotations appear once you submit this source";
+    }
+
+    /** Only supervisors switch blind mode. */
+    boolean maySwitchBlindMode() {
+        return viewer.supervisor();
+    }
+
+    /** Others see that the source is in blind mode (supervisors see the switch instead). */
+    boolean showsBlindMarker(boolean sourceIsBlind) {
+        return !viewer.supervisor() && sourceIsBlind;
+    }
+
+    AnnotationDetails selected() {
+        return selected;
+    }
+
+    /** Shows colleagues' annotations too (if the viewer may see them), or only the viewer's. */
+    void showEveryone(boolean everyone) {
+        showEveryone = everyone;
+        redraw();
+    }
+
+    /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter). */
+    void filter(String label, String reviewer) {
+        labelFilter = label == null ? ALL : label;
+        reviewerFilter = reviewer == null ? ALL : reviewer;
+        display.list(listing());
+    }
+
+    /** Creates an annotation of the viewer's over code points {@code [start, end)} and selects it. */
+    AnnotationDetails create(int start, int end, String label) {
+        AnnotationDetails created = annotations.create(sourceId, AnnotationRequest.create(start, end, label, Map.of(), null));
+        saved(created);
+        return created;
+    }
+
+    /** The viewer saved an annotation (in the editor): shown as it now is, and selected. */
+    void saved(AnnotationDetails saved) {
+        store(saved);
+        ownChangeListeners.forEach(Runnable::run);
+        select(saved, false);
+    }
+
+    /** An annotation is gone (deleted here or elsewhere): it leaves the text, the list and the selection. */
+    void deleted(AnnotationDetails deleted) {
+        visible.remove(deleted.id());
+        display.erase(deleted.id());
+        display.list(listing());
+        if (selected != null && selected.id().equals(deleted.id())) {
+            selected = null;
+            display.close();
+        }
+    }
+
+    /**
+     * The viewer pressed Delete on an annotation: their own live work goes at once; a supervisor is
+     * asked for a reason first; anyone else is told they may not.
+     */
+    void deleteFromKeyboard(long id) {
+        AnnotationDetails annotation = visible.get(id);
+        if (annotation == null) {
+            return;
+        }
+        if (isOwnLiveWork(annotation)) {
+            delete(annotation, null);
+            return;
+        }
+        select(annotation, false);
+        if (viewer.supervisor()) {
+            display.askReasonToDelete(annotation);
+        } else {
+            display.warn(annotation.imported() != null ? "Only a supervisor may delete imported work."
+                    : "You can delete only your own annotations.");
+        }
+    }
+
+    /** Deletes an annotation at the version on show, with a reason (null for the viewer's own). */
+    void delete(AnnotationDetails annotation, String reason) {
+        AnnotationDetails current = visible.getOrDefault(annotation.id(), annotation);
+        annotations.delete(current.id(), current.version(), reason);
+        deleted(current);
+    }
+
+    /** Selects the annotation with this id (as the text component names it), or nothing if it is not shown. */
+    void selectById(String id) {
+        select(id == null ? null : visible.get(Long.valueOf(id)), false);
+    }
+
+    /** Selects an annotation (null: nothing); {@code reveal} scrolls the text to it. */
+    void select(AnnotationDetails annotation, boolean reveal) {
+        selected = annotation;
+        if (annotation == null) {
+            display.close();
+        } else {
+            display.open(annotation, access(annotation), reveal);
+        }
+    }
+
+    /**
+     * What the viewer may do to an annotation: their own live work freely; a supervisor anyone's
+     * with a reason; imported work is nobody's live work here, so only a supervisor changes it.
+     */
+    Access access(AnnotationDetails annotation) {
+        boolean mine = isOwnLiveWork(annotation);
+        return new Access(mine || viewer.supervisor(), !mine);
+    }
+
+    /** How an annotation is drawn: its label's colour, solid if the viewer's, and a tooltip with its details. */
+    Highlight highlight(AnnotationDetails a) {
+        LabelScheme.Label label = scheme.label(a.label()).orElse(null);
+        StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
+        if (label != null) {
+            label.attributes().forEach(attribute -> {
+                String value = a.attributes().get(attribute.name());
+                if (value != null) {
+                    tooltip.append(" — ").append(attribute.title().toLowerCase()).append(": ").append(value);
+                }
+            });
+        }
+        if (a.note() != null) {
+            tooltip.append(" — note: ").append(a.note());
+        }
+        if (notes.containsKey(a.id())) {
+            tooltip.append(" — ").append(notes.get(a.id()));
+        }
+        return new Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(),
+                label == null ? UNKNOWN_COLOR : label.color(), a.author().equals(viewer.name()), tooltip.toString());
+    }
+
+    /** A committed change pushed live: shown at once, without touching a text selection in progress. */
+    void remoteChange(AnnotationChanged change) {
+        if (change.isDeletion()) {
+            AnnotationDetails gone = visible.get(change.deletedId());
+            if (gone != null) {
+                deleted(gone);
+            }
+            return;
+        }
+        AnnotationDetails annotation = change.annotation();
+        if (!annotation.author().equals(viewer.name()) && !seesColleagues) {
+            return;
+        }
+        AnnotationDetails before = visible.get(annotation.id());
+        if (before != null && before.version() >= annotation.version()) {
+            return;
+        }
+        store(annotation);
+        if (selected != null && selected.id().equals(annotation.id()) && !change.actor().equals(viewer.name())) {
+            display.warn(change.actor() + " just changed this annotation; the panel shows their version.");
+            select(annotation, false);
+        }
+    }
+
+    /** Asks the service again whether the viewer may see colleagues (after a submission, say). */
+    void refreshVisibility() {
+        visibilityChanged(annotations.seesColleagues(sourceId));
+    }
+
+    /**
+     * Whether the viewer may see colleagues' annotations changed (a submission, or blind mode switched
+     * by a supervisor): what they may no longer see leaves at once, what they now may is loaded.
+     */
+    void visibilityChanged(boolean sees) {
+        boolean couldSee = seesColleagues;
+        seesColleagues = sees;
+        display.colleaguesAllowed(sees);
+        if (!couldSee && sees) {
+            reload();
+        } else if (couldSee && !sees) {
+            visible.values().removeIf(a -> !a.author().equals(viewer.name()));
+            notes.clear();
+            if (selected != null && !selected.author().equals(viewer.name())) {
+                select(null, false);
+            }
+            redraw();
+        }
+    }
+
+    /** Listens to the viewer's own changes; the returned action stops listening. */
+    Runnable onOwnChange(Runnable listener) {
+        ownChangeListeners.add(listener);
+        return () -> ownChangeListeners.remove(listener);
+    }
+
+    /** Who else has the source open, from everyone who has (the viewer included). */
+    Presence presence(Set<String> names) {
+        List<String> others = names.stream().filter(n -> !n.equals(viewer.name())).sorted().toList();
+        return new Presence(others, others.isEmpty() ? "Only you have this source open"
+                : "Also here: " + String.join(", ", others));
+    }
+
+    /** The annotations shown (before the list's filters): the viewer's, and colleagues' when chosen and allowed. */
+    List<AnnotationDetails> shown() {
+        return visible.values().stream().filter(this::isShown).toList();
+    }
+
+    /** The list tab's content after the label and reviewer filters; a reviewer no longer shown resets to everyone. */
+    Listing listing() {
+        List<AnnotationDetails> shown = shown();
+        List<String> reviewers = new ArrayList<>(List.of(ALL));
+        reviewers.addAll(shown.stream().map(AnnotationDetails::author).collect(Collectors.toCollection(TreeSet::new)));
+        if (!reviewers.contains(reviewerFilter)) {
+            reviewerFilter = ALL;
+        }
+        List<AnnotationDetails> rows = shown.stream()
+                .filter(a -> labelFilter.isEmpty() || a.label().equals(labelFilter))
+                .filter(a -> reviewerFilter.isEmpty() || a.author().equals(reviewerFilter))
+                .toList();
+        Map<String, Long> perLabel = new TreeMap<>();
+        rows.forEach(a -> perLabel.merge(a.label(), 1L, Long::sum));
+        String counts = rows.size() + (rows.size() == 1 ? " annotation" : " annotations")
+                + (perLabel.isEmpty() ? "" : " · " + scheme.labels().stream()
+                .map(LabelScheme.Label::name)
+                .filter(perLabel::containsKey)
+                .map(name -> name + " " + perLabel.get(name))
+                .collect(Collectors.joining(" · ")));
+        return new Listing(rows, List.copyOf(reviewers), reviewerFilter, counts);
+    }
+
+    private boolean isOwnLiveWork(AnnotationDetails annotation) {
+        return annotation.author().equals(viewer.name()) && annotation.imported() == null;
+    }
+
+    private boolean isShown(AnnotationDetails a) {
+        return a.author().equals(viewer.name()) || showEveryone && seesColleagues;
+    }
+
+    private void reload() {
+        notes.clear();
+        notes.putAll(tooltipNotes.apply(sourceId));
+        visible.clear();
+        annotations.visible(sourceId).forEach(a -> visible.put(a.id(), a));
+        redraw();
+    }
+
+    private void redraw() {
+        display.drawAll(shown().stream().map(this::highlight).toList());
+        display.list(listing());
+    }
+
+    /** Puts one annotation in place without redrawing the rest of the text. */
+    private void store(AnnotationDetails annotation) {
+        visible.put(annotation.id(), annotation);
+        if (isShown(annotation)) {
+            display.draw(highlight(annotation));
+        } else {
+            display.erase(annotation.id());
+        }
+        display.list(listing());
+    }
+}

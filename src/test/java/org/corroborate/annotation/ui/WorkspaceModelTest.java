@@ -1,0 +1,373 @@
+package org.corroborate.annotation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.corroborate.annotation.AnnotationChanged;
+import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.scheme.LabelScheme;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workspace's decisions without Vaadin or Spring: what a viewer sees, may do, and how changes
+ * arrive. The service is an in-memory fake; the screen records what it was told.
+ */
+class WorkspaceModelTest {
+
+    private static final long SOURCE = 7;
+    private static final LabelScheme SCHEME = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+            .readValue(Path.of("annotations", "scheme.json").toFile(), LabelScheme.class);
+
+    private final FakeAnnotations service = new FakeAnnotations();
+    private final Screen screen = new Screen();
+    private final Map<Long, String> verdicts = new HashMap<>();
+
+    private WorkspaceModel open(String viewer, boolean supervisor) {
+        service.viewer = viewer;
+        WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer(viewer, supervisor), SCHEME,
+                service, source -> Map.copyOf(verdicts), screen);
+        model.open();
+        return model;
+    }
+
+    @Test
+    void aReviewerStartsWithOnlyTheirOwnAnnotationsAndMayShowEveryones() {
+        AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
+        AnnotationDetails alices = service.add("alice", "QUOTE", 5, 9);
+        WorkspaceModel model = open("carol", false);
+        assertThat(model.showsEveryone()).isFalse();
+        assertThat(screen.drawn()).containsExactly(mine.id());
+        assertThat(screen.listing.rows()).containsExactly(mine);
+
+        model.showEveryone(true);
+        assertThat(screen.drawn()).containsExactly(mine.id(), alices.id());
+        assertThat(screen.highlights.get(alices.id()).mine()).as("colleagues' work is drawn dashed").isFalse();
+        assertThat(screen.highlights.get(mine.id()).mine()).isTrue();
+    }
+
+    @Test
+    void aSupervisorStartsWithEveryonesShown() {
+        service.add("alice", "FACT", 0, 4);
+        WorkspaceModel model = open("sam", true);
+        assertThat(model.showsEveryone()).isTrue();
+        assertThat(screen.drawn()).hasSize(1);
+        assertThat(model.maySwitchBlindMode()).isTrue();
+        assertThat(model.showsBlindMarker(true)).as("the supervisor has the switch instead").isFalse();
+    }
+
+    @Test
+    void inBlindModeColleaguesStayHiddenEvenWhenEveryoneIsChosen() {
+        service.add("alice", "FACT", 0, 4);
+        service.colleagues = false;
+        WorkspaceModel model = open("carol", false);
+        model.showEveryone(true);
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(model.everyoneHint()).startsWith("Blind mode");
+        assertThat(model.showsBlindMarker(true)).isTrue();
+    }
+
+    @Test
+    void creatingDrawsSelectsAndTellsTheExtensions() {
+        WorkspaceModel model = open("carol", false);
+        List<String> heard = new ArrayList<>();
+        Runnable stop = model.onOwnChange(() -> heard.add("changed"));
+        AnnotationDetails created = model.create(16, 33, "QUOTE");
+        assertThat(screen.drawn()).containsExactly(created.id());
+        assertThat(screen.opened).isEqualTo(created);
+        assertThat(screen.access).isEqualTo(new WorkspaceModel.Access(true, false));
+        assertThat(heard).containsExactly("changed");
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+
+        stop.run();
+        model.create(0, 3, "FACT");
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCreationChangesNothingShown() {
+        WorkspaceModel model = open("admin", false);
+        service.refusal = new WorkbenchException(WorkbenchException.Kind.BAD_INPUT, "No.");
+        assertThatThrownBy(() -> model.create(0, 3, "FACT")).hasMessage("No.");
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(screen.opened).isNull();
+        assertThat(model.selected()).isNull();
+    }
+
+    @Test
+    void whoMayChangeWhat() {
+        WorkspaceModel reviewer = open("carol", false);
+        AnnotationDetails own = service.add("carol", "FACT", 0, 4);
+        AnnotationDetails alices = service.add("alice", "FACT", 0, 4);
+        AnnotationDetails importedOwn = service.imported("carol", "FACT", 5, 9);
+        assertThat(reviewer.access(own)).isEqualTo(new WorkspaceModel.Access(true, false));
+        assertThat(reviewer.access(alices).editable()).isFalse();
+        assertThat(reviewer.access(importedOwn).editable()).as("imported work is nobody's live work").isFalse();
+
+        WorkspaceModel supervisor = open("sam", true);
+        assertThat(supervisor.access(alices)).isEqualTo(new WorkspaceModel.Access(true, true));
+        assertThat(supervisor.access(importedOwn)).isEqualTo(new WorkspaceModel.Access(true, true));
+    }
+
+    @Test
+    void theKeyboardDeletesOwnWorkAtOnceAndRefusesAColleaguesToAReviewer() {
+        AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
+        AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
+        WorkspaceModel model = open("carol", false);
+        model.showEveryone(true);
+
+        model.deleteFromKeyboard(mine.id());
+        assertThat(service.stored).doesNotContainKey(mine.id());
+        assertThat(screen.drawn()).containsExactly(alices.id());
+
+        model.deleteFromKeyboard(alices.id());
+        assertThat(service.stored).containsKey(alices.id());
+        assertThat(screen.opened).as("the annotation is shown, read-only").isEqualTo(alices);
+        assertThat(screen.warnings).containsExactly("You can delete only your own annotations.");
+        assertThat(screen.askedToDelete).isNull();
+    }
+
+    @Test
+    void theKeyboardAsksASupervisorForAReasonToDeleteAColleagues() {
+        AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
+        WorkspaceModel model = open("sam", true);
+        model.deleteFromKeyboard(alices.id());
+        assertThat(screen.askedToDelete).isEqualTo(alices);
+        assertThat(service.stored).containsKey(alices.id());
+
+        model.delete(alices, "An opinion, not a fact");
+        assertThat(service.reasons).containsExactly("An opinion, not a fact");
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(screen.opened).as("the deleted annotation leaves the editor").isNull();
+    }
+
+    @Test
+    void aColleaguesLiveChangeIsShownAndWarnsWhenItIsTheOneOnShow() {
+        AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
+        WorkspaceModel model = open("sam", true);
+        model.select(alices, false);
+
+        AnnotationDetails changed = service.change(alices.id(), "QUOTE");
+        model.remoteChange(new AnnotationChanged(SOURCE, changed, null, "alice"));
+        assertThat(screen.highlights.get(alices.id()).label()).isEqualTo("QUOTE");
+        assertThat(screen.warnings).containsExactly("alice just changed this annotation; the panel shows their version.");
+        assertThat(screen.opened).isEqualTo(changed);
+
+        model.remoteChange(new AnnotationChanged(SOURCE, alices, null, "alice"));
+        assertThat(screen.highlights.get(alices.id()).label()).as("an older version arriving late is ignored")
+                .isEqualTo("QUOTE");
+
+        model.remoteChange(new AnnotationChanged(SOURCE, null, alices.id(), "alice"));
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(screen.opened).isNull();
+    }
+
+    @Test
+    void inBlindModeAColleaguesLiveChangeNeverArrives() {
+        service.colleagues = false;
+        WorkspaceModel model = open("carol", false);
+        model.showEveryone(true);
+        model.remoteChange(new AnnotationChanged(SOURCE, service.add("alice", "FACT", 0, 4), null, "alice"));
+        assertThat(screen.drawn()).isEmpty();
+    }
+
+    @Test
+    void blindModeSwitchedOnDropsColleaguesAndTheirSelectionAndOffBringsThemBack() {
+        AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
+        AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
+        WorkspaceModel model = open("carol", false);
+        model.showEveryone(true);
+        model.select(alices, false);
+
+        service.colleagues = false;
+        model.visibilityChanged(false);
+        assertThat(screen.colleaguesAllowed).isFalse();
+        assertThat(screen.drawn()).containsExactly(mine.id());
+        assertThat(screen.opened).isNull();
+
+        service.colleagues = true;
+        AnnotationDetails later = service.add("alice", "QUOTE", 10, 12);
+        model.refreshVisibility();
+        assertThat(screen.colleaguesAllowed).isTrue();
+        assertThat(screen.drawn()).containsExactly(mine.id(), alices.id(), later.id());
+    }
+
+    @Test
+    void theListFiltersByLabelAndReviewerAndCounts() {
+        service.add("carol", "FACT", 0, 4);
+        service.add("alice", "QUOTE", 5, 9);
+        service.add("bob", "QUOTE", 10, 12);
+        WorkspaceModel model = open("sam", true);
+        assertThat(screen.listing.reviewers()).containsExactly(WorkspaceModel.ALL, "alice", "bob", "carol");
+        assertThat(screen.listing.counts()).isEqualTo("3 annotations · FACT 1 · QUOTE 2");
+
+        model.filter("QUOTE", "bob");
+        assertThat(screen.listing.rows()).extracting(AnnotationDetails::author).containsExactly("bob");
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+
+        model.showEveryone(false);
+        assertThat(screen.listing.reviewer()).as("bob is no longer shown: the filter lets everyone through")
+                .isEqualTo(WorkspaceModel.ALL);
+        assertThat(screen.listing.counts()).isEqualTo("0 annotations");
+    }
+
+    @Test
+    void aHighlightsTooltipCarriesAttributesNoteAndTheExtensionsLines() {
+        AnnotationDetails quote = service.add("alice", "QUOTE", 5, 9, Map.of("speaker", "The mayor"), "Check the tape");
+        verdicts.put(quote.id(), "1 agree · 0 disagree · 0 unsure");
+        WorkspaceModel model = open("sam", true);
+        Highlight highlight = screen.highlights.get(quote.id());
+        assertThat(highlight.tooltip()).isEqualTo("QUOTE by alice — speaker: The mayor — note: Check the tape"
+                + " — 1 agree · 0 disagree · 0 unsure");
+        assertThat(highlight.color()).isEqualTo("#1565c0");
+        assertThat(model.highlight(service.add("alice", "RETIRED", 0, 1)).color()).as("a label the scheme lost")
+                .isEqualTo("#616161");
+    }
+
+    @Test
+    void presenceNamesTheOthers() {
+        WorkspaceModel model = open("carol", false);
+        assertThat(model.presence(Set.of("carol"))).isEqualTo(
+                new WorkspaceModel.Presence(List.of(), "Only you have this source open"));
+        assertThat(model.presence(Set.of("carol", "bob", "alice"))).isEqualTo(
+                new WorkspaceModel.Presence(List.of("alice", "bob"), "Also here: alice, bob"));
+    }
+
+    /** The service as the workspace sees it, in memory. */
+    private static final class FakeAnnotations implements WorkspaceModel.Annotations {
+        final Map<Long, AnnotationDetails> stored = new LinkedHashMap<>();
+        final List<String> reasons = new ArrayList<>();
+        String viewer;
+        boolean colleagues = true;
+        RuntimeException refusal;
+        private long nextId = 100;
+
+        AnnotationDetails add(String author, String label, int start, int end) {
+            return add(author, label, start, end, Map.of(), null);
+        }
+
+        AnnotationDetails add(String author, String label, int start, int end, Map<String, String> attributes,
+                              String note) {
+            return put(new AnnotationDetails(nextId++, SOURCE, start, end, label, attributes, note, author,
+                    Instant.EPOCH, Instant.EPOCH, "text", "", "", 0, null));
+        }
+
+        AnnotationDetails imported(String author, String label, int start, int end) {
+            return put(new AnnotationDetails(nextId++, SOURCE, start, end, label, Map.of(), null, author,
+                    Instant.EPOCH, Instant.EPOCH, "text", "", "", 0,
+                    new Provenance("sam", Instant.EPOCH, "old.jsonl")));
+        }
+
+        AnnotationDetails change(long id, String label) {
+            AnnotationDetails a = stored.get(id);
+            return put(new AnnotationDetails(a.id(), a.sourceId(), a.start(), a.end(), label, a.attributes(), a.note(),
+                    a.author(), a.createdAt(), Instant.now(), a.text(), "", "", a.version() + 1, a.imported()));
+        }
+
+        private AnnotationDetails put(AnnotationDetails annotation) {
+            stored.put(annotation.id(), annotation);
+            return annotation;
+        }
+
+        @Override
+        public List<AnnotationDetails> visible(long sourceId) {
+            return stored.values().stream().filter(a -> colleagues || a.author().equals(viewer)).toList();
+        }
+
+        @Override
+        public boolean seesColleagues(long sourceId) {
+            return colleagues;
+        }
+
+        @Override
+        public AnnotationDetails create(long sourceId, AnnotationRequest request) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return add(viewer, request.label(), request.start(), request.end());
+        }
+
+        @Override
+        public void delete(long id, long version, String reason) {
+            assertThat(stored.get(id).version()).isEqualTo(version);
+            stored.remove(id);
+            reasons.add(reason == null ? "(none)" : reason);
+        }
+    }
+
+    /** Records what the model told the screen, as the screen would show it. */
+    private static final class Screen implements WorkspaceModel.Display {
+        final Map<Long, Highlight> highlights = new LinkedHashMap<>();
+        final List<String> warnings = new ArrayList<>();
+        WorkspaceModel.Listing listing;
+        AnnotationDetails opened;
+        WorkspaceModel.Access access;
+        AnnotationDetails askedToDelete;
+        Boolean colleaguesAllowed;
+
+        List<Long> drawn() {
+            return List.copyOf(highlights.keySet());
+        }
+
+        @Override
+        public void drawAll(List<Highlight> all) {
+            highlights.clear();
+            all.forEach(this::draw);
+        }
+
+        @Override
+        public void draw(Highlight highlight) {
+            highlights.put(Long.valueOf(highlight.id()), highlight);
+        }
+
+        @Override
+        public void erase(long annotationId) {
+            highlights.remove(annotationId);
+        }
+
+        @Override
+        public void list(WorkspaceModel.Listing listing) {
+            this.listing = listing;
+        }
+
+        @Override
+        public void open(AnnotationDetails annotation, WorkspaceModel.Access access, boolean reveal) {
+            this.opened = annotation;
+            this.access = access;
+        }
+
+        @Override
+        public void close() {
+            opened = null;
+            access = null;
+        }
+
+        @Override
+        public void colleaguesAllowed(boolean allowed) {
+            colleaguesAllowed = allowed;
+        }
+
+        @Override
+        public void askReasonToDelete(AnnotationDetails annotation) {
+            askedToDelete = annotation;
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+    }
+}
