@@ -37,7 +37,7 @@ public class AnnotationBroadcaster {
      */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
                                   Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
-        boolean overseer = actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        boolean overseer = actor.oversees();
         Subscription subscription = new Subscription(sourceId, username, overseer, onChange, onPresence, onVisibility);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);

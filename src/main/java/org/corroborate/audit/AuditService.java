@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -100,7 +101,7 @@ public class AuditService {
      * Re-walks the whole chain and says whether it is intact, or where it first breaks; warns when
      * the database no longer guards the log as append-only.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AuditVerification verify() {
         AuditVerification verification = verifier.verify();
         List<String> unguarded = guard.problems();
@@ -109,12 +110,12 @@ public class AuditService {
     }
 
     /** What the database no longer guards of the append-only log; empty when all is in place. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<String> guardProblems() {
         return guard.problems();
     }
 
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<String> actors() {
         return search.distinct("actor", null);
     }
@@ -189,7 +190,7 @@ public class AuditService {
     }
 
     private boolean mayReadEverything() {
-        return actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        return actor.oversees();
     }
 
 

@@ -8,6 +8,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +42,7 @@ public class AssessmentService {
     }
 
     /** Records or changes the caller's verdict on a colleague's annotation. */
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public AssessmentDetails assess(long annotationId, Verdict verdict, String comment) {
         if (verdict == null) {
             throw WorkbenchException.badInput("'verdict' is required: AGREE, DISAGREE or UNSURE.");
@@ -74,7 +75,7 @@ public class AssessmentService {
      * {@code origin} says from where in the audit trail. When the colleague later records their own
      * verdict here, it replaces the imported one and is no longer marked imported.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
                                            String origin) {
         org.corroborate.base.ChangeReason.record(origin);

@@ -3,6 +3,7 @@ package org.corroborate.security;
 import java.util.List;
 import java.util.Set;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         if (properties.demo()) {
-            actor.runAs("system", "ADMIN", () -> transaction.execute(status -> {
+            actor.runAs("system", Role.ADMIN, () -> transaction.execute(status -> {
                 DEMO_ACCOUNTS.forEach(accounts::bootstrap);
                 return null;
             }));
@@ -72,7 +73,7 @@ class AccountBootstrap implements ApplicationRunner {
                     + weak.get());
         }
         try {
-            actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
+            actor.runAs("system", Role.ADMIN, () -> transaction.execute(status ->
                     accounts.bootstrapAdministrator(new NewAccount(username, "Administrator", password,
                             Set.of(Role.ADMIN)))));
         } catch (org.corroborate.base.WorkbenchException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,7 +73,7 @@ public class SourceService {
      * Turns blind mode on or off for sources: in blind mode a reviewer sees colleagues' annotations
      * only after submitting. Pass every source id to set it for the whole corpus.
      */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public List<SourceSummary> setBlind(java.util.Collection<Long> ids, boolean blind) {
         return ids.stream().map(id -> {
             Source source = sources.findById(id)
@@ -153,7 +154,7 @@ public class SourceService {
      * JSON API checks its fields. The text must already be in the workbench's form (NFC, LF line
      * ends), since the corpus's offsets count in it; an identical text already held is reported.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public ImportOutcome importRecord(SourceDraft record) {
         if (record.text() != null) {
             checkSize("the text", record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);

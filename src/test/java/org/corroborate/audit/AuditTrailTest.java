@@ -21,7 +21,7 @@ import org.corroborate.review.ReviewStatusService;
 import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.security.Role;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class AuditTrailTest {
     @Autowired JdbcTemplate jdbc;
 
     private <T> T as(String who, String role, java.util.function.Supplier<T> work) {
-        return actor.runAs(who, role, work);
+        return actor.runAs(who, Role.valueOf(role), work);
     }
 
     private List<AuditEventView> newest(int n) {

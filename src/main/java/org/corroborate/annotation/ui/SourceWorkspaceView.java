@@ -29,6 +29,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.scheme.LabelScheme;
@@ -98,7 +99,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         editor.setSelectionSource(this::withSelection);
         list = new AnnotationList(scheme, a -> select(a, true));
         seesColleagues = annotations.seesColleagues(sourceId);
-        everyone.setValue(actor.hasRole("SUPERVISOR") && seesColleagues);
+        everyone.setValue(actor.has(Role.SUPERVISOR) && seesColleagues);
 
         text.setId("source-text");
         text.setText(source.text());
@@ -179,7 +180,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         Div header = new Div(libraryLink(), heading, first, second);
         header.addClassName("cb-workspace-header");
-        if (actor.hasRole("SUPERVISOR")) {
+        if (actor.has(Role.SUPERVISOR)) {
             Checkbox blind = new Checkbox("Blind mode", source.source().blind());
             blind.setId("blind-mode");
             blind.setTooltipText("Reviewers see colleagues' annotations only after they submit");
@@ -307,7 +308,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         // Imported work is nobody's live work here: only a supervisor changes it, with a reason.
         boolean mine = annotation.author().equals(me) && annotation.imported() == null;
-        boolean supervisor = actor.hasRole("SUPERVISOR");
+        boolean supervisor = actor.has(Role.SUPERVISOR);
         editor.show(annotation, mine || supervisor, !mine);
         editor.setExtensionPanels(extensions.stream()
                 .map(extension -> extension.annotationPanel(workspace, annotation))
@@ -327,7 +328,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         if (!annotation.author().equals(me)) {
             select(annotation, false);
-            Notifications.error(actor.hasRole("SUPERVISOR")
+            Notifications.error(actor.has(Role.SUPERVISOR)
                     ? "To delete a colleague's annotation, give a reason in the panel and press Delete there."
                     : "You can delete only your own annotations.");
             return;

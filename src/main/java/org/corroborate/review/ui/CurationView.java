@@ -21,14 +21,18 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.review.AssessmentService;
+import org.corroborate.review.Tally;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
@@ -43,7 +47,7 @@ import org.corroborate.source.SourceService;
  * the units everyone agrees on in one step.
  */
 @Route("curate")
-@RolesAllowed("SUPERVISOR")
+@RolesAllowed(Roles.SUPERVISOR)
 public class CurationView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final AdjudicationService adjudication;
@@ -51,13 +55,13 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final SchemeService schemes;
     private final Grid<Unit> grid = new Grid<>();
     private final Span summary = new Span();
-    private final org.corroborate.review.AssessmentService assessments;
-    private java.util.Map<Long, org.corroborate.review.Tally> tallies = java.util.Map.of();
+    private final AssessmentService assessments;
+    private Map<Long, Tally> tallies = Map.of();
     private long sourceId;
     private String title = "Curation";
 
     public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
-                        org.corroborate.review.AssessmentService assessments) {
+                        AssessmentService assessments) {
         this.assessments = assessments;
         this.adjudication = adjudication;
         this.sources = sources;
@@ -111,12 +115,12 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             chip.getStyle().set("--cb-label-color",
                     schemes.current().label(version.label()).map(l -> l.color()).orElse("#666"));
             String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
-            org.corroborate.review.Tally tally = tallies.get(version.id());
+            Tally tally = tallies.get(version.id());
             Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
                     + (tally == null ? "" : " · " + tally));
             Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
-                    "", reason -> run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
-                            Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null)))));
+                    "", reason -> run(() -> adjudication.decide(sourceId,
+                            DecisionRequest.accept(ids(unit), version.id(), reason)))));
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
             accept.addClassName("cb-accept");
@@ -132,8 +136,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         if (unit.decision() == null) {
             Button reject = new Button("Reject all", e -> askReason("Reject this unit", "", reason -> run(() ->
-                    adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.REJECTED, reason, null,
-                            null, null, null, null, null, null)))));
+                    adjudication.decide(sourceId, DecisionRequest.reject(ids(unit), reason)))));
             reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             reject.addClassName("cb-reject");
             list.add(reject);
@@ -193,8 +196,8 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
                 return;
             }
             dialog.close();
-            run(() -> adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.ACCEPTED, reason.getValue(),
-                    version.id(), start.getValue(), end.getValue(), label.getValue(), null, null, null)));
+            run(() -> adjudication.decide(sourceId, DecisionRequest.accept(ids(unit), version.id(), reason.getValue())
+                    .withSpan(start.getValue(), end.getValue(), label.getValue())));
         });
         confirm.setId("gold-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

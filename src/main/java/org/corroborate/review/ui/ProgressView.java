@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.TreeSet;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.assignment.AssignmentService;
@@ -32,7 +34,7 @@ import org.corroborate.security.AccountService;
 @Route("progress")
 @PageTitle("Progress · Corroborate")
 @Menu(order = 55, title = "Progress", icon = "vaadin:tasks")
-@RolesAllowed({"SUPERVISOR", "ADMIN"})
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class ProgressView extends VerticalLayout {
 
     private final AssignmentService assignments;
@@ -47,7 +49,7 @@ public class ProgressView extends VerticalLayout {
         this.assignments = assignments;
         this.accounts = accounts;
         this.statuses = statuses;
-        this.supervisor = actor.hasRole("SUPERVISOR");
+        this.supervisor = actor.has(Role.SUPERVISOR);
         setSizeFull();
         addClassName("cb-progress");
 
@@ -63,7 +65,7 @@ public class ProgressView extends VerticalLayout {
         }));
         even.setId("assign-evenly");
         even.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        even.setEnabled(actor.hasRole("SUPERVISOR"));
+        even.setEnabled(actor.has(Role.SUPERVISOR));
         HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -75,7 +77,7 @@ public class ProgressView extends VerticalLayout {
             Button edit = new Button("Assign…", e -> openAssign(row));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.getElement().setAttribute("data-source", String.valueOf(row.sourceId()));
-            edit.setEnabled(actor.hasRole("SUPERVISOR"));
+            edit.setEnabled(actor.has(Role.SUPERVISOR));
             return edit;
         }).setWidth("7rem").setFlexGrow(0);
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.ReviewState;
@@ -54,7 +55,7 @@ class ReviewStatusControl implements WorkspaceExtension {
         });
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        submit.setVisible(actor.hasRole("REVIEWER"));
+        submit.setVisible(actor.has(Role.REVIEWER));
         HorizontalLayout item = new HorizontalLayout(status, submit);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
         return item;

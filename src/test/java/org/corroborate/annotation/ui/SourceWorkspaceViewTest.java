@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
-        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+        AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
@@ -100,7 +101,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
                 .isEqualTo("“mayor”");
         assertThat(find(Button.class).withId("editor-save").all()).isEmpty();
         ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));
-        assertThat(actor.runAs("alice", "REVIEWER", () -> annotations.get(alices.id())).version())
+        assertThat(actor.runAs("alice", Role.REVIEWER, () -> annotations.get(alices.id())).version())
                 .isEqualTo(alices.version());
     }
 
