@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.corroborate.base.CurrentActor;
@@ -137,7 +138,7 @@ public class AuditService {
      * matching event as CSV or JSON Lines, page by page, newest first, to run while the download streams.
      */
     @PreAuthorize("isAuthenticated()")
-    public java.util.function.Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
+    public Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
         AuditFilter scoped = scoped(filter);
         return out -> write(scoped, format, out);
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
+import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ class AccountBootstrap implements ApplicationRunner {
             actor.runAs("system", Role.ADMIN, () -> transaction.execute(status ->
                     accounts.bootstrapAdministrator(new NewAccount(username, "Administrator", password,
                             Set.of(Role.ADMIN)))));
-        } catch (org.corroborate.base.WorkbenchException e) {
+        } catch (WorkbenchException e) {
             throw new FirstAdministratorException("The configured administrator username '" + username
                     + "' cannot be used: " + e.getMessage());
         }

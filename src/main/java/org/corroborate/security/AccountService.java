@@ -10,6 +10,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -152,7 +153,7 @@ public class AccountService {
             throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
                     "An account named '" + username + "' already exists.");
         }
-        org.corroborate.base.TextRules.line("displayName", request.displayName());
+        TextRules.line("displayName", request.displayName());
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().trim();
         Account account = accounts.saveAndFlush(new Account(username, displayName,

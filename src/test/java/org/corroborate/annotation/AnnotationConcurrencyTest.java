@@ -49,7 +49,7 @@ class AnnotationConcurrencyTest {
                 go.await();
                 try {
                     actor.runAs("alice", Role.REVIEWER, () -> annotations.update(created.id(),
-                            new AnnotationRequest(null, null, null, null, note, 0L, null)));
+                            AnnotationRequest.describe(null, null, note, 0L, null)));
                     return "won:" + note;
                 } catch (StaleAnnotationException | OptimisticLockingFailureException e) {
                     return "conflict";

@@ -84,13 +84,13 @@ class AuditTrailTest {
         long annotationId = ids[1];
 
         var edited = eventsOf(() -> as("alice", "REVIEWER", () -> annotations.update(annotationId,
-                new AnnotationRequest(null, null, "QUOTE", Map.of("speaker", "Ann"), null, 0L, null))));
+                AnnotationRequest.describe("QUOTE", Map.of("speaker", "Ann"), null, 0L, null))));
         assertThat(edited).extracting(AuditEventView::action).containsExactly("annotation.updated");
         assertThat(edited.getFirst().before().get("label").asString()).isEqualTo("FACT");
         assertThat(edited.getFirst().after().get("label").asString()).isEqualTo("QUOTE");
 
         var overridden = eventsOf(() -> as("sam", "SUPERVISOR", () -> annotations.update(annotationId,
-                new AnnotationRequest(null, null, "ALLEGATION", null, null, 1L, "Accuses the utility"))));
+                AnnotationRequest.describe("ALLEGATION", null, null, 1L, "Accuses the utility"))));
         assertThat(overridden).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("sam");
             assertThat(e.reason()).isEqualTo("Accuses the utility");

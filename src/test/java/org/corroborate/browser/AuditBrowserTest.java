@@ -27,7 +27,7 @@ class AuditBrowserTest extends BrowserTest {
                 "The regulator was told in August. " + UUID.randomUUID(), null, null, null, null)).source().id();
         AnnotationDetails created = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 13, "FACT", Map.of(), null)));
-        actor.runAs("alice", Role.REVIEWER, () -> annotations.update(created.id(), new AnnotationRequest(null, null,
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.update(created.id(), AnnotationRequest.describe(
                 "ALLEGATION", Map.of("allegedAgainst", "The regulator"), "re-read the sentence", 0L, null)));
 
         signIn(page, "sam");
