@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -397,13 +398,19 @@ public class ImportService {
          * the decisions resting on it stay whole; whoever changes it next must complete it.
          */
         private void incomplete(String file, int line, String what, String labelName, Map<String, String> values) {
-            LabelScheme.Label label = rules.label(labelName);
-            List<LabelScheme.Attribute> missing = LabelledSpanRules.missing(label, values);
-            if (!missing.isEmpty()) {
-                incomplete.add(where(file, line) + what + ": " + LabelledSpanRules.describeMissing(label, missing)
-                        + "; imported without, to be completed in the workbench.");
-            }
+            incompleteness(rules.label(labelName), values, where(file, line) + what).ifPresent(incomplete::add);
         }
+    }
+
+    /**
+     * The report's line for imported work ({@code what}, with its file and line) whose values leave
+     * a required attribute of its label without one; empty when nothing is missing.
+     */
+    static Optional<String> incompleteness(LabelScheme.Label label, Map<String, String> values, String what) {
+        List<LabelScheme.Attribute> missing = LabelledSpanRules.missing(label, values);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(what + ": "
+                + LabelledSpanRules.describeMissing(label, missing) + "; imported without, to be completed in the "
+                + "workbench.");
     }
 
     /**
