@@ -18,6 +18,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.audit.AuditService;
 import org.corroborate.audit.AuditVerification;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.Verdict;
@@ -57,12 +58,12 @@ class PostgresIntegrityTest {
             AuditService audit = context.getBean(AuditService.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-            long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Race", "The plant closed in May. "
+            long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Race", "The plant closed in May. "
                     + UUID.randomUUID(), null, null, null, null)).source().id();
-            long annotation = actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+            long annotation = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(0, 24, "FACT", Map.of(), null))).id();
 
-            Map<String, Integer> decisions = race(10, i -> () -> actor.runAs("sam", "SUPERVISOR",
+            Map<String, Integer> decisions = race(10, i -> () -> actor.runAs("sam", Role.SUPERVISOR,
                     () -> adjudication.decide(source, new DecisionRequest(Set.of(annotation), Outcome.ACCEPTED,
                             "A fact.", null, null, null, null, null, null, null))));
             System.out.println("[race figures] PostgreSQL identical decisions: " + decisions);
@@ -70,9 +71,9 @@ class PostgresIntegrityTest {
             assertThat(jdbc.queryForObject("select count(*) from decision where source_id = ?", Integer.class, source))
                     .isEqualTo(1);
 
-            long other = actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+            long other = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(4, 9, "FACT", Map.of(), null))).id();
-            Map<String, Integer> verdicts = race(10, i -> () -> actor.runAs("bob", "REVIEWER",
+            Map<String, Integer> verdicts = race(10, i -> () -> actor.runAs("bob", Role.REVIEWER,
                     () -> assessments.assess(other, Verdict.AGREE, null)));
             System.out.println("[race figures] PostgreSQL first verdicts: " + verdicts);
             assertThat(verdicts).doesNotContainKey("error");
@@ -80,12 +81,12 @@ class PostgresIntegrityTest {
                     other)).isEqualTo(1);
 
             for (int round = 0; round < 5; round++) {
-                long target = actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+                long target = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                         AnnotationRequest.create(10, 15, "FACT", Map.of(), null))).id();
                 Map<String, Integer> raced = race(2, i -> i == 0
-                        ? () -> { actor.runAs("alice", "REVIEWER", () -> { annotations.delete(target, 0L, null);
+                        ? () -> { actor.runAs("alice", Role.REVIEWER, () -> { annotations.delete(target, 0L, null);
                                 return null; }); return null; }
-                        : () -> actor.runAs("carol", "REVIEWER", () -> assessments.assess(target, Verdict.UNSURE, null)));
+                        : () -> actor.runAs("carol", Role.REVIEWER, () -> assessments.assess(target, Verdict.UNSURE, null)));
                 System.out.println("[race figures] PostgreSQL delete vs verdict: " + raced);
                 assertThat(raced).doesNotContainKey("error");
             }
@@ -105,12 +106,12 @@ class PostgresIntegrityTest {
             jdbc.update("delete from audit_event where seq > ?", last - 5);
             jdbc.update("update audit_chain_head set seq = ? where id = 1", last - 5);
             jdbc.execute("alter table audit_event enable trigger audit_event_no_change");
-            AuditVerification truncated = actor.runAs("sam", "SUPERVISOR", audit::verify);
+            AuditVerification truncated = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
             assertThat(truncated.valid()).isFalse();
             assertThat(truncated.problem()).contains("truncation");
 
             // Writes go on after the break.
-            actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+            actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(0, 3, "FACT", Map.of(), null)));
         }
     }

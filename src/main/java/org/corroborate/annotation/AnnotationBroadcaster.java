@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.source.BlindModeChanged;
@@ -37,7 +38,7 @@ public class AnnotationBroadcaster {
      */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
                                   Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
-        boolean overseer = actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        boolean overseer = actor.oversees();
         Subscription subscription = new Subscription(sourceId, username, overseer, onChange, onPresence, onVisibility);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);
@@ -58,7 +59,7 @@ public class AnnotationBroadcaster {
             return;
         }
         // Read once, and only if some recipient's view depends on it.
-        java.util.function.BooleanSupplier blind = new java.util.function.BooleanSupplier() {
+        BooleanSupplier blind = new BooleanSupplier() {
             private Boolean read;
 
             @Override
@@ -88,7 +89,7 @@ public class AnnotationBroadcaster {
      * work always arrives; a colleague's only where the source is not blind, or the recipient
      * supervises or has submitted.
      */
-    private boolean mayReceive(Subscription s, AnnotationChanged change, java.util.function.BooleanSupplier blind) {
+    private boolean mayReceive(Subscription s, AnnotationChanged change, BooleanSupplier blind) {
         if (change.isDeletion() || s.overseer || change.annotation().author().equals(s.username)
                 || !blind.getAsBoolean()) {
             return true;

@@ -1,6 +1,7 @@
 package org.corroborate.annotation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.corroborate.annotation.LabelledSpanRules.LabelledSpan;
+import org.corroborate.audit.EntityHistory;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.Role;
+import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
-import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceSummary;
 import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AnnotationService {
 
+    private static final int MAX_AUTHOR = 100;
+
     private final AnnotationRepository annotations;
     private final SourceService sources;
-    private final AnnotationRules rules;
+    private final SchemeService schemes;
     private final ReviewProgress progress;
-    private final org.corroborate.audit.EntityHistory history;
+    private final EntityHistory history;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -49,12 +61,12 @@ public class AnnotationService {
     private volatile boolean suggestionsLoaded;
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
-                      ReviewProgress progress, org.corroborate.audit.EntityHistory history, CurrentActor actor,
+                      ReviewProgress progress, EntityHistory history, CurrentActor actor,
                       ApplicationEventPublisher events, Clock clock) {
         this.history = history;
         this.annotations = annotations;
         this.sources = sources;
-        this.rules = new AnnotationRules(schemes);
+        this.schemes = schemes;
         this.progress = progress;
         this.actor = actor;
         this.events = events;
@@ -109,18 +121,16 @@ public class AnnotationService {
         return get(id);
     }
 
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public AnnotationDetails create(long sourceId, AnnotationRequest request) {
-        if (request.start() == null || request.end() == null) {
-            throw WorkbenchException.badInput("'start' and 'end' are required.");
-        }
         String me = actor.require();
-        Span span = Span.of(text(sourceId), request.start(), request.end());
-        LabelScheme.Label label = rules.label(request.label());
-        java.time.Instant now = clock.instant();
+        CodePoints text = text(sourceId);
+        LabelledSpan checked = rules().checkComplete(text, request.start(), request.end(), request.label(),
+                request.attributes(), request.note());
+        Instant now = clock.instant();
         Annotation annotation = new Annotation(sourceId, me, now);
-        annotation.place(span, now);
-        annotation.describe(label.name(), rules.attributes(label, request.attributes()), AnnotationRules.note(request.note()));
+        annotation.place(Span.of(text, checked.start(), checked.end()), now);
+        annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
@@ -131,7 +141,7 @@ public class AnnotationService {
         return after;
     }
 
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public AnnotationDetails update(long id, AnnotationRequest request) {
         ChangeReason.record(request.reason());
         Annotation annotation = loadForChange(id, request.version(), request.reason());
@@ -139,17 +149,19 @@ public class AnnotationService {
         events.publishEvent(new AnnotationChanging(id, before.sourceId()));
         int start = request.start() == null ? before.start() : request.start();
         int end = request.end() == null ? before.end() : request.end();
-        LabelScheme.Label label = rules.label(request.label() == null ? before.label() : request.label());
-        Map<String, String> attributes = request.attributes() == null
-                ? AnnotationRules.keepApplicable(label, before.attributes()) : rules.attributes(label, request.attributes());
-        String note = request.note() == null ? before.note() : AnnotationRules.note(request.note());
+        LabelledSpanRules rules = rules();
+        String labelName = request.label() == null ? before.label() : request.label();
+        Map<String, String> attributes = request.attributes() != null ? request.attributes()
+                : LabelledSpanRules.keepApplicable(rules.label(labelName), before.attributes());
+        LabelledSpan checked = rules.checkComplete(text(before.sourceId()), start, end, labelName, attributes,
+                request.note() == null ? before.note() : request.note());
         if (start != before.start() || end != before.end()) {
             annotation.place(Span.of(text(before.sourceId()), start, end), clock.instant());
         } else {
             annotation.place(new Span(start, end, before.text(), before.contextBefore(), before.contextAfter()),
                     clock.instant());
         }
-        annotation.describe(label.name(), attributes, note);
+        annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = saveChecked(annotation, before.version());
         remember(after.attributes());
         events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
@@ -163,22 +175,24 @@ public class AnnotationService {
      * Adds an annotation from an imported corpus as its author made it, keeping the author and the
      * times, and marked as imported: by the caller, now, from {@code file}. Only supervisors and
      * administrators import; the audit trail records it too ({@code origin}). Imported work is not
-     * anyone's live work here: only a supervisor may change or delete it, with a reason.
+     * anyone's live work here: only a supervisor may change or delete it, with a reason. It is held to
+     * the {@link LabelledSpanRules} but for required attributes: past work made under an earlier
+     * scheme is kept as it was made, and the importer reports what it lacks.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String file, String origin) {
         ChangeReason.record(origin);
-        String author = AnnotationRules.author(imported.author());
-        Span span = Span.of(text(sourceId), imported.start(), imported.end());
-        LabelScheme.Label label = rules.label(imported.label());
-        java.time.Instant now = clock.instant();
-        java.time.Instant created = imported.createdAt() == null ? now : imported.createdAt();
+        String author = author(imported.author());
+        CodePoints text = text(sourceId);
+        LabelledSpan checked = rules().check(text, imported.start(), imported.end(), imported.label(),
+                imported.attributes(), imported.note());
+        Instant now = clock.instant();
+        Instant created = imported.createdAt() == null ? now : imported.createdAt();
         Annotation annotation = new Annotation(sourceId, author, created);
-        annotation.imported(new org.corroborate.base.Provenance(actor.require(), now,
-                org.corroborate.base.Provenance.fileName(file)));
-        annotation.place(span, imported.modifiedAt() == null ? created : imported.modifiedAt());
-        annotation.describe(label.name(), rules.attributes(label, imported.attributes()),
-                AnnotationRules.note(imported.note()));
+        annotation.imported(new Provenance(actor.require(), now, Provenance.fileName(file)));
+        annotation.place(Span.of(text, checked.start(), checked.end()),
+                imported.modifiedAt() == null ? created : imported.modifiedAt());
+        annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());
         events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
@@ -193,7 +207,7 @@ public class AnnotationService {
      * supervisor revises the decision resting on it. A verdict or decision recorded on it at the
      * same moment makes the deletion a conflict too; the database's foreign keys see to that.
      */
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public void delete(long id, Long version, String reason) {
         ChangeReason.record(reason);
         // The row lock first, before anything takes the audit chain's lock: writers of verdicts and
@@ -205,7 +219,7 @@ public class AnnotationService {
         try {
             annotations.delete(annotation);
             annotations.flush();
-        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+        } catch (DataIntegrityViolationException raced) {
             throw WorkbenchException.conflict("A colleague recorded a verdict or a supervisor a decision on annotation "
                     + id + " at the same moment. Nothing was deleted; reload and try again.");
         }
@@ -230,8 +244,8 @@ public class AnnotationService {
     /** The annotation as it was at a past moment; 404 if it did not exist then. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public AnnotationDetails stateAt(long id, java.time.Instant moment) {
-        AnnotationDetails state = org.corroborate.audit.EntityHistory.at(
+    public AnnotationDetails stateAt(long id, Instant moment) {
+        AnnotationDetails state = EntityHistory.at(
                 history.of(Annotation.class, id, Annotation::toDetails), moment);
         if (state == null) {
             throw WorkbenchException.notFound("Annotation " + id + " did not exist at " + moment + ".");
@@ -295,7 +309,7 @@ public class AnnotationService {
     }
 
     private boolean seesColleagues(SourceSummary source, String me) {
-        if (!source.blind() || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN")) {
+        if (!source.blind() || actor.oversees()) {
             return true;
         }
         return progress.hasSubmitted(source.id(), me);
@@ -313,7 +327,7 @@ public class AnnotationService {
     private AnnotationDetails saveChecked(Annotation annotation, long seenVersion) {
         try {
             return annotations.saveAndFlush(annotation).toDetails();
-        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+        } catch (OptimisticLockingFailureException raced) {
             throw new WorkbenchException(WorkbenchException.Kind.CONFLICT, "This annotation was changed by someone "
                     + "else at the same moment (you had version " + seenVersion + "). Nothing was saved; reload it "
                     + "and try again.");
@@ -330,15 +344,15 @@ public class AnnotationService {
             // What the caller may not see answers as if it did not exist, so ids cannot be probed.
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
-        org.corroborate.base.Provenance imported = annotation.provenance();
-        if (imported != null && !actor.hasRole("SUPERVISOR")) {
-            throw new org.springframework.security.access.AccessDeniedException("Annotation " + id + " was imported "
+        Provenance imported = annotation.provenance();
+        if (imported != null && !actor.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("Annotation " + id + " was imported "
                     + "from '" + imported.importFile() + "' by " + imported.importedBy() + " on " + imported.importedAt()
                     + "; it is not " + me + "'s work in this workbench. Only a supervisor may change or delete it.");
         }
         if (!annotation.getAuthor().equals(me) || imported != null) {
-            if (!actor.hasRole("SUPERVISOR")) {
-                throw new org.springframework.security.access.AccessDeniedException(
+            if (!actor.has(Role.SUPERVISOR)) {
+                throw new AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");
             }
             if (reason == null || reason.isBlank()) {
@@ -363,8 +377,25 @@ public class AnnotationService {
 
     private void remember(Map<String, String> attributes) {
         attributes.forEach((name, value) -> suggestions
-                .computeIfAbsent(name, n -> new java.util.concurrent.ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER))
+                .computeIfAbsent(name, n -> new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER))
                 .add(value));
+    }
+
+    private LabelledSpanRules rules() {
+        return new LabelledSpanRules(schemes.current());
+    }
+
+    /** An author's name as an imported corpus gives it: present, short, printable. */
+    private static String author(String author) {
+        if (author == null || author.isBlank()) {
+            throw WorkbenchException.badInput("The author is missing.");
+        }
+        String name = TextRules.line("author", author).strip();
+        if (name.length() > MAX_AUTHOR || name.codePoints().anyMatch(Character::isISOControl)) {
+            throw WorkbenchException.badInput("'" + name.substring(0, Math.min(name.length(), 40))
+                    + "' is not a name: at most " + MAX_AUTHOR + " printable characters.");
+        }
+        return name;
     }
 
     private static String blankToNull(String value) {

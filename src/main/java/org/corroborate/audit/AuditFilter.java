@@ -13,7 +13,8 @@ public record AuditFilter(String actor, Long sourceId, String action, String ent
                 && from == null && to == null;
     }
 
-    AuditFilter withActor(String name) {
+    /** This filter, for one actor's events only. */
+    public AuditFilter withActor(String name) {
         return new AuditFilter(name, sourceId, action, entityType, entityId, from, to);
     }
 

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -100,7 +102,7 @@ public class AuditService {
      * Re-walks the whole chain and says whether it is intact, or where it first breaks; warns when
      * the database no longer guards the log as append-only.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AuditVerification verify() {
         AuditVerification verification = verifier.verify();
         List<String> unguarded = guard.problems();
@@ -109,12 +111,12 @@ public class AuditService {
     }
 
     /** What the database no longer guards of the append-only log; empty when all is in place. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<String> guardProblems() {
         return guard.problems();
     }
 
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<String> actors() {
         return search.distinct("actor", null);
     }
@@ -136,7 +138,7 @@ public class AuditService {
      * matching event as CSV or JSON Lines, page by page, newest first, to run while the download streams.
      */
     @PreAuthorize("isAuthenticated()")
-    public java.util.function.Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
+    public Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
         AuditFilter scoped = scoped(filter);
         return out -> write(scoped, format, out);
     }
@@ -189,7 +191,7 @@ public class AuditService {
     }
 
     private boolean mayReadEverything() {
-        return actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        return actor.oversees();
     }
 
 

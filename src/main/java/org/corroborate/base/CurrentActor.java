@@ -2,12 +2,12 @@ package org.corroborate.base;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -36,10 +36,20 @@ public class CurrentActor {
         return Optional.ofNullable(auth.getName());
     }
 
-    /** Whether the actor holds a role (REVIEWER, SUPERVISOR, ADMIN). */
-    public boolean hasRole(String role) {
+    /** Whether the actor holds the role. */
+    public boolean has(Role role) {
+        return role.isHeldBy(strategy.getContext().getAuthentication());
+    }
+
+    /** Whether the actor holds any of the roles, such as {@link Roles#OVERSEERS}. */
+    public boolean hasAny(Set<Role> roles) {
         Authentication auth = strategy.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+        return roles.stream().anyMatch(r -> r.isHeldBy(auth));
+    }
+
+    /** Whether the actor oversees the work: a supervisor or an administrator ({@link Roles#OVERSEERS}). */
+    public boolean oversees() {
+        return hasAny(Roles.OVERSEERS);
     }
 
     /** The signed-in username; services that write call this, and a missing actor is a programming error. */
@@ -48,11 +58,11 @@ public class CurrentActor {
     }
 
     /** Runs start-up work (demo data, the first admin) as a named identity, so it passes method security and is audited. */
-    public <T> T runAs(String actor, String role, Supplier<T> work) {
+    public <T> T runAs(String actor, Role role, Supplier<T> work) {
         SecurityContext previous = strategy.getContext();
         SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+                actor, null, List.of(role.grantedAuthority())));
         strategy.setContext(context);
         try {
             return work.get();

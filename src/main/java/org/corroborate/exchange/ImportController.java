@@ -43,7 +43,7 @@ class ImportController {
         // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
         String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
-        if (!actor.hasRole("SUPERVISOR") && !actor.hasRole("ADMIN")) {
+        if (!actor.oversees()) {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Only supervisors and administrators import corpora.");
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,9 +18,13 @@ import java.util.function.Supplier;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.base.ByteCount;
 import org.corroborate.base.Change;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
+import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.corroborate.review.AssessmentDetails;
@@ -29,6 +34,8 @@ import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
 import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeService;
 import org.corroborate.security.AccountService;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
@@ -60,11 +67,13 @@ public class ImportService {
     private final WorkbenchProperties.Exchange limits;
     private final TransactionTemplate transactions;
     private final ImportGate gate;
+    private final SchemeService schemes;
 
     ImportService(List<ImportFormat> formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, SchemeService schemes) {
+        this.schemes = schemes;
         formats.forEach(f -> this.formats.put(f.id(), f));
         this.sources = sources;
         this.annotations = annotations;
@@ -97,7 +106,7 @@ public class ImportService {
      * then nothing is kept. One import runs at a time (see {@link ImportGate}); a second waits for
      * it up to workbench.exchange.import-wait, then is refused as a conflict.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public ImportReport importCorpus(String formatId, String fileName, byte[] content, boolean dryRun) {
         ImportFormat format = format(formatId);
         try {
@@ -112,7 +121,7 @@ public class ImportService {
      * once no other import runs, the stream is read into memory up to workbench.exchange.max-import-size
      * and refused as soon as it holds more, without reading the rest.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public ImportReport importCorpus(String formatId, String fileName, InputStream content, boolean dryRun)
             throws IOException {
         ImportFormat format = format(formatId);
@@ -132,7 +141,7 @@ public class ImportService {
     /** The refusal of an upload larger than an import may be, for every door an import comes through. */
     public WorkbenchException tooLarge() {
         return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
-                + org.corroborate.base.ByteCount.describe(limits.maxImportSize().toBytes()) + "); split the corpus or raise "
+                + ByteCount.describe(limits.maxImportSize().toBytes()) + "); split the corpus or raise "
                 + "workbench.exchange.max-import-size.");
     }
 
@@ -174,11 +183,11 @@ public class ImportService {
         }
         ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
                 run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
-                List.copyOf(run.conflicts), List.copyOf(run.ignored));
+                List.copyOf(run.conflicts), List.copyOf(run.ignored), List.copyOf(run.incomplete));
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("file", name);
         recorded.put("format", format.id());
-        recorded.put("sha256", org.corroborate.base.Sha256.hex(content));
+        recorded.put("sha256", Sha256.hex(content));
         recorded.put("sourcesImported", report.sourcesImported());
         recorded.put("sourcesMatched", report.sourcesMatched());
         recorded.put("spansImported", report.spansImported());
@@ -203,6 +212,8 @@ public class ImportService {
         long decisionsImported;
         final List<String> conflicts = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+        final List<String> incomplete = new ArrayList<>();
+        final LabelledSpanRules rules = new LabelledSpanRules(schemes.current());
 
         Run(String upload, String format) {
             this.upload = upload;
@@ -263,11 +274,8 @@ public class ImportService {
             ImportedAnnotation given = span.annotation();
             String author = given.author() == null ? me : person(span.file(), span.line(), "author", given.author());
             String name = span.ref() == null ? "" : " " + span.ref();
-            if (given.start() < 0 || given.end() <= given.start() || given.end() > text.length()) {
-                throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " at " + given.start() + ".."
-                        + given.end() + " is not within the text (" + text.length() + " code points).");
-            }
-            String covered = text.substring(given.start(), given.end());
+            String covered = at(span.file(), span.line(),
+                    () -> LabelledSpanRules.covered(text, given.start(), given.end()));
             if (span.quote() != null && !oneLine(covered).equals(oneLine(span.quote()))) {
                 throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " says it covers '"
                         + shorten(span.quote()) + "', but the text there reads '" + shorten(covered) + "'.");
@@ -293,6 +301,8 @@ public class ImportService {
                         () -> annotations.importAnnotation(source.id(), withAuthor, file(span.file()), origin));
                 existing.put(key, annotation);
                 spansImported++;
+                incomplete(span.file(), span.line(), "span" + name + " at " + annotation.start() + ".."
+                        + annotation.end(), annotation.label(), annotation.attributes());
             }
             if (span.ref() != null) {
                 refs.put(span.ref(), annotation.id());
@@ -367,16 +377,40 @@ public class ImportService {
                     return;
                 }
             }
-            DecisionRequest request = new DecisionRequest(ids, outcome, decision.reason(), null, decision.start(),
-                    decision.end(), decision.label(), decision.attributes(),
-                    decision.note() == null ? "" : decision.note(), null);
+            DecisionRequest request = DecisionRequest.of(ids, outcome, decision.reason())
+                    .withSpan(decision.start(), decision.end(), decision.label())
+                    .withDescription(decision.attributes(), decision.note() == null ? "" : decision.note());
             if (decision.decidedBy() != null) {
                 person(decision.file(), decision.line(), "decidedBy", decision.decidedBy());
             }
-            at(decision.file(), decision.line(), () -> adjudication.importDecision(source.id(), request,
-                    decision.decidedBy(), decision.decidedAt(), file(decision.file()), origin));
+            DecisionDetails made = at(decision.file(), decision.line(), () -> adjudication.importDecision(source.id(),
+                    request, decision.decidedBy(), decision.decidedAt(), file(decision.file()), origin));
             decisionsImported++;
+            if (made.gold() != null) {
+                incomplete(decision.file(), decision.line(), "the gold span of decision " + decision.ref(),
+                        made.gold().label(), made.gold().attributes());
+            }
         }
+
+        /**
+         * Reports imported work that lacks a required attribute. It is kept as it was made (under an
+         * earlier scheme, say) rather than refused or skipped, so that an old corpus still imports and
+         * the decisions resting on it stay whole; whoever changes it next must complete it.
+         */
+        private void incomplete(String file, int line, String what, String labelName, Map<String, String> values) {
+            incompleteness(rules.label(labelName), values, where(file, line) + what).ifPresent(incomplete::add);
+        }
+    }
+
+    /**
+     * The report's line for imported work ({@code what}, with its file and line) whose values leave
+     * a required attribute of its label without one; empty when nothing is missing.
+     */
+    static Optional<String> incompleteness(LabelScheme.Label label, Map<String, String> values, String what) {
+        List<LabelScheme.Attribute> missing = LabelledSpanRules.missing(label, values);
+        return missing.isEmpty() ? Optional.empty() : Optional.of(what + ": "
+                + LabelledSpanRules.describeMissing(label, missing) + "; imported without, to be completed in the "
+                + "workbench.");
     }
 
     /**

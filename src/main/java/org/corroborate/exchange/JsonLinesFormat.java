@@ -145,13 +145,13 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                     || !label.get(1).isIntegralNumber() || !label.get(2).isString()) {
                 throw fields.wrong("each 'label' entry must be [start, end, \"LABEL\"].");
             }
-            spans.add(new ImportedSource.ImportedSpan(null, file, number, new ImportedAnnotation(null, label.get(0).asInt(),
-                    label.get(1).asInt(), label.get(2).asString(), Map.of(), null, null, null), null, Map.of()));
+            spans.add(new ImportedSource.ImportedSpan(null, file, number, ImportedAnnotation.bare(label.get(0).asInt(),
+                    label.get(1).asInt(), label.get(2).asString()), null, Map.of()));
         }
         for (JsonNode entity : line.path("entities")) {
-            spans.add(new ImportedSource.ImportedSpan(null, file, number, new ImportedAnnotation(null,
+            spans.add(new ImportedSource.ImportedSpan(null, file, number, ImportedAnnotation.bare(
                     fields.integer(entity, "start_offset"), fields.integer(entity, "end_offset"),
-                    fields.text(entity, "label", true), Map.of(), null, null, null), null, Map.of()));
+                    fields.text(entity, "label", true)), null, Map.of()));
         }
     }
 }

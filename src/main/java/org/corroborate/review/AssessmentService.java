@@ -1,15 +1,25 @@
 package org.corroborate.review;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +51,12 @@ public class AssessmentService {
     }
 
     /** Records or changes the caller's verdict on a colleague's annotation. */
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public AssessmentDetails assess(long annotationId, Verdict verdict, String comment) {
         if (verdict == null) {
             throw WorkbenchException.badInput("'verdict' is required: AGREE, DISAGREE or UNSURE.");
         }
-        org.corroborate.base.TextRules.check("comment", comment);
+        TextRules.check("comment", comment);
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
         }
@@ -55,7 +65,7 @@ public class AssessmentService {
         if (annotation.author().equals(me)) {
             throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
                 .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
         AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
@@ -74,25 +84,25 @@ public class AssessmentService {
      * {@code origin} says from where in the audit trail. When the colleague later records their own
      * verdict here, it replaces the imported one and is no longer marked imported.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
                                            String origin) {
-        org.corroborate.base.ChangeReason.record(origin);
+        ChangeReason.record(origin);
         AnnotationDetails annotation = annotations.getForWork(annotationId);
-        org.corroborate.base.TextRules.line("reviewer", reviewer);
+        TextRules.line("reviewer", reviewer);
         if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
             throw WorkbenchException.badInput("A verdict needs a reviewer other than the annotation's author.");
         }
         if (assessments.findByAnnotationIdAndReviewer(annotationId, reviewer.strip()).isPresent()) {
             throw WorkbenchException.conflict(reviewer.strip() + " has already judged annotation " + annotationId + ".");
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
         assessment.judge(verdict, null, now);
-        assessment.imported(new org.corroborate.base.Provenance(actor.require(), now,
-                org.corroborate.base.Provenance.fileName(file)));
+        assessment.imported(new Provenance(actor.require(), now,
+                Provenance.fileName(file)));
         AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
-        events.publishEvent(new org.corroborate.base.Change("assessment.imported", "Assessment",
+        events.publishEvent(new Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));
         return after;
     }
@@ -116,7 +126,7 @@ public class AssessmentService {
     private AssessmentDetails saveChecked(Assessment assessment, long annotationId, String reviewer) {
         try {
             return assessments.saveAndFlush(assessment).toDetails();
-        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+        } catch (DataIntegrityViolationException raced) {
             String cause = String.valueOf(raced.getMostSpecificCause().getMessage()).toLowerCase();
             if (cause.contains("fk_assessment_annotation")) {
                 throw WorkbenchException.conflict("Annotation " + annotationId + " was deleted at the same moment; "
@@ -131,8 +141,8 @@ public class AssessmentService {
      * Removes the verdicts on an annotation that is being deleted, each one audited with its last
      * state (and kept in the entity history), in the deleting transaction.
      */
-    @org.springframework.context.event.EventListener
-    public void annotationDeleting(org.corroborate.annotation.AnnotationDeleting deleting) {
+    @EventListener
+    public void annotationDeleting(AnnotationDeleting deleting) {
         for (Assessment assessment : assessments.findByAnnotationIdOrderByReviewer(deleting.annotationId())) {
             AssessmentDetails before = assessment.toDetails();
             assessments.delete(assessment);
@@ -157,7 +167,7 @@ public class AssessmentService {
     public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
         Map<Long, Map<String, String>> verdicts = new HashMap<>();
         assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
-                verdicts.computeIfAbsent(d.annotationId(), id -> new java.util.TreeMap<>())
+                verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
                         .put(d.reviewer(), d.verdict().name()));
         return verdicts;
     }
@@ -168,7 +178,7 @@ public class AssessmentService {
     public Map<Long, Tally> tallies(long sourceId) {
         Map<Long, List<Verdict>> verdicts = new HashMap<>();
         assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
-                verdicts.computeIfAbsent(d.annotationId(), id -> new java.util.ArrayList<>()).add(d.verdict()));
+                verdicts.computeIfAbsent(d.annotationId(), id -> new ArrayList<>()).add(d.verdict()));
         Map<Long, Tally> tallies = new HashMap<>();
         verdicts.forEach((id, list) -> tallies.put(id, Tally.of(list)));
         return tallies;

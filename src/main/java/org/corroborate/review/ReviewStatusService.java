@@ -6,6 +6,7 @@ import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,20 +52,20 @@ public class ReviewStatusService implements ReviewProgress {
         boolean blind = sources.summary(sourceId).blind();
         String me = actor.require();
         // Blind mode hides colleagues' progress from a reviewer as it hides their annotations: until they submit.
-        boolean seesAll = !blind || actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN") || hasSubmitted(sourceId, me);
+        boolean seesAll = !blind || actor.oversees() || hasSubmitted(sourceId, me);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails)
                 .filter(s -> seesAll || s.reviewer().equals(me)).toList();
     }
 
     /** The caller marks their review of the source as done. */
-    @PreAuthorize("hasAnyRole('REVIEWER', 'SUPERVISOR')")
+    @PreAuthorize(Roles.ANNOTATES)
     public ReviewStatusDetails submit(long sourceId) {
         sources.summary(sourceId);
         return move(sourceId, actor.require(), ReviewState.SUBMITTED, "review.submitted", null);
     }
 
     /** A supervisor sends a submitted source back to a reviewer. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public ReviewStatusDetails reopen(long sourceId, String reviewer, String reason) {
         sources.summary(sourceId);
         if (reason == null || reason.isBlank()) {

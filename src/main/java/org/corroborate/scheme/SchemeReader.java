@@ -100,6 +100,10 @@ final class SchemeReader {
             if (blank(attribute.title())) {
                 problems.add(where + ": attribute '" + name + "' has no 'title'");
             }
+            AttributeType.named(attribute.type()).ifPresentOrElse(
+                    type -> type.declarationProblems(attribute).forEach(p -> problems.add(where + ": " + p)),
+                    () -> problems.add(where + ": attribute '" + name + "' has the unknown type '" + attribute.type()
+                            + "'; use one of " + AttributeType.all().stream().map(AttributeType::name).toList()));
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.corroborate.base.Role;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import java.time.Instant;

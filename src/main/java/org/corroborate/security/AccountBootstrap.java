@@ -3,6 +3,8 @@ package org.corroborate.security;
 import java.util.List;
 import java.util.Set;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +54,7 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         if (properties.demo()) {
-            actor.runAs("system", "ADMIN", () -> transaction.execute(status -> {
+            actor.runAs("system", Role.ADMIN, () -> transaction.execute(status -> {
                 DEMO_ACCOUNTS.forEach(accounts::bootstrap);
                 return null;
             }));
@@ -72,10 +74,10 @@ class AccountBootstrap implements ApplicationRunner {
                     + weak.get());
         }
         try {
-            actor.runAs("system", "ADMIN", () -> transaction.execute(status ->
+            actor.runAs("system", Role.ADMIN, () -> transaction.execute(status ->
                     accounts.bootstrapAdministrator(new NewAccount(username, "Administrator", password,
                             Set.of(Role.ADMIN)))));
-        } catch (org.corroborate.base.WorkbenchException e) {
+        } catch (WorkbenchException e) {
             throw new FirstAdministratorException("The configured administrator username '" + username
                     + "' cannot be used: " + e.getMessage());
         }

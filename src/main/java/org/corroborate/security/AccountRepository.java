@@ -2,6 +2,7 @@ package org.corroborate.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.corroborate.base.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

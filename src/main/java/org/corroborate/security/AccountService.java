@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,19 +52,19 @@ public class AccountService {
         this.sessions = sessions;
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.ADMINISTERS)
     @Transactional(readOnly = true)
     public List<AccountDetails> list() {
         return accounts.findAllByOrderByUsernameAsc().stream().map(Account::toDetails).toList();
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.ADMINISTERS)
     public AccountDetails create(NewAccount request) {
         checkPassword(request.password(), request.username(), request.displayName());
         return insert(request);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.ADMINISTERS)
     public AccountDetails changeRoles(long id, Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw WorkbenchException.badInput("An account needs at least one role.");
@@ -77,7 +80,7 @@ public class AccountService {
         return saved(account, "account.roles-changed", before);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.ADMINISTERS)
     public AccountDetails setEnabled(long id, boolean enabled) {
         Account account = load(id);
         AccountDetails before = account.toDetails();
@@ -97,7 +100,7 @@ public class AccountService {
         return saved(account, enabled ? "account.enabled" : "account.disabled", before);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(Roles.ADMINISTERS)
     public AccountDetails resetPassword(long id, String newPassword) {
         Account account = load(id);
         checkPassword(newPassword, account.getUsername(), account.getDisplayName());
@@ -112,7 +115,7 @@ public class AccountService {
     }
 
     /** The usernames of the enabled accounts that review, for assigning work. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<String> reviewers() {
         return accounts.findAllByOrderByUsernameAsc().stream()
@@ -150,7 +153,7 @@ public class AccountService {
             throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
                     "An account named '" + username + "' already exists.");
         }
-        org.corroborate.base.TextRules.line("displayName", request.displayName());
+        TextRules.line("displayName", request.displayName());
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().trim();
         Account account = accounts.saveAndFlush(new Account(username, displayName,

@@ -1,5 +1,6 @@
 package org.corroborate.security;
 
+import org.corroborate.base.Role;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

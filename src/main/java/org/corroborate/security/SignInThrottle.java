@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -112,7 +113,7 @@ class SignInThrottle {
         log.warn("Sign-in locked for {} {} until {} after {} failures", entityType, entityId,
                 failures.lockedUntil(), failures.count());
         try {
-            actor.runAs("system", "ADMIN", () -> transaction.execute(status -> {
+            actor.runAs("system", Role.ADMIN, () -> transaction.execute(status -> {
                 events.publishEvent(Change.created("sign-in.locked", entityType, entityId, null, after));
                 return null;
             }));

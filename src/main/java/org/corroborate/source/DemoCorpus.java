@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.corroborate.base.AnnotationsFolder;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.security.DemoWorkspaceCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class DemoCorpus {
                         .toLowerCase().endsWith("." + ext)))
                 .map(DemoCorpus::read)
                 .toList();
-        var outcomes = actor.runAs("admin", "ADMIN",
+        var outcomes = actor.runAs("admin", Role.ADMIN,
                 () -> transaction.execute(status -> sources.importFiles(files)));
         log.info("Demo mode: imported {} demo sources from {}corpus/", outcomes.size(), folder.location());
     }

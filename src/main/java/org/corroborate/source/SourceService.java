@@ -1,10 +1,16 @@
 package org.corroborate.source;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import org.corroborate.audit.EntityHistory;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,13 +29,13 @@ public class SourceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor currentActor;
-    private final org.corroborate.audit.EntityHistory history;
+    private final EntityHistory history;
     private final long maxFileBytes;
     private final long maxImportBytes;
 
     SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
                   WorkbenchProperties properties, CurrentActor currentActor,
-                  org.corroborate.audit.EntityHistory history) {
+                  EntityHistory history) {
         this.history = history;
         this.sources = sources;
         this.events = events;
@@ -72,8 +78,8 @@ public class SourceService {
      * Turns blind mode on or off for sources: in blind mode a reviewer sees colleagues' annotations
      * only after submitting. Pass every source id to set it for the whole corpus.
      */
-    @PreAuthorize("hasRole('SUPERVISOR')")
-    public List<SourceSummary> setBlind(java.util.Collection<Long> ids, boolean blind) {
+    @PreAuthorize(Roles.SUPERVISES)
+    public List<SourceSummary> setBlind(Collection<Long> ids, boolean blind) {
         return ids.stream().map(id -> {
             Source source = sources.findById(id)
                     .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
@@ -92,7 +98,7 @@ public class SourceService {
 
     /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
     @Transactional(readOnly = true)
-    public List<org.corroborate.audit.EntityHistory.Revision<SourceSummary>> revisions(long id) {
+    public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
         var revisions = history.of(Source.class, id, Source::toSummary);
         if (revisions.isEmpty()) {
             throw WorkbenchException.notFound("There is no source with id " + id + ".");
@@ -102,8 +108,8 @@ public class SourceService {
 
     /** A source's metadata as it was at a moment. */
     @Transactional(readOnly = true)
-    public SourceSummary stateAt(long id, java.time.Instant moment) {
-        SourceSummary state = org.corroborate.audit.EntityHistory.at(revisions(id), moment);
+    public SourceSummary stateAt(long id, Instant moment) {
+        SourceSummary state = EntityHistory.at(revisions(id), moment);
         if (state == null) {
             throw WorkbenchException.notFound("Source " + id + " did not exist at " + moment + ".");
         }
@@ -112,8 +118,8 @@ public class SourceService {
 
     /** The source whose text has this SHA-256, if the library holds it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<SourceSummary> findByHash(String sha256) {
-        return sha256 == null ? java.util.Optional.empty()
+    public Optional<SourceSummary> findByHash(String sha256) {
+        return sha256 == null ? Optional.empty()
                 : sources.findBySha256(sha256.strip().toLowerCase()).map(Source::toSummary);
     }
 
@@ -143,7 +149,7 @@ public class SourceService {
     public ImportOutcome importText(String title, String text, String publisher, String url, String published,
                                     String author) {
         if (text != null) {
-            checkSize("the text", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            checkSize("the text", text.getBytes(StandardCharsets.UTF_8).length);
         }
         return store(SourceParser.fromFields(title, text, publisher, url, published, author));
     }
@@ -153,10 +159,10 @@ public class SourceService {
      * JSON API checks its fields. The text must already be in the workbench's form (NFC, LF line
      * ends), since the corpus's offsets count in it; an identical text already held is reported.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public ImportOutcome importRecord(SourceDraft record) {
         if (record.text() != null) {
-            checkSize("the text", record.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            checkSize("the text", record.text().getBytes(StandardCharsets.UTF_8).length);
             if (!SourceText.normalise(record.text()).equals(record.text())) {
                 throw WorkbenchException.badInput("The text is not in Unicode NFC with LF line ends, so offsets into "
                         + "it would shift; normalise it before annotating.");

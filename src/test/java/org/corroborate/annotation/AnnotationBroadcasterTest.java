@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.review.ReviewStatusService;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
@@ -33,20 +34,20 @@ class AnnotationBroadcasterTest {
     private Viewer open(long source, String user, String role) {
         List<Long> received = new CopyOnWriteArrayList<>();
         List<Boolean> sees = new CopyOnWriteArrayList<>();
-        var handle = actor.runAs(user, role, () -> broadcaster.subscribe(source, user,
+        var handle = actor.runAs(user, Role.valueOf(role), () -> broadcaster.subscribe(source, user,
                 change -> received.add(change.isDeletion() ? -change.deletedId() : change.annotation().id()),
                 names -> { }, sees::add));
         return new Viewer(received, sees, handle);
     }
 
     private long annotate(long source, String user) {
-        return actor.runAs(user, "REVIEWER", () -> annotations.create(source,
+        return actor.runAs(user, Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(0, 3, "FACT", Map.of(), null))).id();
     }
 
     @Test
     void blindModeSwitchedOnStopsColleaguesAnnotationsReachingAnOpenView() {
-        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Push", "Push test text "
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Push", "Push test text "
                 + UUID.randomUUID(), null, null, null, null)).source().id();
         Viewer bob = open(source, "bob", "REVIEWER");
         Viewer sam = open(source, "sam", "SUPERVISOR");
@@ -54,7 +55,7 @@ class AnnotationBroadcasterTest {
             long before = annotate(source, "alice");
             assertThat(bob.received()).containsExactly(before);
 
-            actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), true));
+            actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), true));
             assertThat(bob.seesColleagues()).as("bob's view is told to drop colleagues' work").containsExactly(false);
             assertThat(sam.seesColleagues()).as("a supervisor still sees everything").containsExactly(true);
 
@@ -63,12 +64,12 @@ class AnnotationBroadcasterTest {
             assertThat(bob.received()).as("alice's new annotation is not pushed to bob").containsExactly(before, own);
             assertThat(sam.received()).containsExactly(before, hidden, own);
 
-            actor.runAs("bob", "REVIEWER", () -> reviews.submit(source));
+            actor.runAs("bob", Role.REVIEWER, () -> reviews.submit(source));
             long afterSubmitting = annotate(source, "alice");
             assertThat(bob.received()).as("once bob has submitted, colleagues' work reaches him again")
                     .containsExactly(before, own, afterSubmitting);
 
-            actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), false));
+            actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), false));
             assertThat(bob.seesColleagues()).containsExactly(false, true);
         } finally {
             bob.handle().close();

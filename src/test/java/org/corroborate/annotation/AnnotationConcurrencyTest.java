@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ class AnnotationConcurrencyTest {
 
     @Test
     void exactlyOneWriterWinsEachVersion() throws Exception {
-        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Race", "A contested sentence. "
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Race", "A contested sentence. "
                 + UUID.randomUUID(), null, null, null, null)).source().id();
-        AnnotationDetails created = actor.runAs("alice", "REVIEWER",
+        AnnotationDetails created = actor.runAs("alice", Role.REVIEWER,
                 () -> annotations.create(sourceId, AnnotationRequest.create(0, 11, "FACT", Map.of(), null)));
 
         int writers = 12;
@@ -47,8 +48,8 @@ class AnnotationConcurrencyTest {
             outcomes.add(pool.submit(() -> {
                 go.await();
                 try {
-                    actor.runAs("alice", "REVIEWER", () -> annotations.update(created.id(),
-                            new AnnotationRequest(null, null, null, null, note, 0L, null)));
+                    actor.runAs("alice", Role.REVIEWER, () -> annotations.update(created.id(),
+                            AnnotationRequest.describe(null, null, note, 0L, null)));
                     return "won:" + note;
                 } catch (StaleAnnotationException | OptimisticLockingFailureException e) {
                     return "conflict";
@@ -66,7 +67,7 @@ class AnnotationConcurrencyTest {
 
         assertThat(results).filteredOn(r -> r.startsWith("won:")).hasSize(1);
         assertThat(results).filteredOn("conflict"::equals).hasSize(writers - 1);
-        AnnotationDetails now = actor.runAs("alice", "REVIEWER", () -> annotations.get(created.id()));
+        AnnotationDetails now = actor.runAs("alice", Role.REVIEWER, () -> annotations.get(created.id()));
         assertThat(now.version()).isEqualTo(1);
         assertThat(results).contains("won:" + now.note());
     }

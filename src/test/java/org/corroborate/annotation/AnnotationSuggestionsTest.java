@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,12 +21,12 @@ class AnnotationSuggestionsTest {
     @Autowired CurrentActor actor;
 
     private long source(String title) {
-        return actor.runAs("admin", "ADMIN", () -> sources.importText(title, "Someone said something. "
+        return actor.runAs("admin", Role.ADMIN, () -> sources.importText(title, "Someone said something. "
                 + UUID.randomUUID(), null, null, null, null)).source().id();
     }
 
     private void quote(String who, long sourceId, String speaker) {
-        actor.runAs(who, "REVIEWER", () -> annotations.create(sourceId,
+        actor.runAs(who, Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(0, 7, "QUOTE", Map.of("speaker", speaker), null)));
     }
 
@@ -35,18 +36,18 @@ class AnnotationSuggestionsTest {
         long second = source("Second");
         String speaker = "Rosalind Achterberg " + UUID.randomUUID();
         quote("alice", first, speaker);
-        assertThat(actor.runAs("bob", "REVIEWER", () -> annotations.suggestions(second, "speaker"))).contains(speaker);
+        assertThat(actor.runAs("bob", Role.REVIEWER, () -> annotations.suggestions(second, "speaker"))).contains(speaker);
     }
 
     @Test
     void inBlindModeSuggestsOnlyTheReviewersOwnValues() {
         long blind = source("Blind");
-        actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(blind), true));
+        actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(blind), true));
         String alices = "Alice's speaker " + UUID.randomUUID();
         String bobs = "Bob's speaker " + UUID.randomUUID();
         quote("alice", blind, alices);
         quote("bob", blind, bobs);
-        assertThat(actor.runAs("bob", "REVIEWER", () -> annotations.suggestions(blind, "speaker")))
+        assertThat(actor.runAs("bob", Role.REVIEWER, () -> annotations.suggestions(blind, "speaker")))
                 .contains(bobs).doesNotContain(alices);
     }
 }

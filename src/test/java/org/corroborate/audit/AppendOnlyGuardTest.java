@@ -3,6 +3,7 @@ package org.corroborate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,6 @@ class AppendOnlyGuardTest {
     }
 
     private AuditVerification verify() {
-        return actor.runAs("sam", "SUPERVISOR", audit::verify);
+        return actor.runAs("sam", Role.SUPERVISOR, audit::verify);
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class AuditPagingApiTest {
     void aFullPageOfTheLargestSizeSaysThereIsMore() throws Exception {
         long events = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         while (events < 1_002) {
-            actor.runAs("alice", "REVIEWER", () -> sources.importText("Paging", "Paging " + UUID.randomUUID(), null,
+            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Paging", "Paging " + UUID.randomUUID(), null,
                     null, null, null));
             events++;
         }

@@ -21,7 +21,7 @@ import org.corroborate.review.ReviewStatusService;
 import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.security.Role;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class AuditTrailTest {
     @Autowired JdbcTemplate jdbc;
 
     private <T> T as(String who, String role, java.util.function.Supplier<T> work) {
-        return actor.runAs(who, role, work);
+        return actor.runAs(who, Role.valueOf(role), work);
     }
 
     private List<AuditEventView> newest(int n) {
@@ -84,13 +84,13 @@ class AuditTrailTest {
         long annotationId = ids[1];
 
         var edited = eventsOf(() -> as("alice", "REVIEWER", () -> annotations.update(annotationId,
-                new AnnotationRequest(null, null, "QUOTE", Map.of("speaker", "Ann"), null, 0L, null))));
+                AnnotationRequest.describe("QUOTE", Map.of("speaker", "Ann"), null, 0L, null))));
         assertThat(edited).extracting(AuditEventView::action).containsExactly("annotation.updated");
         assertThat(edited.getFirst().before().get("label").asString()).isEqualTo("FACT");
         assertThat(edited.getFirst().after().get("label").asString()).isEqualTo("QUOTE");
 
         var overridden = eventsOf(() -> as("sam", "SUPERVISOR", () -> annotations.update(annotationId,
-                new AnnotationRequest(null, null, "ALLEGATION", null, null, 1L, "Accuses the utility"))));
+                AnnotationRequest.describe("ALLEGATION", null, null, 1L, "Accuses the utility"))));
         assertThat(overridden).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("sam");
             assertThat(e.reason()).isEqualTo("Accuses the utility");

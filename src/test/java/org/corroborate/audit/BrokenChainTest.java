@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +61,7 @@ class BrokenChainTest {
         assertThat(jdbc.queryForObject("select after_gap from audit_event where seq = ?", Long.class, last + 1))
                 .as("the first event after the break says what it links to").isEqualTo(last - 1);
 
-        AuditVerification verification = actor.runAs("sam", "SUPERVISOR", audit::verify);
+        AuditVerification verification = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
         assertThat(verification.valid()).isFalse();
         assertThat(verification.brokenSeq()).isEqualTo(last + 1);
         assertThat(verification.problem()).contains("events " + last + " to " + last + " are missing")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class TamperDetectionTest {
     @BeforeEach
     void liftTheTrigger() {
         for (int i = 0; i < 3; i++) {
-            actor.runAs("alice", "REVIEWER", () -> sources.importText("T", "Tamper target " + UUID.randomUUID(), null,
+            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("T", "Tamper target " + UUID.randomUUID(), null,
                     null, null, null));
         }
         assertThat(verify().valid()).isTrue();
@@ -44,7 +45,7 @@ class TamperDetectionTest {
     }
 
     private AuditVerification verify() {
-        return actor.runAs("sam", "SUPERVISOR", audit::verify);
+        return actor.runAs("sam", Role.SUPERVISOR, audit::verify);
     }
 
     @Test

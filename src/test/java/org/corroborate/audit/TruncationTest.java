@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,12 +113,12 @@ class TruncationTest {
 
     private void work(int sources, String prefix) {
         for (int i = 0; i < sources; i++) {
-            actor.runAs("alice", "REVIEWER", () -> this.sources.importText("T", prefix + UUID.randomUUID(),
+            actor.runAs("alice", Role.REVIEWER, () -> this.sources.importText("T", prefix + UUID.randomUUID(),
                     null, null, null, null));
         }
     }
 
     private AuditVerification verify() {
-        return actor.runAs("sam", "SUPERVISOR", audit::verify);
+        return actor.runAs("sam", Role.SUPERVISOR, audit::verify);
     }
 }

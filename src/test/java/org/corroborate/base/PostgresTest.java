@@ -30,24 +30,24 @@ class PostgresTest {
                 "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
-            assertThat(actor.runAs("admin", "ADMIN", () -> context.getBean(AccountService.class).list())).hasSize(5);
-            assertThat(actor.runAs("alice", "REVIEWER", sources::list)).hasSize(4);
+            assertThat(actor.runAs("admin", Role.ADMIN, () -> context.getBean(AccountService.class).list())).hasSize(5);
+            assertThat(actor.runAs("alice", Role.REVIEWER, sources::list)).hasSize(4);
 
             String text = "Still on bottled water 💧 day 40\nقال يوسف حداد";
-            ImportOutcome first = actor.runAs("alice", "REVIEWER",
+            ImportOutcome first = actor.runAs("alice", Role.REVIEWER,
                     () -> sources.importText("Post", text, null, null, "2025-04-02", null));
-            ImportOutcome again = actor.runAs("bob", "REVIEWER",
+            ImportOutcome again = actor.runAs("bob", Role.REVIEWER,
                     () -> sources.importText("Again", text, null, null, null, null));
             assertThat(first.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
             assertThat(again.status()).isEqualTo(ImportOutcome.Status.DUPLICATE);
-            var stored = actor.runAs("carol", "REVIEWER", () -> sources.get(first.source().id()));
+            var stored = actor.runAs("carol", Role.REVIEWER, () -> sources.get(first.source().id()));
             assertThat(stored.text()).isEqualTo(text);
             assertThat(stored.source().length()).isEqualTo(text.codePointCount(0, text.length()));
             assertThat(stored.source().importedAt()).isEqualTo(first.source().importedAt());
 
             // The audit trail on PostgreSQL: chained, verifiable, and the database refuses edits.
             var audit = context.getBean(org.corroborate.audit.AuditService.class);
-            var verification = actor.runAs("sam", "SUPERVISOR", audit::verify);
+            var verification = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
             assertThat(verification.valid()).as(verification.problem()).isTrue();
             assertThat(verification.events()).isGreaterThan(5);
             var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);

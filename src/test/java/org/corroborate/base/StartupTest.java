@@ -53,9 +53,9 @@ class StartupTest {
     @Test
     void createsTheFirstAdministratorFromConfiguration() {
         try (var context = start("workbench.demo=false", "workbench.admin.password=s3cret-enough")) {
-            var admins = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(AccountService.class).list());
+            var admins = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(AccountService.class).list());
             assertThat(admins).singleElement().satisfies(a -> assertThat(a.username()).isEqualTo("admin"));
-            var sources = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(SourceService.class).list());
+            var sources = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(SourceService.class).list());
             assertThat(sources).isEmpty();
         }
     }
@@ -87,10 +87,10 @@ class StartupTest {
     }
 
     private static void assertDemoWorkspace(ConfigurableApplicationContext context) {
-        var accounts = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(AccountService.class).list());
+        var accounts = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(AccountService.class).list());
         assertThat(accounts).extracting(a -> a.username())
                 .containsExactlyInAnyOrderElementsOf(List.of("admin", "alice", "bob", "carol", "sam"));
-        var sources = context.getBean(CurrentActor.class).runAs("test", "ADMIN", () -> context.getBean(SourceService.class).list());
+        var sources = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(SourceService.class).list());
         assertThat(sources).hasSize(4).allSatisfy(s -> {
             assertThat(s.importedBy()).isEqualTo("admin");
             assertThat(s.publisher()).isNotBlank();

@@ -19,7 +19,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.security.Role;
+import org.corroborate.base.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,11 +159,11 @@ class StrictInputApiTest {
         mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
         refused("reopen reason NUL", post("/api/sources/" + source + "/reopen"), "sam",
                 "{\"reviewer\":\"bob\",\"reason\":\"\\u0000\"}", "'reason'", "NUL");
-        serviceRefused("import author NUL", () -> actor.runAs("sam", "SUPERVISOR", () -> annotations.importAnnotation(source,
+        serviceRefused("import author NUL", () -> actor.runAs("sam", Role.SUPERVISOR, () -> annotations.importAnnotation(source,
                 new ImportedAnnotation("ali\u0000ce", 0, 3, "FACT", Map.of(), null, null, null), "test.jsonl", "test")), "'author'");
-        serviceRefused("import author surrogate", () -> actor.runAs("sam", "SUPERVISOR", () -> annotations.importAnnotation(
+        serviceRefused("import author surrogate", () -> actor.runAs("sam", Role.SUPERVISOR, () -> annotations.importAnnotation(
                 source, new ImportedAnnotation("ali\ud800ce", 0, 3, "FACT", Map.of(), null, null, null), "test.jsonl", "test")), "'author'");
-        serviceRefused("account name NUL", () -> actor.runAs("admin", "ADMIN", () -> accounts.create(
+        serviceRefused("account name NUL", () -> actor.runAs("admin", Role.ADMIN, () -> accounts.create(
                 new NewAccount("nul" + System.nanoTime() % 100000, "Nu\u0000l", "a long enough password 1", Set.of(Role.REVIEWER)))),
                 "'displayName'");
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.corroborate.base.Role;
 import org.corroborate.review.agreement.AgreementMeasure;
 import org.corroborate.review.agreement.AgreementStudy;
 import org.corroborate.review.agreement.MeasureResult;
@@ -98,7 +99,7 @@ class AgreementBenchmark {
         String text = "x".repeat(5000);
         Map<Long, Long> ids = new LinkedHashMap<>();
         for (long source : study.sourceLengths().keySet()) {
-            long id = actor.runAs("admin", "ADMIN", () -> sources.importText("Bench " + source,
+            long id = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Bench " + source,
                     text.substring(0, 4990) + String.format("%010d", source), null, null, null, null)).source().id();
             ids.put(source, id);
         }
@@ -115,7 +116,7 @@ class AgreementBenchmark {
         List<Long> benchIds = new ArrayList<>(ids.values());
         for (int run = 0; run < 4; run++) {
             long t0 = System.nanoTime();
-            var result = actor.runAs("sam", "SUPERVISOR", () -> agreement.agreement(benchIds));
+            var result = actor.runAs("sam", Role.SUPERVISOR, () -> agreement.agreement(benchIds));
             times.add((System.nanoTime() - t0) / 1_000_000);
             assertThat(result.annotations()).isEqualTo(study.spans().size());
         }

@@ -17,6 +17,7 @@ import org.corroborate.audit.AuditFilter;
 import org.corroborate.audit.AuditService;
 import org.corroborate.audit.AuditVerification;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.browser.BrowserTest;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Tag;
@@ -57,7 +58,7 @@ class AuditBenchmark extends BrowserTest {
         fillTo(EVENTS);
         List<Long> verify = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            AuditVerification result = actor.runAs("sam", "SUPERVISOR", audit::verify);
+            AuditVerification result = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
             assertThat(result.valid()).as(result.problem()).isTrue();
             verify.add(result.millis());
         }
@@ -68,8 +69,7 @@ class AuditBenchmark extends BrowserTest {
         List<Long> filtered = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             // A different actor each time, so no database result cache answers for us.
-            AuditFilter byActor = new AuditFilter(List.of("alice", "bob", "carol", "sam", "dana").get(i % 5), null,
-                    null, null, null, null, null);
+            AuditFilter byActor = AuditFilter.NONE.withActor(List.of("alice", "bob", "carol", "sam", "dana").get(i % 5));
             first.add(timed(() -> audit.search(AuditFilter.NONE, 0, 50)));
             deep.add(timed(() -> audit.search(AuditFilter.NONE, 900_000, 50)));
             filtered.add(timed(() -> audit.search(byActor, 0, 50)));
@@ -121,7 +121,7 @@ class AuditBenchmark extends BrowserTest {
      * rounds are noisy, so it reports the pooled ratio and the median of the per-round ratios.
      */
     private void measureWriteOverhead() {
-        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Overhead",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Overhead",
                 "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
                 .source().id();
         List<ApplicationListener<?>> recorder = new ArrayList<>();
@@ -162,7 +162,7 @@ class AuditBenchmark extends BrowserTest {
      * one thread and from four at once.
      */
     private void measureDurableCommitCost() throws Exception {
-        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Durable",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Durable",
                 "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
                 .source().id();
         Random random = new Random(7);
@@ -218,7 +218,7 @@ class AuditBenchmark extends BrowserTest {
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int start = random.nextInt(6000);
-            actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+            actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                     AnnotationRequest.create(start, start + 5, "FACT", Map.of(), null)));
         }
         return System.nanoTime() - t0;
@@ -256,7 +256,7 @@ class AuditBenchmark extends BrowserTest {
 
     private long timed(Runnable work) {
         long t0 = System.nanoTime();
-        actor.runAs("sam", "SUPERVISOR", () -> {
+        actor.runAs("sam", Role.SUPERVISOR, () -> {
             work.run();
             return null;
         });

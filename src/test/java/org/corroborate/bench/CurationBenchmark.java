@@ -8,6 +8,7 @@ import java.util.Map;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.browser.BrowserTest;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.source.SourceService;
@@ -31,21 +32,21 @@ class CurationBenchmark extends BrowserTest {
     @Test
     void curationOfAThousandDisputedUnits() {
         String sentence = "The council said the results were late. ";
-        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Curation bench",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Curation bench",
                 sentence.repeat(1000) + System.nanoTime(), null, null, null, null)).source().id();
         for (int i = 0; i < 1000; i++) {
             int start = i * sentence.length() + 4;
             int end = start + 30;
-            actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+            actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(start, end, "FACT", Map.of(), null)));
-            actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+            actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(start, end, "ALLEGATION", Map.of(), null)));
         }
         BenchReport report = new BenchReport();
         List<Long> server = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             long t0 = System.nanoTime();
-            int units = actor.runAs("sam", "SUPERVISOR", () -> adjudication.units(source)).size();
+            int units = actor.runAs("sam", Role.SUPERVISOR, () -> adjudication.units(source)).size();
             server.add((System.nanoTime() - t0) / 1_000_000);
             assertThat(units).isEqualTo(1000);
         }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.exchange.ExportFormat;
 import org.corroborate.exchange.ExportRequest;
 import org.corroborate.exchange.ExportService;
@@ -55,7 +56,7 @@ class ExportBenchmark {
         Path out = Path.of("target", "bench", "export");
         Files.createDirectories(out);
         for (String format : List.of("jsonl", "csv", "w3c", "brat", "conll", "jsonl")) {
-            ExportRequest request = actor.runAs("sam", "SUPERVISOR",
+            ExportRequest request = actor.runAs("sam", Role.SUPERVISOR,
                     () -> exports.request(format, "all", null, null, null));
             Path file = out.resolve("corpus-" + format + ".zip");
             System.gc();
@@ -63,7 +64,7 @@ class ExportBenchmark {
             long t0 = System.nanoTime();
             ExportService.ExportSummary outcome;
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                outcome = actor.runAs("sam", "SUPERVISOR",
+                outcome = actor.runAs("sam", Role.SUPERVISOR,
                         () -> exports.export(request, stream, ExportService.Progress.NONE));
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;

@@ -16,7 +16,7 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.browser.BrowserTest;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.security.Role;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class WorkspaceBenchmark extends BrowserTest {
         List<Long> server = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             long t0 = System.nanoTime();
-            actor.runAs("alice", "REVIEWER", () -> {
+            actor.runAs("alice", Role.REVIEWER, () -> {
                 sources.get(sourceId);
                 return annotations.visible(sourceId, null);
             });
@@ -99,7 +99,7 @@ class WorkspaceBenchmark extends BrowserTest {
                     + " new MutationObserver((m, o) => { window.__seen = Date.now(); o.disconnect(); })"
                     + ".observe(root, {subtree: true, childList: true, attributes: true}); }");
             long sent = System.currentTimeMillis();
-            actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+            actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                     AnnotationRequest.create(start, start + 12, "FACT", Map.of(), null)));
             bob.waitForFunction("() => window.__seen !== null");
             live.add(((Number) bob.evaluate("() => window.__seen")).longValue() - sent);
@@ -144,14 +144,14 @@ class WorkspaceBenchmark extends BrowserTest {
     }
 
     private long prepare() {
-        actor.runAs("admin", "ADMIN", () -> {
+        actor.runAs("admin", Role.ADMIN, () -> {
             if (accounts.list().stream().noneMatch(a -> a.username().equals("dana"))) {
                 accounts.create(new NewAccount("dana", "Dana Bench", "bench-password", Set.of(Role.REVIEWER)));
             }
             return null;
         });
         String text = bigText();
-        long sourceId = actor.runAs("admin", "ADMIN",
+        long sourceId = actor.runAs("admin", Role.ADMIN,
                 () -> sources.importText("Benchmark source", text, null, null, null, null)).source().id();
         Random random = new Random(42);
         long t0 = System.nanoTime();
@@ -161,7 +161,7 @@ class WorkspaceBenchmark extends BrowserTest {
             int end = start + 5 + random.nextInt(300);
             String label = LABELS[random.nextInt(LABELS.length)];
             Map<String, String> attributes = label.equals("QUOTE") ? Map.of("speaker", "Speaker " + (i % 40)) : Map.of();
-            actor.runAs(reviewer, reviewer.equals("sam") ? "SUPERVISOR" : "REVIEWER", () -> annotations.create(
+            actor.runAs(reviewer, reviewer.equals("sam") ? Role.SUPERVISOR : Role.REVIEWER, () -> annotations.create(
                     sourceId, AnnotationRequest.create(start, end, label, attributes, null)));
         }
         report.append(String.format("setup: %,d annotations created through the service in %,d ms%n", ANNOTATIONS,

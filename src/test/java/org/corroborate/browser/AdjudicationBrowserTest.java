@@ -12,6 +12,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.Verdict;
+import org.corroborate.base.Role;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.source.SourceService;
@@ -29,9 +30,9 @@ class AdjudicationBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorEditsAVersionBeforeAcceptingIt() {
-        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Edited",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Edited",
                 "The mayor said the water is safe. " + UUID.randomUUID(), null, null, null, null)).source().id();
-        AnnotationDetails carols = actor.runAs("carol", "REVIEWER", () -> annotations.create(source,
+        AnnotationDetails carols = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 33, "FACT", Map.of(), null)));
         signIn(page, "sam");
         page.navigate(url("/curate/" + source));
@@ -47,13 +48,13 @@ class AdjudicationBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorResolvesADisagreementIntoGold() {
-        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Disputed",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Disputed",
                 "The utility hid the results for months. " + UUID.randomUUID(), null, null, null, null)).source().id();
-        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+        AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
-        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+        actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
-        actor.runAs("carol", "REVIEWER", () -> assessments.assess(alices.id(),
+        actor.runAs("carol", Role.REVIEWER, () -> assessments.assess(alices.id(),
                 Verdict.AGREE, "It accuses the utility"));
 
         signIn(page, "sam");
@@ -81,7 +82,7 @@ class AdjudicationBrowserTest extends BrowserTest {
         assertThat(bob.locator("#adjudication")).containsText("by sam: Hiding results is an accusation");
         bobs.close();
 
-        var gold = actor.runAs("bob", "REVIEWER", () -> adjudication.gold(source));
+        var gold = actor.runAs("bob", Role.REVIEWER, () -> adjudication.gold(source));
         assertThat(gold).singleElement().satisfies(d -> {
             assertThat(d.outcome()).isEqualTo(Outcome.ACCEPTED);
             assertThat(d.reason()).isEqualTo("Hiding results is an accusation");

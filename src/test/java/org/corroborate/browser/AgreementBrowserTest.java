@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,16 +22,16 @@ class AgreementBrowserTest extends BrowserTest {
 
     @Test
     void theHeatMapLeadsToTheDisagreementsSideBySide() {
-        long source = actor.runAs("admin", "ADMIN", () -> sources.importText("Agreement walk",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Agreement walk",
                 "The regulator ignored the warnings for weeks, a councillor said. " + UUID.randomUUID(), null, null, null,
                 null)).source().id();
-        actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 44, "ALLEGATION", Map.of(), null)));
-        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+        actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 44, "FACT", Map.of(), null)));
-        actor.runAs("alice", "REVIEWER", () -> annotations.create(source,
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(48, 58, "FACT", Map.of(), null)));
-        actor.runAs("bob", "REVIEWER", () -> annotations.create(source,
+        actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(48, 58, "FACT", Map.of(), null)));
 
         signIn(page, "sam");

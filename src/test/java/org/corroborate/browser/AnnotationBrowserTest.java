@@ -15,6 +15,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,12 @@ class AnnotationBrowserTest extends BrowserTest {
     CurrentActor actor;
 
     private SourceSummary residents() {
-        return actor.runAs("alice", "REVIEWER", () -> sources.list()).stream()
+        return actor.runAs("alice", Role.REVIEWER, () -> sources.list()).stream()
                 .filter(s -> "03-ellsworth-residents.md".equals(s.originFileName())).findFirst().orElseThrow();
     }
 
     private List<AnnotationDetails> annotationsBy(String reviewer, long sourceId) {
-        return actor.runAs(reviewer, "REVIEWER", () -> annotations.visible(sourceId, Set.of(reviewer)));
+        return actor.runAs(reviewer, Role.REVIEWER, () -> annotations.visible(sourceId, Set.of(reviewer)));
     }
 
     /** Drags the mouse over a phrase of the text, as a person selecting it would. */
@@ -85,7 +86,7 @@ class AnnotationBrowserTest extends BrowserTest {
     @Test
     void aReviewerTagsAQuoteWithTheMouseAndHotkeyAndAColleagueSeesItLive() {
         SourceSummary source = residents();
-        String text = actor.runAs("alice", "REVIEWER", () -> sources.get(source.id())).text();
+        String text = actor.runAs("alice", Role.REVIEWER, () -> sources.get(source.id())).text();
         int start = text.codePointCount(0, text.indexOf(PHRASE));
         int end = start + PHRASE.codePointCount(0, PHRASE.length());
 
@@ -145,15 +146,15 @@ class AnnotationBrowserTest extends BrowserTest {
 
     @Test
     void aNestedSpanInsideAQuoteCanBeSelectedOnItsOwn() {
-        SourceSummary source = actor.runAs("carol", "REVIEWER", () -> sources.importText("Nested spans",
+        SourceSummary source = actor.runAs("carol", Role.REVIEWER, () -> sources.importText("Nested spans",
                 "Zoe\u0301 💧👩‍👩‍👧 قال يوسف حداد\r\nA resident told us: “" + PHRASE + ",” and left.", null, null,
                 null, null)).source();
-        String text = actor.runAs("carol", "REVIEWER", () -> sources.get(source.id())).text();
+        String text = actor.runAs("carol", Role.REVIEWER, () -> sources.get(source.id())).text();
         int start = text.codePointCount(0, text.indexOf(PHRASE));
         int inner = start + "You start to measure ".length();
-        AnnotationDetails outer = actor.runAs("carol", "REVIEWER", () -> annotations.create(source.id(),
+        AnnotationDetails outer = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source.id(),
                 AnnotationRequest.create(start, start + PHRASE.length(), "QUOTE", Map.of("speaker", "Zoë Ødegård"), null)));
-        AnnotationDetails nested = actor.runAs("carol", "REVIEWER", () -> annotations.create(source.id(),
+        AnnotationDetails nested = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source.id(),
                 AnnotationRequest.create(inner, inner + "your life".length(), "FACT", Map.of(), "nested")));
 
         signIn(page, "carol");
@@ -172,7 +173,7 @@ class AnnotationBrowserTest extends BrowserTest {
         dragSelect(page, "measure your life");
         page.locator("#editor-move").click();
         assertThat(page.locator("#editor-quote")).hasText("“measure your life”");
-        AnnotationDetails moved = actor.runAs("carol", "REVIEWER", () -> annotations.get(outer.id()));
+        AnnotationDetails moved = actor.runAs("carol", Role.REVIEWER, () -> annotations.get(outer.id()));
         assertThat(moved.text()).isEqualTo("measure your life");
         assertThat(moved.start()).isEqualTo(start + "You start to ".length());
 
@@ -196,7 +197,7 @@ class AnnotationBrowserTest extends BrowserTest {
         dragSelect(page, "measure your life");
         page.locator("#source-text").press("1");
         assertThat(page.locator("vaadin-notification-card").last()).containsText("You may not do this");
-        assertThat(actor.runAs("admin", "SUPERVISOR", () -> annotations.visible(source.id(), Set.of("admin"))))
+        assertThat(actor.runAs("admin", Role.SUPERVISOR, () -> annotations.visible(source.id(), Set.of("admin"))))
                 .isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +23,11 @@ class AuditBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorFindsAReviewersEditAndReadsItsDiff() {
-        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText("Audit walk",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Audit walk",
                 "The regulator was told in August. " + UUID.randomUUID(), null, null, null, null)).source().id();
-        AnnotationDetails created = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+        AnnotationDetails created = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 13, "FACT", Map.of(), null)));
-        actor.runAs("alice", "REVIEWER", () -> annotations.update(created.id(), new AnnotationRequest(null, null,
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.update(created.id(), AnnotationRequest.describe(
                 "ALLEGATION", Map.of("allegedAgainst", "The regulator"), "re-read the sentence", 0L, null)));
 
         signIn(page, "sam");
@@ -64,7 +65,7 @@ class AuditBrowserTest extends BrowserTest {
 
     @Test
     void aReviewerSeesOnlyTheirOwnHistory() {
-        actor.runAs("carol", "REVIEWER", () -> sources.importText("Carol's", "Carol imported this " + UUID.randomUUID(),
+        actor.runAs("carol", Role.REVIEWER, () -> sources.importText("Carol's", "Carol imported this " + UUID.randomUUID(),
                 null, null, null, null));
         signIn(page, "bob");
         page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit trail")).click();

@@ -15,6 +15,7 @@ import java.util.zip.ZipInputStream;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +32,11 @@ class ExchangeBrowserTest extends BrowserTest {
     void aSupervisorExportsOneSourceAsConllAndImportsACorpus(@TempDir Path files) throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String title = "Exchange walk " + tag;
-        long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText(title,
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(title,
                 "The mayor said the water is safe. It was not. " + tag, null, null, null, null)).source().id();
-        actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
-        actor.runAs("bob", "REVIEWER", () -> annotations.create(sourceId,
+        actor.runAs("bob", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(15, 32, "QUOTE", Map.of("speaker", "The mayor"), null)));
 
         signIn(page, "sam");
@@ -82,7 +83,7 @@ class ExchangeBrowserTest extends BrowserTest {
         try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(101L * 1024 * 1024); // sparse: costs no disk and no memory here
         }
-        int before = actor.runAs("sam", "SUPERVISOR", () -> sources.list()).size();
+        int before = actor.runAs("sam", Role.SUPERVISOR, () -> sources.list()).size();
         signIn(page, "sam");
         page.navigate(url("/exchange"));
         // The browser's own size check is a convenience: switch it off, as a hostile client would.
@@ -91,7 +92,7 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(page.locator("#import-report")).containsText("Nothing was imported from huge.jsonl. The upload "
                 + "is larger than this workbench imports at once (100 MiB); split the corpus or raise "
                 + "workbench.exchange.max-import-size.");
-        assertThat(actor.runAs("sam", "SUPERVISOR", () -> sources.list())).hasSize(before);
+        assertThat(actor.runAs("sam", Role.SUPERVISOR, () -> sources.list())).hasSize(before);
     }
 
     @Test

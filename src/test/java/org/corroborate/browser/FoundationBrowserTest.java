@@ -7,6 +7,7 @@ import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceText;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class FoundationBrowserTest extends BrowserTest {
 
         signIn(page, "alice");
         assertThat(page.locator("#demo-marker")).isVisible();
-        int before = actor.runAs("alice", "REVIEWER", () -> sourceService.list()).size();
+        int before = actor.runAs("alice", Role.REVIEWER, () -> sourceService.list()).size();
         assertThat(page.locator("#source-count")).hasText(before + " sources");
         assertThat(page.locator("#sources")).containsText("Ellsworth Vale");
         screenshot(page, "library");

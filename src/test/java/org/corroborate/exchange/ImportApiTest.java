@@ -173,7 +173,7 @@ class ImportApiTest {
                 400, "corpus.jsonl, line 2: not JSON");
         String outside = json.writeValueAsString(Map.of("text", "Short " + tag, "label", List.of(List.of(3, 999, "FACT"))));
         expectRefused("jsonl", "corpus.jsonl", (good + "\n" + outside).getBytes(StandardCharsets.UTF_8), 400,
-                "corpus.jsonl, line 2: span at 3..999 is not within the text");
+                "corpus.jsonl, line 2: The span 3..999 goes beyond the end of the source");
         byte[] latin1 = ("{\"text\": \"Caf\u00e9 " + tag + "\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         expectRefused("jsonl", "latin1.jsonl", latin1, 400, "latin1.jsonl, line 1: not UTF-8 text");
         expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text " + tag,

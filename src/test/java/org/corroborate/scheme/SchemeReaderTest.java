@@ -52,4 +52,48 @@ class SchemeReaderTest {
         assertThatThrownBy(() -> SchemeReader.read("x.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"labels\": []}"))
                 .hasMessageContaining("'labels' must list at least one label");
     }
+
+    @Test
+    void attributesWithoutATypeAreFreeTextAndTheShippedOnesAreOptional() throws Exception {
+        LabelScheme scheme = SchemeReader.read("annotations/scheme.json",
+                Files.readString(Path.of("annotations/scheme.json")));
+        scheme.labels().forEach(label -> label.attributes().forEach(attribute -> {
+            assertThat(attribute.type()).isEqualTo("text");
+            assertThat(attribute.attributeType().field()).isEqualTo(AttributeType.Field.TEXT_WITH_SUGGESTIONS);
+            assertThat(attribute.required()).as(attribute.name()).isFalse();
+        }));
+    }
+
+    @Test
+    void readsAClosedListWithItsValues() {
+        LabelScheme scheme = SchemeReader.read("x.json", """
+                {"name": "a", "version": "1.0.0", "labels": [
+                  {"name": "QUOTE", "title": "Quote", "color": "#1565c0", "attributes": [
+                     {"name": "tone", "title": "Tone", "type": "choice", "values": ["calm", "angry"], "required": true}]}]}
+                """);
+        LabelScheme.Attribute tone = scheme.label("QUOTE").orElseThrow().attribute("tone").orElseThrow();
+        assertThat(tone.attributeType().name()).isEqualTo("choice");
+        assertThat(tone.attributeType().allowedValues(tone)).containsExactly("calm", "angry");
+        assertThat(tone.required()).isTrue();
+    }
+
+    @Test
+    void refusesUnknownTypesAndBadlyDeclaredValues() {
+        assertThatThrownBy(() -> SchemeReader.read("x.json", """
+                {"name": "a", "version": "1.0.0", "labels": [
+                  {"name": "QUOTE", "title": "Quote", "color": "#1565c0", "attributes": [
+                     {"name": "speaker", "title": "Speaker", "type": "person"},
+                     {"name": "tone", "title": "Tone", "type": "choice"},
+                     {"name": "mood", "title": "Mood", "type": "choice", "values": ["calm", "very angry", "calm"]},
+                     {"name": "source", "title": "Source", "values": ["x"]}]}]}
+                """))
+                .isInstanceOf(InvalidSchemeException.class)
+                .satisfies(e -> assertThat(((InvalidSchemeException) e).problems()).containsExactlyInAnyOrder(
+                        "label 'QUOTE': attribute 'speaker' has the unknown type 'person'; use one of [text, choice]",
+                        "label 'QUOTE': attribute 'tone' is a closed list ('choice') and must list its 'values'",
+                        "label 'QUOTE': attribute 'mood': the value 'very angry' must be one word of at most 100 "
+                                + "characters",
+                        "label 'QUOTE': attribute 'mood': the value 'calm' is listed twice",
+                        "label 'QUOTE': attribute 'source' is of type 'text', which takes no 'values'"));
+    }
 }

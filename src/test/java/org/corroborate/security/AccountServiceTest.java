@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditService;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.base.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -38,8 +39,7 @@ class SignInThrottleTest {
         String name = "guess-" + UUID.randomUUID().toString().substring(0, 8);
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
                 org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        "admin", null, java.util.List.of(new org.springframework.security.core.authority
-                                .SimpleGrantedAuthority("ROLE_ADMIN"))));
+                        "admin", null, java.util.List.of(Role.ADMIN.grantedAuthority())));
         try {
             accounts.create(new NewAccount(name, "Target", "correct horse battery", EnumSet.copyOf(Set.of(Role.REVIEWER))));
         } finally {

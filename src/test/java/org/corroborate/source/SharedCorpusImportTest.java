@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,13 +42,13 @@ class SharedCorpusImportTest {
         for (Path file : files) {
             byte[] bytes = Files.readAllBytes(file);
             String expected = SourceText.normalise(new String(bytes, StandardCharsets.UTF_8));
-            ImportOutcome first = actor.runAs("alice", "REVIEWER",
+            ImportOutcome first = actor.runAs("alice", Role.REVIEWER,
                     () -> sources.importFile(file.getFileName().toString(), bytes));
-            ImportOutcome again = actor.runAs("bob", "REVIEWER",
+            ImportOutcome again = actor.runAs("bob", Role.REVIEWER,
                     () -> sources.importFile("copy-" + file.getFileName(), bytes));
             assertThat(again.status()).isEqualTo(ImportOutcome.Status.DUPLICATE);
             assertThat(again.source().id()).isEqualTo(first.source().id());
-            SourceDetails stored = actor.runAs("alice", "REVIEWER", () -> sources.get(first.source().id()));
+            SourceDetails stored = actor.runAs("alice", Role.REVIEWER, () -> sources.get(first.source().id()));
             assertThat(stored.text()).isEqualTo(expected);
             assertThat(stored.source().sha256()).isEqualTo(SourceText.sha256(expected));
             assertThat(stored.source().title()).isEqualTo(expected.lines().findFirst().orElseThrow().strip());

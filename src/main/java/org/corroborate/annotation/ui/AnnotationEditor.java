@@ -1,8 +1,9 @@
 package org.corroborate.annotation.ui;
 
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class AnnotationEditor extends VerticalLayout {
     private final Button history = new Button("History");
     private final org.corroborate.audit.AuditService audit;
     private java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> selection = ask -> { };
-    private final Map<String, ComboBox<String>> attributes = new LinkedHashMap<>();
+    private final Map<String, AbstractField<?, String>> attributes = new LinkedHashMap<>();
     private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
             + "it; click a highlight to open it here.");
     private final Div form = new Div();
@@ -162,7 +162,8 @@ class AnnotationEditor extends VerticalLayout {
 
     /** Focuses the first attribute (a quote's speaker, say) for a fresh annotation. */
     void focusFirstField() {
-        attributes.values().stream().findFirst().ifPresentOrElse(ComboBox::focus, note::focus);
+        attributes.values().stream().findFirst().filter(Focusable.class::isInstance).map(Focusable.class::cast)
+                .ifPresentOrElse(Focusable::focus, note::focus);
     }
 
     void clear() {
@@ -180,25 +181,8 @@ class AnnotationEditor extends VerticalLayout {
         attributes.clear();
         attributeFields.removeAll();
         scheme.label(labelName).ifPresent(l -> l.attributes().forEach(a -> {
-            ComboBox<String> field = new ComboBox<>(a.title());
-            field.setId("attribute-" + a.name());
-            field.setWidthFull();
-            field.setAllowCustomValue(true);
-            field.setClearButtonVisible(true);
-            List<String> items = new ArrayList<>(annotations.suggestions(annotation.sourceId(), a.name()));
-            String value = values.get(a.name());
-            if (value != null && !items.contains(value)) {
-                items.add(value);
-            }
-            field.setItems(items);
-            field.setValue(value);
-            field.addCustomValueSetListener(e -> {
-                List<String> extended = new ArrayList<>(items);
-                extended.add(e.getDetail());
-                field.setItems(extended);
-                field.setValue(e.getDetail());
-            });
-            field.setHelperText(a.description());
+            AbstractField<?, String> field = AttributeFieldFactory.field(a, values.get(a.name()),
+                    () -> annotations.suggestions(annotation.sourceId(), a.name()));
             attributes.put(a.name(), field);
             attributeFields.add(field);
         }));
@@ -219,7 +203,7 @@ class AnnotationEditor extends VerticalLayout {
             return;
         }
         try {
-            AnnotationDetails saved = annotations.update(shown.id(), new AnnotationRequest(null, null,
+            AnnotationDetails saved = annotations.update(shown.id(), AnnotationRequest.describe(
                     label.getValue(), currentAttributeValues(), note.getValue(), shown.version(), reason.getValue()));
             onSaved.accept(saved);
         } catch (StaleAnnotationException e) {
@@ -235,8 +219,8 @@ class AnnotationEditor extends VerticalLayout {
             return;
         }
         try {
-            onSaved.accept(annotations.update(shown.id(), new AnnotationRequest(start, end, null, null, null,
-                    shown.version(), reason.getValue())));
+            onSaved.accept(annotations.update(shown.id(),
+                    AnnotationRequest.move(start, end, shown.version(), reason.getValue())));
         } catch (StaleAnnotationException e) {
             onSaved.accept(e.current());
             showProblem(e.getMessage());

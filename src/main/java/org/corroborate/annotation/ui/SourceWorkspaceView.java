@@ -31,6 +31,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
@@ -94,7 +95,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             return;
         }
         title = source.source().title();
-        model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(), actor.hasRole("SUPERVISOR")),
+        model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(), actor.has(Role.SUPERVISOR)),
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, new Screen());
         editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
         editor.setSelectionSource(this::withSelection);

@@ -18,6 +18,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
+import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -79,7 +80,8 @@ public class MainLayout extends AppLayout {
                     name.addClassName("cb-user-name");
                     Span roles = new Span(user.getAuthorities().stream()
                             .map(GrantedAuthority::getAuthority)
-                            .map(a -> a.replace("ROLE_", "").toLowerCase())
+                            .flatMap(a -> Role.ofAuthority(a).stream())
+                            .map(r -> r.name().toLowerCase())
                             .collect(Collectors.joining(", ")));
                     roles.addClassName("cb-user-roles");
                     Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());

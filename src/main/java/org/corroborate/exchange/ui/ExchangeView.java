@@ -82,7 +82,7 @@ public class ExchangeView extends VerticalLayout {
                 + "could not hold and why, and the audit chain's head. Offsets count Unicode code points.");
         intro.addClassName("cb-muted");
         Div cards = new Div(exportCard(library, schemes, accounts, actor),
-                importCard(imports, actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN")));
+                importCard(imports, actor.oversees()));
         cards.addClassName("cb-exchange-cards");
         add(new H2("Exchange"), intro, cards);
     }
@@ -97,7 +97,7 @@ public class ExchangeView extends VerticalLayout {
                 : e.getValue().description()));
         format.setValue(exports.format("jsonl"));
 
-        boolean mayChooseReviewers = actor.hasRole("SUPERVISOR") || actor.hasRole("ADMIN");
+        boolean mayChooseReviewers = actor.oversees();
         List<String> layers = new ArrayList<>(List.of("all", "gold"));
         if (mayChooseReviewers) {
             accounts.reviewers().forEach(r -> layers.add("reviewer:" + r));
@@ -352,6 +352,8 @@ public class ExchangeView extends VerticalLayout {
             view.add(head);
             list(view, "Conflicts: the workbench's version was kept", report.conflicts(), "cb-import-conflicts");
             list(view, "Ignored: no place for these in the workbench", report.ignored(), "cb-import-ignored");
+            list(view, "Incomplete: imported without a required attribute", report.incomplete(),
+                    "cb-import-incomplete");
             return view;
         }
 

@@ -1,26 +1,35 @@
 package org.corroborate.review.adjudication;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.corroborate.annotation.AnnotationChanging;
+import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.annotation.LabelledSpanRules.LabelledSpan;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
-import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +64,7 @@ public class AdjudicationService {
     }
 
     /** The units of a source: overlapping annotations grouped, in text order, with their decisions. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<Unit> units(long sourceId) {
         List<AnnotationDetails> all = new ArrayList<>(annotations.visible(sourceId, null));
@@ -91,14 +100,14 @@ public class AdjudicationService {
         long by = versions.stream().map(AnnotationDetails::author).distinct().count();
         boolean agreed = same && by == reviewers.size() && by == versions.size() && reviewers.size() > 1;
         DecisionDetails decision = versions.stream().map(v -> byAnnotation.get(v.id()))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         int start = versions.stream().mapToInt(AnnotationDetails::start).min().orElseThrow();
         int end = versions.stream().mapToInt(AnnotationDetails::end).max().orElseThrow();
         return new Unit(start, end, List.copyOf(versions), agreed, decision);
     }
 
     /** Records a decision on a unit that has none yet. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public DecisionDetails decide(long sourceId, DecisionRequest request) {
         ChangeReason.record(request.reason());
         List<AnnotationDetails> versions = versions(sourceId, request);
@@ -108,7 +117,7 @@ public class AdjudicationService {
                     + "; revise that decision instead.");
         }
         Decision decision = new Decision(sourceId);
-        decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
+        decision.decide(request.outcome(), gold(sourceId, request, versions, true), request.annotationIds(),
                 request.reason().strip(), actor.require(), clock.instant());
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.created("decision.made", "Decision", after.id(), sourceId, after));
@@ -121,9 +130,9 @@ public class AdjudicationService {
      * full (start, end, label). Only supervisors and administrators import; {@code origin} says from
      * where in the audit trail. A supervisor's revision makes it a decision of this workbench.
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public DecisionDetails importDecision(long sourceId, DecisionRequest request, String decidedBy,
-                                          java.time.Instant decidedAt, String file, String origin) {
+                                          Instant decidedAt, String file, String origin) {
         ChangeReason.record(origin);
         TextRules.line("decidedBy", decidedBy);
         if (decidedBy == null || decidedBy.isBlank()) {
@@ -136,18 +145,17 @@ public class AdjudicationService {
                     + ".");
         }
         Decision decision = new Decision(sourceId);
-        decision.decide(request.outcome(), gold(sourceId, request, versions), request.annotationIds(),
+        decision.decide(request.outcome(), gold(sourceId, request, versions, false), request.annotationIds(),
                 request.reason().strip(), decidedBy.strip(), decidedAt == null ? clock.instant() : decidedAt);
-        decision.imported(new org.corroborate.base.Provenance(actor.require(), clock.instant(),
-                org.corroborate.base.Provenance.fileName(file)));
+        decision.imported(new Provenance(actor.require(), clock.instant(), Provenance.fileName(file)));
         DecisionDetails after = saveChecked(decision);
-        events.publishEvent(new org.corroborate.base.Change("decision.imported", "Decision", String.valueOf(after.id()),
+        events.publishEvent(new Change("decision.imported", "Decision", String.valueOf(after.id()),
                 sourceId, null, after, origin));
         return after;
     }
 
     /** Changes a decision, given the version the supervisor saw. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public DecisionDetails revise(long decisionId, DecisionRequest request) {
         ChangeReason.record(request.reason());
         Decision decision = decisions.findById(decisionId)
@@ -158,11 +166,9 @@ public class AdjudicationService {
                     + "version " + decision.getVersion() + "); reload it and try again.");
         }
         DecisionRequest scoped = request.annotationIds() == null || request.annotationIds().isEmpty()
-                ? new DecisionRequest(before.basedOn(), request.outcome(), request.reason(), request.from(),
-                request.start(), request.end(), request.label(), request.attributes(), request.note(), request.version())
-                : request;
+                ? request.about(before.basedOn()) : request;
         List<AnnotationDetails> versions = versions(before.sourceId(), scoped);
-        decision.decide(scoped.outcome(), gold(before.sourceId(), scoped, versions), scoped.annotationIds(),
+        decision.decide(scoped.outcome(), gold(before.sourceId(), scoped, versions, true), scoped.annotationIds(),
                 scoped.reason().strip(), actor.require(), clock.instant());
         decision.becomeLive();
         DecisionDetails after = saveChecked(decision);
@@ -179,7 +185,7 @@ public class AdjudicationService {
     private DecisionDetails saveChecked(Decision decision) {
         try {
             return decisions.saveAndFlush(decision).toDetails();
-        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+        } catch (DataIntegrityViolationException raced) {
             String cause = String.valueOf(raced.getMostSpecificCause().getMessage()).toLowerCase();
             if (cause.contains("fk_decision_annotation_annotation")) {
                 throw WorkbenchException.conflict("An annotation of this unit was deleted at the same moment; nothing "
@@ -194,8 +200,8 @@ public class AdjudicationService {
      * Refuses to delete an annotation a decision rests on: the gold span would point at nothing. A
      * supervisor revises the decision first (so it no longer rests on the annotation), then it may go.
      */
-    @org.springframework.context.event.EventListener
-    public void annotationDeleting(org.corroborate.annotation.AnnotationDeleting deleting) {
+    @EventListener
+    public void annotationDeleting(AnnotationDeleting deleting) {
         List<Decision> resting = decisions.findByAnyAnnotation(List.of(deleting.annotationId()));
         if (!resting.isEmpty()) {
             throw WorkbenchException.conflict("Annotation " + deleting.annotationId() + " was adjudicated in decision "
@@ -208,8 +214,8 @@ public class AdjudicationService {
      * Refuses to change an annotation a decision rests on (409): the decision names it as the work
      * the gold span came from, so it stays as it was judged until a supervisor revises the decision.
      */
-    @org.springframework.context.event.EventListener
-    public void annotationChanging(org.corroborate.annotation.AnnotationChanging changing) {
+    @EventListener
+    public void annotationChanging(AnnotationChanging changing) {
         List<Decision> resting = decisions.findByAnyAnnotation(List.of(changing.annotationId()));
         if (!resting.isEmpty()) {
             throw WorkbenchException.conflict("Annotation " + changing.annotationId() + " was adjudicated in decision "
@@ -219,15 +225,14 @@ public class AdjudicationService {
     }
 
     /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public List<DecisionDetails> acceptAgreed(long sourceId, String reason) {
         List<DecisionDetails> made = new ArrayList<>();
         for (Unit unit : units(sourceId)) {
             if (unit.agreed() && unit.decision() == null) {
                 Set<Long> ids = unit.versions().stream().map(AnnotationDetails::id).collect(Collectors.toCollection(TreeSet::new));
-                made.add(decide(sourceId, new DecisionRequest(ids, Outcome.ACCEPTED,
-                        reason == null || reason.isBlank() ? "Every reviewer agreed." : reason, ids.iterator().next(),
-                        null, null, null, null, null, null)));
+                made.add(decide(sourceId, DecisionRequest.accept(ids, ids.iterator().next(),
+                        reason == null || reason.isBlank() ? "Every reviewer agreed." : reason)));
             }
         }
         return made;
@@ -244,8 +249,7 @@ public class AdjudicationService {
         boolean blind = sources.summary(sourceId).blind();
         List<DecisionDetails> all = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
                 .map(Decision::toDetails).toList();
-        if (all.isEmpty() || !blind || actor.hasRole("SUPERVISOR")
-                || actor.hasRole("ADMIN")) {
+        if (all.isEmpty() || !blind || actor.oversees()) {
             return all;
         }
         Set<Long> visible = annotations.visible(sourceId, null).stream().map(AnnotationDetails::id)
@@ -283,7 +287,12 @@ public class AdjudicationService {
         return versions;
     }
 
-    private GoldSpan gold(long sourceId, DecisionRequest request, List<AnnotationDetails> versions) {
+    /**
+     * The gold span an acceptance puts into the gold layer, held to the {@link LabelledSpanRules} like
+     * every annotation; required attributes are enforced for a decision made or revised here
+     * ({@code complete}), not for an imported one, whose importer reports what it lacks.
+     */
+    private GoldSpan gold(long sourceId, DecisionRequest request, List<AnnotationDetails> versions, boolean complete) {
         if (request.outcome() == Outcome.REJECTED) {
             return null;
         }
@@ -301,22 +310,15 @@ public class AdjudicationService {
         }
         int start = request.start() == null ? base.start() : request.start();
         int end = request.end() == null ? base.end() : request.end();
-        String labelName = request.label() == null ? base.label() : request.label();
-        LabelScheme.Label label = schemes.current().label(labelName)
-                .orElseThrow(() -> WorkbenchException.badInput("Unknown label '" + labelName + "'."));
-        Map<String, String> attributes = request.attributes() == null ? base.attributes() : request.attributes();
-        Set<String> known = label.attributes().stream().map(LabelScheme.Attribute::name).collect(Collectors.toSet());
-        attributes.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
-            throw WorkbenchException.badInput("The label " + label.name() + " has no attribute '" + k + "'.");
-        });
+        LabelledSpanRules rules = new LabelledSpanRules(schemes.current());
         CodePoints text = new CodePoints(sources.get(sourceId).text());
-        if (start < 0 || end <= start || end > text.length()) {
-            throw WorkbenchException.badInput("The gold span " + start + ".." + end + " is not a span of this source "
-                    + "(length " + text.length() + ").");
+        LabelledSpan checked = rules.check(text, start, end, request.label() == null ? base.label() : request.label(),
+                request.attributes() == null ? base.attributes() : request.attributes(),
+                request.note() == null ? base.note() : request.note());
+        if (complete) {
+            LabelledSpanRules.requireComplete(rules.label(checked.label()), checked.attributes());
         }
-        attributes.forEach((name, value) -> TextRules.check("attributes." + name, value));
-        String note = request.note() == null ? base.note()
-                : (TextRules.check("note", request.note()).isBlank() ? null : request.note().strip());
-        return new GoldSpan(start, end, label.name(), Map.copyOf(attributes), note, text.substring(start, end));
+        return new GoldSpan(checked.start(), checked.end(), checked.label(), checked.attributes(), checked.note(),
+                checked.text());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.Roles;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
@@ -36,7 +37,7 @@ public class AgreementService {
     }
 
     /** Each source's span F1 (overlap) and Cohen's kappa, for a table sorted by agreement. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<SourceAgreement> perSource() {
         List<SourceAgreement> rows = new ArrayList<>();
         List<AgreementMeasure> shown = measures.stream()
@@ -53,7 +54,7 @@ public class AgreementService {
      * Where two reviewers differ: every unit of overlapping annotations in which their versions are
      * not the same span with the same label, with both versions side by side (at most {@code limit}).
      */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public List<Disagreement> disagreements(List<Long> sourceIds, String first, String second, int limit) {
         List<Long> ids = sourceIds == null || sourceIds.isEmpty()
                 ? sources.list().stream().map(SourceSummary::id).sorted().toList() : sourceIds;
@@ -98,7 +99,7 @@ public class AgreementService {
     }
 
     /** Agreement over the given sources, or over the whole corpus when none are given. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     public AgreementReport agreement(List<Long> sourceIds) {
         return report(sourceIds, measures);
     }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusDetails;
@@ -51,7 +52,7 @@ public class AssignmentService {
     }
 
     /** Sets exactly these reviewers on a source. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public Set<String> assign(long sourceId, Set<String> reviewers) {
         sources.summary(sourceId);
         Set<String> known = new TreeSet<>(accounts.reviewers());
@@ -75,7 +76,7 @@ public class AssignmentService {
     }
 
     /** Gives every source {@code perSource} reviewers, keeping assignments made and spreading the rest evenly. */
-    @PreAuthorize("hasRole('SUPERVISOR')")
+    @PreAuthorize(Roles.SUPERVISES)
     public void assignEvenly(int perSource) {
         List<String> reviewers = accounts.reviewers();
         if (perSource < 1 || perSource > reviewers.size()) {
@@ -100,7 +101,7 @@ public class AssignmentService {
     }
 
     /** Every source with its reviewers (assigned, or who started anyway) and their status. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<SourceProgress> progress() {
         Map<Long, Set<String>> assigned = current();
@@ -117,7 +118,7 @@ public class AssignmentService {
     }
 
     /** Each reviewer's workload and progress. */
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<ReviewerProgress> byReviewer() {
         Map<String, int[]> counts = new TreeMap<>();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.base.ui.LabelChip;
+import org.corroborate.base.Roles;
 import org.corroborate.review.agreement.AgreementReport;
 import org.corroborate.review.agreement.AgreementService;
 import org.corroborate.review.agreement.Disagreement;
@@ -39,7 +40,7 @@ import org.corroborate.scheme.SchemeService;
 @Route("agreement")
 @PageTitle("Agreement · Corroborate")
 @Menu(order = 60, title = "Agreement", icon = "vaadin:chart-grid")
-@RolesAllowed({"SUPERVISOR", "ADMIN"})
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class AgreementView extends VerticalLayout {
 
     private static final List<String> PAIRWISE = List.of("spanF1Overlap", "spanF1Exact", "cohenKappa");

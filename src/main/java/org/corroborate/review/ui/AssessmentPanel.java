@@ -14,6 +14,7 @@ import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Roles;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.review.AssessmentDetails;
@@ -70,7 +71,7 @@ class AssessmentPanel implements WorkspaceExtension {
             panel.add(line);
         }
         String me = actor.require();
-        if (annotation.author().equals(me) || !(actor.hasRole("REVIEWER") || actor.hasRole("SUPERVISOR"))) {
+        if (annotation.author().equals(me) || !actor.hasAny(Roles.ANNOTATORS)) {
             return;
         }
         TextField comment = new TextField();

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 
 /** In a supervisor's workspace toolbar: the way to the source's curation. */
 @org.springframework.stereotype.Component
@@ -18,7 +19,7 @@ class CurationLink implements WorkspaceExtension {
 
     @Override
     public Component toolbarItem(Workspace workspace) {
-        if (!actor.hasRole("SUPERVISOR")) {
+        if (!actor.has(Role.SUPERVISOR)) {
             return null;
         }
         Button curate = new Button("Adjudicate", e -> e.getSource().getUI()

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.LabelChip;
@@ -48,7 +49,7 @@ import org.corroborate.source.SourceService;
  * the units everyone agrees on in one step.
  */
 @Route("curate")
-@RolesAllowed("SUPERVISOR")
+@RolesAllowed(Roles.SUPERVISOR)
 public class CurationView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final AdjudicationService adjudication;
@@ -117,8 +118,8 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
                     + (tally == null ? "" : " · " + tally));
             Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
-                    "Accept", "", reason -> adjudication.decide(sourceId, new DecisionRequest(ids(unit),
-                            Outcome.ACCEPTED, reason, version.id(), null, null, null, null, null, null))).open());
+                    "Accept", "", reason -> adjudication.decide(sourceId,
+                            DecisionRequest.accept(ids(unit), version.id(), reason))).open());
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
             accept.addClassName("cb-accept");
@@ -134,8 +135,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         if (unit.decision() == null) {
             Button reject = new Button("Reject all", e -> askReason("Reject this unit", "Reject", "", reason ->
-                    adjudication.decide(sourceId, new DecisionRequest(ids(unit), Outcome.REJECTED, reason, null,
-                            null, null, null, null, null, null))).setDestructive().open());
+                    adjudication.decide(sourceId, DecisionRequest.reject(ids(unit), reason))).setDestructive().open());
             reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             reject.addClassName("cb-reject");
             list.add(reject);
@@ -185,8 +185,8 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
                 + unit.end() + ".");
         hint.addClassName("cb-muted");
         askReason("Edit and accept into gold", "Accept", "", reason -> adjudication.decide(sourceId,
-                new DecisionRequest(ids(unit), Outcome.ACCEPTED, reason, version.id(), start.getValue(), end.getValue(),
-                        label.getValue(), null, null, null)))
+                DecisionRequest.accept(ids(unit), version.id(), reason)
+                        .withSpan(start.getValue(), end.getValue(), label.getValue())))
                 .addContent(new HorizontalLayout(label, start, end), hint)
                 .open();
     }

@@ -22,6 +22,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.base.Roles;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.ui.StateBadge;
@@ -36,7 +38,7 @@ import org.corroborate.security.AccountService;
 @Route("progress")
 @PageTitle("Progress · Corroborate")
 @Menu(order = 55, title = "Progress", icon = "vaadin:tasks")
-@RolesAllowed({"SUPERVISOR", "ADMIN"})
+@RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class ProgressView extends VerticalLayout {
 
     private final AssignmentService assignments;
@@ -51,7 +53,7 @@ public class ProgressView extends VerticalLayout {
         this.assignments = assignments;
         this.accounts = accounts;
         this.statuses = statuses;
-        this.supervisor = actor.hasRole("SUPERVISOR");
+        this.supervisor = actor.has(Role.SUPERVISOR);
         setSizeFull();
         addClassName("cb-progress");
 
@@ -68,7 +70,7 @@ public class ProgressView extends VerticalLayout {
         });
         even.setId("assign-evenly");
         even.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        even.setEnabled(actor.hasRole("SUPERVISOR"));
+        even.setEnabled(actor.has(Role.SUPERVISOR));
         HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWrap(true);
@@ -81,7 +83,7 @@ public class ProgressView extends VerticalLayout {
             Button edit = new Button("Assign…", e -> openAssign(row));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.getElement().setAttribute("data-source", String.valueOf(row.sourceId()));
-            edit.setEnabled(actor.hasRole("SUPERVISOR"));
+            edit.setEnabled(actor.has(Role.SUPERVISOR));
             return edit;
         }).setWidth("7rem").setFlexGrow(0);
 

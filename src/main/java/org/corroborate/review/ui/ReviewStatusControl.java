@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.StateBadge;
 import org.corroborate.review.ReviewState;
@@ -43,7 +44,7 @@ class ReviewStatusControl implements WorkspaceExtension {
         });
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        submit.setVisible(actor.hasRole("REVIEWER"));
+        submit.setVisible(actor.has(Role.REVIEWER));
         HorizontalLayout item = new HorizontalLayout(status, submit);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
         return item;

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.corroborate.base.ui.LabelChip;
+import java.util.List;
+import org.corroborate.scheme.AttributeType;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
@@ -53,13 +55,21 @@ public class SchemeView extends VerticalLayout {
             Div attributes = new Div(new Span("Attributes: "));
             attributes.addClassName("cb-muted");
             label.attributes().forEach(a -> {
-                Span attribute = new Span(a.title());
-                attribute.getElement().setAttribute("title", a.description() == null ? "" : a.description());
+                Span attribute = new Span(a.title() + (a.required() ? " (required)" : ""));
+                attribute.getElement().setAttribute("title", describe(a));
                 attribute.addClassName("cb-attribute");
                 attributes.add(attribute);
             });
             card.add(attributes);
         }
         return card;
+    }
+
+    /** What a person hovering an attribute learns: its type (with a closed list's values) and description. */
+    private static String describe(LabelScheme.Attribute attribute) {
+        AttributeType type = attribute.attributeType();
+        List<String> values = type.allowedValues(attribute);
+        return type.title() + (values.isEmpty() ? "" : ": " + String.join(", ", values))
+                + (attribute.description() == null || attribute.description().isBlank() ? "" : ". " + attribute.description());
     }
 }

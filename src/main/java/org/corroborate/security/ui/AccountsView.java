@@ -27,18 +27,19 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.security.Role;
+import org.corroborate.base.Role;
 
 /** Administration of accounts: create, assign roles, disable, reset passwords. Every change is audited. */
 @Route("admin/accounts")
 @PageTitle("Accounts · Corroborate")
 @Menu(order = 90, title = "Accounts", icon = "vaadin:users")
-@RolesAllowed("ADMIN")
+@RolesAllowed(Roles.ADMIN)
 public class AccountsView extends VerticalLayout {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");

@@ -26,6 +26,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.StateBadge;
 import org.corroborate.source.SourceService;
@@ -72,7 +73,7 @@ public class LibraryView extends VerticalLayout {
         HorizontalLayout header = new HorizontalLayout(title, count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout toolbar = new HorizontalLayout(filter, importButton);
-        if (actor.hasRole("SUPERVISOR")) {
+        if (actor.has(Role.SUPERVISOR)) {
             toolbar.addComponentAtIndex(1, blindMenu());
         }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);

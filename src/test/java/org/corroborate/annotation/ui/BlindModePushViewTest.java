@@ -14,6 +14,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,20 +44,20 @@ class BlindModePushViewTest extends SpringBrowserlessTest {
         find(TabSheet.class).single().setSelectedIndex(1);
         assertThat(listed()).containsExactlyInAnyOrder(alices.id(), carols.id());
 
-        actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), true));
+        actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), true));
         roundTrip();
         assertThat(listed()).as("alice's annotation leaves carol's open view").containsExactly(carols.id());
         AnnotationDetails later = annotate(source, "alice", 15, 18);
         roundTrip();
         assertThat(listed()).as("alice's new annotation is not pushed").containsExactly(carols.id());
 
-        actor.runAs("sam", "SUPERVISOR", () -> sources.setBlind(List.of(source), false));
+        actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), false));
         roundTrip();
         assertThat(listed()).containsExactlyInAnyOrder(alices.id(), carols.id(), later.id());
     }
 
     private AnnotationDetails annotate(long source, String user, int start, int end) {
-        return actor.runAs(user, "REVIEWER", () -> annotations.create(source,
+        return actor.runAs(user, Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(start, end, "FACT", Map.of(), null)));
     }
 

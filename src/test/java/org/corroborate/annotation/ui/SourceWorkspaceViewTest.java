@@ -22,6 +22,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.FromTheBrowser;
 import org.corroborate.base.ui.ReasonDialog;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
-        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+        AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
@@ -108,14 +109,14 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
                 .isEqualTo("“mayor”");
         assertThat(find(Button.class).withId("editor-save").all()).isEmpty();
         ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));
-        assertThat(actor.runAs("alice", "REVIEWER", () -> annotations.get(alices.id())).version())
+        assertThat(actor.runAs("alice", Role.REVIEWER, () -> annotations.get(alices.id())).version())
                 .isEqualTo(alices.version());
     }
 
     @Test
     @WithMockUser(username = "sam", roles = "SUPERVISOR")
     void aSupervisorDeletesAColleaguesAnnotationFromTheKeyboardOnlyWithAReason() {
-        AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
+        AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.DeleteEvent(text(), true, String.valueOf(alices.id())));

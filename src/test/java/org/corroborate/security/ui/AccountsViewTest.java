@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.corroborate.base.Role;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.FromTheBrowser;
@@ -83,7 +84,7 @@ class AccountsViewTest extends SpringBrowserlessTest {
         FromTheBrowser.run(disable::click);
 
         assertThat(test(find(Notification.class).single()).getText()).startsWith("You may not do this");
-        assertThat(actor.runAs("admin", "ADMIN", () -> accounts.list()).stream()
+        assertThat(actor.runAs("admin", Role.ADMIN, () -> accounts.list()).stream()
                 .filter(a -> a.username().equals("bob")).findFirst().orElseThrow().enabled()).isTrue();
     }
 }
