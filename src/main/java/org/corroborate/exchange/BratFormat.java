@@ -2,9 +2,22 @@ package org.corroborate.exchange;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.base.CodePoints;
+import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.source.SourceDraft;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +47,12 @@ class BratFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "A .txt and an .ann per source and an annotation.conf for the scheme, as brat and INCEpTION read them.";
+    }
+
+    /** A .txt needs its .ann beside it, so brat files come zipped. */
+    @Override
+    public List<String> fileTypes() {
+        return List.of(".zip");
     }
 
     @Override
@@ -93,8 +112,8 @@ class BratFormat implements ExportFormat, ImportFormat {
         archive.file(name).write(content.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final java.util.regex.Pattern OUR_NOTE =
-            java.util.regex.Pattern.compile("^author=(\\S+) span=(\\S+)(?: note=(.*))?$");
+    private static final Pattern OUR_NOTE =
+            Pattern.compile("^author=(\\S+) span=(\\S+)(?: note=(.*))?$");
 
     /**
      * Reads {@code NAME.txt} with {@code NAME.ann} pairs: T lines (contiguous spans), A lines as
@@ -102,10 +121,10 @@ class BratFormat implements ExportFormat, ImportFormat {
      * events and other lines the workbench has no place for are reported as ignored.
      */
     @Override
-    public java.util.List<ImportedSource> read(ImportFiles files) {
-        java.util.List<String> texts = files.endingWith(".txt");
+    public List<ImportedSource> read(ImportFiles files) {
+        List<String> texts = files.endingWith(".txt");
         if (texts.isEmpty()) {
-            throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .txt file; brat imports read "
+            throw WorkbenchException.badInput("The upload holds no .txt file; brat imports read "
                     + "NAME.txt with NAME.ann, zipped.");
         }
         for (String ann : files.endingWith(".ann")) {
@@ -114,26 +133,26 @@ class BratFormat implements ExportFormat, ImportFormat {
                         + ".txt beside it.");
             }
         }
-        java.util.List<ImportedSource> sources = new java.util.ArrayList<>();
+        List<ImportedSource> sources = new ArrayList<>();
         for (String txt : texts) {
             String base = txt.substring(0, txt.length() - 4);
             String text = files.text(txt);
-            java.util.List<String> ignored = new java.util.ArrayList<>();
-            java.util.List<ImportedSource.ImportedSpan> spans = files.has(base + ".ann")
-                    ? standoff(base + ".ann", files.text(base + ".ann"), ignored) : java.util.List.of();
+            List<String> ignored = new ArrayList<>();
+            List<ImportedSource.ImportedSpan> spans = files.has(base + ".ann")
+                    ? standoff(base + ".ann", files.text(base + ".ann"), ignored) : List.of();
             String name = txt.contains("/") ? txt.substring(txt.lastIndexOf('/') + 1) : txt;
-            sources.add(new ImportedSource(txt, 0, new org.corroborate.source.SourceDraft(null, null, null, null, null,
-                    null, null, name, text), null, spans, java.util.List.of(), ignored));
+            sources.add(new ImportedSource(txt, 0, new SourceDraft(null, null, null, null, null,
+                    null, null, name, text), null, spans, List.of(), ignored));
         }
         return sources;
     }
 
-    private static java.util.List<ImportedSource.ImportedSpan> standoff(String file, String content,
-                                                                 java.util.List<String> ignored) {
+    private static List<ImportedSource.ImportedSpan> standoff(String file, String content,
+                                                                 List<String> ignored) {
         record Draft(int line, String label, int start, int end, String quote) {}
-        java.util.Map<String, Draft> drafts = new java.util.LinkedHashMap<>();
-        java.util.Map<String, java.util.Map<String, String>> attributes = new java.util.HashMap<>();
-        java.util.Map<String, String> notes = new java.util.HashMap<>();
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        Map<String, Map<String, String>> attributes = new HashMap<>();
+        Map<String, String> notes = new HashMap<>();
         String[] lines = content.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -167,7 +186,7 @@ class BratFormat implements ExportFormat, ImportFormat {
                 if (parts.length < 2) {
                     throw ImportFiles.malformed(file, number, "an attribute line needs 'NAME TARGET [VALUE]'.");
                 }
-                attributes.computeIfAbsent(parts[1], t -> new java.util.TreeMap<>())
+                attributes.computeIfAbsent(parts[1], t -> new TreeMap<>())
                         .put(parts[0], parts.length > 2 ? parts[2].replace('_', ' ') : "true");
             } else if (kind == '#') {
                 String[] parts = fields.length < 3 ? new String[0] : fields[1].split(" ");
@@ -182,17 +201,17 @@ class BratFormat implements ExportFormat, ImportFormat {
                         : kind == '*' ? "an equivalence" : "an unknown line") + ") has no place in the workbench.");
             }
         }
-        java.util.Set<String> orphans = new java.util.TreeSet<>(attributes.keySet());
+        Set<String> orphans = new TreeSet<>(attributes.keySet());
         orphans.addAll(notes.keySet());
         orphans.removeAll(drafts.keySet());
         orphans.forEach(id -> ignored.add(file + ": attributes or notes of " + id + ", which the file has no T line for."));
-        java.util.List<ImportedSource.ImportedSpan> spans = new java.util.ArrayList<>();
+        List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
         for (var entry : drafts.entrySet()) {
             Draft d = entry.getValue();
             String note = notes.get(entry.getKey());
             String author = null;
             String ref = entry.getKey();
-            java.util.regex.Matcher ours = note == null ? null : OUR_NOTE.matcher(note);
+            Matcher ours = note == null ? null : OUR_NOTE.matcher(note);
             if (ours != null && ours.matches()) {
                 author = ours.group(1);
                 ref = ours.group(2);
@@ -202,9 +221,9 @@ class BratFormat implements ExportFormat, ImportFormat {
                 throw ImportFiles.malformed(file, d.line(), "this is a gold-layer export. Import the export of every "
                         + "reviewer's layer: it carries the decisions together with the annotations they judged.");
             }
-            spans.add(new ImportedSource.ImportedSpan(ref, file, d.line(), new org.corroborate.annotation.ImportedAnnotation(
-                    author, d.start(), d.end(), d.label(), attributes.getOrDefault(entry.getKey(), java.util.Map.of()),
-                    note, null, null), d.quote(), java.util.Map.of()));
+            spans.add(new ImportedSource.ImportedSpan(ref, file, d.line(), new ImportedAnnotation(
+                    author, d.start(), d.end(), d.label(), attributes.getOrDefault(entry.getKey(), Map.of()),
+                    note, null, null), d.quote(), Map.of()));
         }
         return spans;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,11 @@ import java.util.function.Supplier;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.base.ByteCount;
 import org.corroborate.base.Change;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.corroborate.review.AssessmentDetails;
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
 
-    private final Map<String, ImportFormat> formats = new TreeMap<>();
+    private final CorpusFormats formats;
     private final SourceService sources;
     private final AnnotationService annotations;
     private final AssessmentService assessments;
@@ -61,11 +62,11 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final ImportGate gate;
 
-    ImportService(List<ImportFormat> formats, SourceService sources, AnnotationService annotations,
+    ImportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
                   PlatformTransactionManager transactionManager) {
-        formats.forEach(f -> this.formats.put(f.id(), f));
+        this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
         this.assessments = assessments;
@@ -77,9 +78,9 @@ public class ImportService {
         this.gate = new ImportGate(limits.importWait());
     }
 
-    /** The ids of the formats a corpus can be imported from. */
-    public Collection<String> formats() {
-        return formats.keySet();
+    /** The formats a corpus can be imported from, by id. */
+    public List<ImportFormat> formats() {
+        return formats.importing();
     }
 
     /** The gate imports pass one at a time, for tests that hold it. */
@@ -132,17 +133,12 @@ public class ImportService {
     /** The refusal of an upload larger than an import may be, for every door an import comes through. */
     public WorkbenchException tooLarge() {
         return WorkbenchException.tooLarge("The upload is larger than this workbench imports at once ("
-                + org.corroborate.base.ByteCount.describe(limits.maxImportSize().toBytes()) + "); split the corpus or raise "
+                + ByteCount.describe(limits.maxImportSize().toBytes()) + "); split the corpus or raise "
                 + "workbench.exchange.max-import-size.");
     }
 
     private ImportFormat format(String formatId) {
-        ImportFormat format = formats.get(formatId == null ? "" : formatId.strip().toLowerCase());
-        if (format == null) {
-            throw WorkbenchException.badInput("Unknown import format '" + formatId + "': use one of "
-                    + formats.keySet() + ".");
-        }
-        return format;
+        return formats.importer(formatId);
     }
 
     private ImportReport inTransaction(ImportFormat format, String fileName, byte[] content, boolean dryRun) {
@@ -178,7 +174,7 @@ public class ImportService {
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("file", name);
         recorded.put("format", format.id());
-        recorded.put("sha256", org.corroborate.base.Sha256.hex(content));
+        recorded.put("sha256", Sha256.hex(content));
         recorded.put("sourcesImported", report.sourcesImported());
         recorded.put("sourcesMatched", report.sourcesMatched());
         recorded.put("spansImported", report.spansImported());
