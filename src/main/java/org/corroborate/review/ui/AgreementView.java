@@ -67,6 +67,7 @@ public class AgreementView extends VerticalLayout {
         measure.setItems(offered);
         measure.setItemLabelGenerator(MeasureDefinition::title);
         measure.setWidth("17rem");
+        measure.setMaxWidth("100%");
         measure.addValueChangeListener(e -> draw());
         if (!offered.isEmpty()) {
             measure.setValue(offered.getFirst());
@@ -75,6 +76,7 @@ public class AgreementView extends VerticalLayout {
         figures.addClassName("cb-muted");
         HorizontalLayout top = new HorizontalLayout(new H2("Agreement"), measure);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
 
         chart.setId("agreement-chart");
         chart.setWidthFull();
@@ -93,7 +95,7 @@ public class AgreementView extends VerticalLayout {
             figureColumns.add(table.addColumn(s -> format(s.figure(m.id()))).setHeader(header).setKey(m.id())
                     .setComparator(Comparator.comparing((SourceAgreement s) -> s.figure(m.id()),
                             Comparator.nullsLast(Comparator.naturalOrder())))
-                    .setWidth("11rem").setFlexGrow(0));
+                    .setAutoWidth(true).setFlexGrow(0));
         }
         table.addColumn(s -> s.incompleteShare() == null ? "—"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * s.incompleteShare())).setHeader("Incomplete")
