@@ -126,6 +126,14 @@ export class AgreementChart extends LitElement {
     });
   }
 
+  connectedCallback() {
+    super.connectedCallback();
+    // Vaadin moves the element once on a page's first load: the chart destroyed on leaving is drawn again.
+    if (this.hasUpdated) {
+      this.drawBars();
+    }
+  }
+
   disconnectedCallback() {
     super.disconnectedCallback();
     this.chart?.destroy();

@@ -50,6 +50,12 @@ class BratFormat implements ExportFormat, ImportFormat {
         return "A .txt and an .ann per source and an annotation.conf for the scheme, as brat and INCEpTION read them.";
     }
 
+    /** A .txt needs its .ann beside it, so brat files come zipped. */
+    @Override
+    public List<String> fileTypes() {
+        return List.of(".zip");
+    }
+
     @Override
     public SourceWriter open(ExportArchive archive) throws IOException {
         entry(archive, "annotation.conf", configuration());

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,16 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
 
     private final ExportService exports;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    ExportController(ExportService exports, java.time.Clock clock) {
+    ExportController(ExportService exports, Clock clock) {
         this.exports = exports;
         this.clock = clock;
     }
 
     @GetMapping("/api/export")
     @Operation(summary = "Stream the corpus as a zip of the format's files and manifest.json",
-            description = "format=jsonl|brat|conll|w3c|csv; layer=all|gold|reviewer:NAME; source=ID, label=LABEL and "
+            description = "format=an id from GET /api/export/formats (default jsonl); layer=all|gold|reviewer:NAME; "
+                    + "source=ID, label=LABEL and "
                     + "status=NOT_STARTED|IN_PROGRESS|SUBMITTED are repeatable filters. Offsets are code points.")
     void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String layer,
                 @RequestParam(name = "source", required = false) List<Long> sources,
@@ -38,7 +40,7 @@ class ExportController {
     }
 
     @GetMapping("/api/export/formats")
-    @Operation(summary = "The export formats there are")
+    @Operation(summary = "The formats the corpus can be exported in: id, title, description")
     List<FormatView> formats() {
         return exports.formats().stream().map(f -> new FormatView(f.id(), f.title(), f.description())).toList();
     }

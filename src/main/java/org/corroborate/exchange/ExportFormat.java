@@ -4,20 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * One export format. Each is one class behind this interface, collected by Spring, so adding a
- * format touches nothing else. Sources arrive one at a time, so an export streams whatever the
- * corpus size; the format writes its files into the export's archive, which adds the manifest.
+ * A format the corpus can be exported in (see {@link CorpusFormat} for what every format declares).
+ * Sources arrive one at a time, so an export streams whatever the corpus size; the format writes
+ * its files into the export's archive, which adds the manifest.
  */
-public interface ExportFormat {
-
-    /** The id used in {@code ?format=}. */
-    String id();
-
-    /** The name people know the format by. */
-    String title();
-
-    /** One sentence on what the format holds and what reads it. */
-    String description();
+public interface ExportFormat extends CorpusFormat {
 
     /** Starts one export into the archive. */
     SourceWriter open(ExportArchive archive) throws IOException;

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewState;
@@ -39,6 +41,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.SerializationFeature;
@@ -53,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ExportService {
 
-    private final Map<String, ExportFormat> formats = new TreeMap<>();
+    private final CorpusFormats formats;
     private final SourceService sources;
     private final AnnotationService annotations;
     private final AssessmentService assessments;
@@ -70,12 +73,12 @@ public class ExportService {
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
 
-    ExportService(List<ExportFormat> formats, SourceService sources, AnnotationService annotations,
+    ExportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
                   ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events,
-                  org.springframework.transaction.PlatformTransactionManager transactions) {
-        formats.forEach(f -> this.formats.put(f.id(), f));
+                  PlatformTransactionManager transactions) {
+        this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
         this.assessments = assessments;
@@ -95,18 +98,14 @@ public class ExportService {
         this.writing = new TransactionTemplate(transactions);
     }
 
-    /** The formats there are, by id. */
-    public Collection<ExportFormat> formats() {
-        return formats.values();
+    /** The formats the corpus can be exported in, by id. */
+    public List<ExportFormat> formats() {
+        return formats.exporting();
     }
 
-    /** The format with this id, or a clear refusal naming the ones there are. */
+    /** The export format with this id, or a clear refusal naming the ones there are. */
     public ExportFormat format(String id) {
-        ExportFormat format = formats.get(id == null ? "" : id.strip().toLowerCase());
-        if (format == null) {
-            throw WorkbenchException.badInput("Unknown format '" + id + "': use one of " + formats.keySet() + ".");
-        }
-        return format;
+        return formats.exporter(id);
     }
 
     /** Checks the request's parts as given by a caller; refuses with a message naming what is wrong. */
@@ -128,7 +127,7 @@ public class ExportService {
                 chosenStates.add(ReviewState.valueOf(state.strip().toUpperCase()));
             } catch (IllegalArgumentException e) {
                 throw WorkbenchException.badInput("Unknown review status '" + state + "': use "
-                        + java.util.Arrays.toString(ReviewState.values()) + ".");
+                        + Arrays.toString(ReviewState.values()) + ".");
             }
         }
         if (!chosenStates.isEmpty() && parsed.kind().equals("gold")) {
@@ -200,7 +199,7 @@ public class ExportService {
             archive.endFiles();
             ExportManifest manifest = manifest(request, at, head, counter, entries, archive);
             byte[] bytes = json.writeValueAsBytes(manifest);
-            String manifestHash = org.corroborate.base.Sha256.hex(bytes);
+            String manifestHash = Sha256.hex(bytes);
             archive.finish(bytes);
             long unpacked = archive.files().stream().mapToLong(ExportArchive.FileRecord::bytes).sum() + bytes.length;
             return new Written(manifest, new ExportSummary(ids.size(), counter.spans, archive.skippedCount(), unpacked,
@@ -280,7 +279,7 @@ public class ExportService {
         return new ExportedDecision("d" + d.id(), d.outcome().name(), gold == null ? null : gold.start(),
                 gold == null ? null : gold.end(), gold == null ? null : gold.label(), gold == null ? null : gold.text(),
                 gold == null ? null : gold.attributes(), gold == null ? null : gold.note(),
-                d.basedOn().stream().sorted(java.util.Comparator.comparing(position::get)).map(a -> "a" + a).toList(),
+                d.basedOn().stream().sorted(Comparator.comparing(position::get)).map(a -> "a" + a).toList(),
                 d.reason(), d.decidedBy(), d.decidedAt(), d.imported());
     }
 

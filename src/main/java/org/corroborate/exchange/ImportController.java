@@ -1,16 +1,24 @@
 package org.corroborate.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * A labelled corpus in: the request body is the file (a zip, or a single .jsonl or .jsonld), sent
@@ -22,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportController {
 
     private final ImportService imports;
-    private final org.corroborate.base.CurrentActor actor;
+    private final CurrentActor actor;
 
-    ImportController(ImportService imports, org.corroborate.base.CurrentActor actor) {
+    ImportController(ImportService imports, CurrentActor actor) {
         this.imports = imports;
         this.actor = actor;
     }
@@ -32,9 +40,10 @@ class ImportController {
     /** A form-encoded body would be parsed as form fields, and its bytes lost: such a request gets 415. */
     @PostMapping(value = "/api/import", consumes = "!application/x-www-form-urlencoded")
     @ResponseStatus(HttpStatus.OK)
-    @io.swagger.v3.oas.annotations.Parameter(name = "file", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "the upload's name, for messages, the report and the audit trail")
-    @Operation(summary = "Import a corpus: format=jsonl|brat|w3c, file=NAME (for messages), dryRun=true to only check",
+    @Parameter(name = "file", in = ParameterIn.QUERY, description = "the upload's name, for messages, the report "
+            + "and the audit trail")
+    @Operation(summary = "Import a corpus: format=an id from GET /api/import/formats, file=NAME (for messages), "
+            + "dryRun=true to only check",
             description = "All or nothing: a malformed file is refused naming file and line, and nothing changes. "
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
@@ -44,8 +53,7 @@ class ImportController {
         String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
         if (!actor.oversees()) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "Only supervisors and administrators import corpora.");
+            throw new AccessDeniedException("Only supervisors and administrators import corpora.");
         }
         if (request.getContentLengthLong() > imports.maxImportBytes() + 64 * 1024) {
             throw imports.tooLarge();
@@ -56,8 +64,7 @@ class ImportController {
 
     private ImportReport importCorpus(String format, boolean dryRun, HttpServletRequest request, String file)
             throws IOException {
-        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
-                org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
             // curl -F file=@corpus.zip: the first file part is the upload.
             var part = multipart.getFileMap().values().stream().findFirst().orElseThrow(() ->
@@ -71,4 +78,14 @@ class ImportController {
         }
         return imports.importCorpus(format, file, request.getInputStream(), dryRun);
     }
+
+    @GetMapping("/api/import/formats")
+    @Operation(summary = "The formats a corpus can be imported from: id, title, description and the file types "
+            + "an upload in each may be")
+    List<FormatView> formats() {
+        return imports.formats().stream()
+                .map(f -> new FormatView(f.id(), f.title(), f.description(), f.fileTypes())).toList();
+    }
+
+    record FormatView(String id, String title, String description, List<String> fileTypes) {}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ImportService {
 
-    private final Map<String, ImportFormat> formats = new TreeMap<>();
+    private final CorpusFormats formats;
     private final SourceService sources;
     private final AnnotationService annotations;
     private final AssessmentService assessments;
@@ -69,12 +68,12 @@ public class ImportService {
     private final ImportGate gate;
     private final SchemeService schemes;
 
-    ImportService(List<ImportFormat> formats, SourceService sources, AnnotationService annotations,
+    ImportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
                   PlatformTransactionManager transactionManager, SchemeService schemes) {
         this.schemes = schemes;
-        formats.forEach(f -> this.formats.put(f.id(), f));
+        this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
         this.assessments = assessments;
@@ -86,9 +85,9 @@ public class ImportService {
         this.gate = new ImportGate(limits.importWait());
     }
 
-    /** The ids of the formats a corpus can be imported from. */
-    public Collection<String> formats() {
-        return formats.keySet();
+    /** The formats a corpus can be imported from, by id. */
+    public List<ImportFormat> formats() {
+        return formats.importing();
     }
 
     /** The gate imports pass one at a time, for tests that hold it. */
@@ -146,12 +145,7 @@ public class ImportService {
     }
 
     private ImportFormat format(String formatId) {
-        ImportFormat format = formats.get(formatId == null ? "" : formatId.strip().toLowerCase());
-        if (format == null) {
-            throw WorkbenchException.badInput("Unknown import format '" + formatId + "': use one of "
-                    + formats.keySet() + ".");
-        }
-        return format;
+        return formats.importer(formatId);
     }
 
     private ImportReport inTransaction(ImportFormat format, String fileName, byte[] content, boolean dryRun) {

@@ -1,16 +1,18 @@
 package org.corroborate.exchange;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import org.corroborate.annotation.ImportedAnnotation;
-import org.corroborate.base.WorkbenchException;
-import org.corroborate.source.SourceDraft;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.source.SourceDraft;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,12 +47,18 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 + "plus every span's author, attributes, verdicts and the supervisor's decisions.";
     }
 
+    /** A zip of .jsonl files, or one file of lines, which doccano may have named .json. */
     @Override
-    public SourceWriter open(ExportArchive archive) throws java.io.IOException {
-        OutputStream out = new java.io.BufferedOutputStream(archive.file("corpus.jsonl"), 1 << 16);
+    public List<String> fileTypes() {
+        return List.of(".zip", ".jsonl", ".ndjson", ".json");
+    }
+
+    @Override
+    public SourceWriter open(ExportArchive archive) throws IOException {
+        OutputStream out = new BufferedOutputStream(archive.file("corpus.jsonl"), 1 << 16);
         return new SourceWriter() {
             @Override
-            public void write(ExportedSource source) throws java.io.IOException {
+            public void write(ExportedSource source) throws IOException {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("id", source.source().id());
                 line.put("text", source.text());
@@ -65,7 +73,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
             }
 
             @Override
-            public void finish() throws java.io.IOException {
+            public void finish() throws IOException {
                 out.flush();
             }
         };

@@ -1,5 +1,6 @@
 package org.corroborate.exchange;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.corroborate.base.CodePoints;
-import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +40,7 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
 
     W3cAnnotationFormat(JsonMapper json) {
         // Items are read one by one from the collection, so what follows one is not "trailing".
-        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
     }
 
@@ -58,8 +61,13 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     }
 
     @Override
+    public List<String> fileTypes() {
+        return List.of(".zip", ".jsonld", ".json");
+    }
+
+    @Override
     public SourceWriter open(ExportArchive archive) throws IOException {
-        OutputStream out = new java.io.BufferedOutputStream(archive.file("corpus.jsonld"), 1 << 16);
+        OutputStream out = new BufferedOutputStream(archive.file("corpus.jsonld"), 1 << 16);
         out.write(("{\"@context\":\"" + CONTEXT + "\",\"type\":\"AnnotationCollection\","
                 + "\"label\":\"Corroborate corpus\",\"generator\":{\"id\":\"urn:corroborate:workbench\","
                 + "\"type\":\"Software\",\"name\":\"Corroborate\"},\"items\":[").getBytes(StandardCharsets.UTF_8));
@@ -71,7 +79,7 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
                 CodePoints text = new CodePoints(source.text());
                 for (ExportedSpan span : source.spans()) {
                     item(annotation(source, text, span));
-                    for (var verdict : new java.util.TreeMap<>(span.assessments()).entrySet()) {
+                    for (var verdict : new TreeMap<>(span.assessments()).entrySet()) {
                         item(assessing(span, verdict.getKey(), verdict.getValue()));
                     }
                 }

@@ -51,6 +51,16 @@ class AgreementBrowserTest extends BrowserTest {
     }
 
     @Test
+    void thePerLabelBarsAreDrawnWhenTheDashboardIsOpenedByItsAddress() {
+        signIn(page, "sam");
+        page.navigate(url("/agreement"));
+        page.locator("#agreement-chart").waitFor();
+        // Vaadin moves the chart once on a first load; Chart.js sizes the canvas (240 px high) when it draws.
+        page.waitForFunction("() => document.querySelector('#agreement-chart')?.shadowRoot"
+                + "?.querySelector('canvas')?.style.height === '240px'");
+    }
+
+    @Test
     void reviewersHaveNoDashboard() {
         signIn(page, "carol");
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Agreement")))

@@ -24,4 +24,12 @@ class AgreementController {
     AgreementReport agreement(@RequestParam(name = "source", required = false) List<Long> sources) {
         return agreement.agreement(sources);
     }
+
+    @GetMapping("/api/agreement/measures")
+    @Operation(summary = "The measures there are: id, title, description, unit, range of values and what they mean, "
+            + "how incomplete positions count, and whether each is pairwise, per label, on the dashboard and in "
+            + "the per-source table")
+    List<MeasureDefinition> measures() {
+        return agreement.measures();
+    }
 }

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.Roles;
+import org.corroborate.base.CodePoints;
+import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
@@ -16,7 +19,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Inter-annotator agreement for a source, some sources, or the corpus, by every measure there is. */
+/**
+ * Inter-annotator agreement for a source, some sources, or the corpus, by every measure there is:
+ * the {@link AgreementMeasure} beans, in their declared order.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AgreementService {
@@ -25,10 +31,10 @@ public class AgreementService {
     private final AnnotationService annotations;
     private final SchemeService schemes;
     private final List<AgreementMeasure> measures;
-    private final org.corroborate.review.adjudication.AdjudicationService adjudication;
+    private final AdjudicationService adjudication;
 
     AgreementService(SourceService sources, AnnotationService annotations, SchemeService schemes,
-                     List<AgreementMeasure> measures, org.corroborate.review.adjudication.AdjudicationService adjudication) {
+                     List<AgreementMeasure> measures, AdjudicationService adjudication) {
         this.adjudication = adjudication;
         this.sources = sources;
         this.annotations = annotations;
@@ -36,16 +42,22 @@ public class AgreementService {
         this.measures = measures;
     }
 
-    /** Each source's span F1 (overlap) and Cohen's kappa, for a table sorted by agreement. */
+    /** What every measure is and supports, in order: for the dashboard and {@code GET /api/agreement/measures}. */
+    public List<MeasureDefinition> measures() {
+        return measures.stream().map(MeasureDefinition::of).toList();
+    }
+
+    /** Each source's overall figure by every measure that asks for a column in the per-source table. */
     @PreAuthorize(Roles.OVERSEES)
     public List<SourceAgreement> perSource() {
         List<SourceAgreement> rows = new ArrayList<>();
-        List<AgreementMeasure> shown = measures.stream()
-                .filter(m -> m.id().equals("spanF1Overlap") || m.id().equals("cohenKappa")).toList();
+        List<AgreementMeasure> shown = measures.stream().filter(AgreementMeasure::inSourceTable).toList();
         for (SourceSummary source : sources.list()) {
             AgreementReport report = report(List.of(source.id()), shown);
-            rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(),
-                    overall(report, "spanF1Overlap"), overall(report, "cohenKappa"), report.incompleteShare()));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            report.measures().forEach(m -> figures.put(m.measure(), m.overall()));
+            rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(), figures,
+                    report.incompleteShare()));
         }
         return rows;
     }
@@ -61,7 +73,7 @@ public class AgreementService {
         List<Disagreement> found = new ArrayList<>();
         for (long id : ids) {
             SourceDetails source = sources.get(id);
-            var text = new org.corroborate.base.CodePoints(source.text());
+            var text = new CodePoints(source.text());
             for (var unit : adjudication.units(id)) {
                 var a = unit.versions().stream().filter(v -> v.author().equals(first)).toList();
                 var b = unit.versions().stream().filter(v -> v.author().equals(second)).toList();
@@ -78,8 +90,7 @@ public class AgreementService {
         return found;
     }
 
-    private static boolean same(List<org.corroborate.annotation.AnnotationDetails> a,
-                                List<org.corroborate.annotation.AnnotationDetails> b) {
+    private static boolean same(List<AnnotationDetails> a, List<AnnotationDetails> b) {
         if (a.size() != b.size()) {
             return false;
         }
@@ -91,11 +102,6 @@ public class AgreementService {
             }
         }
         return true;
-    }
-
-    private static Double overall(AgreementReport report, String measure) {
-        return report.measures().stream().filter(m -> m.measure().equals(measure)).findFirst()
-                .map(MeasureResult::overall).orElse(null);
     }
 
     /** Agreement over the given sources, or over the whole corpus when none are given. */

@@ -4,15 +4,54 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Cohen's kappa for each pair of reviewers on the per-character labelling, "no label" a category of its own. */
 @Component
+@Order(30)
 class CohenKappa implements AgreementMeasure {
 
     @Override
     public String id() {
         return "cohenKappa";
+    }
+
+    @Override
+    public String title() {
+        return "Cohen's kappa (per pair)";
+    }
+
+    @Override
+    public String description() {
+        return "Chance-corrected agreement of two reviewers on the label of every character, 'no label' included.";
+    }
+
+    @Override
+    public String unit() {
+        return "character";
+    }
+
+    @Override
+    public MeasureDefinition.Range range() {
+        return MeasureDefinition.Range.CHANCE_CORRECTED;
+    }
+
+    @Override
+    public String incomplete() {
+        return "Every code point of every source is an item; a reviewer who labelled nothing there gives "
+                + "'no label', so positions only some reviewers annotated count as disagreement. "
+                + "Overall is the mean over pairs; per label is that label against everything else.";
+    }
+
+    @Override
+    public boolean pairwise() {
+        return true;
+    }
+
+    @Override
+    public boolean inSourceTable() {
+        return true;
     }
 
     @Override
@@ -43,10 +82,7 @@ class CohenKappa implements AgreementMeasure {
         }
         Map<String, Double> perLabel = new LinkedHashMap<>();
         study.labels().forEach(l -> perLabel.put(l, mean(labelValues.getOrDefault(l, List.of()))));
-        return new MeasureResult(id(), "Cohen's kappa (per pair)", mean(values), perLabel, pairs, "character",
-                "Every code point of every source is an item; a reviewer who labelled nothing there gives "
-                        + "'no label', so positions only some reviewers annotated count as disagreement. "
-                        + "Overall is the mean over pairs; per label is that label against everything else.");
+        return MeasureResult.of(this, mean(values), perLabel, pairs);
     }
 
     static Double mean(List<Double> values) {

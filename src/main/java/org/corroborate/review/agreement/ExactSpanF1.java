@@ -1,9 +1,11 @@
 package org.corroborate.review.agreement;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Span F1 where a match is the same start, end and label. */
 @Component
+@Order(20)
 class ExactSpanF1 extends SpanF1 {
 
     @Override
@@ -12,8 +14,13 @@ class ExactSpanF1 extends SpanF1 {
     }
 
     @Override
-    String title() {
+    public String title() {
         return "Span F1, exact match";
+    }
+
+    @Override
+    public String description() {
+        return "Span F1 where two reviewers' spans match only with the same start, end and label.";
     }
 
     @Override

@@ -13,4 +13,11 @@ public record MeasureResult(String measure, String title, Double overall, Map<St
 
     /** One pair of reviewers' figure, overall and per label. */
     public record PairScore(String first, String second, Double value, Map<String, Double> perLabel) {}
+
+    /** The measure's figures, named and explained as the measure declares itself. */
+    public static MeasureResult of(AgreementMeasure measure, Double overall, Map<String, Double> perLabel,
+                                   List<PairScore> pairs) {
+        return new MeasureResult(measure.id(), measure.title(), overall, perLabel, pairs, measure.unit(),
+                measure.incomplete());
+    }
 }

@@ -1,5 +1,23 @@
 package org.corroborate.review.agreement;
 
-/** One source's agreement at a glance, for the dashboard's table. */
-public record SourceAgreement(long sourceId, String title, int annotations, Double spanF1Overlap, Double cohenKappa,
-                              Double incompleteShare) {}
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One source's agreement at a glance, for the dashboard's table: the overall figure of every
+ * measure that declares {@link AgreementMeasure#inSourceTable()}, by measure id (null where undefined).
+ */
+public record SourceAgreement(long sourceId, String title, int annotations, Map<String, Double> figures,
+                              Double incompleteShare) {
+
+    public SourceAgreement {
+        // Copied by hand: Map.copyOf refuses the nulls of undefined figures.
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    /** The overall figure of one measure, or null when it is undefined or not in the table. */
+    public Double figure(String measure) {
+        return figures.get(measure);
+    }
+}

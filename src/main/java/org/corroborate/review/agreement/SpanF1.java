@@ -15,7 +15,25 @@ abstract class SpanF1 implements AgreementMeasure {
 
     abstract boolean matches(ReviewerSpan a, ReviewerSpan b);
 
-    abstract String title();
+    @Override
+    public String unit() {
+        return "span";
+    }
+
+    @Override
+    public MeasureDefinition.Range range() {
+        return MeasureDefinition.Range.SHARE;
+    }
+
+    @Override
+    public String incomplete() {
+        return "A span only one reviewer made counts as a miss for the pair; overall pools all pairs (micro F1).";
+    }
+
+    @Override
+    public boolean pairwise() {
+        return true;
+    }
 
     @Override
     public MeasureResult measure(AgreementStudy study) {
@@ -59,8 +77,7 @@ abstract class SpanF1 implements AgreementMeasure {
         }
         Map<String, Double> perLabel = new LinkedHashMap<>();
         perLabelAll.forEach((label, sums) -> perLabel.put(label, f1(sums[0], sums[1])));
-        return new MeasureResult(id(), title(), f1(matchedAll, sizeAll), perLabel, pairs, "span",
-                "A span only one reviewer made counts as a miss for the pair; overall pools all pairs (micro F1).");
+        return MeasureResult.of(this, f1(matchedAll, sizeAll), perLabel, pairs);
     }
 
     /** Matches one-to-one, the largest overlaps first, so each span is used at most once. */

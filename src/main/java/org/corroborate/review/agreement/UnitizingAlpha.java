@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.dkpro.statistics.agreement.unitizing.KrippendorffAlphaUnitizingAgreement;
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +16,45 @@ import org.springframework.stereotype.Component;
  * continuum, which over a whole corpus as one continuum would take minutes.
  */
 @Component
+@Order(50)
 class UnitizingAlpha implements AgreementMeasure {
 
     @Override
     public String id() {
         return "alphaU";
+    }
+
+    @Override
+    public String title() {
+        return "Krippendorff's alpha_U";
+    }
+
+    @Override
+    public String description() {
+        return "Chance-corrected agreement on where spans lie and how they are labelled, the gaps between them "
+                + "included, computed by DKPro Statistics.";
+    }
+
+    @Override
+    public String unit() {
+        return "code point continuum";
+    }
+
+    @Override
+    public MeasureDefinition.Range range() {
+        return MeasureDefinition.Range.CHANCE_CORRECTED;
+    }
+
+    @Override
+    public String incomplete() {
+        return "Stretches only some reviewers labelled are compared with the others' unlabelled gaps and count "
+                + "as disagreement in proportion to their length. Over several sources: the mean of each "
+                + "source's alpha_U weighted by its length.";
+    }
+
+    @Override
+    public boolean pairwise() {
+        return false;
     }
 
     @Override
@@ -56,10 +91,7 @@ class UnitizingAlpha implements AgreementMeasure {
     }
 
     private MeasureResult result(Double overall, Map<String, Double> perLabel) {
-        return new MeasureResult(id(), "Krippendorff's alpha_U", overall, perLabel, List.of(), "code point continuum",
-                "Stretches only some reviewers labelled are compared with the others' unlabelled gaps and count "
-                        + "as disagreement in proportion to their length. Over several sources: the mean of each "
-                        + "source's alpha_U weighted by its length.");
+        return MeasureResult.of(this, overall, perLabel, List.of());
     }
 
     /** A length-weighted mean that skips undefined values. */

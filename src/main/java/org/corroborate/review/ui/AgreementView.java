@@ -3,6 +3,7 @@ package org.corroborate.review.ui;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -13,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.shared.Tooltip;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,6 +30,7 @@ import org.corroborate.base.Roles;
 import org.corroborate.review.agreement.AgreementReport;
 import org.corroborate.review.agreement.AgreementService;
 import org.corroborate.review.agreement.Disagreement;
+import org.corroborate.review.agreement.MeasureDefinition;
 import org.corroborate.review.agreement.MeasureResult;
 import org.corroborate.review.agreement.SourceAgreement;
 import org.corroborate.scheme.LabelScheme;
@@ -35,7 +39,8 @@ import org.corroborate.scheme.SchemeService;
 /**
  * The agreement dashboard: a reviewer-by-reviewer heat map and per-label bars for a chosen measure,
  * each source's agreement in a sortable table, and from any cell or row the disagreements behind it,
- * side by side.
+ * side by side. The measures offered and the table's columns are those the measures declare
+ * ({@link MeasureDefinition#onDashboard()}, {@link MeasureDefinition#inSourceTable()}).
  */
 @Route("agreement")
 @PageTitle("Agreement · Corroborate")
@@ -43,12 +48,10 @@ import org.corroborate.scheme.SchemeService;
 @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
 public class AgreementView extends VerticalLayout {
 
-    private static final List<String> PAIRWISE = List.of("spanF1Overlap", "spanF1Exact", "cohenKappa");
-
     private final AgreementService agreement;
     private final SchemeService schemes;
     private final AgreementChart chart = new AgreementChart();
-    private final Select<String> measure = new Select<>();
+    private final Select<MeasureDefinition> measure = new Select<>();
     private final Span figures = new Span();
     private AgreementReport report;
 
@@ -58,19 +61,24 @@ public class AgreementView extends VerticalLayout {
         addClassName("cb-agreement");
         setSizeFull();
         report = agreement.agreement(List.of());
+        List<MeasureDefinition> measures = agreement.measures();
 
+        List<MeasureDefinition> offered = measures.stream().filter(MeasureDefinition::onDashboard).toList();
         measure.setId("agreement-measure");
         measure.setLabel("Measure");
-        measure.setItems(PAIRWISE);
-        measure.setItemLabelGenerator(id -> report.measures().stream().filter(m -> m.measure().equals(id))
-                .findFirst().map(MeasureResult::title).orElse(id));
-        measure.setValue(PAIRWISE.getFirst());
+        measure.setItems(offered);
+        measure.setItemLabelGenerator(MeasureDefinition::title);
         measure.setWidth("17rem");
+        measure.setMaxWidth("100%");
         measure.addValueChangeListener(e -> draw());
+        if (!offered.isEmpty()) {
+            measure.setValue(offered.getFirst());
+        }
         figures.setId("agreement-figures");
         figures.addClassName("cb-muted");
         HorizontalLayout top = new HorizontalLayout(new H2("Agreement"), measure);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.setWrap(true);
 
         chart.setId("agreement-chart");
         chart.setWidthFull();
@@ -82,20 +90,24 @@ public class AgreementView extends VerticalLayout {
         table.addColumn(SourceAgreement::title).setHeader("Source").setFlexGrow(3).setSortable(true);
         table.addColumn(SourceAgreement::annotations).setHeader("Annotations").setWidth("8rem").setFlexGrow(0)
                 .setSortable(true);
-        table.addColumn(s -> format(s.spanF1Overlap())).setHeader("Span F1 (overlap)").setKey("f1")
-                .setComparator(Comparator.comparing(SourceAgreement::spanF1Overlap,
-                        Comparator.nullsLast(Comparator.naturalOrder())))
-                .setWidth("10rem").setFlexGrow(0);
-        table.addColumn(s -> format(s.cohenKappa())).setHeader("Cohen's kappa").setWidth("9rem").setFlexGrow(0)
-                .setComparator(Comparator.comparing(SourceAgreement::cohenKappa,
-                        Comparator.nullsLast(Comparator.naturalOrder())));
+        List<Grid.Column<SourceAgreement>> figureColumns = new ArrayList<>();
+        for (MeasureDefinition m : measures.stream().filter(MeasureDefinition::inSourceTable).toList()) {
+            Span header = new Span(m.title());
+            Tooltip.forComponent(header).withText(m.explanation());
+            figureColumns.add(table.addColumn(s -> format(s.figure(m.id()))).setHeader(header).setKey(m.id())
+                    .setComparator(Comparator.comparing((SourceAgreement s) -> s.figure(m.id()),
+                            Comparator.nullsLast(Comparator.naturalOrder())))
+                    .setAutoWidth(true).setFlexGrow(0));
+        }
         table.addColumn(s -> s.incompleteShare() == null ? "—"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * s.incompleteShare())).setHeader("Incomplete")
                 .setWidth("8rem").setFlexGrow(0);
         List<SourceAgreement> rows = agreement.perSource();
         table.setItems(rows);
-        table.sort(List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(table.getColumnByKey("f1"),
-                com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
+        if (!figureColumns.isEmpty()) {
+            // Least agreement first, by the first measure in the table.
+            table.sort(List.of(new GridSortOrder<>(figureColumns.getFirst(), SortDirection.ASCENDING)));
+        }
         table.addItemClickListener(e -> {
             if (report.reviewers().size() >= 2) {
                 openDisagreements(List.of(e.getItem().sourceId()), null, null, e.getItem().title());
@@ -107,7 +119,12 @@ public class AgreementView extends VerticalLayout {
     }
 
     private void draw() {
-        MeasureResult result = report.measures().stream().filter(m -> m.measure().equals(measure.getValue()))
+        MeasureDefinition chosen = measure.getValue();
+        if (chosen == null) {
+            return;
+        }
+        measure.setTooltipText(chosen.explanation());
+        MeasureResult result = report.measures().stream().filter(m -> m.measure().equals(chosen.id()))
                 .findFirst().orElseThrow();
         List<String> reviewers = report.reviewers();
         List<List<Double>> values = new ArrayList<>();
