@@ -1,12 +1,15 @@
 package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.AvatarGroup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -21,6 +24,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -234,9 +238,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     }
 
     private void create(int start, int end, String label) {
-        model.create(start, end, label);
-        text.clearTextSelection();
-        editor.focusFirstField();
+        if (model.create(start, end, label) != null) {
+            text.clearTextSelection();
+            editor.focusFirstField();
+        }
     }
 
     /** Runs an action with the text selected in the browser (code points), or says to select first. */
@@ -321,6 +326,36 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             new ReasonDialog("Delete " + annotation.author() + "'s " + annotation.label() + " “"
                     + (annotation.text().length() > 40 ? annotation.text().substring(0, 39) + "…" : annotation.text())
                     + "”", "Delete", reason -> model.delete(annotation, reason)).setDestructive().open();
+        }
+
+        @Override
+        public void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required) {
+            Dialog dialog = new Dialog("New " + label + ": " + (required.size() == 1 ? "its required attribute"
+                    : "its required attributes"));
+            dialog.setId("required-dialog");
+            Map<String, AbstractField<?, String>> fields = new LinkedHashMap<>();
+            for (LabelScheme.Attribute attribute : required) {
+                AbstractField<?, String> field = AttributeFieldFactory.field(attribute, null,
+                        () -> annotations.suggestions(source.source().id(), attribute.name()));
+                fields.put(attribute.name(), field);
+                dialog.add(field);
+            }
+            Button confirm = new Button("Create", e -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                fields.forEach((name, field) -> {
+                    if (field.getValue() != null && !field.getValue().isBlank()) {
+                        values.put(name, field.getValue());
+                    }
+                });
+                model.create(start, end, label, values);
+                dialog.close();
+                text.clearTextSelection();
+            });
+            confirm.setId("required-confirm");
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), confirm);
+            dialog.open();
+            fields.values().stream().findFirst().ifPresent(field -> ((Focusable<?>) field).focus());
         }
 
         @Override

@@ -128,6 +128,12 @@ final class WorkspaceModel {
         /** Asks the viewer for the reason to delete a colleague's (or imported) annotation, then calls {@link #delete}. */
         void askReasonToDelete(AnnotationDetails annotation);
 
+        /**
+         * Asks the viewer for the values of a label's required attributes before a span of it over
+         * {@code [start, end)} is created, then calls {@link #create(int, int, String, Map)}.
+         */
+        void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required);
+
         /** Tells the viewer something went differently than they may think. */
         void warn(String message);
     }
@@ -197,9 +203,25 @@ final class WorkspaceModel {
         display.list(listing());
     }
 
-    /** Creates an annotation of the viewer's over code points {@code [start, end)} and selects it. */
+    /**
+     * Creates an annotation of the viewer's over code points {@code [start, end)} and selects it. A label
+     * with required attributes cannot be created bare: the screen is asked for their values instead
+     * ({@link Display#askRequired}), and null is returned until {@link #create(int, int, String, Map)}.
+     */
     AnnotationDetails create(int start, int end, String label) {
-        AnnotationDetails created = annotations.create(sourceId, AnnotationRequest.create(start, end, label, Map.of(), null));
+        List<LabelScheme.Attribute> required = scheme.label(label)
+                .map(l -> l.attributes().stream().filter(LabelScheme.Attribute::required).toList()).orElse(List.of());
+        if (!required.isEmpty()) {
+            display.askRequired(start, end, label, required);
+            return null;
+        }
+        return create(start, end, label, Map.of());
+    }
+
+    /** Creates an annotation of the viewer's with these attribute values and selects it. */
+    AnnotationDetails create(int start, int end, String label, Map<String, String> attributes) {
+        AnnotationDetails created = annotations.create(sourceId,
+                AnnotationRequest.create(start, end, label, attributes, null));
         saved(created);
         return created;
     }

@@ -36,6 +36,31 @@ class WorkspaceModelTest {
     private final Screen screen = new Screen();
     private final Map<Long, String> verdicts = new HashMap<>();
 
+    @Test
+    void aLabelWithARequiredAttributeAsksForItsValueBeforeCreating() {
+        LabelScheme.Label quote = SCHEME.label("QUOTE").orElseThrow();
+        LabelScheme.Attribute speaker = quote.attribute("speaker").orElseThrow();
+        LabelScheme.Attribute required = new LabelScheme.Attribute(speaker.name(), speaker.title(),
+                speaker.description(), true, speaker.type(), speaker.values());
+        LabelScheme strict = new LabelScheme(SCHEME.name(), SCHEME.version(), SCHEME.description(),
+                SCHEME.labels().stream().map(l -> l != quote ? l : new LabelScheme.Label(l.name(), l.title(),
+                        l.description(), l.color(), l.hotkey(), List.of(required))).toList());
+        service.viewer = "carol";
+        WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer("carol", false), strict,
+                service, source -> Map.of(), screen);
+        model.open();
+
+        assertThat(model.create(16, 33, "QUOTE")).as("nothing is created before the value is given").isNull();
+        assertThat(screen.askedRequired).isEqualTo("QUOTE 16..33 [speaker]");
+        assertThat(screen.drawn()).isEmpty();
+
+        AnnotationDetails created = model.create(16, 33, "QUOTE", Map.of("speaker", "Zoë"));
+        assertThat(created.attributes()).containsEntry("speaker", "Zoë");
+        assertThat(screen.drawn()).containsExactly(created.id());
+        assertThat(model.create(0, 3, "FACT")).as("a label without required attributes is created at once")
+                .isNotNull();
+    }
+
     private WorkspaceModel open(String viewer, boolean supervisor) {
         service.viewer = viewer;
         WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer(viewer, supervisor), SCHEME,
@@ -297,7 +322,7 @@ class WorkspaceModelTest {
             if (refusal != null) {
                 throw refusal;
             }
-            return add(viewer, request.label(), request.start(), request.end());
+            return add(viewer, request.label(), request.start(), request.end(), request.attributes(), null);
         }
 
         @Override
@@ -317,6 +342,7 @@ class WorkspaceModelTest {
         WorkspaceModel.Access access;
         AnnotationDetails askedToDelete;
         Boolean colleaguesAllowed;
+        String askedRequired;
 
         List<Long> drawn() {
             return List.copyOf(highlights.keySet());
@@ -363,6 +389,12 @@ class WorkspaceModelTest {
         @Override
         public void askReasonToDelete(AnnotationDetails annotation) {
             askedToDelete = annotation;
+        }
+
+        @Override
+        public void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required) {
+            askedRequired = label + " " + start + ".." + end + " "
+                    + required.stream().map(LabelScheme.Attribute::name).toList();
         }
 
         @Override
