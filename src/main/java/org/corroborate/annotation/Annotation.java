@@ -8,10 +8,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.StringMapConverter;
+import org.hibernate.envers.Audited;
 
 /**
  * One reviewer's span [start, end) of a source (code points), its label, attribute values and note,
@@ -38,7 +40,7 @@ class Annotation {
     @Column(nullable = false)
     private String label;
 
-    @Convert(converter = org.corroborate.base.StringMapConverter.class)
+    @Convert(converter = StringMapConverter.class)
     @Column(nullable = false)
     private Map<String, String> attributes = new TreeMap<>();
 
@@ -64,7 +66,7 @@ class Annotation {
 
     /** Who imported it, when, from which file; null for work done in this workbench. */
     @jakarta.persistence.Embedded
-    private org.corroborate.base.Provenance imported;
+    private Provenance imported;
 
     @Version
     private long version;
@@ -93,12 +95,12 @@ class Annotation {
     }
 
     /** Marks this as imported work: who imported it, when, from which file. */
-    void imported(org.corroborate.base.Provenance provenance) {
+    void imported(Provenance provenance) {
         this.imported = provenance;
     }
 
     /** Where it was imported from; null for work done in this workbench. */
-    org.corroborate.base.Provenance provenance() {
+    Provenance provenance() {
         return imported;
     }
 

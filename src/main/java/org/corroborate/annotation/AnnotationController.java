@@ -3,6 +3,8 @@ package org.corroborate.annotation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +54,8 @@ class AnnotationController {
             return annotations.revisions(id);
         }
         try {
-            return annotations.stateAt(id, java.time.Instant.parse(at.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
+            return annotations.stateAt(id, Instant.parse(at.strip()));
+        } catch (DateTimeParseException e) {
             throw WorkbenchException.badInput("'at' must be an ISO instant such as 2026-11-21T10:00:00Z.");
         }
     }

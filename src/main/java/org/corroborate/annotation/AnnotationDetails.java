@@ -2,6 +2,7 @@ package org.corroborate.annotation;
 
 import java.time.Instant;
 import java.util.Map;
+import org.corroborate.base.Provenance;
 
 /**
  * An annotation as the rest of the application and the API see it. {@code start} and {@code end}
@@ -11,4 +12,4 @@ import java.util.Map;
 public record AnnotationDetails(Long id, Long sourceId, int start, int end, String label,
                                 Map<String, String> attributes, String note, String author, Instant createdAt,
                                 Instant modifiedAt, String text, String contextBefore, String contextAfter,
-                                long version, org.corroborate.base.Provenance imported) {}
+                                long version, Provenance imported) {}

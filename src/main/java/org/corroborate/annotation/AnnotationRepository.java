@@ -1,7 +1,10 @@
 package org.corroborate.annotation;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,14 +19,14 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
     List<Annotation> findBySourceAndAuthors(Long sourceId, Collection<String> authors);
 
     /** The annotation, its row locked until the transaction ends (so it is not deleted under a verdict). */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Annotation a where a.id = :id")
-    java.util.Optional<Annotation> findLocked(Long id);
+    Optional<Annotation> findLocked(Long id);
 
     /** The attribute maps that hold any value, for suggesting values already used in the corpus. */
     @Query("select a.attributes from Annotation a where a.attributes <> '{}'")
-    List<java.util.Map<String, String>> usedAttributes();
+    List<Map<String, String>> usedAttributes();
 
     @Query("select a.attributes from Annotation a where a.author = :author and a.attributes <> '{}'")
-    List<java.util.Map<String, String>> usedAttributesOf(String author);
+    List<Map<String, String>> usedAttributesOf(String author);
 }

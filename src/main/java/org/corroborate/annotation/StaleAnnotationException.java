@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import java.util.Map;
 import org.corroborate.base.WorkbenchException;
 
 /** Someone changed the annotation since the caller read it: nothing was written; here is what it is now. */
@@ -19,7 +20,7 @@ public class StaleAnnotationException extends WorkbenchException {
     }
 
     @Override
-    public java.util.Map<String, Object> details() {
-        return java.util.Map.of("current", current);
+    public Map<String, Object> details() {
+        return Map.of("current", current);
     }
 }

@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -37,7 +38,7 @@ public class AppendOnlyGuard {
 
     /** What the database no longer guards, as sentences; empty when the guard is complete. */
     public List<String> problems() {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
         return product != null && product.toLowerCase().contains("postgres") ? postgres() : h2();
     }
 

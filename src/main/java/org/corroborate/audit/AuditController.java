@@ -3,6 +3,7 @@ package org.corroborate.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.http.HttpHeaders;
@@ -98,7 +99,7 @@ class AuditController {
         }
         try {
             return Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw WorkbenchException.badInput("'" + name + "' must be an ISO instant such as 2026-11-21T10:00:00Z.");
         }
     }

@@ -1,6 +1,7 @@
 package org.corroborate.audit;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
 /** Append-only access to the audit log: there is deliberately no update or delete. */
@@ -10,5 +11,5 @@ interface AuditEventRepository extends Repository<AuditEvent, Long> {
 
     List<AuditEvent> findByEntityTypeAndEntityIdOrderByIdAsc(String entityType, String entityId);
 
-    java.util.Optional<AuditEvent> findFirstByOrderBySeqDesc();
+    Optional<AuditEvent> findFirstByOrderBySeqDesc();
 }

@@ -3,6 +3,7 @@ package org.corroborate.audit;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.hibernate.envers.RevisionListener;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ public class AuditRevisionListener implements RevisionListener {
         if (name == null) {
             // Several application contexts in one JVM (tests) each hand over their own lookup; the
             // JVM-wide security context is the one the running context uses.
-            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            var auth = SecurityContextHolder.getContext().getAuthentication();
             name = auth == null || auth.getName() == null ? "system" : auth.getName();
         }
         ((AuditRevision) revisionEntity).describe(name, ChangeReason.current());

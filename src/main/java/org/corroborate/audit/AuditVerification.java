@@ -1,5 +1,7 @@
 package org.corroborate.audit;
 
+import java.util.List;
+
 /**
  * The outcome of re-walking the chain: valid or not, how many events, the head hash, and where it
  * first breaks (the event's sequence number, its id, and what is wrong) when it does;
@@ -8,11 +10,11 @@ package org.corroborate.audit;
  * "append-only guard missing".
  */
 public record AuditVerification(boolean valid, long events, String head, Long brokenSeq, Long brokenId,
-                                String problem, long millis, Long witnessedSeq, java.util.List<String> warnings) {
+                                String problem, long millis, Long witnessedSeq, List<String> warnings) {
 
     /** The same outcome with these warnings. */
-    public AuditVerification withWarnings(java.util.List<String> warnings) {
+    public AuditVerification withWarnings(List<String> warnings) {
         return new AuditVerification(valid, events, head, brokenSeq, brokenId, problem, millis, witnessedSeq,
-                java.util.List.copyOf(warnings));
+                List.copyOf(warnings));
     }
 }

@@ -3,6 +3,7 @@ package org.corroborate.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,7 @@ class AuditVerifier {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new AuditVerification(walk.problem == null, walk.count, walk.previous, walk.brokenSeq, walk.brokenId,
-                walk.problem, millis, witnessed == null ? null : witnessed.seq(), java.util.List.of());
+                walk.problem, millis, witnessed == null ? null : witnessed.seq(), List.of());
     }
 
     /** Events removed from the end leave a shorter chain than the witness saw, or another event in its place. */

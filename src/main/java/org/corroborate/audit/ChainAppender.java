@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +35,7 @@ class ChainAppender {
     ChainAppender(JdbcTemplate jdbc, ChainWitness witness) {
         this.jdbc = jdbc;
         this.witness = witness;
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
         this.bump = "PostgreSQL".equalsIgnoreCase(product)
                 ? "update audit_chain_head set seq = seq + 1 where id = 1 returning seq"
                 : "select seq from final table (update audit_chain_head set seq = seq + 1 where id = 1)";

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
@@ -173,7 +174,7 @@ class ChainWitness {
         Instant writtenAt = null;
         try {
             writtenAt = Instant.parse(values.getProperty("writtenAt", "").strip());
-        } catch (java.time.format.DateTimeParseException ignored) {
+        } catch (DateTimeParseException ignored) {
             // The time is for people; the number and hash are what is checked.
         }
         return Optional.of(new Witnessed(seq, hash.strip(), writtenAt));

@@ -1,5 +1,7 @@
 package org.corroborate.base;
 
+import java.util.Map;
+
 /**
  * A failure caused by what the caller asked for, with a message meant for a person.
  * The kind decides the HTTP status on the API and the tone in the UI.
@@ -43,8 +45,8 @@ public class WorkbenchException extends RuntimeException {
     }
 
     /** Extra facts for the caller, such as the current state after a conflict; shown in API errors. */
-    public java.util.Map<String, Object> details() {
-        return java.util.Map.of();
+    public Map<String, Object> details() {
+        return Map.of();
     }
 
     public static WorkbenchException badInput(String message) {

@@ -1,6 +1,7 @@
 package org.corroborate.base;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -50,5 +51,5 @@ public record WorkbenchProperties(
     public record Exchange(@DefaultValue("100MB") DataSize maxImportSize,
                            @DefaultValue("400MB") DataSize maxUnpackedSize,
                            @DefaultValue("50000") int maxFiles,
-                           @DefaultValue("30s") java.time.Duration importWait) {}
+                           @DefaultValue("30s") Duration importWait) {}
 }

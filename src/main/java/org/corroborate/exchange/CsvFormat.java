@@ -1,14 +1,16 @@
 package org.corroborate.exchange;
 
+import static org.corroborate.base.SpreadsheetSafe.cell;
+
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.corroborate.base.Provenance;
 import org.springframework.stereotype.Component;
-
-import static org.corroborate.base.SpreadsheetSafe.cell;
 
 /**
  * CSV for spreadsheets: one row per span with its source's title and hash, offsets in code points,
@@ -29,7 +31,7 @@ class CsvFormat implements ExportFormat {
     }
 
     /** Empty for work done in the workbench; else who imported the span, when, and from which file. */
-    private static String imported(org.corroborate.base.Provenance imported) {
+    private static String imported(Provenance imported) {
         return imported == null ? null : "by " + imported.importedBy() + " at " + imported.importedAt() + " from "
                 + imported.importFile();
     }
@@ -53,7 +55,7 @@ class CsvFormat implements ExportFormat {
     public SourceWriter open(ExportArchive archive) throws IOException {
         OutputStream out = archive.file("corpus.csv");
         CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(HEADER).get()
-                .print(new java.io.BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+                .print(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         return new SourceWriter() {
             @Override
             public void write(ExportedSource source) throws IOException {

@@ -1,15 +1,25 @@
 package org.corroborate.exchange;
 
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.corroborate.base.Sha256;
+import org.corroborate.base.SpreadsheetSafe;
 
 /**
  * The zip every export is delivered in: the format's files, written one after another as the
@@ -19,7 +29,7 @@ import java.util.zip.ZipOutputStream;
  * memory stays flat), and the manifest holds the first {@value #SKIPPED_IN_MANIFEST} and the counts
  * by reason.
  */
-public final class ExportArchive implements java.io.Closeable {
+public final class ExportArchive implements Closeable {
 
     static final String MANIFEST = "manifest.json";
     static final String SKIPPED_FILE = "skipped.csv";
@@ -28,10 +38,10 @@ public final class ExportArchive implements java.io.Closeable {
     private final ZipOutputStream zip;
     private final List<FileRecord> files = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
-    private final java.util.Map<String, Long> skippedByReason = new java.util.TreeMap<>();
+    private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long skippedCount;
-    private java.nio.file.Path skippedTemp;
-    private org.apache.commons.csv.CSVPrinter skippedCsv;
+    private Path skippedTemp;
+    private CSVPrinter skippedCsv;
     private Entry current;
 
     ExportArchive(OutputStream out) {
@@ -73,15 +83,15 @@ public final class ExportArchive implements java.io.Closeable {
         }
         try {
             if (skippedCsv == null) {
-                skippedTemp = java.nio.file.Files.createTempFile("corroborate-skipped-", ".csv");
-                skippedCsv = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader("source", "span", "label",
-                        "start", "end", "author", "reason", "detail").get().print(java.nio.file.Files.newBufferedWriter(
+                skippedTemp = Files.createTempFile("corroborate-skipped-", ".csv");
+                skippedCsv = CSVFormat.RFC4180.builder().setHeader("source", "span", "label",
+                        "start", "end", "author", "reason", "detail").get().print(Files.newBufferedWriter(
                         skippedTemp, StandardCharsets.UTF_8));
             }
             skippedCsv.printRecord(entry.source(), entry.span(), entry.label(), entry.start(), entry.end(),
-                    org.corroborate.base.SpreadsheetSafe.cell(entry.author()), entry.reason(), entry.detail());
+                    SpreadsheetSafe.cell(entry.author()), entry.reason(), entry.detail());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -94,7 +104,7 @@ public final class ExportArchive implements java.io.Closeable {
         return skippedCount;
     }
 
-    java.util.Map<String, Long> skippedByReason() {
+    Map<String, Long> skippedByReason() {
         return skippedByReason;
     }
 
@@ -104,7 +114,7 @@ public final class ExportArchive implements java.io.Closeable {
         if (skippedCsv != null) {
             skippedCsv.close();
             try (OutputStream out = file(SKIPPED_FILE)) {
-                java.nio.file.Files.copy(skippedTemp, out);
+                Files.copy(skippedTemp, out);
             }
             endFile();
         }
@@ -114,7 +124,7 @@ public final class ExportArchive implements java.io.Closeable {
     public void close() throws IOException {
         if (skippedCsv != null) {
             skippedCsv.close();
-            java.nio.file.Files.deleteIfExists(skippedTemp);
+            Files.deleteIfExists(skippedTemp);
         }
     }
 
@@ -137,7 +147,7 @@ public final class ExportArchive implements java.io.Closeable {
         if (current != null) {
             current.flush();
             zip.closeEntry();
-            files.add(new FileRecord(current.name, current.bytes, org.corroborate.base.Sha256.hex(current.digest),
+            files.add(new FileRecord(current.name, current.bytes, Sha256.hex(current.digest),
                     current.documents));
             current = null;
         }
@@ -161,7 +171,7 @@ public final class ExportArchive implements java.io.Closeable {
             super(zip);
             this.name = name;
             this.documents = documents;
-            this.digest = org.corroborate.base.Sha256.digest();
+            this.digest = Sha256.digest();
         }
 
         @Override

@@ -1,5 +1,8 @@
 package org.corroborate.exchange;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import org.corroborate.review.ReviewState;
@@ -18,9 +21,9 @@ public record ExportRequest(ExportFormat format, Layer layer, List<Long> sourceI
     }
 
     /** The name the download gets. */
-    public String fileName(java.time.Instant at) {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(at);
+    public String fileName(Instant at) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(at);
         return "corroborate-" + layer.toString().replaceAll("[^\\p{L}\\p{N}._-]", "-") + "-" + format.id() + "-"
                 + stamp + ".zip";
     }

@@ -2,12 +2,14 @@ package org.corroborate.exchange;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ public final class ImportFiles {
         } catch (ZipException e) {
             throw WorkbenchException.badInput("'" + zipName + "' is not a readable zip archive (" + e.getMessage()
                     + "); is it complete?");
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw WorkbenchException.badInput("'" + zipName + "' ends too early: the zip archive is truncated.");
         } catch (IOException e) {
             throw WorkbenchException.badInput("'" + zipName + "' could not be read: " + e.getMessage());
@@ -122,7 +124,7 @@ public final class ImportFiles {
         if (!archive) {
             return names();
         }
-        return files.keySet().stream().filter(n -> java.util.Arrays.stream(suffixes)
+        return files.keySet().stream().filter(n -> Arrays.stream(suffixes)
                 .anyMatch(suffix -> n.toLowerCase().endsWith(suffix))).toList();
     }
 

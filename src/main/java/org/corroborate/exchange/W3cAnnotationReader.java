@@ -8,9 +8,16 @@ import static org.corroborate.exchange.W3cAnnotationFormat.NOTE;
 import static org.corroborate.exchange.W3cAnnotationFormat.REASON;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
+import org.corroborate.annotation.ImportedAnnotation;
+import org.corroborate.base.WorkbenchException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +30,7 @@ final class W3cAnnotationReader {
 
     private final JsonMapper json;
     private final Map<String, SourceSpans> bySource = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> verdicts = new java.util.HashMap<>();
+    private final Map<String, Map<String, String>> verdicts = new HashMap<>();
 
     W3cAnnotationReader(JsonMapper json) {
         this.json = json;
@@ -33,13 +40,13 @@ final class W3cAnnotationReader {
         List<String> names = files.documents(".jsonld", ".json").stream()
                 .filter(n -> !n.endsWith(ExportArchive.MANIFEST)).toList();
         if (names.isEmpty()) {
-            throw org.corroborate.base.WorkbenchException.badInput("The upload holds no .jsonld file; W3C imports "
+            throw WorkbenchException.badInput("The upload holds no .jsonld file; W3C imports "
                     + "read an AnnotationCollection.");
         }
         for (String name : names) {
             items(name, files.text(name), (item, line) -> item(name, line, item));
         }
-        java.util.Set<String> held = new java.util.HashSet<>();
+        Set<String> held = new HashSet<>();
         bySource.values().forEach(found -> found.spans.forEach(span -> held.add(span.ref())));
         verdicts.keySet().stream().filter(ref -> !held.contains(ref)).sorted().forEach(ref -> {
             if (!bySource.isEmpty()) {
@@ -69,7 +76,7 @@ final class W3cAnnotationReader {
     }
 
     /** Walks the items of a collection (or a bare array, or one annotation), each with the line it starts on. */
-    private void items(String file, String content, java.util.function.ObjIntConsumer<JsonNode> consumer) {
+    private void items(String file, String content, ObjIntConsumer<JsonNode> consumer) {
         try (tools.jackson.core.JsonParser parser = json.createParser(content)) {
             tools.jackson.core.JsonToken first = parser.nextToken();
             if (first == tools.jackson.core.JsonToken.START_ARRAY) {
@@ -104,7 +111,7 @@ final class W3cAnnotationReader {
         }
     }
 
-    private void eachInArray(tools.jackson.core.JsonParser parser, java.util.function.ObjIntConsumer<JsonNode> consumer) {
+    private void eachInArray(tools.jackson.core.JsonParser parser, ObjIntConsumer<JsonNode> consumer) {
         while (parser.nextToken() != tools.jackson.core.JsonToken.END_ARRAY) {
             int line = parser.currentTokenLocation().getLineNr();
             consumer.accept(json.readTree(parser), line);
@@ -155,7 +162,7 @@ final class W3cAnnotationReader {
                 h -> new SourceSpans(file, line));
         String label = null;
         String note = null;
-        Map<String, String> attributes = new java.util.TreeMap<>();
+        Map<String, String> attributes = new TreeMap<>();
         for (JsonNode body : array(item.get("body"))) {
             String purpose = body.path("purpose").asString("");
             String value = body.path("value").asString(null);
@@ -181,7 +188,7 @@ final class W3cAnnotationReader {
                     + "the decisions together with the annotations they judged.");
         }
         spans.spans.add(new ImportedSource.ImportedSpan(ref, file, line,
-                new org.corroborate.annotation.ImportedAnnotation(person(fields, item.get("creator")),
+                new ImportedAnnotation(person(fields, item.get("creator")),
                         fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
                         fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));
     }
@@ -192,7 +199,7 @@ final class W3cAnnotationReader {
         String reason = null;
         String label = null;
         String note = null;
-        Map<String, String> attributes = new java.util.TreeMap<>();
+        Map<String, String> attributes = new TreeMap<>();
         for (JsonNode body : array(item.get("body"))) {
             String purpose = body.path("purpose").asString("");
             String id = body.path("id").asString("");

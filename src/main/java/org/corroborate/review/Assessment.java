@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.corroborate.base.Provenance;
 import org.hibernate.envers.Audited;
 
 /** One reviewer's verdict on one annotation by someone else, with an optional comment; may be changed later. */
@@ -45,7 +46,7 @@ class Assessment {
 
     /** Who imported it, when, from which file; null for work done in this workbench. */
     @jakarta.persistence.Embedded
-    private org.corroborate.base.Provenance imported;
+    private Provenance imported;
 
     @Version
     private long version;
@@ -66,12 +67,12 @@ class Assessment {
     }
 
     /** Marks this as imported work: who imported it, when, from which file. */
-    void imported(org.corroborate.base.Provenance provenance) {
+    void imported(Provenance provenance) {
         this.imported = provenance;
     }
 
     /** Where it was imported from; null for work done in this workbench. */
-    org.corroborate.base.Provenance provenance() {
+    Provenance provenance() {
         return imported;
     }
 

@@ -1,12 +1,14 @@
 package org.corroborate.review;
 
+import java.util.Collection;
+
 /** How colleagues judged one annotation. */
 public record Tally(long agree, long disagree, long unsure) {
 
     public static final Tally NONE = new Tally(0, 0, 0);
 
     /** The tally of some verdicts. */
-    public static Tally of(java.util.Collection<Verdict> verdicts) {
+    public static Tally of(Collection<Verdict> verdicts) {
         Tally tally = NONE;
         for (Verdict verdict : verdicts) {
             tally = tally.plus(verdict);

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,7 +46,7 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     CrossSiteRequestFilter(List<String> allowedOrigins, Refusal refusal) {
         this.allowedOrigins = allowedOrigins.stream().map(CrossSiteRequestFilter::normalise)
-                .filter(o -> !o.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.refusal = refusal;
     }
 

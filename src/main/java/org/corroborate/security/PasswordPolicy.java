@@ -2,6 +2,7 @@ package org.corroborate.security;
 
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class PasswordPolicy {
         if (password.length() > 100) {
             return Optional.empty();
         }
-        List<String> inputs = java.util.Arrays.stream(context).filter(Objects::nonNull).filter(s -> !s.isBlank())
+        List<String> inputs = Arrays.stream(context).filter(Objects::nonNull).filter(s -> !s.isBlank())
                 .toList();
         Strength strength = ESTIMATOR.measure(password, inputs);
         if (strength.getScore() >= MIN_SCORE) {

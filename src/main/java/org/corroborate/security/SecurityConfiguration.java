@@ -1,26 +1,31 @@
 package org.corroborate.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.corroborate.base.ApiError;
 import org.corroborate.security.ui.LoginView;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import com.vaadin.flow.spring.security.RequestUtil;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +67,7 @@ class SecurityConfiguration {
                     if (e instanceof SignInThrottledException throttled) {
                         response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
                         write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
-                                java.util.Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
+                                Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
                         return;
                     }
                     write(response, json, 401, new ApiError("unauthorized",
@@ -100,9 +105,9 @@ class SecurityConfiguration {
      * request: some of Vaadin's responses never pass Spring Security's header writers.
      */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> securityHeaders() {
-        jakarta.servlet.Filter filter = (request, response, chain) -> {
-            var http = (jakarta.servlet.http.HttpServletRequest) request;
+    FilterRegistrationBean<Filter> securityHeaders() {
+        Filter filter = (request, response, chain) -> {
+            var http = (HttpServletRequest) request;
             var answer = (HttpServletResponse) response;
             String path = http.getRequestURI().substring(http.getContextPath().length());
             boolean api = path.startsWith("/api/") || path.startsWith("/swagger-ui");
@@ -112,9 +117,9 @@ class SecurityConfiguration {
             answer.setHeader("Referrer-Policy", "same-origin");
             chain.doFilter(request, response);
         };
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ record FrontMatter(Map<String, String> values, String body) {
         if (!lines[0].strip().equals(FENCE)) {
             return new FrontMatter(Map.of(), text);
         }
-        if (java.util.Arrays.stream(lines).skip(1).noneMatch(line -> line.strip().equals(FENCE))) {
+        if (Arrays.stream(lines).skip(1).noneMatch(line -> line.strip().equals(FENCE))) {
             throw bad(fileName, 1, "the front matter opened here is never closed by a line '---'");
         }
         Map<String, String> values = new LinkedHashMap<>();

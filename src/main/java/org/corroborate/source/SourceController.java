@@ -5,9 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.corroborate.base.ApiError;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.WorkbenchProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +35,7 @@ class SourceController {
     private final long maxFileBytes;
     private final long maxImportBytes;
 
-    SourceController(SourceService sources, org.corroborate.base.WorkbenchProperties properties) {
+    SourceController(SourceService sources, WorkbenchProperties properties) {
         this.sources = sources;
         this.maxFileBytes = properties.sources().maxFileSize().toBytes();
         this.maxImportBytes = properties.sources().maxImportSize().toBytes();
@@ -85,9 +89,9 @@ class SourceController {
             return sources.revisions(id);
         }
         try {
-            return sources.stateAt(id, java.time.Instant.parse(at.strip()));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw org.corroborate.base.WorkbenchException.badInput("'at' must be an ISO instant such as "
+            return sources.stateAt(id, Instant.parse(at.strip()));
+        } catch (DateTimeParseException e) {
+            throw WorkbenchException.badInput("'at' must be an ISO instant such as "
                     + "2026-11-21T10:00:00Z.");
         }
     }
@@ -96,7 +100,7 @@ class SourceController {
     @Operation(summary = "Supervisor: blind mode on or off for a source ({\"blind\": true})")
     SourceSummary blind(@PathVariable long id, @RequestBody BlindRequest request) {
         if (request.blind() == null) {
-            throw org.corroborate.base.WorkbenchException.badInput("'blind' (true or false) is required.");
+            throw WorkbenchException.badInput("'blind' (true or false) is required.");
         }
         return sources.setBlind(List.of(id), request.blind()).getFirst();
     }
@@ -109,14 +113,14 @@ class SourceController {
         long total = 0;
         for (MultipartFile part : parts) {
             if (part.getSize() > maxFileBytes) {
-                throw org.corroborate.base.WorkbenchException.tooLarge("'" + SourceParser.baseName(
+                throw WorkbenchException.tooLarge("'" + SourceParser.baseName(
                         part.getOriginalFilename()) + "' is " + part.getSize() / 1024 + " KiB; this workbench "
                         + "accepts sources up to " + maxFileBytes / 1024 + " KiB.");
             }
             total += part.getSize();
         }
         if (total > maxImportBytes) {
-            throw org.corroborate.base.WorkbenchException.tooLarge("The files add up to " + total / 1024
+            throw WorkbenchException.tooLarge("The files add up to " + total / 1024
                     + " KiB; one import takes at most " + maxImportBytes / 1024 + " KiB "
                     + "(workbench.sources.max-import-size): import them in several goes.");
         }

@@ -2,6 +2,7 @@ package org.corroborate.source;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import org.corroborate.base.Sha256;
 
 /** The normalisation every source text goes through, and the identity and length derived from it. */
 public final class SourceText {
@@ -16,7 +17,7 @@ public final class SourceText {
 
     /** SHA-256 of the normalised text's UTF-8 bytes, as lower-case hex: the source's content identity. */
     public static String sha256(String normalisedText) {
-        return org.corroborate.base.Sha256.hex(normalisedText.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(normalisedText.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Length in Unicode code points, the unit of every offset in the API and exports. */

@@ -1,6 +1,7 @@
 package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,11 +17,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.StaleAnnotationException;
+import org.corroborate.audit.AuditService;
+import org.corroborate.audit.ui.TimelineDialog;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.scheme.LabelScheme;
@@ -52,8 +56,8 @@ class AnnotationEditor extends VerticalLayout {
     private final Button delete = new Button("Delete");
     private final Button moveSpan = new Button("Move to selection");
     private final Button history = new Button("History");
-    private final org.corroborate.audit.AuditService audit;
-    private java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> selection = ask -> { };
+    private final AuditService audit;
+    private Consumer<BiConsumer<Integer, Integer>> selection = ask -> { };
     private final Map<String, AbstractField<?, String>> attributes = new LinkedHashMap<>();
     private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
             + "it; click a highlight to open it here.");
@@ -61,7 +65,7 @@ class AnnotationEditor extends VerticalLayout {
     private final Div extensionPanels = new Div();
     private AnnotationDetails shown;
 
-    AnnotationEditor(AnnotationService annotations, org.corroborate.audit.AuditService audit, LabelScheme scheme,
+    AnnotationEditor(AnnotationService annotations, AuditService audit, LabelScheme scheme,
                      Consumer<AnnotationDetails> onSaved, Consumer<AnnotationDetails> onDeleted) {
         this.annotations = annotations;
         this.audit = audit;
@@ -102,7 +106,7 @@ class AnnotationEditor extends VerticalLayout {
         history.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         history.addClickListener(e -> {
             if (shown != null) {
-                new org.corroborate.audit.ui.TimelineDialog(audit, "Annotation", String.valueOf(shown.id()),
+                new TimelineDialog(audit, "Annotation", String.valueOf(shown.id()),
                         "History of “" + shorten(shown.text()) + "”").open();
             }
         });
@@ -150,12 +154,12 @@ class AnnotationEditor extends VerticalLayout {
     }
 
     /** How the editor learns the text selection in the workspace, for moving a span's boundaries. */
-    void setSelectionSource(java.util.function.Consumer<java.util.function.BiConsumer<Integer, Integer>> source) {
+    void setSelectionSource(Consumer<BiConsumer<Integer, Integer>> source) {
         this.selection = source;
     }
 
     /** Panels other features add for the annotation on show (assessments, say). */
-    void setExtensionPanels(List<com.vaadin.flow.component.Component> panels) {
+    void setExtensionPanels(List<Component> panels) {
         extensionPanels.removeAll();
         panels.forEach(extensionPanels::add);
     }

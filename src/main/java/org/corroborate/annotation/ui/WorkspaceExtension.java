@@ -2,6 +2,7 @@ package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
+import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 
 /**
@@ -21,8 +22,8 @@ public interface WorkspaceExtension {
     }
 
     /** Extra lines for the highlights' tooltips (say, colleagues' verdicts), by annotation id. */
-    default java.util.Map<Long, String> tooltipNotes(long sourceId) {
-        return java.util.Map.of();
+    default Map<Long, String> tooltipNotes(long sourceId) {
+        return Map.of();
     }
 
     /** What an extension may know of and do to the workspace it sits in. */

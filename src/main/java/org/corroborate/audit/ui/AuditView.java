@@ -1,5 +1,6 @@
 package org.corroborate.audit.ui;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,14 +16,20 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.corroborate.audit.AppendOnlyGuard;
 import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditFilter;
 import org.corroborate.audit.AuditService;
@@ -92,7 +99,7 @@ public class AuditView extends VerticalLayout {
         entity.setId("filter-entity");
         entityId.setId("filter-entity-id");
         source.setId("filter-source");
-        for (var field : new com.vaadin.flow.component.HasValue<?, ?>[] {actor, action, entity, entityId, source, from, to}) {
+        for (var field : new HasValue<?, ?>[] {actor, action, entity, entityId, source, from, to}) {
             field.addValueChangeListener(e -> refresh());
         }
         entityId.setWidth("8rem");
@@ -125,8 +132,8 @@ public class AuditView extends VerticalLayout {
         refresh();
     }
 
-    private static java.util.function.Supplier<List<String>> once(java.util.function.Supplier<List<String>> load) {
-        List<List<String>> loaded = new java.util.ArrayList<>(1);
+    private static Supplier<List<String>> once(Supplier<List<String>> load) {
+        List<List<String>> loaded = new ArrayList<>(1);
         return () -> {
             if (loaded.isEmpty()) {
                 loaded.add(load.get());
@@ -135,8 +142,8 @@ public class AuditView extends VerticalLayout {
         };
     }
 
-    private static java.util.stream.Stream<String> matching(List<String> values,
-            com.vaadin.flow.data.provider.Query<String, String> query) {
+    private static Stream<String> matching(List<String> values,
+            Query<String, String> query) {
         String typed = query.getFilter().orElse("").toLowerCase();
         return values.stream().filter(v -> v.toLowerCase().contains(typed))
                 .skip(query.getOffset()).limit(query.getLimit());
@@ -158,7 +165,7 @@ public class AuditView extends VerticalLayout {
     private void guardWarning(List<String> problems) {
         guardWarning.setId("append-only-warning");
         guardWarning.addClassName("cb-guard-warning");
-        guardWarning.setText(problems.isEmpty() ? "" : "Warning: " + org.corroborate.audit.AppendOnlyGuard.MISSING
+        guardWarning.setText(problems.isEmpty() ? "" : "Warning: " + AppendOnlyGuard.MISSING
                 + " (" + String.join("; ", problems) + "). Events could be changed or deleted without the database "
                 + "refusing. Verify the chain, find out who lifted the guard, then re-install it as the operations "
                 + "guide says under \"Append-only guard\".");
@@ -203,7 +210,7 @@ public class AuditView extends VerticalLayout {
         return anchor;
     }
 
-    private static java.time.Instant instant(LocalDateTime value) {
+    private static Instant instant(LocalDateTime value) {
         return value == null ? null : value.atZone(ZoneId.systemDefault()).toInstant();
     }
 

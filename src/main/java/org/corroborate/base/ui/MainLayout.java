@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /** The frame around every signed-in view: product name, navigation, who is signed in, and the demo marker. */
 @Layout
@@ -71,7 +72,7 @@ public class MainLayout extends AppLayout {
         HorizontalLayout menu = new HorizontalLayout();
         menu.setAlignItems(FlexComponent.Alignment.CENTER);
         menu.addClassName("cb-user");
-        authentication.getAuthenticatedUser(org.springframework.security.core.userdetails.UserDetails.class)
+        authentication.getAuthenticatedUser(UserDetails.class)
                 .ifPresent(user -> {
                     Avatar avatar = new Avatar(user.getUsername());
                     avatar.addThemeName("small");

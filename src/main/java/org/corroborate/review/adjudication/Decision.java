@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.corroborate.base.Provenance;
+import org.corroborate.base.StringMapConverter;
 import org.hibernate.envers.Audited;
 
 /**
@@ -50,7 +52,7 @@ class Decision {
     @Column(name = "gold_label")
     private String goldLabel;
 
-    @Convert(converter = org.corroborate.base.StringMapConverter.class)
+    @Convert(converter = StringMapConverter.class)
     @Column(name = "gold_attributes")
     private Map<String, String> goldAttributes;
 
@@ -76,7 +78,7 @@ class Decision {
 
     /** Who imported it, when, from which file; null for work done in this workbench. */
     @jakarta.persistence.Embedded
-    private org.corroborate.base.Provenance imported;
+    private Provenance imported;
 
     @Version
     private long version;
@@ -103,12 +105,12 @@ class Decision {
     }
 
     /** Marks this as imported work: who imported it, when, from which file. */
-    void imported(org.corroborate.base.Provenance provenance) {
+    void imported(Provenance provenance) {
         this.imported = provenance;
     }
 
     /** Where it was imported from; null for work done in this workbench. */
-    org.corroborate.base.Provenance provenance() {
+    Provenance provenance() {
         return imported;
     }
 

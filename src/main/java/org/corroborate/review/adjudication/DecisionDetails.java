@@ -2,6 +2,7 @@ package org.corroborate.review.adjudication;
 
 import java.time.Instant;
 import java.util.Set;
+import org.corroborate.base.Provenance;
 
 /**
  * A decision as the API and views show it; {@code gold} is null when the unit was rejected;
@@ -9,4 +10,4 @@ import java.util.Set;
  */
 public record DecisionDetails(Long id, Long sourceId, Outcome outcome, GoldSpan gold, Set<Long> basedOn,
                               String reason, String decidedBy, Instant decidedAt, long version,
-                              org.corroborate.base.Provenance imported) {}
+                              Provenance imported) {}

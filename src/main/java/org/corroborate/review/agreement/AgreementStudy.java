@@ -1,5 +1,7 @@
 package org.corroborate.review.agreement;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +14,10 @@ public record AgreementStudy(Map<Long, Integer> sourceLengths, List<String> revi
 
     /** The spans by source, then by reviewer: every measure works source by source. */
     Map<Long, Map<String, List<ReviewerSpan>>> bySource() {
-        Map<Long, Map<String, List<ReviewerSpan>>> grouped = new java.util.HashMap<>();
+        Map<Long, Map<String, List<ReviewerSpan>>> grouped = new HashMap<>();
         for (ReviewerSpan span : spans) {
-            grouped.computeIfAbsent(span.sourceId(), id -> new java.util.HashMap<>())
-                    .computeIfAbsent(span.reviewer(), r -> new java.util.ArrayList<>()).add(span);
+            grouped.computeIfAbsent(span.sourceId(), id -> new HashMap<>())
+                    .computeIfAbsent(span.reviewer(), r -> new ArrayList<>()).add(span);
         }
         return grouped;
     }

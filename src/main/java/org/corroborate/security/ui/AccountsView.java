@@ -1,5 +1,6 @@
 package org.corroborate.security.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -27,13 +28,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
-import org.corroborate.base.Role;
 
 /** Administration of accounts: create, assign roles, disable, reset passwords. Every change is audited. */
 @Route("admin/accounts")
@@ -171,7 +172,7 @@ public class AccountsView extends VerticalLayout {
     private static final class FormDialog extends Dialog {
         private final Paragraph error = new Paragraph();
 
-        FormDialog(String title, com.vaadin.flow.component.Component content) {
+        FormDialog(String title, Component content) {
             setHeaderTitle(title);
             setWidth("min(36rem, 95vw)");
             error.addClassName("cb-form-error");
