@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['frontend/**/*.test.ts'],
     exclude: ['frontend/generated/**', 'node_modules/**'],
     environment: 'happy-dom',
+    // Lit's development build (which vitest resolves) announces itself once per file
+    onConsoleLog: (log) => !log.includes('Lit is in dev mode'),
   },
 });
