@@ -60,6 +60,7 @@ export class SourceText extends LitElement implements SourceTextHost {
   /** A new text, labels or annotations array waits to be drawn from scratch. */
   private needsFullRender = true;
 
+  // Lit controllers: each registers itself with this element and adds its listeners on connect.
   private readonly selection = new TextSelectionController(this);
   private readonly tooltip = new TooltipController(this, () => this.selection.isPointerDown);
   private readonly overlay = new SelectionOverlayController(this);
