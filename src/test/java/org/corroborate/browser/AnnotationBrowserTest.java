@@ -53,7 +53,7 @@ class AnnotationBrowserTest extends BrowserTest {
                   const nodes = []; let all = '';
                   while (walker.nextNode()) {
                     const n = walker.currentNode;
-                    if (n.parentElement.closest('.cbst-tooltip, style')) continue;
+                    if (n.parentElement.closest('.cb-tip, .cb-live, style')) continue;
                     nodes.push([n, all.length]); all += n.data;
                   }
                   const at = all.indexOf(phrase);

@@ -16,11 +16,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BaseJsonNode;
 
 /**
- * The Java side of {@code <cb-source-text>} (frontend/components/source-text.ts): a source's text
+ * The Java side of {@code <cb-source-text>} (frontend/components/source-text/source-text.ts): a source's text
  * with its annotations as highlights. Offsets in both directions count Unicode code points.
  */
 @Tag("cb-source-text")
-@JsModule("./components/source-text.ts")
+@JsModule("./components/source-text/source-text.ts")
 public class SourceTextElement extends Component implements HasSize, HasStyle {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

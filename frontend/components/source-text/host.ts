@@ -1,0 +1,27 @@
+/*
+ * What the controllers of <cb-source-text> see of the element.
+ */
+import type {ReactiveControllerHost} from 'lit';
+import type {CodePointIndex} from './cp-index.js';
+import type {HighlightSet} from './highlights.js';
+import type {TextRuns} from './text-runs.js';
+import type {Highlight, SourceLabel} from './types.js';
+
+export interface SourceTextHost extends ReactiveControllerHost, HTMLElement {
+  /** The code point index of the drawn text. */
+  readonly index: CodePointIndex;
+  readonly highlights: HighlightSet;
+  /** The drawn text; null before the first render. */
+  readonly runs: TextRuns | null;
+  readonly labels: SourceLabel[];
+  readonly snapToWords: boolean;
+  selectedId: string | null;
+  /** The tooltip element; null before the first render. */
+  readonly tooltipElement: HTMLElement | null;
+  /** The layer the selection box is drawn in; null before the first render. */
+  readonly overlayLayer: HTMLElement | null;
+  /** Dispatches a bubbling, composed CustomEvent. */
+  fire(name: string, detail: unknown): void;
+  /** Selects a highlight on behalf of the person and fires cb-annotation-selected. */
+  selectHighlight(highlight: Highlight, byKeyboard: boolean): void;
+}

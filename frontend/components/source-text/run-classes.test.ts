@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest';
+import {depthClass, laneClass, safeColor, tintClass} from './run-classes.js';
+import {ensureStyles} from './styles.js';
+
+describe('run classes', () => {
+  it('lets only plain, valid colours into CSS text', () => {
+    expect(safeColor('#1565c0')).toBe('#1565c0');
+    expect(safeColor(' rgb(1, 2, 3) ')).toBe('rgb(1, 2, 3)');
+    expect(safeColor('red;} body{display:none')).toBe('#757575');
+    expect(safeColor('red" onload="x')).toBe('#757575');
+    expect(safeColor('')).toBe('#757575');
+    expect(safeColor(undefined, 'black')).toBe('black');
+  });
+
+  it('makes each class once and adds its rule to the injected sheet', () => {
+    ensureStyles(document);
+    const style = document.getElementById('cb-source-text-style') as HTMLStyleElement;
+    const name = laneClass(1, '#abcdef', false);
+    expect(laneClass(1, '#abcdef', false)).toBe(name);
+    expect(laneClass(1, '#abcdef', true)).not.toBe(name);
+    const rules = [...style.sheet!.cssRules].map((r) => r.cssText).filter((t) => t.includes(`.${name}`));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toContain('repeating-linear-gradient');
+  });
+
+  it('shares the last underline layer among deep lanes and grows deep lines', () => {
+    expect(laneClass(12, 'red', true)).toBe(laneClass(7, 'red', true));
+    expect(depthClass(9)).toBe('cbd7');
+    expect(depthClass(0)).toBe('cbd0');
+    expect(tintClass('red', true)).toMatch(/^cbt\w+m$/);
+  });
+});

@@ -1,0 +1,72 @@
+/*
+ * The class factory for highlighted runs: small classes, each made once, that set the custom
+ * properties the generic run rule (styles.ts) draws from. Colours come from the server, so they
+ * are checked before they go into CSS text.
+ */
+import {addRule, LANE_PITCH, LANES_IN_LEADING, MAX_LANES} from './styles.js';
+
+const FALLBACK_COLOR = '#757575';
+const checkedColors = new Map<string, string>();
+const colorKeys = new Map<string, string>();
+const madeClasses = new Set<string>();
+
+/** A colour that is safe to put into CSS text (a valid CSS colour of plain characters), else the fallback. */
+export function safeColor(color: string | undefined | null, fallback = FALLBACK_COLOR): string {
+  if (!color) return fallback;
+  let checked = checkedColors.get(color);
+  if (checked === undefined) {
+    const trimmed = String(color).trim();
+    checked = /^[#\w\s(),.%/+-]+$/.test(trimmed) && CSS.supports('color', trimmed) ? trimmed : fallback;
+    checkedColors.set(color, checked);
+  }
+  return checked;
+}
+
+/** Defines (once) the run class `name` with the declarations `body`; returns the name. */
+function defineClass(name: string, body: string): string {
+  if (!madeClasses.has(name)) {
+    madeClasses.add(name);
+    addRule(`cb-source-text>.cb-text .${name}{${body}}`);
+  }
+  return name;
+}
+
+/** A short key per colour, for class names. */
+function colorKey(color: string): string {
+  let key = colorKeys.get(color);
+  if (key === undefined) {
+    key = colorKeys.size.toString(36);
+    colorKeys.set(color, key);
+  }
+  return key;
+}
+
+/** The underline of one lane in one colour: solid for one's own, dashed for a colleague's. */
+export function laneClass(lane: number, color: string, mine: boolean): string {
+  const layer = Math.min(lane, MAX_LANES - 1);
+  const name = `cbl${layer}_${colorKey(color)}${mine ? 'm' : 'o'}`;
+  if (madeClasses.has(name)) return name;
+  const image = mine
+    ? `linear-gradient(${color},${color})`
+    : `repeating-linear-gradient(90deg,${color} 0 5px,transparent 5px 8px)`;
+  return defineClass(name, `--cb-g${layer}:${image}`);
+}
+
+/** The background tint of the innermost annotation. */
+export function tintClass(color: string, mine: boolean): string {
+  const name = `cbt${colorKey(color)}${mine ? 'm' : 'o'}`;
+  if (madeClasses.has(name)) return name;
+  return defineClass(name, `--cb-tint:color-mix(in srgb,${color} ${mine ? 17 : 10}%,transparent)`);
+}
+
+/** Room below the text for lanes 0..deepestLane, and a taller line for deep stacks. */
+export function depthClass(deepestLane: number): string {
+  const layer = Math.min(deepestLane, MAX_LANES - 1);
+  const name = `cbd${layer}`;
+  if (madeClasses.has(name)) return name;
+  let body = `--cb-pb:${LANE_PITCH * (layer + 1)}px`;
+  if (layer >= LANES_IN_LEADING) {
+    body += `;line-height:calc(2.1em + ${2 * LANE_PITCH * (layer + 1 - LANES_IN_LEADING)}px)`;
+  }
+  return defineClass(name, body);
+}

@@ -1,0 +1,247 @@
+/*
+ * <cb-source-text>: the annotatable source text of Corroborate.
+ *
+ * Renders a long plain text (the text is DATA: only text nodes are ever built from it) with
+ * annotations drawn as highlights. Overlapping annotations get lanes: one underline per lane
+ * below the text, plus a light tint of the innermost annotation.
+ *
+ * Every offset in the public API (properties, methods, events) counts Unicode CODE POINTS from
+ * 0, start inclusive, end exclusive; CodePointIndex converts to the DOM's UTF-16.
+ *
+ * The element renders into its LIGHT DOM (so window.getSelection() works) and injects one
+ * scoped <style> (styles.ts). The pieces: the highlights and their lanes (highlights.ts,
+ * lanes.ts), the runs the text is cut into (run-plan.ts) and drawn as (text-runs.ts), and the
+ * controllers for the text selection and clicks, the keys, the tooltip and the selection box.
+ *
+ * Events (bubbling, composed; detail in code points):
+ *   cb-selection            {start, end, text}   a finished text selection; start -1 when cleared
+ *   cb-tag                  {start, end, label}  a label's hotkey pressed with text selected
+ *   cb-annotation-selected  {id}                 an annotation clicked or reached with the arrows
+ *   cb-delete               {id}                 Delete or Backspace with an annotation selected
+ *   cb-escape               {}                   Escape
+ */
+import {html, LitElement, type PropertyValues} from 'lit';
+import {customElement, property} from 'lit/decorators.js';
+import {CodePointIndex} from './cp-index.js';
+import {HighlightSet} from './highlights.js';
+import type {SourceTextHost} from './host.js';
+import {KeyboardController} from './keyboard-controller.js';
+import {safeColor} from './run-classes.js';
+import {TextSelectionController} from './selection-controller.js';
+import {SelectionOverlayController} from './selection-overlay.js';
+import {ensureStyles} from './styles.js';
+import {TextRuns} from './text-runs.js';
+import {describeHighlight, TooltipController} from './tooltip-controller.js';
+import type {CodePointRange, Highlight, SourceAnnotation, SourceLabel, TextSelection} from './types.js';
+
+export type {SourceAnnotation, SourceLabel, TextSelection} from './types.js';
+
+@customElement('cb-source-text')
+export class SourceText extends LitElement implements SourceTextHost {
+  /** Selections are snapped to whole words and trimmed when they are finished. */
+  @property({type: Boolean, attribute: 'snap-to-words'}) snapToWords = true;
+
+  /** The selected annotation's id (emphasised with a box). */
+  @property({attribute: false}) selectedId: string | null = null;
+
+  /** How long the last full render took (ms); the workspace benchmark reads it. */
+  lastRenderMs = 0;
+
+  readonly highlights = new HighlightSet(safeColor);
+  index = new CodePointIndex('');
+  runs: TextRuns | null = null;
+  tooltipElement: HTMLElement | null = null;
+  overlayLayer: HTMLElement | null = null;
+  private liveRegion: HTMLElement | null = null;
+
+  private _text = '';
+  private _labels: SourceLabel[] = [];
+  private _annotations: SourceAnnotation[] = [];
+  /** A new text, labels or annotations array waits to be drawn from scratch. */
+  private needsFullRender = true;
+
+  // Lit controllers: each registers itself with this element and adds its listeners on connect.
+  private readonly selection = new TextSelectionController(this);
+  private readonly tooltip = new TooltipController(this, () => this.selection.isPointerDown);
+  private readonly overlay = new SelectionOverlayController(this);
+  private readonly keyboard = new KeyboardController(this, this.selection, this.tooltip);
+
+  /** The full text (LF line endings). Setting it re-renders everything. */
+  @property({attribute: false})
+  get text(): string {
+    return this._text;
+  }
+  set text(value: string) {
+    this._text = value == null ? '' : String(value);
+    this.needsFullRender = true;
+  }
+
+  /** The label scheme. Setting it re-renders everything. */
+  @property({attribute: false})
+  get labels(): SourceLabel[] {
+    return this._labels;
+  }
+  set labels(value: SourceLabel[]) {
+    this._labels = Array.isArray(value) ? value : [];
+    this.needsFullRender = true;
+  }
+
+  /** All annotations; setting the array re-renders everything (opening a source). */
+  @property({attribute: false})
+  get annotations(): SourceAnnotation[] {
+    return this._annotations;
+  }
+  set annotations(value: SourceAnnotation[]) {
+    this._annotations = Array.isArray(value) ? value : [];
+    this.highlights.replaceAll(this._annotations);
+    this.needsFullRender = true;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.getRootNode();
+    ensureStyles(root instanceof ShadowRoot ? root : document);
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'document');
+  }
+
+  protected override render() {
+    // a static skeleton; the text container is filled imperatively
+    return html`<div class="cb-text"></div><div class="cb-layer" aria-hidden="true"></div><div
+        class="cb-tip"
+        role="tooltip"
+        hidden
+      ></div><div class="cb-live" aria-live="polite"></div>`;
+  }
+
+  protected override firstUpdated(): void {
+    this.runs = new TextRuns(this.querySelector(':scope > .cb-text')!, (id) => this.highlights.laneOf(id));
+    this.overlayLayer = this.querySelector(':scope > .cb-layer');
+    this.tooltipElement = this.querySelector(':scope > .cb-tip');
+    this.liveRegion = this.querySelector(':scope > .cb-live');
+  }
+
+  protected override willUpdate(): void {
+    // a full render drops the selection of an annotation that is gone (without a second update)
+    if (this.needsFullRender && this.selectedId != null && !this.highlights.given.has(String(this.selectedId))) {
+      this.selectedId = null;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.needsFullRender) this.renderAll();
+    if (changed.has('selectedId') || changed.has('text') || changed.has('annotations')) this.overlay.draw();
+  }
+
+  /* ------------------------------------------------------------------ public API */
+
+  /** Adds or replaces one annotation; redraws only the runs of its old and new extent. */
+  upsertAnnotation(annotation: SourceAnnotation): void {
+    if (!annotation || annotation.id == null) return;
+    const id = String(annotation.id);
+    this.highlights.given.set(id, annotation);
+    if (this.needsFullRender || !this.runs) {
+      this.requestUpdate();
+      return;
+    }
+    this.redraw(this.highlights.upsert(annotation));
+    if (this.selectedId === id) this.overlay.schedule();
+  }
+
+  /** Removes one annotation; redraws only the runs of its extent. */
+  removeAnnotation(id: string): void {
+    id = String(id);
+    if (!this.highlights.given.has(id)) return;
+    if (this.selectedId === id) this.selectedId = null;
+    if (this.needsFullRender || !this.runs) {
+      this.highlights.given.delete(id);
+      this.requestUpdate();
+      return;
+    }
+    this.redraw(this.highlights.remove(id));
+  }
+
+  /** Scrolls the annotation into view and selects it (fires no event). */
+  scrollToAnnotation(id: string): void {
+    if (this.needsFullRender || !this.runs) {
+      this.updateComplete.then(() => this.scrollToAnnotation(id));
+      return;
+    }
+    const highlight = this.highlights.get(id);
+    if (!highlight) return;
+    this.selectedId = highlight.id;
+    this.scrollToHighlight(highlight, 'center');
+  }
+
+  /** Removes the text selection inside the component (fires no event). */
+  clearSelection(): void {
+    this.selection.clear();
+  }
+
+  /** The current text selection (after snapping) in code points, or null. */
+  getTextSelection(): TextSelection | null {
+    return this.selection.current();
+  }
+
+  /* ------------------------------------------------------- for the controllers */
+
+  fire(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, {detail, bubbles: true, composed: true}));
+  }
+
+  selectHighlight(highlight: Highlight, byKeyboard: boolean): void {
+    this.selectedId = highlight.id;
+    if (byKeyboard) {
+      this.scrollToHighlight(highlight, 'nearest');
+      this.tooltip.showFor(highlight);
+    }
+    if (this.liveRegion) this.liveRegion.textContent = describeHighlight(highlight, this._labels);
+    this.fire('cb-annotation-selected', {id: highlight.id});
+  }
+
+  /* ------------------------------------------------------------------ drawing */
+
+  private scrollToHighlight(highlight: Highlight, block: ScrollLogicalPosition): void {
+    const run = this.runs?.runNodeAt(highlight.start);
+    const element = run && (run.nodeType === Node.TEXT_NODE ? run.parentElement : (run as HTMLElement));
+    element?.scrollIntoView({block, inline: 'nearest'});
+  }
+
+  private renderAll(): void {
+    const runs = this.runs;
+    if (!runs) return;
+    const startedAt = performance.now();
+    this.needsFullRender = false;
+    this.index = new CodePointIndex(this._text);
+    this.highlights.layout(this.index.length, this._labels);
+    this.overlay.unobserveChunks(runs.chunkElements);
+    runs.renderAll(this._text, this.index, this.highlights.laneOrdered);
+    this.overlay.observeChunks(runs.chunkElements);
+    this.selection.keepWithin(this.index.length);
+    this.tooltip.hide();
+    this.lastRenderMs = performance.now() - startedAt;
+  }
+
+  /** Redraws the runs over a changed range, keeping the person's text selection. */
+  private redraw(changed: CodePointRange | null): void {
+    const runs = this.runs;
+    const slice = changed && runs?.slice(changed.start, changed.end);
+    if (!runs || !slice) return;
+    const saved = this.selection.saveIn(slice);
+    runs.redraw(slice, this.highlights.laneOrdered);
+    this.selection.restore(saved);
+    this.tooltip.hideIfDetached();
+    const selected = this.highlights.get(this.selectedId);
+    if (selected && selected.start < slice.end && selected.end > slice.start) this.overlay.schedule();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-source-text': SourceText;
+  }
+}

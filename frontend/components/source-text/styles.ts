@@ -1,0 +1,171 @@
+/*
+ * The stylesheet of <cb-source-text>. The element renders into its light DOM, so its rules live
+ * in one <style id="cb-source-text-style"> injected into document.head (or into the shadow root
+ * the element is placed in), every selector scoped by the element name. The run classes made
+ * later (run-classes.ts) are added to every injected sheet.
+ */
+import {css} from 'lit';
+
+/** Underline thickness and lane pitch (px): lane i occupies [2+4i, 4+4i] px below the text. */
+export const LANE_PITCH = 4;
+export const LINE_THICKNESS = 2;
+/** Lanes 0..2 fit into the half-leadings of line-height 2.1; deeper runs grow their line. */
+export const LANES_IN_LEADING = 3;
+/** Underline layers drawn; deeper lanes share the last layer. */
+export const MAX_LANES = 8;
+
+const STATIC_CSS = css`
+  cb-source-text {
+    display: block;
+    position: relative;
+    overflow: auto;
+    outline: none;
+    color: inherit;
+    background: var(--cb-source-background, transparent);
+  }
+  cb-source-text:focus-visible {
+    box-shadow: inset 0 0 0 2px rgba(21, 101, 192, 0.35);
+  }
+  cb-source-text > .cb-text {
+    white-space: pre-wrap;
+    overflow-wrap: break-word;
+    line-height: 2.1;
+    padding: var(--cb-source-padding, 8px 14px 16px);
+    tab-size: 4;
+    text-align: start;
+    unicode-bidi: plaintext;
+    cursor: text;
+    user-select: text;
+    -webkit-user-select: text;
+  }
+  cb-source-text > .cb-text > div {
+    unicode-bidi: plaintext;
+    /* off-screen chunks skip style, layout and paint */
+    content-visibility: auto;
+    /* paint containment must not clip the underlines of a chunk's last line */
+    padding-bottom: 16px;
+    margin-bottom: -16px;
+  }
+  cb-source-text > .cb-text ::selection {
+    background-color: rgba(255, 183, 0, 0.34);
+    color: inherit;
+  }
+  cb-source-text > .cb-layer {
+    position: absolute;
+    left: 0;
+    top: 0;
+    width: 0;
+    height: 0;
+    overflow: visible;
+    pointer-events: none;
+  }
+  cb-source-text > .cb-layer > div {
+    position: absolute;
+    box-sizing: border-box;
+    border: 2px solid var(--cb-sel-color, #1565c0);
+    border-radius: 4px;
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--cb-sel-color, #1565c0) 18%, transparent);
+  }
+  cb-source-text > .cb-layer > div.bar {
+    height: 3px;
+    border: none;
+    border-radius: 1.5px;
+    box-shadow: none;
+    background: var(--cb-sel-color, #1565c0);
+  }
+  cb-source-text > .cb-tip {
+    position: fixed;
+    z-index: 10000;
+    max-width: min(420px, 90vw);
+    padding: 6px 9px;
+    border-radius: 6px;
+    background: rgba(33, 37, 41, 0.95);
+    color: #fff;
+    font-size: 12.5px;
+    line-height: 1.45;
+    white-space: normal;
+    pointer-events: none;
+    box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25);
+    unicode-bidi: plaintext;
+  }
+  cb-source-text > .cb-tip[hidden] {
+    display: none;
+  }
+  cb-source-text > .cb-tip > div {
+    display: flex;
+    align-items: baseline;
+    gap: 7px;
+  }
+  cb-source-text > .cb-tip > div > i {
+    flex: none;
+    width: 9px;
+    height: 9px;
+    border-radius: 2px;
+    transform: translateY(1px);
+  }
+  cb-source-text > .cb-tip > div > i.other {
+    background-image: repeating-linear-gradient(135deg, rgba(255, 255, 255, 0.55) 0 2px, transparent 2px 4px);
+  }
+  cb-source-text > .cb-live {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/**
+ * One generic rule draws every highlighted run from custom properties that small, composable
+ * classes set: --cb-g<lane> (the underline of that lane), --cb-tint (the innermost annotation's
+ * tint) and --cb-pb (room below the text for the lanes).
+ */
+export function genericRunRule(): string {
+  const images: string[] = [];
+  const sizes: string[] = [];
+  const positions: string[] = [];
+  for (let i = 0; i < MAX_LANES; i++) {
+    images.push(`var(--cb-g${i},none)`);
+    sizes.push(`100% ${LINE_THICKNESS}px`);
+    positions.push(`left 0 bottom calc(var(--cb-pb,4px) - ${LANE_PITCH * (i + 1)}px)`);
+  }
+  images.push('linear-gradient(var(--cb-tint,transparent),var(--cb-tint,transparent))');
+  sizes.push('100% calc(100% - var(--cb-pb,4px))');
+  positions.push('left 0 top 0');
+  return (
+    `cb-source-text>.cb-text span[data-ids]{cursor:pointer;background-repeat:no-repeat;` +
+    `padding-bottom:var(--cb-pb,4px);background-image:${images.join(',')};` +
+    `background-size:${sizes.join(',')};background-position:${positions.join(',')}}`
+  );
+}
+
+type StyleRoot = Document | ShadowRoot;
+const injected = new Map<StyleRoot, HTMLStyleElement>();
+const addedRules: string[] = [];
+
+/** Injects the stylesheet (with every rule added so far) into `root`, once. */
+export function ensureStyles(root: StyleRoot): void {
+  const existing = injected.get(root);
+  if (existing && existing.isConnected) return;
+  const style = document.createElement('style');
+  style.id = 'cb-source-text-style';
+  style.textContent = STATIC_CSS.cssText + '\n' + genericRunRule() + '\n' + addedRules.join('\n');
+  if (root instanceof ShadowRoot) root.insertBefore(style, root.firstChild);
+  else root.head.appendChild(style);
+  injected.set(root, style);
+}
+
+/** Adds a rule to every injected sheet and to those injected later. */
+export function addRule(rule: string): void {
+  addedRules.push(rule);
+  for (const style of injected.values()) {
+    const sheet = style.sheet;
+    if (!sheet) continue;
+    try {
+      sheet.insertRule(rule, sheet.cssRules.length);
+    } catch {
+      /* a rule the browser cannot parse is left out */
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/*
+ * Shapes shared by the modules of <cb-source-text>. Every offset counts Unicode code points
+ * from 0, start inclusive, end exclusive.
+ */
+
+/** A label of the scheme, as the component draws it. */
+export interface SourceLabel {
+  name: string;
+  title: string;
+  color: string;
+  hotkey?: string;
+}
+
+/** An annotation as the server sends it. */
+export interface SourceAnnotation {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  color: string;
+  mine: boolean;
+  tooltip?: string;
+}
+
+/** A range of code points. */
+export interface CodePointRange {
+  start: number;
+  end: number;
+}
+
+/** A text selection in code points, with the text it covers. */
+export interface TextSelection extends CodePointRange {
+  text: string;
+}
+
+/**
+ * An annotation ready to draw: its range clamped to the text (start <= end), a colour that is
+ * safe to put into CSS, and the annotation it came from. The run renderer caches the class
+ * names it made for it in the optional fields.
+ */
+export interface Highlight {
+  id: string;
+  start: number;
+  end: number;
+  color: string;
+  mine: boolean;
+  source: SourceAnnotation;
+  /** the lane the cached `laneClassName` was made for */
+  cachedLane?: number;
+  laneClassName?: string;
+  tintClassName?: string;
+}
