@@ -11,7 +11,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
 
     /** One source's metadata, without loading its text. */
     @Query("""
-            select new SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
+            select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
               s.blind, s.version)
             from Source s where s.id = :id""")
@@ -19,7 +19,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
 
     /** Every source's metadata, without loading any text. */
     @Query("""
-            select new SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
+            select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
               s.blind, s.version)
             from Source s order by s.importedAt desc, s.id desc""")
