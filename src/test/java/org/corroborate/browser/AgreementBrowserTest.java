@@ -39,13 +39,11 @@ class AgreementBrowserTest extends BrowserTest {
         assertThat(page.locator("#agreement-sources")).containsText("Agreement walk");
         var cell = page.locator("#agreement-chart button[data-pair='alice|bob']");
         assertThat(cell).isVisible();
-        page.waitForTimeout(300);
         screenshot(page, "agreement");
         cell.click();
         var ours = page.locator(".cb-disagreement", new Page.LocatorOptions().setHasText("regulator ignored the warnings"));
         assertThat(ours).containsText("ALLEGATION");
         assertThat(ours).containsText("FACT");
-        page.waitForTimeout(300);
         screenshot(page, "agreement-drilldown");
     }
 

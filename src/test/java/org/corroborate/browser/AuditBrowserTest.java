@@ -49,7 +49,6 @@ class AuditBrowserTest extends BrowserTest {
         assertThat(page.locator("#audit-event-dialog .cb-diff-changed").first()).hasText("labelFACTALLEGATION");
         assertThat(page.locator("#audit-event-dialog .cb-diff")).containsText("The regulator");
         assertThat(page.locator("#audit-event-dialog")).containsText("re-read the sentence");
-        page.waitForTimeout(400); // let the dialog finish opening before the picture
         screenshot(page, "audit-diff");
     }
 

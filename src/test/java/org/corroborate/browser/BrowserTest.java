@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,9 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * port, in demo mode. Screenshots land in target/screenshots for people to look at.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+@WorkbenchTest
 public abstract class BrowserTest {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -98,7 +96,18 @@ public abstract class BrowserTest {
         on.locator("#current-user").waitFor();
     }
 
+    /**
+     * Waits until the page is still: its fonts loaded and no finite animation or transition running
+     * (an opening dialog, a progress bar filling). Endless ones, like a spinner, do not count.
+     */
+    protected static void settle(Page on) {
+        on.waitForFunction("() => document.fonts.status === 'loaded' && document.getAnimations().every(a =>"
+                + " a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+    }
+
+    /** Saves a picture of what the page shows once it is still (see {@link #settle}). */
     protected void screenshot(Page on, String name) {
+        settle(on);
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {

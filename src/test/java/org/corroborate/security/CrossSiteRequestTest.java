@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,9 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Sec-Fetch-Site, form bodies and empty bodies, with the browser's cached Basic credentials) is
  * refused with 403 cross_site and changes nothing; what scripts send keeps working.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+@WorkbenchTest
 class CrossSiteRequestTest {
 
     @LocalServerPort
