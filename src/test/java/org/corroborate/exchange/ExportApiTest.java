@@ -168,7 +168,8 @@ class ExportApiTest {
         mvc.perform(get("/api/export").param("source", "987654").with(httpBasic("alice", "demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/export")).andExpect(status().isUnauthorized());
-        export("carol", "format=csv");
+        long source = source("Exported by carol, as the audit trail says.");
+        export("carol", "format=csv&source=" + source);
         mvc.perform(get("/api/audit").param("action", "corpus.exported").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].actor").value("carol"))
                 .andExpect(jsonPath("$.events[0].after.format").value("csv"));

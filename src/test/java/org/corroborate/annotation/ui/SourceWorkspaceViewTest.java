@@ -10,12 +10,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.TabSheet;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.source.SourceService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -36,9 +34,9 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     long sourceId;
 
-    @BeforeEach
-    void importSource() {
-        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + UUID.randomUUID(),
+    /** Imports the mayor's sentence followed by {@code ending}, a sentence of the test's own. */
+    private void importSource(String ending) {
+        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + ending,
                 "Vale Voice", null, null, null).source().id();
     }
 
@@ -48,6 +46,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void showsTheTextAndItsProvenance() {
+        importSource("Its provenance is shown.");
         navigate(SourceWorkspaceView.class, sourceId);
         assertThat(text().getElement().getProperty("text")).startsWith("The mayor said");
         assertThat(find(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
@@ -59,6 +58,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aHotkeyCreatesTheAnnotationAndTheEditorSavesItsSpeaker() {
+        importSource("A hotkey tags it.");
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE"));
 
@@ -82,6 +82,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void deleteOnTheKeyboardRemovesOnlyYourOwnAnnotation() {
+        importSource("The Delete key removes it.");
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 4, 9, "FACT"));
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
@@ -91,6 +92,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
+        importSource("A colleague tagged it first.");
         AnnotationDetails alices = actor.runAs("alice", "REVIEWER", () -> annotations.create(sourceId,
                 org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
