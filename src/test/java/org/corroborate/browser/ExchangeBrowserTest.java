@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
@@ -29,7 +28,7 @@ class ExchangeBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorExportsOneSourceAsConllAndImportsACorpus(@TempDir Path files) throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tag = "kittiwake";
         String title = "Exchange walk " + tag;
         long sourceId = actor.runAs("alice", "REVIEWER", () -> sources.importText(title,
                 "The mayor said the water is safe. It was not. " + tag, null, null, null, null)).source().id();

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.corroborate.WorkbenchTest;
@@ -65,7 +64,7 @@ class CorpusUploadTest extends SpringBrowserlessTest {
     void anUploadOnThePageWaitsForAnImportAlreadyRunningThenImports() {
         navigate(ExchangeView.class);
         int sourcesBefore = sources.list().size();
-        String text = "Uploaded while another import ran " + UUID.randomUUID();
+        String text = "Uploaded while another import ran";
         byte[] line = ("{\"text\": \"" + text + "\", \"label\": [[0, 8, \"FACT\"]]}\n").getBytes(StandardCharsets.UTF_8);
         CompletableFuture<Void> releasedWhileItWaited = releaseOnceSomeoneWaits(imports.gate().hold());
 
@@ -78,7 +77,7 @@ class CorpusUploadTest extends SpringBrowserlessTest {
 
     @Test
     void anImportOverTheApiWaitsForTheSameGate() throws Exception {
-        String text = "Sent over the API while another import ran " + UUID.randomUUID();
+        String text = "Sent over the API while another import ran";
         Runnable release = imports.gate().hold();
         CompletableFuture<Integer> status;
         try {
