@@ -11,7 +11,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.corroborate.WorkbenchTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,12 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
 
+    /** Launches Chromium once for every browser test in this JVM; it is closed when the JVM exits. */
     @BeforeAll
     static void launchBrowser() {
+        if (browser != null) {
+            return;
+        }
         Path chromium = Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {
             String message = "No Chromium at " + chromium + ": install Debian's chromium package or set CHROMIUM";
@@ -54,16 +57,7 @@ public abstract class BrowserTest {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "close-playwright"));
     }
 
     @BeforeEach
