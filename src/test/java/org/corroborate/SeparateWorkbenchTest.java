@@ -5,7 +5,9 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.corroborate.testing.FastPasswordHashing;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "workbench.demo=true",
         "spring.datasource.url=jdbc:h2:mem:workbench-separate;DB_CLOSE_DELAY=-1"})
+@Import(FastPasswordHashing.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SeparateWorkbenchTest {}

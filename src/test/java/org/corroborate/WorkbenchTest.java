@@ -5,8 +5,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.corroborate.testing.FastPasswordHashing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.test.context.TestExecutionListeners;
         "workbench.exchange.max-import-size=8MB",
         "workbench.exchange.max-unpacked-size=4MB"})
 @AutoConfigureMockMvc
+@Import(FastPasswordHashing.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface WorkbenchTest {}
