@@ -54,7 +54,7 @@ class CrossSiteRequestTest {
 
     @Test
     void forgedWritesAreRefusedAndChangeNothing() throws Exception {
-        String tag = "Planted via CSRF";
+        String tag = "Forged over HTTP"; // no other test's text contains it
         String auditBefore = send("GET", "/api/audit?action=source.imported&size=500", null, null).body();
         String exportsBefore = send("GET", "/api/audit?action=corpus.exported&size=500", null, null).body();
         List<HttpResponse<String>> forged = new ArrayList<>();
