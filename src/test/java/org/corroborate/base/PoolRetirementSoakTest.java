@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.testing.HttpApi;
@@ -47,10 +46,10 @@ class PoolRetirementSoakTest {
     }
 
     private static void everyWritePath(HttpApi api, int round) throws Exception {
-        String text = "The utility hid the results for months. The mayor said the water is safe. " + UUID.randomUUID();
+        String text = "The utility hid the results for months. The mayor said the water is safe. Soak round " + round + ".";
         long source = api.send("admin", "POST", "/api/sources", Map.of("title", "Soak " + round, "text", text))
                 .expectOk("JSON import").id("id");
-        api.upload("admin", "/api/sources", "soak-" + round + ".txt", "Uploaded " + UUID.randomUUID())
+        api.upload("admin", "/api/sources", "soak-" + round + ".txt", "Uploaded in soak round " + round)
                 .expectOk("file import");
         api.send("sam", "PUT", "/api/sources/" + source + "/assignment", Map.of("reviewers", List.of("alice", "bob")))
                 .expectOk("assignment");
