@@ -48,6 +48,11 @@ final class ImportGate {
         }
     }
 
+    /** For tests: whether an import is waiting for the gate now. */
+    boolean hasWaiting() {
+        return running.hasQueuedThreads();
+    }
+
     /** For tests: holds the gate as a running import would, until the returned action is run. */
     Runnable hold() {
         running.acquireUninterruptibly();

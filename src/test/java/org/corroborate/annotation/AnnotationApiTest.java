@@ -13,9 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,9 +38,9 @@ class AnnotationApiTest {
     long sourceId;
     String stored;
 
-    @BeforeEach
-    void importSource() throws Exception {
-        String text = TEXT + UUID.randomUUID();
+    /** Imports TEXT followed by {@code ending}, a sentence of the test's own; keeps its id and stored text. */
+    private void importSource(String ending) throws Exception {
+        String text = TEXT + ending;
         JsonNode source = read(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text", text))))
                 .andExpect(status().isCreated()));
@@ -72,6 +70,7 @@ class AnnotationApiTest {
 
     @Test
     void createsWithCodePointOffsetsAndStoresTheCoveredTextAndContext() throws Exception {
+        importSource("Offsets are counted in code points.");
         int start = offsetOf("Zoé");
         JsonNode created = read(create("alice", Map.of("start", start, "end", start + 3, "label", "QUOTE",
                 "attributes", Map.of("speaker", "  Zoé Ødegård "), "note", "Name composed on import"))
@@ -104,6 +103,7 @@ class AnnotationApiTest {
 
     @Test
     void refusesBadSpansLabelsAndAttributesAndChangesNothing() throws Exception {
+        importSource("Bad spans change nothing.");
         int length = cp(stored);
         create("alice", Map.of("start", 5, "end", 5, "label", "FACT")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("cannot be empty")));
@@ -130,6 +130,7 @@ class AnnotationApiTest {
 
     @Test
     void updatesWithTheVersionAndAnswersAStaleVersionWith409AndTheCurrentState() throws Exception {
+        importSource("A stale version is answered with 409.");
         JsonNode created = read(create("bob", Map.of("start", 0, "end", 8, "label", "FACT")));
         long id = created.get("id").asLong();
         mvc.perform(put("/api/annotations/" + id).with(httpBasic("bob", "demo"))
@@ -158,6 +159,7 @@ class AnnotationApiTest {
 
     @Test
     void aReviewerCannotChangeAColleaguesAnnotationButASupervisorCanWithAReason() throws Exception {
+        importSource("Only the author, or a supervisor with a reason.");
         long id = read(create("alice", Map.of("start", 0, "end", 8, "label", "FACT"))).get("id").asLong();
         String edit = json.writeValueAsString(Map.of("version", 0, "label", "ALLEGATION"));
         mvc.perform(put("/api/annotations/" + id).with(httpBasic("bob", "demo"))
@@ -184,6 +186,7 @@ class AnnotationApiTest {
 
     @Test
     void blindModeHidesColleaguesUntilTheReviewerSubmits() throws Exception {
+        importSource("Blind until the reviewer submits.");
         create("alice", Map.of("start", 0, "end", 8, "label", "FACT")).andExpect(status().isCreated());
         create("bob", Map.of("start", 0, "end", 8, "label", "FACT")).andExpect(status().isCreated());
         mvc.perform(put("/api/sources/" + sourceId + "/blind").with(httpBasic("alice", "demo"))

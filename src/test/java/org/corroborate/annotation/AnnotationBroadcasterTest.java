@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
@@ -47,8 +46,7 @@ class AnnotationBroadcasterTest {
 
     @Test
     void blindModeSwitchedOnStopsColleaguesAnnotationsReachingAnOpenView() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Push", "Push test text "
-                + UUID.randomUUID(), null, null, null, null)).source().id();
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Push", "Push test text for an open view.", null, null, null, null)).source().id();
         Viewer bob = open(source, "bob", "REVIEWER");
         Viewer sam = open(source, "sam", "SUPERVISOR");
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +33,7 @@ class AnnotationConcurrencyTest {
 
     @Test
     void exactlyOneWriterWinsEachVersion() throws Exception {
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Race", "A contested sentence. "
-                + UUID.randomUUID(), null, null, null, null)).source().id();
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Race", "A contested sentence, written by twelve hands at once.", null, null, null, null)).source().id();
         AnnotationDetails created = actor.runAs("alice", Role.REVIEWER,
                 () -> annotations.create(sourceId, AnnotationRequest.create(0, 11, "FACT", Map.of(), null)));
 

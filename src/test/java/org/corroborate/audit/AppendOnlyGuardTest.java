@@ -2,12 +2,12 @@ package org.corroborate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.corroborate.SeparateWorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,10 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Issue 19, case 12: a dropped append-only trigger stayed dropped after a restart, in silence.
  * Now the start-up check logs an ERROR and verification carries the warning until it is back.
- * Shares TamperDetectionTest's database (same properties, so the same cached context).
+ * Runs on the separate workbench (it lifts the trigger), like TamperDetectionTest.
  */
-@SpringBootTest(properties = {"workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-tamper;DB_CLOSE_DELAY=-1"})
+@SeparateWorkbenchTest
 @ExtendWith(OutputCaptureExtension.class)
 class AppendOnlyGuardTest {
 

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,18 +28,19 @@ class AuditApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
-    private long importAs(String user) throws Exception {
+    /** A source of {@code text} imported by {@code user}, titled as a spreadsheet formula. */
+    private long importAs(String user, String text) throws Exception {
         String body = mvc.perform(post("/api/sources").with(httpBasic(user, "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("title", "=cmd|' /C calc'!A0",
-                                "text", "Audit API " + UUID.randomUUID()))))
+                                "text", text))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("id").asLong();
     }
 
     @Test
     void supervisorsSearchEverythingAndReviewersOnlyTheirOwn() throws Exception {
-        long source = importAs("carol");
+        long source = importAs("carol", "Audit API: carol imported this.");
         mvc.perform(get("/api/audit").param("source", String.valueOf(source)).with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.events[0].action").value("source.imported"))
@@ -60,7 +60,7 @@ class AuditApiTest {
 
     @Test
     void onlySupervisorsAndAdministratorsVerifyTheChain() throws Exception {
-        importAs("alice");
+        importAs("alice", "Audit API: alice imported this before the verification.");
         mvc.perform(get("/api/audit/verify").with(httpBasic("alice", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/verify").with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk())
@@ -71,7 +71,7 @@ class AuditApiTest {
 
     @Test
     void exportsTheFilteredLogAsCsvWithoutFormulasAndAsJsonLines() throws Exception {
-        long source = importAs("alice");
+        long source = importAs("alice", "Audit API: alice imported this to export its log.");
         String csv = download("/api/audit/export?format=csv&source=" + source);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("seq,occurred_at,actor,action");
         assertThat(csv).contains("source.imported");
@@ -94,7 +94,7 @@ class AuditApiTest {
 
     @Test
     void anAnnotationsHistoryShowsEveryStateWithActorAndReason() throws Exception {
-        long source = importAs("admin");
+        long source = importAs("admin", "Audit API: the history of an annotation.");
         String created = mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"start\":0,\"end\":5,\"label\":\"FACT\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
@@ -30,9 +29,10 @@ class AuditPagingApiTest {
     @Test
     void aFullPageOfTheLargestSizeSaysThereIsMore() throws Exception {
         long events = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+        // Fill the trail past one page of the largest size; each filler text is numbered by the event it makes.
         while (events < 1_002) {
-            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Paging", "Paging " + UUID.randomUUID(), null,
-                    null, null, null));
+            String text = "Paging filler for audit event " + (events + 1);
+            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Paging", text, null, null, null, null));
             events++;
         }
         long total = jdbc.queryForObject("select count(*) from audit_event", Long.class);

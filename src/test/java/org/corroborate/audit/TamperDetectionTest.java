@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.UUID;
+import org.corroborate.SeparateWorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
@@ -11,15 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Someone with database rights lifts the append-only trigger and edits the log directly: the
- * verification must fail and name the event. Runs on its own database, and undoes each tampering.
+ * verification must fail and name the event. Runs on the separate workbench, and undoes each tampering.
  */
-@SpringBootTest(properties = {"workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-tamper;DB_CLOSE_DELAY=-1"})
+@SeparateWorkbenchTest
 class TamperDetectionTest {
 
     @Autowired AuditService audit;

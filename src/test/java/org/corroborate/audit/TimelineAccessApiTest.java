@@ -7,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,12 +28,8 @@ class TimelineAccessApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
-    private long source() throws Exception {
-        return json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("title", "Timeline", "text",
-                                "Timeline access " + UUID.randomUUID()))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+    private long source(String text) throws Exception {
+        return new Corpus(new Api(mvc, json)).source("Timeline", text);
     }
 
     private long json(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
@@ -50,10 +46,11 @@ class TimelineAccessApiTest {
 
     @Test
     void reviewersNeverReadTheTimelinesOfExportsImportsAccountsSourcesOrDecisions() throws Exception {
-        long source = source();
+        long source = source("Timeline access: what reviewers never read");
         // alice exports first, then sam: the old rule let whoever made the first event read them all.
         for (String user : new String[] {"alice", "sam"}) {
-            mvc.perform(get("/api/export?format=csv").with(httpBasic(user, "demo"))).andExpect(status().isOk());
+            mvc.perform(get("/api/export?format=csv&source=" + source).with(httpBasic(user, "demo")))
+                    .andExpect(status().isOk());
         }
         for (String path : new String[] {"Export/csv", "Export/jsonl", "Import/jsonl", "Account/1", "Source/" + source,
                 "Decision/1", "Nonsense/1"}) {
@@ -69,7 +66,7 @@ class TimelineAccessApiTest {
 
     @Test
     void reviewersReadTheTimelinesOfWhatTheyMaySeeAndNothingElse() throws Exception {
-        long source = source();
+        long source = source("Timeline access: what reviewers may see");
         long alices = json("alice", post("/api/sources/" + source + "/annotations"),
                 "{\"start\":0,\"end\":8,\"label\":\"FACT\"}");
         long verdict = json("bob", put("/api/annotations/" + alices + "/assessment"), "{\"verdict\":\"AGREE\"}");

@@ -8,14 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The API through a real server, where requests no endpoint takes must not fall through to the UI. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+@WorkbenchTest
 class ApiOverHttpTest {
 
     @LocalServerPort

@@ -2,25 +2,28 @@ package org.corroborate.base;
 
 import org.corroborate.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.corroborate.WorkbenchApplication;
 import org.junit.jupiter.api.Tag;
+import org.corroborate.testing.HttpApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -105,20 +108,16 @@ class CrashDurabilityTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitReady(HttpApi api, Process child) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (true) {
-            assertThat(child.isAlive()).as("the child workbench is running").isTrue();
-            assertThat(Instant.now()).as("the child workbench starts in time").isBefore(deadline);
-            try {
-                if (api.send("alice", "GET", "/api/sources", null).ok()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitReady(HttpApi api, Process child) {
+        await("the child workbench starts in time").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(child.isAlive()).as("the child workbench is running").isTrue();
+                    try {
+                        return api.send("alice", "GET", "/api/sources", null).ok();
+                    } catch (IOException notYet) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     /**
@@ -132,6 +131,7 @@ class CrashDurabilityTest {
         private final HttpApi api;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<Long> keep = new CopyOnWriteArrayList<>();
+        private final BlockingQueue<Long> undecided = new LinkedBlockingQueue<>();
         private final Map<Long, Long> sourceOf = new ConcurrentHashMap<>();
         private final Map<Long, String> authorOf = new ConcurrentHashMap<>();
         // What the server acknowledged, per kind.
@@ -199,6 +199,7 @@ class CrashDurabilityTest {
                             sourceOf.put(id, demoSource);
                             authorOf.put(id, reviewer);
                             keep.add(id);
+                            undecided.add(id);
                         } else {
                             own.add(id);
                         }
@@ -260,12 +261,10 @@ class CrashDurabilityTest {
 
         private void decide() throws Exception {
             while (!stop.get()) {
-                List<Long> undecided = keep.stream().filter(id -> !decisions.containsValue(id)).toList();
-                if (undecided.isEmpty()) {
-                    Thread.sleep(10);
+                Long annotation = undecided.poll(100, TimeUnit.MILLISECONDS); // waits for a kept annotation
+                if (annotation == null) {
                     continue;
                 }
-                long annotation = undecided.get(ThreadLocalRandom.current().nextInt(undecided.size()));
                 HttpApi.Answer decided = api.send("sam", "POST", "/api/sources/" + sourceOf.get(annotation) + "/decisions",
                         Map.of("annotationIds", List.of(annotation), "outcome", "REJECTED", "reason", "burst"));
                 if (decided.ok()) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
@@ -21,7 +20,6 @@ import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
 import org.corroborate.base.Role;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,12 +52,12 @@ class StrictInputApiTest {
     long alices;
     long bobs;
 
-    @BeforeEach
-    void corpus() throws Exception {
+    /** The mayor's sentence followed by {@code ending}, a sentence of the test's own, and two annotations on it. */
+    private void corpus(String ending) throws Exception {
         source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("title", "Strict", "text",
-                                "The mayor said the water is safe. " + UUID.randomUUID()))))
+                                "The mayor said the water is safe. " + ending))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
         alices = create("alice", "{\"start\":0,\"end\":9,\"label\":\"QUOTE\",\"attributes\":{\"speaker\":\"mayor\"}}");
         bobs = create("bob", "{\"start\":4,\"end\":9,\"label\":\"FACT\"}");
@@ -74,6 +72,7 @@ class StrictInputApiTest {
 
     @Test
     void numbersMustBeWholeNumbersOfTheRightTypeAndKeysAppearOnce() throws Exception {
+        corpus("Numbers are whole and keys appear once.");
         String create = "/api/sources/" + source + "/annotations";
         refused("start 1.5", post(create), "alice", "{\"start\":1.5,\"end\":9,\"label\":\"FACT\"}", "'start'", "whole number");
         refused("start 1e0", post(create), "alice", "{\"start\":1e0,\"end\":9,\"label\":\"FACT\"}", "'start'", "whole number");
@@ -111,6 +110,7 @@ class StrictInputApiTest {
 
     @Test
     void textFieldsRefuseNulControlCharactersAndLoneSurrogates() throws Exception {
+        corpus("Text fields refuse control characters.");
         String create = "/api/sources/" + source + "/annotations";
         refused("note NUL", post(create), "alice", "{\"start\":0,\"end\":9,\"label\":\"FACT\",\"note\":\"a\\u0000b\"}", "'note'", "NUL");
         refused("note BEL", post(create), "alice", "{\"start\":0,\"end\":9,\"label\":\"FACT\",\"note\":\"a\\u0007b\"}", "'note'", "U+0007");
@@ -146,16 +146,11 @@ class StrictInputApiTest {
         refused("decision attribute NUL", post(decisions), "sam",
                 "{\"annotationIds\":[" + alices + "],\"outcome\":\"ACCEPTED\",\"reason\":\"ok\",\"attributes\":{\"speaker\":\"\\u0000\"}}",
                 "'attributes.speaker'", "NUL");
-        refused("source title NUL", post("/api/sources"), "admin", "{\"title\":\"T\\u0000\",\"text\":\"Fresh text " + UUID.randomUUID()
-                + "\"}", "'title'", "NUL");
-        refused("source publisher surrogate", post("/api/sources"), "admin", "{\"publisher\":\"\\ud800\",\"text\":\"Fresh text "
-                + UUID.randomUUID() + "\"}", "'publisher'", "lone surrogate");
-        refused("source author ESC", post("/api/sources"), "admin", "{\"author\":\"\\u001b\",\"text\":\"Fresh text "
-                + UUID.randomUUID() + "\"}", "'author'", "U+001B");
-        refused("source text surrogate", post("/api/sources"), "admin", "{\"text\":\"Fresh \\ud800 text " + UUID.randomUUID()
-                + "\"}", "the text", "lone surrogate");
-        refused("source text NUL", post("/api/sources"), "admin", "{\"text\":\"Fresh \\u0000 text " + UUID.randomUUID()
-                + "\"}", "the text", "U+0000");
+        refused("source title NUL", post("/api/sources"), "admin", "{\"title\":\"T\\u0000\",\"text\":\"Fresh text, title NUL\"}", "'title'", "NUL");
+        refused("source publisher surrogate", post("/api/sources"), "admin", "{\"publisher\":\"\\ud800\",\"text\":\"Fresh text, publisher surrogate\"}", "'publisher'", "lone surrogate");
+        refused("source author ESC", post("/api/sources"), "admin", "{\"author\":\"\\u001b\",\"text\":\"Fresh text, author ESC\"}", "'author'", "U+001B");
+        refused("source text surrogate", post("/api/sources"), "admin", "{\"text\":\"Fresh \\ud800 text\"}", "the text", "lone surrogate");
+        refused("source text NUL", post("/api/sources"), "admin", "{\"text\":\"Fresh \\u0000 text\"}", "the text", "U+0000");
         mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
         refused("reopen reason NUL", post("/api/sources/" + source + "/reopen"), "sam",
                 "{\"reviewer\":\"bob\",\"reason\":\"\\u0000\"}", "'reason'", "NUL");
@@ -170,6 +165,7 @@ class StrictInputApiTest {
 
     @Test
     void reasonsLongerThanTheirColumnAreRefusedNot500() throws Exception {
+        corpus("Long reasons are refused.");
         // Found by the review of the merged work: a reason over the 2,000 characters its columns hold
         // reached the database and answered 500 (H2 "Value too long for column REASON").
         String longReason = "why ".repeat(600);
@@ -189,6 +185,7 @@ class StrictInputApiTest {
 
     @Test
     void aBodyOfTwoJsonValuesIsNamedAsSuch() throws Exception {
+        corpus("Two JSON values are named as such.");
         // Found by the review of the merged work: it answered "must be a JSON object, not an object."
         refused("two JSON objects", post("/api/sources/" + source + "/annotations"), "alice",
                 "{\"start\":0,\"end\":9,\"label\":\"FACT\"}{\"start\":0,\"end\":9,\"label\":\"FACT\"}",
@@ -197,6 +194,7 @@ class StrictInputApiTest {
 
     @Test
     void tabsLineBreaksAndEmojiStillPass() throws Exception {
+        corpus("Tabs, line breaks and emoji pass.");
         mvc.perform(put("/api/annotations/" + alices).with(httpBasic("alice", "demo")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"version\":0,\"note\":\"line one\\n\\tline two\\r\\n\\ud83d\\udca7 water\"}"))
                 .andExpect(status().isOk());

@@ -14,8 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.corroborate.SeparateWorkbenchTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,9 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * serving. Bodies are streamed from a small reused buffer over a raw socket, so the client itself
  * allocates almost nothing and the JVM's allocation counter measures the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+@SeparateWorkbenchTest
 class UploadLimitsOverHttpTest {
 
     private static final long MB = 1024 * 1024;

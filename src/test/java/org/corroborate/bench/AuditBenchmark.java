@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.corroborate.SeparateWorkbenchTest;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.audit.AuditChain;
@@ -36,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
  * Run with {@code ./workbench bench -Dtest=AuditBenchmark}; figures are in docs/benchmarks.md.
  */
 @Tag("bench")
+@SeparateWorkbenchTest // the production settings, on the file database below
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:file:./target/bench/audit-${random.uuid}/workbench")
 class AuditBenchmark extends BrowserTest {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.corroborate.SeparateWorkbenchTest;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Run with {@code ./workbench bench -Dtest=CurationBenchmark}; figures are in docs/benchmarks.md.
  */
 @Tag("bench")
+@SeparateWorkbenchTest // the production limits: its sources are larger than the shared workbench takes
 class CurationBenchmark extends BrowserTest {
 
     @Autowired SourceService sources;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.corroborate.SeparateWorkbenchTest;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Run with {@code ./workbench bench}; figures are recorded in docs/benchmarks.md.
  */
 @Tag("bench")
+@SeparateWorkbenchTest // the production limits: its sources are larger than the shared workbench takes
 class WorkspaceBenchmark extends BrowserTest {
 
     private static final int LENGTH = 200_000;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
@@ -31,7 +30,7 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Test
     void aSupervisorEditsAVersionBeforeAcceptingIt() {
         long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Edited",
-                "The mayor said the water is safe. " + UUID.randomUUID(), null, null, null, null)).source().id();
+                "The mayor said the water is safe. A supervisor edited the version.", null, null, null, null)).source().id();
         AnnotationDetails carols = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 33, "FACT", Map.of(), null)));
         signIn(page, "sam");
@@ -49,7 +48,7 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Test
     void aSupervisorResolvesADisagreementIntoGold() {
         long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Disputed",
-                "The utility hid the results for months. " + UUID.randomUUID(), null, null, null, null)).source().id();
+                "The utility hid the results for months. Two reviewers disagreed.", null, null, null, null)).source().id();
         AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
         actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,

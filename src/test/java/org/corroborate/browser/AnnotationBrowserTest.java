@@ -48,29 +48,32 @@ class AnnotationBrowserTest extends BrowserTest {
     static void dragSelect(Page page, String phrase) {
         String find = """
                 phrase => {
-                  const root = document.querySelector('#source-text');
+                  // Only the text itself: not the tooltip, the live region or the styles beside it.
+                  const root = document.querySelector('#source-text > .cb-text');
+                  if (!root) throw new Error('no .cb-text in #source-text: the component changed its structure');
                   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
                   const nodes = []; let all = '';
                   while (walker.nextNode()) {
                     const n = walker.currentNode;
-                    if (n.parentElement.closest('.cb-tip, .cb-live, style')) continue;
                     nodes.push([n, all.length]); all += n.data;
                   }
                   const at = all.indexOf(phrase);
+                  if (at < 0) throw new Error('phrase not in the text: ' + phrase);
                   const locate = i => { for (let k = nodes.length - 1; k >= 0; k--) if (nodes[k][1] <= i) return [nodes[k][0], i - nodes[k][1]]; };
                   const [sn, so] = locate(at); const [en, eo] = locate(at + phrase.length - 1);
                   const first = document.createRange(); first.setStart(sn, so); first.setEnd(sn, so + 1);
                   const last = document.createRange(); last.setStart(en, eo); last.setEnd(en, eo + 1);
                   return [first, last];
                 }""";
-        // Scroll first and let the lazily laid-out text settle, then measure where the phrase is.
-        String center = "phrase => { const root = document.querySelector('#source-text'); const [first] = ("
+        // Scroll the phrase to the middle until it stays there: the text is laid out lazily
+        // (content-visibility), so each scroll may move it again until its chunks are rendered.
+        String centred = "phrase => { const root = document.querySelector('#source-text'); const [first] = ("
                 + find + ")(phrase); const r = first.getBoundingClientRect(), box = root.getBoundingClientRect();"
-                + " root.scrollTop += r.top - box.top - root.clientHeight / 2; }";
-        for (int i = 0; i < 3; i++) {
-            page.evaluate(center, phrase);
-            page.waitForTimeout(150);
-        }
+                + " const before = root.scrollTop; root.scrollTop += r.top - box.top - root.clientHeight / 2;"
+                + " window.cbStill = Math.abs(root.scrollTop - before) < 1 ? (window.cbStill || 0) + 1 : 0;"
+                + " return window.cbStill >= 5; }";
+        page.evaluate("() => window.cbStill = 0");
+        page.waitForFunction(centred, phrase);
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) page.evaluate("phrase => { const [first, last] = ("
                 + find + ")(phrase); const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();"
@@ -164,8 +167,7 @@ class AnnotationBrowserTest extends BrowserTest {
         innerRun.click();
         assertThat(page.locator("#editor-label")).containsText("Fact");
         assertThat(page.locator("#editor-quote")).hasText("“your life”");
-        page.waitForTimeout(600);
-        innerRun.click();
+        innerRun.click(); // a second, separate click (Playwright sends each with a click count of 1)
         assertThat(page.locator("#editor-quote")).hasText("“" + PHRASE + "”");
         screenshot(page, "workspace-nested");
 

@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,9 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * port, in demo mode. Screenshots land in target/screenshots for people to look at.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "workbench.demo=true",
-        "spring.datasource.url=jdbc:h2:mem:workbench-browser;DB_CLOSE_DELAY=-1"})
+@WorkbenchTest
 public abstract class BrowserTest {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -39,8 +36,12 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
 
+    /** Launches Chromium once for every browser test in this JVM; it is closed when the JVM exits. */
     @BeforeAll
     static void launchBrowser() {
+        if (browser != null) {
+            return;
+        }
         Path chromium = Paths.get(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(chromium)) {
             String message = "No Chromium at " + chromium + ": install Debian's chromium package or set CHROMIUM";
@@ -56,16 +57,7 @@ public abstract class BrowserTest {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(playwright::close, "close-playwright"));
     }
 
     @BeforeEach
@@ -98,7 +90,18 @@ public abstract class BrowserTest {
         on.locator("#current-user").waitFor();
     }
 
+    /**
+     * Waits until the page is still: its fonts loaded and no finite animation or transition running
+     * (an opening dialog, a progress bar filling). Endless ones, like a spinner, do not count.
+     */
+    protected static void settle(Page on) {
+        on.waitForFunction("() => document.fonts.status === 'loaded' && document.getAnimations().every(a =>"
+                + " a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+    }
+
+    /** Saves a picture of what the page shows once it is still (see {@link #settle}). */
     protected void screenshot(Page on, String name) {
+        settle(on);
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {

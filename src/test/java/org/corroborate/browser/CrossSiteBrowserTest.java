@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +63,7 @@ class CrossSiteBrowserTest extends BrowserTest {
 
     @Test
     void aForeignPageCannotWriteWithTheBrowsersCredentials() throws Exception {
-        String tag = "Planted via CSRF " + UUID.randomUUID();
+        String tag = "Planted via CSRF in a browser";
         String app = url("");
         // The browser holds alice's credentials and sends them with every request, as after using the API.
         context.setExtraHTTPHeaders(Map.of("Authorization", ALICE));
@@ -136,7 +135,7 @@ class CrossSiteBrowserTest extends BrowserTest {
 
     @Test
     void theLoginPageSaysWhenSignInIsPausedAfterRepeatedFailures() {
-        String name = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "nobody-throttled-in-the-browser";
         for (int i = 0; i < 6; i++) {
             page.navigate(url("/login"));
             page.locator("vaadin-login-form input[name='username']").fill(name);

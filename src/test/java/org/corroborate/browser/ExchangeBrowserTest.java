@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
@@ -30,7 +29,7 @@ class ExchangeBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorExportsOneSourceAsConllAndImportsACorpus(@TempDir Path files) throws Exception {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tag = "kittiwake";
         String title = "Exchange walk " + tag;
         long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(title,
                 "The mayor said the water is safe. It was not. " + tag, null, null, null, null)).source().id();
@@ -58,7 +57,6 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(page.locator("#export-result")).containsText("Every span is in the export.");
         page.setViewportSize(1280, 1000); // tall enough to show the progress and the result
         page.evaluate("window.scrollTo(0, 0)");
-        page.waitForTimeout(500); // the bar's fill is animated
         screenshot(page, "exchange-export");
 
         String text = "Imported through the page 💧 " + tag;
@@ -79,9 +77,10 @@ class ExchangeBrowserTest extends BrowserTest {
 
     @Test
     void aCorpusOverTheLimitIsRefusedByTheServerWhenThePageSendsItAnyway(@TempDir Path files) throws Exception {
+        // One byte over the import limit (8 MiB in the test workbench).
         Path huge = files.resolve("huge.jsonl");
         try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
-            file.setLength(101L * 1024 * 1024); // sparse: costs no disk and no memory here
+            file.setLength(8L * 1024 * 1024 + 1); // sparse: costs no disk and no memory here
         }
         int before = actor.runAs("sam", Role.SUPERVISOR, () -> sources.list()).size();
         signIn(page, "sam");
@@ -90,7 +89,7 @@ class ExchangeBrowserTest extends BrowserTest {
         page.locator("#corpus-upload").evaluate("upload => upload.maxFileSize = Infinity");
         page.locator("#corpus-upload input[type=file]").setInputFiles(huge);
         assertThat(page.locator("#import-report")).containsText("Nothing was imported from huge.jsonl. The upload "
-                + "is larger than this workbench imports at once (100 MiB); split the corpus or raise "
+                + "is larger than this workbench imports at once (8 MiB); split the corpus or raise "
                 + "workbench.exchange.max-import-size.");
         assertThat(actor.runAs("sam", Role.SUPERVISOR, () -> sources.list())).hasSize(before);
     }

@@ -2,6 +2,7 @@ package org.corroborate.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -10,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.corroborate.WorkbenchTest;
@@ -64,22 +64,20 @@ class CorpusUploadTest extends SpringBrowserlessTest {
     void anUploadOnThePageWaitsForAnImportAlreadyRunningThenImports() {
         navigate(ExchangeView.class);
         int sourcesBefore = sources.list().size();
-        String text = "Uploaded while another import ran " + UUID.randomUUID();
+        String text = "Uploaded while another import ran";
         byte[] line = ("{\"text\": \"" + text + "\", \"label\": [[0, 8, \"FACT\"]]}\n").getBytes(StandardCharsets.UTF_8);
-        Runnable release = imports.gate().hold();
-        long start = System.nanoTime();
-        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(release);
+        CompletableFuture<Void> releasedWhileItWaited = releaseOnceSomeoneWaits(imports.gate().hold());
 
         test(upload()).upload("waited.jsonl", "application/x-ndjson", line);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        releasedWhileItWaited.join(); // fails if the upload never queued at the gate
         assertThat(report()).startsWith("Imported waited.jsonl: 1 new source (0 already here), 1 span");
         assertThat(sources.list()).hasSize(sourcesBefore + 1);
     }
 
     @Test
     void anImportOverTheApiWaitsForTheSameGate() throws Exception {
-        String text = "Sent over the API while another import ran " + UUID.randomUUID();
+        String text = "Sent over the API while another import ran";
         Runnable release = imports.gate().hold();
         CompletableFuture<Integer> status;
         try {
@@ -92,12 +90,23 @@ class CorpusUploadTest extends SpringBrowserlessTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(300); // long enough for the request to reach the gate: it must still be waiting
-            assertThat(status).isNotDone();
+            await().atMost(Duration.ofSeconds(20)).until(imports.gate()::hasWaiting);
+            assertThat(status).as("the request waits at the gate").isNotDone();
         } finally {
             release.run();
         }
         assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+
+    /** Runs {@code release} as soon as an import waits at the gate; completes exceptionally if none does. */
+    private CompletableFuture<Void> releaseOnceSomeoneWaits(Runnable release) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(imports.gate()::hasWaiting);
+            } finally {
+                release.run();
+            }
+        });
     }
 
     @Test

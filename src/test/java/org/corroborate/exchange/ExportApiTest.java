@@ -10,10 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CodePoints;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,11 +28,11 @@ class ExportApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
-    CorpusFixture corpus;
+    Corpus corpus;
 
     @org.junit.jupiter.api.BeforeEach
     void fixture() {
-        corpus = new CorpusFixture(mvc, json);
+        corpus = new Corpus(new Api(mvc, json));
     }
 
     /** A source whose title a spreadsheet would run as a formula. */
@@ -63,7 +64,7 @@ class ExportApiTest {
 
     @Test
     void jsonLinesAreDoccanoCompatibleWithCodePointOffsets() throws Exception {
-        String text = "💧 Zoë said: “Still on bottled water.” قال يوسف " + UUID.randomUUID();
+        String text = "💧 Zoë said: “Still on bottled water.” قال يوسف";
         long source = source(text);
         int start = text.codePointCount(0, text.indexOf("Still"));
         long quote = annotate("alice", source, start, start + "Still on bottled water.".length(), "QUOTE");
@@ -83,7 +84,7 @@ class ExportApiTest {
 
     @Test
     void w3cAnnotationsQuoteExactlyTheTextAtTheirPosition() throws Exception {
-        String text = "👩‍👩‍👧 Zoe\u0301 told us: the water “tasted of metal”. " + UUID.randomUUID();
+        String text = "👩‍👩‍👧 Zoe\u0301 told us: the water “tasted of metal”.";
         long source = source(text);
         String stored = json.readTree(mvc.perform(get("/api/sources/" + source).with(httpBasic("alice", "demo")))
                 .andReturn().getResponse().getContentAsString()).get("text").asString();
@@ -109,7 +110,7 @@ class ExportApiTest {
 
     @Test
     void bratStandoffHasTabSeparatedLinesWhoseTextIsTheCoveredText() throws Exception {
-        String text = "Line one 💧\nThe mayor said: “the water is safe”. " + UUID.randomUUID();
+        String text = "Line one 💧\nThe mayor said: “the water is safe”.";
         long source = source(text);
         int start = text.codePointCount(0, text.indexOf("the water"));
         annotate("alice", source, start, start + "the water is safe".length(), "QUOTE");
@@ -130,7 +131,7 @@ class ExportApiTest {
 
     @Test
     void csvRowsAreSafeInSpreadsheets() throws Exception {
-        long source = source("=1+1 is what the cell said. " + UUID.randomUUID());
+        long source = source("=1+1 is what the cell said.");
         annotate("alice", source, 0, 4, "FACT");
         String body = export("alice", "format=csv&source=" + source);
         var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -144,7 +145,7 @@ class ExportApiTest {
 
     @Test
     void theGoldLayerHoldsOnlyAdjudicatedSpansWithTheirDecision() throws Exception {
-        long source = source("The utility hid the results. " + UUID.randomUUID());
+        long source = source("The utility hid the results.");
         long a = annotate("alice", source, 4, 27, "ALLEGATION");
         long b = annotate("bob", source, 4, 27, "FACT");
         corpus.decide(source, List.of(a, b), "ACCEPTED", a, "An accusation");
@@ -167,7 +168,8 @@ class ExportApiTest {
         mvc.perform(get("/api/export").param("source", "987654").with(httpBasic("alice", "demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/export")).andExpect(status().isUnauthorized());
-        export("carol", "format=csv");
+        long source = source("Exported by carol, as the audit trail says.");
+        export("carol", "format=csv&source=" + source);
         mvc.perform(get("/api/audit").param("action", "corpus.exported").with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].actor").value("carol"))
                 .andExpect(jsonPath("$.events[0].after.format").value("csv"));
@@ -175,7 +177,7 @@ class ExportApiTest {
 
     @Test
     void conllTagsWholeTokensPerAnnotatorAndListsWhatBioCannotHold() throws Exception {
-        String text = "Zoë's 💧 e-mail: the utility hid results.\nSecond line here " + UUID.randomUUID();
+        String text = "Zoë's 💧 e-mail: the utility hid results.\nSecond line here";
         long source = source(text);
         CodePoints points = new CodePoints(text);
         int utility = text.codePointCount(0, text.indexOf("utility"));
@@ -215,7 +217,7 @@ class ExportApiTest {
 
     @Test
     void everyExportCarriesAManifestThatTheAuditTrailVouchesFor() throws Exception {
-        String text = "The council said the pipes were replaced in 2019. " + UUID.randomUUID();
+        String text = "The council said the pipes were replaced in 2019.";
         long source = source(text);
         annotate("alice", source, 4, 11, "FACT");
         annotate("bob", source, 4, 11, "FACT");
@@ -254,7 +256,7 @@ class ExportApiTest {
 
     @Test
     void labelAndReviewStatusFiltersChooseTheSpans() throws Exception {
-        long source = source("Residents say the utility knew. The utility denies it. " + UUID.randomUUID());
+        long source = source("Residents say the utility knew. The utility denies it.");
         annotate("alice", source, 0, 9, "QUOTE");
         annotate("alice", source, 32, 43, "FACT");
         annotate("bob", source, 32, 43, "FACT");

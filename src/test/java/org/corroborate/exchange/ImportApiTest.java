@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,23 +36,41 @@ import tools.jackson.databind.json.JsonMapper;
 @WorkbenchTest
 class ImportApiTest {
 
+    /** An empty workbench that both round trips import into, each checking only the sources it brought. */
+    @TempDir static Path secondDataDir;
+    static SecondWorkbench empty;
+
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-    CorpusFixture corpus;
+    Corpus corpus;
+
+    @BeforeAll
+    static void startTheSecondWorkbench() {
+        empty = new SecondWorkbench(secondDataDir);
+    }
+
+    @AfterAll
+    static void stopTheSecondWorkbench() {
+        if (empty != null) {
+            empty.close();
+        }
+    }
 
     @BeforeEach
     void fixture() {
-        corpus = new CorpusFixture(mvc, json);
+        corpus = new Corpus(new Api(mvc, json));
     }
 
-    /** Two sources with emoji, accents, right-to-left text and overlapping spans; verdicts; two decisions. */
-    private List<Long> labelledCorpus() throws Exception {
-        String tag = UUID.randomUUID().toString();
+    /**
+     * Two sources with emoji, accents, right-to-left text and overlapping spans; verdicts; two
+     * decisions. Each round trip reports from a town of its own, so each brings sources of its own.
+     */
+    private List<Long> labelledCorpus(String town) throws Exception {
         String first = "💧 Zoë (زوي) said: “Still on bottled water.” 👩‍👩‍👧 The utility denies it.\nMayor Díaz "
-                + "accused the utility of hiding the results. " + tag;
-        String second = "Residents say the council knew in 2019. The council says it did not. " + tag;
-        long one = corpus.source("Bottled water, week six " + tag, first);
-        long two = corpus.source("=Council minutes " + tag, second);
+                + "accused the utility of hiding the results. Reported from " + town + ".";
+        String second = "Residents say the council knew in 2019. The council says it did not. Minutes of " + town + ".";
+        long one = corpus.source("Bottled water in " + town + ", week six", first);
+        long two = corpus.source("=Council minutes, " + town, second);
         long quote = corpus.annotate("alice", one, first, "Still on bottled water.", "QUOTE",
                 Map.of("speaker", "Zoë"), "From the doorstep interview");
         long quoteBob = corpus.annotate("bob", one, first, "“Still on bottled water.”", "QUOTE",
@@ -69,6 +90,27 @@ class ImportApiTest {
         return List.of(one, two);
     }
 
+    /** The export request, in the second workbench, of the sources an export of this one holds. */
+    private String exportOfTheSame(byte[] exported) throws Exception {
+        return query("/api/export?format=jsonl", inTheSecondWorkbench(exported));
+    }
+
+    /** The ids, in the second workbench, of the sources an export of this one holds (found by hash). */
+    private List<Long> inTheSecondWorkbench(byte[] exported) throws Exception {
+        List<String> hashes = new ArrayList<>();
+        for (String line : Zips.read(exported).get("corpus.jsonl").split("\n")) {
+            hashes.add(json.readTree(line).get("source").get("sha256").asString());
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode source : json.readTree(empty.get("/api/sources").body())) {
+            if (hashes.contains(source.get("sha256").asString())) {
+                ids.add(source.get("id").asLong());
+            }
+        }
+        assertThat(ids).as("the exported sources are in the second workbench").hasSameSizeAs(hashes);
+        return ids;
+    }
+
     private static String query(String base, List<Long> sources) {
         StringBuilder q = new StringBuilder(base);
         sources.forEach(s -> q.append("&source=").append(s));
@@ -76,79 +118,76 @@ class ImportApiTest {
     }
 
     @Test
-    void aCorpusImportedIntoAnEmptyWorkbenchExportsTheSameAgain(@TempDir Path dataDir) throws Exception {
-        List<Long> sources = labelledCorpus();
+    void aCorpusImportedIntoAnEmptyWorkbenchExportsTheSameAgain() throws Exception {
+        List<Long> sources = labelledCorpus("Ellsworth");
         byte[] exported = corpus.export("sam", query("format=jsonl", sources));
-        try (SecondWorkbench empty = new SecondWorkbench(dataDir)) {
-            HttpResponse<String> imported = empty.post("/api/import?format=jsonl&file=corpus.zip", exported,
-                    "application/zip");
-            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-            JsonNode report = json.readTree(imported.body());
-            assertThat(report.get("sourcesImported").asInt()).isEqualTo(2);
-            assertThat(report.get("spansImported").asInt()).isEqualTo(6);
-            assertThat(report.get("verdictsImported").asInt()).isEqualTo(4);
-            assertThat(report.get("decisionsImported").asInt()).isEqualTo(2);
-            assertThat(report.get("conflicts")).isEmpty();
+        HttpResponse<String> imported = empty.post("/api/import?format=jsonl&file=corpus.zip", exported,
+                "application/zip");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = json.readTree(imported.body());
+        assertThat(report.get("sourcesImported").asInt()).isEqualTo(2);
+        assertThat(report.get("spansImported").asInt()).isEqualTo(6);
+        assertThat(report.get("verdictsImported").asInt()).isEqualTo(4);
+        assertThat(report.get("decisionsImported").asInt()).isEqualTo(2);
+        assertThat(report.get("conflicts")).isEmpty();
 
-            HttpResponse<byte[]> again = empty.get("/api/export?format=jsonl");
-            assertThat(again.statusCode()).isEqualTo(200);
-            String before = json.writeValueAsString(comparable(Zips.read(exported).get("corpus.jsonl")));
-            String after = json.writeValueAsString(comparable(Zips.read(again.body()).get("corpus.jsonl")));
-            assertThat(after).isEqualTo(before);
+        HttpResponse<byte[]> again = empty.get(exportOfTheSame(exported));
+        assertThat(again.statusCode()).isEqualTo(200);
+        String before = json.writeValueAsString(comparable(Zips.read(exported).get("corpus.jsonl")));
+        String after = json.writeValueAsString(comparable(Zips.read(again.body()).get("corpus.jsonl")));
+        assertThat(after).isEqualTo(before);
 
-            // Importing the same corpus again changes nothing and says so.
-            JsonNode twice = json.readTree(empty.post("/api/import?format=jsonl", exported, "application/zip").body());
-            assertThat(twice.get("sourcesMatched").asInt()).isEqualTo(2);
-            assertThat(twice.get("spansUnchanged").asInt()).isEqualTo(6);
-            assertThat(twice.get("spansImported").asInt()).isZero();
-            assertThat(twice.get("decisionsImported").asInt()).isZero();
-            assertThat(twice.get("conflicts")).isEmpty();
+        // Importing the same corpus again changes nothing and says so.
+        JsonNode twice = json.readTree(empty.post("/api/import?format=jsonl", exported, "application/zip").body());
+        assertThat(twice.get("sourcesMatched").asInt()).isEqualTo(2);
+        assertThat(twice.get("spansUnchanged").asInt()).isEqualTo(6);
+        assertThat(twice.get("spansImported").asInt()).isZero();
+        assertThat(twice.get("decisionsImported").asInt()).isZero();
+        assertThat(twice.get("conflicts")).isEmpty();
 
-            // The import is in the audit trail of the new workbench, with the file it came from.
-            JsonNode audit = json.readTree(empty.get("/api/audit?action=annotation.imported").body());
-            assertThat(audit.get("events").get(0).get("reason").asString()).isEqualTo("Imported from corpus.zip (jsonl)");
-        }
+        // The import is in the audit trail of the new workbench, with the file it came from.
+        JsonNode audit = json.readTree(empty.get("/api/audit?action=annotation.imported&source="
+                + inTheSecondWorkbench(exported).getFirst()).body());
+        assertThat(audit.get("events").get(0).get("reason").asString()).isEqualTo("Imported from corpus.zip (jsonl)");
     }
 
     @Test
-    void w3cAndBratCarryTheSpansBackIntoAWorkbenchThatHoldsTheTexts(@TempDir Path dataDir) throws Exception {
-        List<Long> sources = labelledCorpus();
+    void w3cAndBratCarryTheSpansBackIntoAWorkbenchThatHoldsTheTexts() throws Exception {
+        List<Long> sources = labelledCorpus("Riverside");
         byte[] all = corpus.export("sam", query("format=jsonl", sources));
         byte[] textsOnly = corpus.export("sam", query("format=jsonl&label=FACT&status=SUBMITTED", sources));
         byte[] w3c = corpus.export("sam", query("format=w3c", sources));
         byte[] brat = corpus.export("sam", query("format=brat", sources));
-        try (SecondWorkbench empty = new SecondWorkbench(dataDir)) {
-            // W3C names sources by hash only: without their texts the import is refused, and changes nothing.
-            HttpResponse<String> refused = empty.post("/api/import?format=w3c", w3c, "application/zip");
-            assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(json.readTree(refused.body()).get("message").asString())
-                    .startsWith("corpus.jsonld, line 2: the source urn:sha256:").contains("import the sources first");
+        // W3C names sources by hash only: without their texts the import is refused, and changes nothing.
+        HttpResponse<String> refused = empty.post("/api/import?format=w3c", w3c, "application/zip");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("message").asString())
+                .startsWith("corpus.jsonld, line 2: the source urn:sha256:").contains("import the sources first");
 
-            JsonNode texts = json.readTree(empty.post("/api/import?format=jsonl", textsOnly, "application/zip").body());
-            assertThat(texts.get("sourcesImported").asInt()).isEqualTo(2);
-            assertThat(texts.get("spansImported").asInt()).isZero();
-            JsonNode fromW3c = json.readTree(empty.post("/api/import?format=w3c", w3c, "application/zip").body());
-            assertThat(fromW3c.get("spansImported").asInt()).isEqualTo(6);
-            assertThat(fromW3c.get("verdictsImported").asInt()).isEqualTo(4);
-            assertThat(fromW3c.get("decisionsImported").asInt()).isEqualTo(2);
-            assertThat(fromW3c.get("conflicts")).isEmpty();
-            // W3C carries spans, verdicts and decisions: with the texts in place, the export is the same.
-            assertThat(json.writeValueAsString(comparable(Zips.read(empty.get("/api/export?format=jsonl").body())
-                    .get("corpus.jsonl")))).isEqualTo(json.writeValueAsString(comparable(Zips.read(all)
-                    .get("corpus.jsonl"))));
+        JsonNode texts = json.readTree(empty.post("/api/import?format=jsonl", textsOnly, "application/zip").body());
+        assertThat(texts.get("sourcesImported").asInt()).isEqualTo(2);
+        assertThat(texts.get("spansImported").asInt()).isZero();
+        JsonNode fromW3c = json.readTree(empty.post("/api/import?format=w3c", w3c, "application/zip").body());
+        assertThat(fromW3c.get("spansImported").asInt()).isEqualTo(6);
+        assertThat(fromW3c.get("verdictsImported").asInt()).isEqualTo(4);
+        assertThat(fromW3c.get("decisionsImported").asInt()).isEqualTo(2);
+        assertThat(fromW3c.get("conflicts")).isEmpty();
+        // W3C carries spans, verdicts and decisions: with the texts in place, the export is the same.
+        assertThat(json.writeValueAsString(comparable(Zips.read(empty.get(exportOfTheSame(all)).body())
+                .get("corpus.jsonl")))).isEqualTo(json.writeValueAsString(comparable(Zips.read(all)
+                .get("corpus.jsonl"))));
 
-            // brat over the same texts finds the same spans already there (authors ride in the notes).
-            JsonNode fromBrat = json.readTree(empty.post("/api/import?format=brat", brat, "application/zip").body());
-            assertThat(fromBrat.get("sourcesMatched").asInt()).isEqualTo(2);
-            assertThat(fromBrat.get("spansUnchanged").asInt()).isEqualTo(6);
-            assertThat(fromBrat.get("conflicts")).isEmpty();
-            assertThat(fromBrat.get("spansImported").asInt()).isZero();
-        }
+        // brat over the same texts finds the same spans already there (authors ride in the notes).
+        JsonNode fromBrat = json.readTree(empty.post("/api/import?format=brat", brat, "application/zip").body());
+        assertThat(fromBrat.get("sourcesMatched").asInt()).isEqualTo(2);
+        assertThat(fromBrat.get("spansUnchanged").asInt()).isEqualTo(6);
+        assertThat(fromBrat.get("conflicts")).isEmpty();
+        assertThat(fromBrat.get("spansImported").asInt()).isZero();
     }
 
     @Test
     void plainDoccanoLinesAreImportedAsTheImportersSpans() throws Exception {
-        String text = "Ünïcode 💧 test of doccano lines " + UUID.randomUUID();
+        String text = "Ünïcode 💧 test of doccano lines";
         String line = json.writeValueAsString(Map.of("text", text, "label", List.of(List.of(8, 9, "FACT"))));
         String body = mvc.perform(post("/api/import").param("format", "jsonl").param("file", "doccano.jsonl")
                         .with(httpBasic("sam", "demo")).contentType("application/x-ndjson")
@@ -163,26 +202,25 @@ class ImportApiTest {
 
     @Test
     void malformedFilesAreRefusedWithFileAndLineAndChangeNothing() throws Exception {
-        String tag = UUID.randomUUID().toString();
-        String good = json.writeValueAsString(Map.of("text", "A good first line " + tag, "label", List.of()));
-        String badLabel = json.writeValueAsString(Map.of("text", "Second text " + tag,
+        String good = json.writeValueAsString(Map.of("text", "A good first line of a refused file", "label", List.of()));
+        String badLabel = json.writeValueAsString(Map.of("text", "Second text, with an unknown label",
                 "label", List.of(List.of(0, 6, "RUMOUR"))));
         expectRefused("jsonl", "corpus.jsonl", (good + "\n" + badLabel + "\n").getBytes(StandardCharsets.UTF_8),
                 400, "corpus.jsonl, line 2: Unknown label 'RUMOUR'");
         expectRefused("jsonl", "corpus.jsonl", (good + "\n{\"text\": \"cut off").getBytes(StandardCharsets.UTF_8),
                 400, "corpus.jsonl, line 2: not JSON");
-        String outside = json.writeValueAsString(Map.of("text", "Short " + tag, "label", List.of(List.of(3, 999, "FACT"))));
+        String outside = json.writeValueAsString(Map.of("text", "Short text, span beyond its end", "label", List.of(List.of(3, 999, "FACT"))));
         expectRefused("jsonl", "corpus.jsonl", (good + "\n" + outside).getBytes(StandardCharsets.UTF_8), 400,
                 "corpus.jsonl, line 2: The span 3..999 goes beyond the end of the source");
-        byte[] latin1 = ("{\"text\": \"Caf\u00e9 " + tag + "\"}\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 = ("{\"text\": \"Caf\u00e9 in Latin-1\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         expectRefused("jsonl", "latin1.jsonl", latin1, 400, "latin1.jsonl, line 1: not UTF-8 text");
-        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text " + tag,
+        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text with a discontinuous span",
                 "a.ann", "T1\tFACT 0 4\tSome\nT2\tFACT 0 2;3 4\tSo e\n")), 400,
                 "a.ann, line 2: discontinuous spans");
-        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text " + tag,
+        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text whose span names other words",
                 "a.ann", "T1\tFACT 0 4\tWord\n")), 400, "a.ann, line 1: span T1 says it covers 'Word'");
         // Nothing of the good first line was kept.
-        assertThat(findSourceOrNull("A good first line " + tag)).isNull();
+        assertThat(findSourceOrNull("A good first line of a refused file")).isNull();
         // Reviewers may not import.
         mvc.perform(post("/api/import").param("format", "jsonl").with(httpBasic("alice", "demo"))
                         .contentType("application/x-ndjson").content(good))
@@ -218,7 +256,7 @@ class ImportApiTest {
 
     @Test
     void whatTheWorkbenchHasNoPlaceForIsReportedNotDropped() throws Exception {
-        String text = "The council denies it. " + UUID.randomUUID();
+        String text = "The council denies it, says a brat file with a relation.";
         String body = mvc.perform(post("/api/import").param("format", "brat").param("file", "foreign.zip")
                         .with(httpBasic("sam", "demo")).contentType("application/zip")
                         .content(Zips.write(Map.of("doc.txt", text, "doc.ann", "T1\tFACT 4 11\tcouncil\n"
@@ -232,7 +270,7 @@ class ImportApiTest {
 
     @Test
     void theFileMayComeAsAMultipartPartButNotAsAForm() throws Exception {
-        String text = "Sent as a multipart part " + UUID.randomUUID();
+        String text = "Sent as a multipart part";
         byte[] line = json.writeValueAsBytes(Map.of("text", text, "label", List.of(List.of(0, 4, "FACT"))));
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .multipart("/api/import").header("X-Requested-With", "corroborate").file(new org.springframework.mock.web.MockMultipartFile("file",
@@ -250,7 +288,7 @@ class ImportApiTest {
 
     @Test
     void aDryRunReportsAndKeepsNothing() throws Exception {
-        String text = "Dry run text " + UUID.randomUUID();
+        String text = "Dry run text, never kept";
         String line = json.writeValueAsString(Map.of("text", text, "label", List.of(List.of(0, 3, "FACT"))));
         String body = mvc.perform(post("/api/import").param("format", "jsonl").param("dryRun", "true")
                         .with(httpBasic("sam", "demo")).contentType("application/x-ndjson").content(line))

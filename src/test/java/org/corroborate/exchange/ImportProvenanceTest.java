@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,7 @@ class ImportProvenanceTest {
 
     @Test
     void importedWorkSaysWhoImportedItWhenAndFromWhichFileEverywhere() throws Exception {
-        String text = "The plant closed in May after the audit. " + UUID.randomUUID();
+        String text = "The plant closed in May after the audit.";
         importLine(line(text, "alice", "bob", "sam")).andExpect(status().isOk());
         long source = source(text);
 
@@ -100,7 +99,7 @@ class ImportProvenanceTest {
     void workDoneHereCarriesNoImportMark() throws Exception {
         long source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text",
-                                "Made here. " + UUID.randomUUID())))).andReturn().getResponse().getContentAsString())
+                                "Made here, not imported.")))).andReturn().getResponse().getContentAsString())
                 .get("id").asLong();
         mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"start\": 0, \"end\": 4, \"label\": \"FACT\"}"))
@@ -109,8 +108,8 @@ class ImportProvenanceTest {
 
     @Test
     void namesThatAreNotAccountNamesAreRefusedWithFileAndLine() throws Exception {
-        String text = "Names are data, never markup. " + UUID.randomUUID();
-        String good = json.writeValueAsString(Map.of("text", "A first, good line " + UUID.randomUUID()));
+        String text = "Names are data, never markup.";
+        String good = json.writeValueAsString(Map.of("text", "A first, good line before a bad name"));
         for (String[] bad : List.of(
                 new String[] {"<b>alice</b>", "bob", "sam", "author"},
                 new String[] {"alice", "=HYPERLINK(\"http://x\")", "sam", "reviewer"},

@@ -1,19 +1,15 @@
 package org.corroborate.review;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,29 +20,27 @@ class AssessmentApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
+    Api api;
+    Corpus corpus;
 
-    private long annotationBy(String author) throws Exception {
-        String source = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("text", "The utility hid the results. "
-                                + UUID.randomUUID()))))
-                .andReturn().getResponse().getContentAsString();
-        long sourceId = json.readTree(source).get("id").asLong();
-        String created = mvc.perform(post("/api/sources/" + sourceId + "/annotations").with(httpBasic(author, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"start\":4,\"end\":11,\"label\":\"ALLEGATION\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+    @BeforeEach
+    void fixture() {
+        api = new Api(mvc, json);
+        corpus = new Corpus(api);
+    }
+
+    /** An ALLEGATION by {@code author} over the text's second word. */
+    private long allegationBy(String author, String text) throws Exception {
+        return corpus.annotate(author, corpus.source(text), 4, 11, "ALLEGATION");
     }
 
     private ResultActions assess(String who, long id, String body) throws Exception {
-        return mvc.perform(put("/api/annotations/" + id + "/assessment").with(httpBasic(who, "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return api.put(who, "/api/annotations/" + id + "/assessment", body);
     }
 
     @Test
     void aColleagueRecordsAndChangesAVerdict() throws Exception {
-        long id = annotationBy("alice");
+        long id = allegationBy("alice", "The utility hid the results, a colleague says.");
         assess("bob", id, "{\"verdict\":\"DISAGREE\",\"comment\":\"It is a fact, not an allegation\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reviewer").value("bob"))
@@ -56,18 +50,20 @@ class AssessmentApiTest {
                 .andExpect(jsonPath("$.verdict").value("AGREE"))
                 .andExpect(jsonPath("$.version").value(1));
         assess("carol", id, "{\"verdict\":\"UNSURE\"}").andExpect(status().isOk());
-        mvc.perform(get("/api/annotations/" + id + "/assessments").with(httpBasic("alice", "demo")))
+        api.get("alice", "/api/annotations/" + id + "/assessments")
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].reviewer").value("bob"));
-        mvc.perform(get("/api/audit").param("entity", "Assessment").with(httpBasic("sam", "demo")))
-                .andExpect(jsonPath("$.events[0].action").value("assessment.recorded"))
-                .andExpect(jsonPath("$.events[1].action").value("assessment.changed"))
-                .andExpect(jsonPath("$.events[1].before.verdict").value("DISAGREE"));
+        long bobs = api.read(api.get("alice", "/api/annotations/" + id + "/assessments")).get(0).get("id").asLong();
+        api.get("sam", "/api/audit?entity=Assessment&entityId=" + bobs)
+                .andExpect(jsonPath("$.events.length()").value(2))
+                .andExpect(jsonPath("$.events[0].action").value("assessment.changed"))
+                .andExpect(jsonPath("$.events[0].before.verdict").value("DISAGREE"))
+                .andExpect(jsonPath("$.events[1].action").value("assessment.recorded"));
     }
 
     @Test
     void badVerdictsAreRefusedAndNobodyAssessesTheirOwnWork() throws Exception {
-        long id = annotationBy("alice");
+        long id = allegationBy("alice", "The utility hid the results, nobody else says.");
         assess("alice", id, "{\"verdict\":\"AGREE\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("your own annotation")));
         assess("bob", id, "{\"verdict\":\"MAYBE\"}").andExpect(status().isBadRequest());

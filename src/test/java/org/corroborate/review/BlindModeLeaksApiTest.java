@@ -9,10 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -33,12 +32,9 @@ class BlindModeLeaksApiTest {
     long source;
     long alices;
 
-    @BeforeEach
-    void blindSourceWithWork() throws Exception {
-        source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("title", "Blind", "text", "Blind leaks " + UUID.randomUUID()))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
+    /** A blind source of {@code text} where alice and bob have each annotated the first five code points. */
+    private void blindSourceWithWork(String text) throws Exception {
+        source = new Corpus(new Api(mvc, json)).source("Blind", text);
         mvc.perform(put("/api/sources/" + source + "/blind").with(httpBasic("sam", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"blind\":true}")).andExpect(status().isOk());
         alices = annotate("alice");
@@ -53,6 +49,7 @@ class BlindModeLeaksApiTest {
 
     @Test
     void inABlindSourceAReviewerSeesOnlyTheirOwnStatusUntilTheySubmit() throws Exception {
+        blindSourceWithWork("Blind leaks: whose status a reviewer sees.");
         mvc.perform(get("/api/sources/" + source + "/status").with(httpBasic("bob", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
@@ -69,6 +66,7 @@ class BlindModeLeaksApiTest {
 
     @Test
     void decisionsAndTheGoldLayerDoNotShowAColleaguesHiddenAnnotation() throws Exception {
+        blindSourceWithWork("Blind leaks: decisions and the gold layer.");
         // Found by the review of the merged work: a decision copies the span, label, attributes and note
         // of the annotation it rests on, and the decision list, the gold layer and the gold export showed
         // alice's hidden annotation (and its id) to a reviewer who had not submitted.
@@ -109,6 +107,7 @@ class BlindModeLeaksApiTest {
 
     @Test
     void aHiddenAnnotationAnswersExactlyLikeOneThatDoesNotExist() throws Exception {
+        blindSourceWithWork("Blind leaks: hidden or missing, the same answer.");
         long unknown = 987654321L;
         for (long id : new long[] {alices, unknown}) {
             notFound(put("/api/annotations/" + id).contentType(MediaType.APPLICATION_JSON)

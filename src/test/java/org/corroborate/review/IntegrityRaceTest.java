@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,7 @@ class IntegrityRaceTest {
 
     @Test
     void tenIdenticalDecisionsAtOnceMakeOneDecisionAndOneGoldSpan() throws Exception {
-        long source = source();
+        long source = source("Ten supervisors decided at once.");
         long annotation = annotate("alice", source);
         String body = json.writeValueAsString(Map.of("annotationIds", List.of(annotation), "outcome", "ACCEPTED",
                 "reason", "Clearly a fact."));
@@ -67,7 +68,7 @@ class IntegrityRaceTest {
 
     @Test
     void simultaneousFirstVerdictsOfOneReviewerAnswer200Or409() throws Exception {
-        long source = source();
+        long source = source("One reviewer judged it twice at once.");
         long annotation = annotate("alice", source);
         Map<Integer, Integer> statuses = race(10, i -> put("/api/annotations/" + annotation + "/assessment")
                 .with(httpBasic("bob", "demo")).contentType(MediaType.APPLICATION_JSON)
@@ -83,7 +84,7 @@ class IntegrityRaceTest {
     void aDeleteRacingVerdictsAndDecisionsLeavesNoOrphans() throws Exception {
         Map<Integer, Integer> all = new TreeMap<>();
         for (int round = 0; round < 8; round++) {
-            long source = source();
+            long source = source("A delete raced a verdict and a decision, round " + round + ".");
             long annotation = annotate("alice", source);
             String decision = json.writeValueAsString(Map.of("annotationIds", List.of(annotation),
                     "outcome", "REJECTED", "reason", "Not a fact."));
@@ -109,7 +110,7 @@ class IntegrityRaceTest {
 
     @Test
     void anAdjudicatedAnnotationCannotBeChangedOrDeletedUntilASupervisorRevisesTheDecision() throws Exception {
-        long source = source();
+        long source = source("A decision held it in place.");
         long first = annotate("alice", source);
         long second = annotate("bob", source);
         String made = mvc.perform(post("/api/sources/" + source + "/decisions").with(httpBasic("sam", "demo"))
@@ -141,20 +142,14 @@ class IntegrityRaceTest {
                 .andExpect(status().is2xxSuccessful());
     }
 
-    private long source() throws Exception {
-        String created = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("text", "The plant closed in May. " + UUID.randomUUID()))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+    /** A source whose text begins with "The plant closed in May" (24 code points), then {@code what}. */
+    private long source(String what) throws Exception {
+        return new Corpus(new Api(mvc, json)).source("Race", "The plant closed in May. " + what);
     }
 
+    /** A FACT by {@code who} over "The plant closed in May". */
     private long annotate(String who, long source) throws Exception {
-        String created = mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(who, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("start", 0, "end", 24, "label", "FACT"))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+        return new Corpus(new Api(mvc, json)).annotate(who, source, 0, 24, "FACT");
     }
 
     /** Sends the requests all at once and counts the answers by status. */

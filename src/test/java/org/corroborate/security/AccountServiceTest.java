@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditService;
@@ -33,17 +32,13 @@ class AccountServiceTest {
     @Autowired
     MockMvc mvc;
 
-    private static String newName() {
-        return "user-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private AccountDetails create(String username, Role... roles) {
         return accounts.create(new NewAccount(username, "Dana Example", "correct horse", EnumSet.copyOf(Set.of(roles))));
     }
 
     @Test
     void anAdministratorCreatesAnAccountThatCanSignIn() throws Exception {
-        String username = newName();
+        String username = "dana-signs-in";
         AccountDetails created = create(username, Role.REVIEWER);
         assertThat(created.roles()).containsExactly(Role.REVIEWER);
         assertThat(created.enabled()).isTrue();
@@ -52,7 +47,7 @@ class AccountServiceTest {
 
     @Test
     void everyAccountChangeIsAuditedWithBeforeAndAfterButNeverTheHash() {
-        AccountDetails created = create(newName(), Role.REVIEWER);
+        AccountDetails created = create("dana-audited", Role.REVIEWER);
         accounts.changeRoles(created.id(), Set.of(Role.REVIEWER, Role.SUPERVISOR));
         accounts.setEnabled(created.id(), false);
         accounts.resetPassword(created.id(), "another secret");
@@ -71,7 +66,7 @@ class AccountServiceTest {
 
     @Test
     void aDisabledAccountCannotSignIn() throws Exception {
-        String username = newName();
+        String username = "dana-disabled";
         AccountDetails created = create(username, Role.REVIEWER);
         accounts.setEnabled(created.id(), false);
         mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse")))
@@ -80,7 +75,7 @@ class AccountServiceTest {
 
     @Test
     void aResetPasswordReplacesTheOldOne() throws Exception {
-        String username = newName();
+        String username = "dana-reset";
         AccountDetails created = create(username, Role.REVIEWER);
         assertThatThrownBy(() -> accounts.resetPassword(created.id(), "password1"))
                 .hasMessageContaining("too easy to guess");
@@ -96,14 +91,14 @@ class AccountServiceTest {
         long before = accounts.list().size();
         assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough secret", Set.of(Role.REVIEWER))))
                 .isInstanceOf(WorkbenchException.class).hasMessageContaining("A username is 2 to 40 characters");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "short", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "short", Set.of(Role.REVIEWER))))
                 .hasMessageContaining("at least 8 characters");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "long enough secret", Set.of())))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "long enough secret", Set.of())))
                 .hasMessageContaining("at least one role");
         // The password policy: common, blank-only and guessable passwords are refused.
-        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "12345678", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "12345678", Set.of(Role.REVIEWER))))
                 .hasMessageContaining("too easy to guess");
-        assertThatThrownBy(() -> accounts.create(new NewAccount(newName(), "", "        ", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "        ", Set.of(Role.REVIEWER))))
                 .hasMessageContaining("only spaces");
         assertThatThrownBy(() -> create("alice", Role.REVIEWER))
                 .hasMessageContaining("already exists")
@@ -127,7 +122,7 @@ class AccountServiceTest {
     @WithMockUser(username = "alice", roles = "REVIEWER")
     void aReviewerCannotManageAccounts() {
         assertThatThrownBy(() -> accounts.list()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> create(newName(), Role.ADMIN)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> create("dana-by-a-reviewer", Role.ADMIN)).isInstanceOf(AuthorizationDeniedException.class);
     }
 
     @Test

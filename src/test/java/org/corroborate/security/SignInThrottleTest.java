@@ -10,11 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.Role;
+import org.corroborate.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -35,20 +33,16 @@ class SignInThrottleTest {
     @Autowired
     AccountService accounts;
 
-    private String newAccount() {
-        String name = "guess-" + UUID.randomUUID().toString().substring(0, 8);
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        "admin", null, java.util.List.of(Role.ADMIN.grantedAuthority())));
-        try {
-            accounts.create(new NewAccount(name, "Target", "correct horse battery", EnumSet.copyOf(Set.of(Role.REVIEWER))));
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+    @Autowired
+    org.corroborate.base.CurrentActor actor;
+
+    /** A reviewer account of the test's own, signing in with {@link TestAccounts#PASSWORD}. */
+    private String newAccount(String name) {
+        new TestAccounts(accounts, actor).create(name, Role.REVIEWER);
         return name;
     }
 
-    /** A client address of its own for each test, so locks never touch other tests (which sign in from 127.0.0.1). */
+    /** Each test guesses from addresses of its own (198.51.100.x, for documentation), so locks never touch other tests, which sign in from 127.0.0.1. */
     private static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
@@ -56,20 +50,17 @@ class SignInThrottleTest {
         };
     }
 
-    private static String address() {
-        return "198.51.100." + (1 + (int) (Math.random() * 250));
-    }
 
     @Test
     void theApiLocksAnAccountAfterFiveWrongPasswordsWith429AndRetryAfter() throws Exception {
-        String name = newAccount();
-        String from = address();
+        String name = newAccount("guess-locked-by-the-api");
+        String from = "198.51.100.1";
         for (int i = 0; i < 5; i++) {
             mvc.perform(get("/api/sources").with(httpBasic(name, "wrong " + i)).with(from(from)))
                     .andExpect(status().isUnauthorized());
         }
         // Even the right password is not checked while the lock holds; the answer says when to come back.
-        mvc.perform(get("/api/sources").with(httpBasic(name, "correct horse battery")).with(from(address())))
+        mvc.perform(get("/api/sources").with(httpBasic(name, TestAccounts.PASSWORD)).with(from("198.51.100.2")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "60"))
                 .andExpect(jsonPath("$.error").value("too_many_failures"))
@@ -83,40 +74,40 @@ class SignInThrottleTest {
 
     @Test
     void aSuccessClearsTheAccountsCountAndOnlyFailuresCount() throws Exception {
-        String name = newAccount();
-        String from = address();
+        String name = newAccount("guess-cleared-by-a-success");
+        String from = "198.51.100.3";
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
                 mvc.perform(get("/api/sources").with(httpBasic(name, "wrong")).with(from(from)))
                         .andExpect(status().isUnauthorized());
             }
-            mvc.perform(get("/api/sources").with(httpBasic(name, "correct horse battery")).with(from(from)))
+            mvc.perform(get("/api/sources").with(httpBasic(name, TestAccounts.PASSWORD)).with(from(from)))
                     .andExpect(status().isOk());
         }
         for (int i = 0; i < 20; i++) {
-            mvc.perform(get("/api/sources").with(httpBasic(name, "correct horse battery")).with(from(from)))
+            mvc.perform(get("/api/sources").with(httpBasic(name, TestAccounts.PASSWORD)).with(from(from)))
                     .andExpect(status().isOk());
         }
     }
 
     @Test
     void oneAddressGuessingManyAccountsIsLockedToo() throws Exception {
-        String from = address();
+        String from = "198.51.100.4";
         for (int i = 0; i < 20; i++) {
-            mvc.perform(get("/api/sources").with(httpBasic("nobody-" + i + "-" + UUID.randomUUID(), "x"))
+            mvc.perform(get("/api/sources").with(httpBasic("nobody-" + i, "x"))
                     .with(from(from))).andExpect(status().isUnauthorized());
         }
         // The address is locked, whichever account it tries next, even a real one with its right password.
         mvc.perform(get("/api/sources").with(httpBasic("alice", "demo")).with(from(from)))
                 .andExpect(status().isTooManyRequests());
         // Other addresses are not affected.
-        mvc.perform(get("/api/sources").with(httpBasic("alice", "demo")).with(from(address())))
+        mvc.perform(get("/api/sources").with(httpBasic("alice", "demo")).with(from("198.51.100.5")))
                 .andExpect(status().isOk());
     }
 
     @Test
     void aNameThatCannotBeAnAccountLocksNoOneAndNeverReachesTheAuditTrail() throws Exception {
-        String from = address();
+        String from = "198.51.100.6";
         String hostile = "=1+2\u0000<img src=x>";
         long before = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         for (int i = 0; i < 6; i++) {
@@ -130,13 +121,13 @@ class SignInThrottleTest {
 
     @Test
     void theLoginFormIsThrottledTooAndTheLoginPageLearnsWhy() throws Exception {
-        String name = newAccount();
-        String from = address();
+        String name = newAccount("guess-on-the-login-form");
+        String from = "198.51.100.7";
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/login").param("username", name).param("password", "wrong").with(csrf())
                     .with(from(from))).andExpect(redirectedUrl("/login?error"));
         }
-        var refused = mvc.perform(post("/login").param("username", name).param("password", "correct horse battery")
+        var refused = mvc.perform(post("/login").param("username", name).param("password", TestAccounts.PASSWORD)
                 .with(csrf()).with(from(from))).andExpect(redirectedUrl("/login?error")).andReturn();
         Object why = refused.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         assertThat(why).isInstanceOf(SignInThrottledException.class);

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,17 +31,13 @@ class SourceApiTest {
     @Autowired
     SourceRepository repository;
 
-    private static String unique(String text) {
-        return text + " [" + UUID.randomUUID() + "]";
-    }
-
     private String body(Object value) {
         return json.writeValueAsString(value);
     }
 
     @Test
     void importsJsonTextAndReportsLengthInCodePoints() throws Exception {
-        String text = unique("Still on bottled water 💧 day 40\r\nZoe\u0308 said so.");
+        String text = "Still on bottled water 💧 day 40\r\nZoe\u0308 said so.";
         String normalised = SourceText.normalise(text);
         mvc.perform(post("/api/sources").with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -59,7 +54,7 @@ class SourceApiTest {
 
     @Test
     void returnsTheStoredTextExactlyAsNormalised() throws Exception {
-        String text = unique("<script>alert('x')</script>\r\nCafe\u0301");
+        String text = "<script>alert('x')</script>\r\nCafe\u0301";
         String location = mvc.perform(post("/api/sources").with(httpBasic("bob", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body(java.util.Map.of("text", text))))
@@ -73,7 +68,7 @@ class SourceApiTest {
 
     @Test
     void reportsAReimportOfIdenticalContentAsDuplicate() throws Exception {
-        String text = unique("Same words twice");
+        String text = "Same words twice";
         var request = post("/api/sources").with(httpBasic("alice", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(body(java.util.Map.of("text", text)));
         mvc.perform(request).andExpect(status().isCreated());
@@ -90,9 +85,9 @@ class SourceApiTest {
     @Test
     void importsSeveralFilesAtOnce() throws Exception {
         mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
-                        .file(new MockMultipartFile("file", "one.txt", "text/plain", unique("One").getBytes(UTF_8)))
+                        .file(new MockMultipartFile("file", "one.txt", "text/plain", "One of two files".getBytes(UTF_8)))
                         .file(new MockMultipartFile("file", "two.md", "text/markdown",
-                                ("---\ntitle: Two\n---\n" + unique("Two")).getBytes(UTF_8))))
+                                ("---\ntitle: Two\n---\n" + "Two of two files").getBytes(UTF_8))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.imported").value(2))
                 .andExpect(jsonPath("$.results[*].source.title", hasItem("Two")))
@@ -103,7 +98,7 @@ class SourceApiTest {
     void storesNothingWhenOneFileOfSeveralIsBad() throws Exception {
         long before = repository.count();
         mvc.perform(multipart("/api/sources").header("X-Requested-With", "corroborate").with(httpBasic("alice", "demo"))
-                        .file(new MockMultipartFile("file", "good.txt", "text/plain", unique("Good").getBytes(UTF_8)))
+                        .file(new MockMultipartFile("file", "good.txt", "text/plain", "A good file beside a bad one".getBytes(UTF_8)))
                         .file(new MockMultipartFile("file", "bad.md", "text/markdown",
                                 "---\nsource: nowhere\n---\nText".getBytes(UTF_8))))
                 .andExpect(status().isBadRequest())
@@ -133,7 +128,7 @@ class SourceApiTest {
                 .andExpect(jsonPath("$.error").value("bad_input"));
         mvc.perform(post("/api/sources").with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body(java.util.Map.of("text", unique("x"), "published", "yesterday"))))
+                        .content(body(java.util.Map.of("text", "A text with a bad date", "published", "yesterday"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("'published' must be a date")));
         org.assertj.core.api.Assertions.assertThat(repository.count()).isEqualTo(before);

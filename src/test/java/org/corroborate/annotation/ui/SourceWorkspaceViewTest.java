@@ -14,7 +14,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
@@ -24,7 +23,6 @@ import org.corroborate.base.ui.FromTheBrowser;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -45,9 +43,9 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     long sourceId;
 
-    @BeforeEach
-    void importSource() {
-        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + UUID.randomUUID(),
+    /** Imports the mayor's sentence followed by {@code ending}, a sentence of the test's own. */
+    private void importSource(String ending) {
+        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + ending,
                 "Vale Voice", null, null, null).source().id();
     }
 
@@ -57,6 +55,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void showsTheTextAndItsProvenance() {
+        importSource("Its provenance is shown.");
         navigate(SourceWorkspaceView.class, sourceId);
         assertThat(text().getElement().getProperty("text")).startsWith("The mayor said");
         assertThat(find(H2.class).withId("source-title").single().getText()).isEqualTo("Workspace");
@@ -68,6 +67,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aHotkeyCreatesTheAnnotationAndTheEditorSavesItsSpeaker() {
+        importSource("A hotkey tags it.");
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE"));
 
@@ -91,6 +91,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void deleteOnTheKeyboardRemovesOnlyYourOwnAnnotation() {
+        importSource("The Delete key removes it.");
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.TagEvent(text(), true, 4, 9, "FACT"));
         AnnotationDetails created = annotations.visible(sourceId, null).getFirst();
@@ -100,8 +101,9 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
+        importSource("A colleague tagged it first.");
         AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
-                AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
+                org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
                 String.valueOf(alices.id())));

@@ -11,8 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -27,21 +28,12 @@ class AdjudicationApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
-    private long source() throws Exception {
-        String created = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("text", "The utility hid the results for months. "
-                                + "The mayor said the water is safe. " + UUID.randomUUID()))))
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+    private Corpus corpus() {
+        return new Corpus(new Api(mvc, json));
     }
 
     private long annotate(String who, long source, int start, int end, String label) throws Exception {
-        String created = mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(who, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("start", start, "end", end, "label", label))))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return json.readTree(created).get("id").asLong();
+        return corpus().annotate(who, source, start, end, label);
     }
 
     private ResultActions decide(String who, long source, Object body) throws Exception {
@@ -51,7 +43,8 @@ class AdjudicationApiTest {
 
     @Test
     void aSupervisorSettlesADisagreementIntoGoldWithAReason() throws Exception {
-        long source = source();
+        long source = corpus().source("Adjudicated", "The utility hid the results for months. "
+                + "The mayor said the water is safe, and a supervisor settled it.");
         long alices = annotate("alice", source, 4, 38, "ALLEGATION");
         long bobs = annotate("bob", source, 4, 38, "FACT");
         long agreedA = annotate("alice", source, 40, 48, "FACT");

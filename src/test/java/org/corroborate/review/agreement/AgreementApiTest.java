@@ -2,16 +2,14 @@ package org.corroborate.review.agreement;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-import java.util.UUID;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.Api;
+import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,24 +20,15 @@ class AgreementApiTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
 
-    private void annotate(String who, long source, int start, int end, String label) throws Exception {
-        mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic(who, "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("start", start, "end", end, "label", label))))
-                .andExpect(status().isCreated());
-    }
-
     @Test
     void reportsEveryMeasureForTheChosenSources() throws Exception {
-        String created = mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(json.writeValueAsString(Map.of("text", "0123456789".repeat(10) + UUID.randomUUID()))))
-                .andReturn().getResponse().getContentAsString();
-        long source = json.readTree(created).get("id").asLong();
-        annotate("alice", source, 0, 10, "FACT");
-        annotate("alice", source, 20, 30, "QUOTE");
-        annotate("bob", source, 2, 10, "FACT");
-        annotate("bob", source, 50, 60, "QUOTE");
+        Api api = new Api(mvc, json);
+        Corpus corpus = new Corpus(api);
+        long source = corpus.source("Agreement digits", "0123456789".repeat(10));
+        corpus.annotate("alice", source, 0, 10, "FACT");
+        corpus.annotate("alice", source, 20, 30, "QUOTE");
+        corpus.annotate("bob", source, 2, 10, "FACT");
+        corpus.annotate("bob", source, 50, 60, "QUOTE");
         mvc.perform(get("/api/agreement").param("source", String.valueOf(source)).with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reviewers[0]").value("alice"))

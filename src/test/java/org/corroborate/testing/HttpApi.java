@@ -1,4 +1,4 @@
-package org.corroborate.base;
+package org.corroborate.testing;
 
 import java.io.IOException;
 import java.net.URI;
