@@ -103,7 +103,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     void aColleaguesAnnotationOpensReadOnlyAndTheKeyboardCannotDeleteIt() {
         importSource("A colleague tagged it first.");
         AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
-                org.corroborate.annotation.AnnotationRequest.create(4, 9, "FACT", java.util.Map.of(), null)));
+                AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
         ComponentUtil.fireEvent(text(), new SourceTextElement.AnnotationSelectedEvent(text(), true,
                 String.valueOf(alices.id())));
@@ -118,6 +118,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "sam", roles = "SUPERVISOR")
     void aSupervisorDeletesAColleaguesAnnotationFromTheKeyboardOnlyWithAReason() {
+        importSource("A supervisor removes a colleague's tag.");
         AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));
         navigate(SourceWorkspaceView.class, sourceId);
@@ -136,6 +137,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aHotkeyFromAnAccountThatMayNotAnnotateShowsWhyAndCreatesNothing() {
+        importSource("An administrator's hotkey is refused.");
         navigate(SourceWorkspaceView.class, sourceId);
         FromTheBrowser.run(() -> ComponentUtil.fireEvent(text(),
                 new SourceTextElement.TagEvent(text(), true, 16, 33, "QUOTE")));
