@@ -36,6 +36,13 @@ class AdjudicationBrowserTest extends BrowserTest {
         signIn(page, "sam");
         page.navigate(url("/curate/" + source));
         page.locator("#units .cb-edit-accept[data-annotation='" + carols.id() + "']").click();
+        settle(page);
+        // Every field lies within the dialog: three in a row once ran past its right edge.
+        Object overflow = page.evaluate("() => { const edge = document.querySelector('#reason-text')"
+                + ".getBoundingClientRect().right;"
+                + " return ['#gold-label', '#gold-start', '#gold-end'].map(id =>"
+                + " document.querySelector(id).getBoundingClientRect().right - edge).filter(d => d > 1).length; }");
+        assertThat(((Number) overflow).intValue()).as("fields past the reason field's right edge").isZero();
         page.locator("#gold-start input").fill("15");
         page.locator("#gold-end input").fill("32");
         page.locator("#gold-label").click();

@@ -13,7 +13,8 @@ import org.corroborate.scheme.LabelScheme;
 /**
  * The annotation editor's field for one attribute, chosen by its type's {@link AttributeType.Field}:
  * the one place where a new kind of field is added. Each field has the id {@code attribute-NAME},
- * the attribute's title as label and its description as helper text.
+ * the attribute's title as label and its description as helper text, and a required attribute's field
+ * shows the required indicator.
  */
 final class AttributeFieldFactory {
 
@@ -30,6 +31,8 @@ final class AttributeFieldFactory {
             case CHOICE -> choice(attribute, value);
         };
         field.setId("attribute-" + attribute.name());
+        // The scheme page marks required attributes; the fields that ask for them say so too.
+        field.setRequiredIndicatorVisible(attribute.required());
         return field;
     }
 

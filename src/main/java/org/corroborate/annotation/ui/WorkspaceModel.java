@@ -15,6 +15,8 @@ import org.corroborate.annotation.AnnotationChanged;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.base.ui.LabelChip;
 import org.corroborate.scheme.LabelScheme;
 
 /**
@@ -29,8 +31,6 @@ final class WorkspaceModel {
 
     /** The filter value that lets everything through. */
     static final String ALL = "";
-    /** The colour of a label the scheme does not know (say, from an import). */
-    private static final String UNKNOWN_COLOR = "#616161";
 
     private final long sourceId;
     private final Viewer viewer;
@@ -210,7 +210,7 @@ final class WorkspaceModel {
      */
     AnnotationDetails create(int start, int end, String label) {
         List<LabelScheme.Attribute> required = scheme.label(label)
-                .map(l -> l.attributes().stream().filter(LabelScheme.Attribute::required).toList()).orElse(List.of());
+                .map(l -> LabelledSpanRules.missing(l, Map.of())).orElse(List.of());
         if (!required.isEmpty()) {
             display.askRequired(start, end, label, required);
             return null;
@@ -316,7 +316,8 @@ final class WorkspaceModel {
             tooltip.append(" — ").append(notes.get(a.id()));
         }
         return new Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(),
-                label == null ? UNKNOWN_COLOR : label.color(), a.author().equals(viewer.name()), tooltip.toString());
+                label == null ? LabelChip.UNKNOWN_COLOR : label.color(), a.author().equals(viewer.name()),
+                tooltip.toString());
     }
 
     /** A committed change pushed live: shown at once, without touching a text selection in progress. */

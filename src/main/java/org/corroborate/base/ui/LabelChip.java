@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class LabelChip extends Span {
 
-    /** The colour of a label the scheme does not know (an imported one, say). */
-    static final String UNKNOWN_COLOR = "#616161";
+    /** The colour of a label the scheme does not know (an imported one, say), wherever it is drawn. */
+    public static final String UNKNOWN_COLOR = "#616161";
     private static final Pattern RGB = Pattern.compile("#[0-9a-fA-F]{6}");
 
     /**

@@ -290,7 +290,8 @@ public class AdjudicationService {
     /**
      * The gold span an acceptance puts into the gold layer, held to the {@link LabelledSpanRules} like
      * every annotation; required attributes are enforced for a decision made or revised here
-     * ({@code complete}), not for an imported one, whose importer reports what it lacks.
+     * ({@code complete}), not for an imported one, whose importer reports what it lacks. A new label
+     * without attributes keeps the chosen version's values that the new label also has.
      */
     private GoldSpan gold(long sourceId, DecisionRequest request, List<AnnotationDetails> versions, boolean complete) {
         if (request.outcome() == Outcome.REJECTED) {
@@ -312,12 +313,13 @@ public class AdjudicationService {
         int end = request.end() == null ? base.end() : request.end();
         LabelledSpanRules rules = new LabelledSpanRules(schemes.current());
         CodePoints text = new CodePoints(sources.get(sourceId).text());
-        LabelledSpan checked = rules.check(text, start, end, request.label() == null ? base.label() : request.label(),
-                request.attributes() == null ? base.attributes() : request.attributes(),
-                request.note() == null ? base.note() : request.note());
-        if (complete) {
-            LabelledSpanRules.requireComplete(rules.label(checked.label()), checked.attributes());
-        }
+        String labelName = request.label() == null ? base.label() : request.label();
+        // Relabelled without attributes (edit and accept): the version's values the new label also has.
+        Map<String, String> attributes = request.attributes() != null ? request.attributes()
+                : LabelledSpanRules.keepApplicable(rules.label(labelName), base.attributes());
+        String note = request.note() == null ? base.note() : request.note();
+        LabelledSpan checked = complete ? rules.checkComplete(text, start, end, labelName, attributes, note)
+                : rules.check(text, start, end, labelName, attributes, note);
         return new GoldSpan(checked.start(), checked.end(), checked.label(), checked.attributes(), checked.note(),
                 checked.text());
     }

@@ -181,13 +181,19 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         IntegerField end = new IntegerField("End");
         end.setId("gold-end");
         end.setValue(version.end());
+        // Three fields side by side overflowed the dialog: they wrap, and the offsets need little room.
+        start.setWidth("7rem");
+        end.setWidth("7rem");
+        HorizontalLayout fields = new HorizontalLayout(label, start, end);
+        fields.setWrap(true);
+        fields.setId("gold-fields");
         Paragraph hint = new Paragraph("Offsets count characters (code points); the unit spans " + unit.start() + "–"
                 + unit.end() + ".");
         hint.addClassName("cb-muted");
         askReason("Edit and accept into gold", "Accept", "", reason -> adjudication.decide(sourceId,
                 DecisionRequest.accept(ids(unit), version.id(), reason)
                         .withSpan(start.getValue(), end.getValue(), label.getValue())))
-                .addContent(new HorizontalLayout(label, start, end), hint)
+                .addContent(fields, hint)
                 .open();
     }
 

@@ -110,7 +110,8 @@ public class ProgressView extends VerticalLayout {
                 reopen.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 reopen.addClassName("cb-reopen");
                 reopen.getElement().setAttribute("data-reviewer", reviewer);
-                states.add(reopen);
+                // In the reviewer's group: it keeps its distance from the next reviewer and wraps with its own.
+                who.add(reopen);
             }
         });
         if (row.reviewers().isEmpty()) {

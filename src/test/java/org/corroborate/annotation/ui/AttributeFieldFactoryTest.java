@@ -54,4 +54,17 @@ class AttributeFieldFactoryTest {
             assertThat(AttributeFieldFactory.field(attribute, null, List::of)).as(type.name()).isNotNull();
         }
     }
+
+    @Test
+    void aRequiredAttributeIsMarkedAsRequiredInEveryKindOfField() {
+        for (AttributeType type : AttributeType.all()) {
+            List<String> values = type.field() == AttributeType.Field.CHOICE ? List.of("x") : List.of();
+            LabelScheme.Attribute required = new LabelScheme.Attribute("a", "A", null, true, type.name(), values);
+            LabelScheme.Attribute optional = new LabelScheme.Attribute("a", "A", null, false, type.name(), values);
+            assertThat(AttributeFieldFactory.field(required, null, List::of).isRequiredIndicatorVisible())
+                    .as(type.name() + ", required").isTrue();
+            assertThat(AttributeFieldFactory.field(optional, null, List::of).isRequiredIndicatorVisible())
+                    .as(type.name() + ", optional").isFalse();
+        }
+    }
 }

@@ -112,4 +112,23 @@ class AdjudicationApiTest {
                 .andExpect(jsonPath("$.events[0].action").value("decision.revised"))
                 .andExpect(jsonPath("$.events[1].action").value("decision.made"));
     }
+
+    /**
+     * Edit and accept changes only the label (the curation dialog sends no attributes): the gold span
+     * keeps the version's values the new label also has and drops the others, as an annotation's
+     * label change does, instead of refusing an attribute the new label lacks.
+     */
+    @Test
+    void aRelabelledAcceptanceKeepsOnlyTheAttributesTheNewLabelHas() throws Exception {
+        long source = corpus().source("Relabelled in curation", "Councillor Brannagh said the ferry "
+                + "contract was rigged from the start.");
+        long quote = corpus().annotate("alice", source, 0, 19, "QUOTE", Map.of("speaker", "Brannagh"), null);
+        long fact = annotate("bob", source, 0, 19, "FACT");
+
+        decide("sam", source, Map.of("annotationIds", List.of(quote, fact), "outcome", "ACCEPTED",
+                "from", quote, "label", "FACT", "reason", "A title, not a quotation"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.gold.label").value("FACT"))
+                .andExpect(jsonPath("$.gold.attributes").isEmpty());
+    }
 }
