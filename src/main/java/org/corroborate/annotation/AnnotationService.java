@@ -151,10 +151,12 @@ public class AnnotationService {
         int end = request.end() == null ? before.end() : request.end();
         LabelledSpanRules rules = rules();
         String labelName = request.label() == null ? before.label() : request.label();
+        // Without new values the span keeps its own; relabelled, it keeps those the new label also has.
         Map<String, String> attributes = request.attributes() != null ? request.attributes()
+                : labelName.equals(before.label()) ? before.attributes()
                 : LabelledSpanRules.keepApplicable(rules.label(labelName), before.attributes());
-        LabelledSpan checked = rules.checkComplete(text(before.sourceId()), start, end, labelName, attributes,
-                request.note() == null ? before.note() : request.note());
+        LabelledSpan checked = rules.checkChange(text(before.sourceId()), start, end, labelName, attributes,
+                request.note() == null ? before.note() : request.note(), before.label(), before.attributes());
         if (start != before.start() || end != before.end()) {
             annotation.place(Span.of(text(before.sourceId()), start, end), clock.instant());
         } else {

@@ -32,21 +32,41 @@ public final class LabelledSpanRules {
 
     /**
      * Checks a whole labelled span in one fixed order (offsets, label, attributes, note), as
-     * imported work is checked: the required attributes are not enforced here, see {@link #missing}.
+     * imported work is checked: past work may carry archived labels and attributes, and the required
+     * attributes are not enforced here, see {@link #missing}.
      */
     public LabelledSpan check(CodePoints text, Integer start, Integer end, String labelName,
                               Map<String, String> attributes, String note) {
         String covered = covered(text, start, end);
         LabelScheme.Label label = label(labelName);
-        return new LabelledSpan(start, end, covered, label.name(), attributes(label, attributes), note(note));
+        return new LabelledSpan(start, end, covered, label.name(), attributes(label, attributes, Map.of(), false),
+                note(note));
     }
 
-    /** {@link #check}, and the label's required attributes must have values: for work made or changed now. */
+    /**
+     * {@link #check} for a new span made now: the label must be offered (not archived), archived
+     * attributes take no value, and the label's required attributes must have values.
+     */
     public LabelledSpan checkComplete(CodePoints text, Integer start, Integer end, String labelName,
                                       Map<String, String> attributes, String note) {
-        LabelledSpan span = check(text, start, end, labelName, attributes, note);
-        requireComplete(label(span.label()), span.attributes());
-        return span;
+        return checkChange(text, start, end, labelName, attributes, note, null, Map.of());
+    }
+
+    /**
+     * {@link #checkComplete} for a change of a span that had {@code keptLabel} and {@code keptValues}
+     * (possibly under an earlier version of the scheme): the span may keep an archived label, and a
+     * value it already had may stay as it was even where the label no longer declares the attribute,
+     * has archived it or would no longer accept the value; nothing a span holds is dropped unasked.
+     */
+    public LabelledSpan checkChange(CodePoints text, Integer start, Integer end, String labelName,
+                                    Map<String, String> attributes, String note, String keptLabel,
+                                    Map<String, String> keptValues) {
+        String covered = covered(text, start, end);
+        LabelScheme.Label label = labelName != null && labelName.equals(keptLabel) ? label(labelName)
+                : offered(labelName);
+        Map<String, String> values = attributes(label, attributes, keptValues, true);
+        requireComplete(label, values);
+        return new LabelledSpan(start, end, covered, label.name(), values, note(note));
     }
 
     /** The text {@code [start, end)} covers, once the offsets are found to name a span of it worth a label. */
@@ -83,16 +103,37 @@ public final class LabelledSpanRules {
                 + "'; the scheme has " + scheme.labels().stream().map(LabelScheme.Label::name).toList() + "."));
     }
 
+    /** A label that new spans may take: the scheme's, and not archived. */
+    public LabelScheme.Label offered(String name) {
+        LabelScheme.Label label = label(name);
+        if (label.archived()) {
+            throw WorkbenchException.badInput("The label " + label.name() + " is archived: the spans that have it are "
+                    + "kept, but no span can be given it now; the scheme offers " + scheme.offered().stream()
+                    .map(LabelScheme.Label::name).toList() + ".");
+        }
+        return label;
+    }
+
     /**
      * The attribute values as they are kept: only the label's attributes, each stripped, checked
      * for length and by its type; empty values are left out. Null gives none.
      */
     public static Map<String, String> attributes(LabelScheme.Label label, Map<String, String> given) {
+        return attributes(label, given, Map.of(), false);
+    }
+
+    private static Map<String, String> attributes(LabelScheme.Label label, Map<String, String> given,
+                                                  Map<String, String> kept, boolean now) {
         Map<String, String> result = new TreeMap<>();
         if (given == null) {
             return result;
         }
         for (var entry : new TreeMap<>(given).entrySet()) {
+            if (entry.getValue() != null && entry.getValue().equals(kept.get(entry.getKey()))) {
+                // Already on the span, perhaps from an earlier version of the scheme: kept as it was.
+                result.put(entry.getKey(), entry.getValue());
+                continue;
+            }
             LabelScheme.Attribute attribute = label.attribute(entry.getKey()).orElseThrow(() -> {
                 List<String> known = label.attributes().stream().map(LabelScheme.Attribute::name).sorted().toList();
                 return WorkbenchException.badInput("The label " + label.name() + " has no attribute '"
@@ -107,6 +148,10 @@ public final class LabelledSpanRules {
                 throw WorkbenchException.badInput("'" + entry.getKey() + "' is longer than " + MAX_ATTRIBUTE
                         + " characters.");
             }
+            if (now && attribute.archived()) {
+                throw WorkbenchException.badInput("The attribute '" + attribute.name() + "' of " + label.name()
+                        + " is archived: the values spans have are kept, but it takes no new ones.");
+            }
             attribute.attributeType().refusal(attribute, value).ifPresent(why -> {
                 throw WorkbenchException.badInput(why);
             });
@@ -118,7 +163,7 @@ public final class LabelledSpanRules {
     /** The label's required attributes that have no value among these, in the scheme's order. */
     public static List<LabelScheme.Attribute> missing(LabelScheme.Label label, Map<String, String> values) {
         return label.attributes().stream()
-                .filter(a -> a.required() && (values == null || values.get(a.name()) == null
+                .filter(a -> a.demanded() && (values == null || values.get(a.name()) == null
                         || values.get(a.name()).isBlank()))
                 .toList();
     }
@@ -139,7 +184,10 @@ public final class LabelledSpanRules {
                 .map(a -> "'" + a.name() + "' (" + a.title() + ")").toList());
     }
 
-    /** On a label change without new attributes, keeps the values the new label also has. */
+    /**
+     * On a label change without new attributes, keeps the values the new label also has; the values
+     * of attributes the new label lacks are dropped with the old label, as the person chose.
+     */
     public static Map<String, String> keepApplicable(LabelScheme.Label label, Map<String, String> current) {
         Map<String, String> kept = new TreeMap<>();
         label.attributes().forEach(a -> {

@@ -17,7 +17,9 @@ public interface AttributeType {
         /** Free text, offering the values already used for the attribute across the corpus. */
         TEXT_WITH_SUGGESTIONS,
         /** One of the attribute's declared values. */
-        CHOICE
+        CHOICE,
+        /** A check box: checked is {@code yes}, unchecked {@code no}. */
+        YES_NO
     }
 
     /** The name in a scheme's {@code "type"}, such as {@code text}. */
@@ -44,6 +46,15 @@ public interface AttributeType {
      */
     Optional<String> refusal(LabelScheme.Attribute attribute, String value);
 
+    /**
+     * Whether the editor suggests, for an attribute of this type, the values given to every
+     * attribute of this type across the project (people recur as speakers, accusers and accused)
+     * rather than only the values given to that attribute.
+     */
+    default boolean suggestsAcrossAttributes() {
+        return false;
+    }
+
     /** The values the attribute allows, in the scheme's order; empty when any value will do. */
     default List<String> allowedValues(LabelScheme.Attribute attribute) {
         return List.of();
@@ -64,7 +75,7 @@ public interface AttributeType {
 
     /** Every registered type: the one place a new type is added. */
     static List<AttributeType> all() {
-        return List.of(new FreeTextType(), new ClosedListType());
+        return List.of(new FreeTextType(), new ClosedListType(), new YesNoType(), new AgentType());
     }
 
     /** The type of attributes a scheme declares without a {@code "type"}: free text. */

@@ -1,9 +1,15 @@
 package org.corroborate.scheme;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 
-/** The labels a span may carry, as read from {@code annotations/scheme.json}; exports name its version. */
+/**
+ * The labels a span may carry: a project's scheme in one of its versions, or the template read from
+ * {@code annotations/scheme.json}; exports name its version. {@code version} is the scheme's own
+ * version string (such as 1.1.0), which the people who edit it keep; the workbench numbers every
+ * saved change of a project's scheme itself (see {@link SchemeVersionDetails}).
+ */
 public record LabelScheme(String name, String version, String description, List<Label> labels) {
 
     public Optional<Label> label(String labelName) {
@@ -15,9 +21,29 @@ public record LabelScheme(String name, String version, String description, List<
         return label(labelName).map(Label::color).orElse(null);
     }
 
-    /** One label: its name in data, its title for people, its colour and hotkey, and its attributes. */
+    /** The labels offered for new spans: every label but the archived ones, in the scheme's order. */
+    public List<Label> offered() {
+        return labels.stream().filter(l -> !l.archived()).toList();
+    }
+
+    /**
+     * One label: its name in data, its title for people, its colour and hotkey, and its attributes.
+     * An archived label stays in the scheme so that the spans that carry it are shown, exported and
+     * curated, but it is not offered for new spans; {@code archived} is never null (absent is false).
+     */
     public record Label(String name, String title, String description, String color, String hotkey,
-                        List<Attribute> attributes) {
+                        List<Attribute> attributes,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean archived) {
+
+        public Label {
+            archived = Boolean.TRUE.equals(archived);
+        }
+
+        /** A label in use (not archived). */
+        public Label(String name, String title, String description, String color, String hotkey,
+                     List<Attribute> attributes) {
+            this(name, title, description, color, hotkey, attributes, false);
+        }
 
         /** The attribute of this label with that name, if it has one. */
         public Optional<Attribute> attribute(String attributeName) {
@@ -29,19 +55,34 @@ public record LabelScheme(String name, String version, String description, List<
      * A named value an annotation with this label may carry, such as a quote's speaker. {@code type}
      * names an {@link AttributeType} ({@value FreeTextType#NAME} when the scheme leaves it out);
      * {@code values} lists what a closed type allows (empty for the others). A required attribute
-     * must have a value on every annotation and gold span made or changed in the workbench.
+     * must have a value on every annotation and gold span made or changed in the workbench. An
+     * archived attribute ({@code archived} is never null) keeps the values annotations already have (shown, exported) but is not
+     * offered for new values, and is never required.
      */
     public record Attribute(String name, String title, String description, boolean required, String type,
-                            List<String> values) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean archived) {
 
         public Attribute {
+            archived = Boolean.TRUE.equals(archived);
             type = type == null || type.isBlank() ? FreeTextType.NAME : type.strip();
             values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /** An attribute in use (not archived). */
+        public Attribute(String name, String title, String description, boolean required, String type,
+                         List<String> values) {
+            this(name, title, description, required, type, values, false);
         }
 
         /** A free text attribute, as schemes without a {@code type} declare them. */
         public Attribute(String name, String title, String description, boolean required) {
             this(name, title, description, required, null, null);
+        }
+
+        /** Whether a span made or changed now must have a value for it: required and not archived. */
+        public boolean demanded() {
+            return required && !archived;
         }
 
         /** The type this attribute is of; a scheme naming an unknown type never gets past {@link SchemeReader}. */

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and validates a label scheme, collecting every problem rather than stopping at the first. */
@@ -23,6 +25,10 @@ final class SchemeReader {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    private static final JsonMapper WRITER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
     private SchemeReader() {}
 
     static LabelScheme read(String location, String content) {
@@ -32,6 +38,35 @@ final class SchemeReader {
         } catch (JacksonException e) {
             throw new InvalidSchemeException(location, List.of("not valid scheme JSON: " + e.getOriginalMessage()));
         }
+        return checked(location, scheme);
+    }
+
+    /** The scheme a JSON tree holds, validated; the tree must hold only the scheme's own fields. */
+    static LabelScheme read(String location, JsonNode tree) {
+        LabelScheme scheme;
+        try {
+            scheme = JSON.treeToValue(tree, LabelScheme.class);
+        } catch (JacksonException e) {
+            throw new InvalidSchemeException(location, List.of("not valid scheme JSON: " + e.getOriginalMessage()));
+        }
+        return checked(location, scheme);
+    }
+
+    /** A JSON document as a tree, for readers that take fields of their own out first. */
+    static JsonNode tree(String location, String content) {
+        try {
+            return JSON.readTree(content);
+        } catch (JacksonException e) {
+            throw new InvalidSchemeException(location, List.of("not valid JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    /** The scheme as {@code scheme.json} holds it, indented; {@link #read} reads it back as it was. */
+    static String write(LabelScheme scheme) {
+        return WRITER.writeValueAsString(scheme);
+    }
+
+    private static LabelScheme checked(String location, LabelScheme scheme) {
         List<String> problems = validate(scheme);
         if (!problems.isEmpty()) {
             throw new InvalidSchemeException(location, problems);
@@ -39,6 +74,7 @@ final class SchemeReader {
         return scheme;
     }
 
+    /** Every problem of the scheme, one sentence each; none: it may be used. */
     static List<String> validate(LabelScheme scheme) {
         List<String> problems = new ArrayList<>();
         if (scheme == null) {
@@ -54,9 +90,16 @@ final class SchemeReader {
             problems.add("'labels' must list at least one label");
             return problems;
         }
+        if (scheme.labels().stream().allMatch(l -> l != null && l.archived())) {
+            problems.add("at least one label must not be archived, or no span could be made");
+        }
         Set<String> names = new HashSet<>();
         Set<String> hotkeys = new HashSet<>();
         for (LabelScheme.Label label : scheme.labels()) {
+            if (label == null) {
+                problems.add("'labels' holds null");
+                continue;
+            }
             String where = "label '" + label.name() + "'";
             if (label.name() == null || !LABEL_NAME.matcher(label.name()).matches()) {
                 problems.add(where + ": the name must be upper case letters, digits or '_', starting with a letter");
@@ -89,6 +132,10 @@ final class SchemeReader {
         }
         Set<String> names = new HashSet<>();
         for (LabelScheme.Attribute attribute : attributes) {
+            if (attribute == null) {
+                problems.add(where + ": 'attributes' holds null");
+                continue;
+            }
             String name = attribute.name();
             if (name == null || !ATTRIBUTE_NAME.matcher(name).matches()) {
                 problems.add(where + ": attribute '" + name + "' must be a camelCase name such as 'allegedBy'");

@@ -200,4 +200,50 @@ class LabelledSpanRulesTest {
                     .isEqualTo("QUOTE");
         }
     }
+
+    /** What a scheme that changed leaves on spans made before: archived labels and values it no longer declares. */
+    @Nested
+    class AcrossSchemeVersions {
+
+        static final Label RUMOUR = new Label("RUMOUR", "Rumour", null, "#777777", null, List.of(
+                new Attribute("heardFrom", "Heard from", null, true, "text", List.of(), true)), true);
+        static final LabelledSpanRules LATER = new LabelledSpanRules(
+                new LabelScheme("test", "2.0.0", null, List.of(FACT, QUOTE, RUMOUR)));
+
+        @Test
+        void anArchivedLabelIsNotOfferedForNewSpansButKeptOnTheSpansThatHaveIt() {
+            refused(() -> LATER.checkComplete(TEXT, 2, 7, "RUMOUR", Map.of(), null),
+                    "The label RUMOUR is archived: the spans that have it are kept, but no span can be given it now; "
+                            + "the scheme offers [FACT, QUOTE].");
+            LabelledSpan kept = LATER.checkChange(TEXT, 2, 7, "RUMOUR", Map.of("heardFrom", "Ana"), "checked",
+                    "RUMOUR", Map.of("heardFrom", "Ana"));
+            assertThat(kept.label()).isEqualTo("RUMOUR");
+            assertThat(kept.attributes()).isEqualTo(Map.of("heardFrom", "Ana"));
+            // Relabelling a FACT as a RUMOUR is making a new RUMOUR span.
+            refused(() -> LATER.checkChange(TEXT, 2, 7, "RUMOUR", Map.of(), null, "FACT", Map.of()),
+                    "The label RUMOUR is archived: the spans that have it are kept, but no span can be given it now; "
+                            + "the scheme offers [FACT, QUOTE].");
+            // Past work (an import) may carry it.
+            assertThat(LATER.check(TEXT, 2, 7, "RUMOUR", Map.of("heardFrom", "Bo"), null).label()).isEqualTo("RUMOUR");
+        }
+
+        @Test
+        void anArchivedAttributeKeepsItsValueButTakesNoNewOneAndIsNotRequired() {
+            refused(() -> LATER.checkChange(TEXT, 2, 7, "RUMOUR", Map.of("heardFrom", "Cy"), null, "RUMOUR",
+                    Map.of("heardFrom", "Ana")),
+                    "The attribute 'heardFrom' of RUMOUR is archived: the values spans have are kept, but it takes no new ones.");
+            assertThat(LATER.checkChange(TEXT, 2, 7, "RUMOUR", Map.of(), null, "RUMOUR", Map.of()).attributes()).isEmpty();
+        }
+
+        @Test
+        void aValueTheLabelNoLongerDeclaresStaysAsItWasButCannotBeChanged() {
+            Map<String, String> old = Map.of("speaker", "Ana", "allegedBy", "Bo", "tone", "furious");
+            LabelledSpan kept = LATER.checkChange(TEXT, 2, 7, "QUOTE", old, null, "QUOTE", old);
+            assertThat(kept.attributes()).isEqualTo(old);
+            refused(() -> LATER.checkChange(TEXT, 2, 7, "QUOTE", Map.of("speaker", "Ana", "allegedBy", "Cy"), null,
+                    "QUOTE", old), "The label QUOTE has no attribute 'allegedBy'; it has [speaker, tone].");
+            refused(() -> LATER.checkChange(TEXT, 2, 7, "QUOTE", Map.of("speaker", "Ana", "tone", "loud"), null,
+                    "QUOTE", old), "'tone' must be one of [calm, angry], not 'loud'.");
+        }
+    }
 }

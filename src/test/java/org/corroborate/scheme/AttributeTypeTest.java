@@ -15,7 +15,7 @@ class AttributeTypeTest {
     @Test
     void everyTypeHasItsOwnNameTitleAndField() {
         List<AttributeType> all = AttributeType.all();
-        assertThat(all).extracting(AttributeType::name).doesNotHaveDuplicates().containsExactly("text", "choice");
+        assertThat(all).extracting(AttributeType::name).doesNotHaveDuplicates().containsExactly("text", "choice", "yesno", "agent");
         all.forEach(type -> {
             assertThat(type.title()).isNotBlank();
             assertThat(type.field()).isNotNull();
@@ -42,5 +42,30 @@ class AttributeTypeTest {
         assertThat(choice.refusal(TONE, "furious")).hasValue("'tone' must be one of [calm, hearsay_only], not 'furious'.");
         assertThat(choice.allowedValues(TONE)).containsExactly("calm", "hearsay_only");
         assertThat(choice.fromToken(choice.token("hearsay_only"))).isEqualTo("hearsay_only");
+    }
+
+    @Test
+    void yesNoTakesExactlyYesOrNoAndShowsACheckBox() {
+        LabelScheme.Attribute onRecord = new LabelScheme.Attribute("onRecord", "On the record", null, false, "yesno",
+                null);
+        AttributeType yesNo = onRecord.attributeType();
+        assertThat(yesNo.field()).isEqualTo(AttributeType.Field.YES_NO);
+        assertThat(yesNo.refusal(onRecord, "yes")).isEmpty();
+        assertThat(yesNo.refusal(onRecord, "no")).isEmpty();
+        assertThat(yesNo.refusal(onRecord, "Yes")).hasValue("'onRecord' is a yes/no attribute: give 'yes' or 'no', not 'Yes'.");
+        assertThat(yesNo.allowedValues(onRecord)).containsExactly("yes", "no");
+        assertThat(yesNo.token("no")).isEqualTo("no");
+    }
+
+    @Test
+    void aPersonOrOrganisationIsFreeTextSuggestedFromEveryAttributeOfItsType() {
+        LabelScheme.Attribute speaker = new LabelScheme.Attribute("speaker", "Speaker", null, false, "agent", null);
+        AttributeType agent = speaker.attributeType();
+        assertThat(agent.title()).isEqualTo("Person or organisation");
+        assertThat(agent.field()).isEqualTo(AttributeType.Field.TEXT_WITH_SUGGESTIONS);
+        assertThat(agent.suggestsAcrossAttributes()).isTrue();
+        assertThat(SPEAKER.attributeType().suggestsAcrossAttributes()).isFalse();
+        assertThat(agent.refusal(speaker, "Ministry of Health")).isEmpty();
+        assertThat(agent.fromToken(agent.token("Ministry of Health"))).isEqualTo("Ministry of Health");
     }
 }

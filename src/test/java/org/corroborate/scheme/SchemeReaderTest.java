@@ -89,7 +89,7 @@ class SchemeReaderTest {
                 """))
                 .isInstanceOf(InvalidSchemeException.class)
                 .satisfies(e -> assertThat(((InvalidSchemeException) e).problems()).containsExactlyInAnyOrder(
-                        "label 'QUOTE': attribute 'speaker' has the unknown type 'person'; use one of [text, choice]",
+                        "label 'QUOTE': attribute 'speaker' has the unknown type 'person'; use one of [text, choice, yesno, agent]",
                         "label 'QUOTE': attribute 'tone' is a closed list ('choice') and must list its 'values'",
                         "label 'QUOTE': attribute 'mood': the value 'very angry' must be one word of at most 100 "
                                 + "characters",

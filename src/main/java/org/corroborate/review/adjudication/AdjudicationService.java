@@ -316,9 +316,11 @@ public class AdjudicationService {
         String labelName = request.label() == null ? base.label() : request.label();
         // Relabelled without attributes (edit and accept): the version's values the new label also has.
         Map<String, String> attributes = request.attributes() != null ? request.attributes()
+                : labelName.equals(base.label()) ? base.attributes()
                 : LabelledSpanRules.keepApplicable(rules.label(labelName), base.attributes());
         String note = request.note() == null ? base.note() : request.note();
-        LabelledSpan checked = complete ? rules.checkComplete(text, start, end, labelName, attributes, note)
+        LabelledSpan checked = complete
+                ? rules.checkChange(text, start, end, labelName, attributes, note, base.label(), base.attributes())
                 : rules.check(text, start, end, labelName, attributes, note);
         return new GoldSpan(checked.start(), checked.end(), checked.label(), checked.attributes(), checked.note(),
                 checked.text());
