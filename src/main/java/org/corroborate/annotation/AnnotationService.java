@@ -294,20 +294,43 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
+        Set<String> pool = suggestionPool(attribute);
         if (!seesColleagues(sources.summary(sourceId), me)) {
             Set<String> own = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            annotations.usedAttributesOf(me).forEach(values -> {
-                if (values.containsKey(attribute)) {
-                    own.add(values.get(attribute));
+            annotations.usedAttributesOf(me).forEach(values -> pool.forEach(name -> {
+                if (values.containsKey(name)) {
+                    own.add(values.get(name));
                 }
-            });
+            }));
             return own;
         }
         if (!suggestionsLoaded) {
             annotations.usedAttributes().forEach(this::remember);
             suggestionsLoaded = true;
         }
-        return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
+        if (pool.size() == 1) {
+            return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
+        }
+        Set<String> pooled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        pool.forEach(name -> pooled.addAll(suggestions.getOrDefault(name, Set.of())));
+        return Collections.unmodifiableSet(pooled);
+    }
+
+    /**
+     * The attributes whose values are suggested for this one: itself, and where its type suggests
+     * across attributes (a person or organisation), every attribute of that type in the scheme.
+     */
+    private Set<String> suggestionPool(String attribute) {
+        Set<String> pool = new TreeSet<>(Set.of(attribute));
+        var labels = schemes.current().labels();
+        boolean across = labels.stream().flatMap(l -> l.attributes().stream())
+                .anyMatch(a -> a.name().equals(attribute) && a.attributeType().suggestsAcrossAttributes());
+        if (across) {
+            labels.stream().flatMap(l -> l.attributes().stream())
+                    .filter(a -> a.attributeType().suggestsAcrossAttributes())
+                    .forEach(a -> pool.add(a.name()));
+        }
+        return pool;
     }
 
     private boolean seesColleagues(SourceSummary source, String me) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,6 @@ class AnnotationEditor extends VerticalLayout {
         byline.addClassName("cb-muted");
         label.setLabel("Label");
         label.setId("editor-label");
-        label.setItems(scheme.labels().stream().map(LabelScheme.Label::name).toList());
         label.setItemLabelGenerator(name -> scheme.label(name).map(LabelScheme.Label::title).orElse(name));
         label.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -140,6 +140,12 @@ class AnnotationEditor extends VerticalLayout {
             importedNote.add(new ImportMark(annotation.imported(),
                     "; " + annotation.author() + " did not make it in this workbench."));
         }
+        // New spans take only offered labels; the annotation's own stays choosable even if archived or unknown.
+        List<String> choosable = new ArrayList<>(scheme.offered().stream().map(LabelScheme.Label::name).toList());
+        if (!choosable.contains(annotation.label())) {
+            choosable.add(annotation.label());
+        }
+        label.setItems(choosable);
         label.setValue(annotation.label());
         buildAttributeFields(annotation, annotation.label(), annotation.attributes());
         note.setValue(annotation.note() == null ? "" : annotation.note());
@@ -147,7 +153,7 @@ class AnnotationEditor extends VerticalLayout {
         reason.setVisible(editable && needsReason);
         label.setReadOnly(!editable);
         note.setReadOnly(!editable);
-        attributes.values().forEach(f -> f.setReadOnly(!editable));
+        attributes.forEach((name, f) -> f.setReadOnly(!editable || locked.contains(name)));
         save.setVisible(editable);
         delete.setVisible(editable);
         moveSpan.setVisible(editable);
@@ -181,15 +187,39 @@ class AnnotationEditor extends VerticalLayout {
         return shown;
     }
 
+    /** Fields shown but never editable: archived attributes and values the label does not declare. */
+    private final java.util.Set<String> locked = new java.util.HashSet<>();
+
     private void buildAttributeFields(AnnotationDetails annotation, String labelName, Map<String, String> values) {
         attributes.clear();
+        locked.clear();
         attributeFields.removeAll();
-        scheme.label(labelName).ifPresent(l -> l.attributes().forEach(a -> {
-            AbstractField<?, String> field = AttributeFieldFactory.field(a, values.get(a.name()),
-                    () -> annotations.suggestions(annotation.sourceId(), a.name()));
-            attributes.put(a.name(), field);
-            attributeFields.add(field);
-        }));
+        LabelScheme.Label chosen = scheme.label(labelName).orElse(null);
+        if (chosen != null) {
+            chosen.attributes().forEach(a -> {
+                if (a.archived() && values.get(a.name()) == null) {
+                    return; // archived: not asked for where the span has no value
+                }
+                AbstractField<?, String> field = AttributeFieldFactory.field(a, values.get(a.name()),
+                        () -> annotations.suggestions(annotation.sourceId(), a.name()));
+                attributes.put(a.name(), field);
+                if (a.archived()) {
+                    locked.add(a.name());
+                }
+                attributeFields.add(field);
+            });
+        }
+        // Values the annotation's own label does not declare (made under an earlier scheme) are shown,
+        // read-only, and sent back as they are, so saving never drops them.
+        LabelScheme.Label own = scheme.label(annotation.label()).orElse(null);
+        annotation.attributes().forEach((name, value) -> {
+            if ((own == null || own.attribute(name).isEmpty()) && !attributes.containsKey(name)) {
+                AbstractField<?, String> field = AttributeFieldFactory.undeclared(name, value);
+                attributes.put(name, field);
+                locked.add(name);
+                attributeFields.add(field);
+            }
+        });
     }
 
     private Map<String, String> currentAttributeValues() {

@@ -123,8 +123,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         text.setId("source-text");
         text.setText(source.text());
+        // Archived labels are drawn but take no hotkey: they are not offered for new spans.
         text.setLabels(scheme.labels().stream()
-                .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.hotkey())).toList());
+                .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.archived() ? null : l.hotkey()))
+                .toList());
         text.addTagListener(e -> create(e.start(), e.end(), e.label()));
         text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
         text.addDeleteListener(e -> model.deleteFromKeyboard(Long.parseLong(e.id())));
@@ -156,7 +158,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         heading.setId("source-title");
         HorizontalLayout labels = new HorizontalLayout();
         labels.addClassName("cb-label-buttons");
-        for (LabelScheme.Label label : scheme.labels()) {
+        for (LabelScheme.Label label : scheme.offered()) {
             Button button = new Button(label.title() + (label.hotkey() == null ? "" : " · " + label.hotkey()),
                     e -> withSelection((start, end) -> create(start, end, label.name())));
             button.setId("tag-" + label.name());

@@ -309,6 +309,12 @@ final class WorkspaceModel {
                 }
             });
         }
+        // Values of attributes the label does not declare (made under an earlier scheme) are shown by name.
+        a.attributes().forEach((name, value) -> {
+            if (label == null || label.attribute(name).isEmpty()) {
+                tooltip.append(" — ").append(name).append(": ").append(value);
+            }
+        });
         if (a.note() != null) {
             tooltip.append(" — note: ").append(a.note());
         }
@@ -402,8 +408,9 @@ final class WorkspaceModel {
         Map<String, Long> perLabel = new TreeMap<>();
         rows.forEach(a -> perLabel.merge(a.label(), 1L, Long::sum));
         String counts = rows.size() + (rows.size() == 1 ? " annotation" : " annotations")
-                + (perLabel.isEmpty() ? "" : " · " + scheme.labels().stream()
-                .map(LabelScheme.Label::name)
+                + (perLabel.isEmpty() ? "" : " · " + java.util.stream.Stream.concat(
+                        scheme.labels().stream().map(LabelScheme.Label::name),
+                        perLabel.keySet().stream().filter(name -> scheme.label(name).isEmpty()))
                 .filter(perLabel::containsKey)
                 .map(name -> name + " " + perLabel.get(name))
                 .collect(Collectors.joining(" · ")));
