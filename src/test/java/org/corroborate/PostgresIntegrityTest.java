@@ -1,5 +1,6 @@
 package org.corroborate;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class PostgresIntegrityTest {
             AuditService audit = context.getBean(AuditService.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
-            long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Race", "The plant closed in May. "
+            long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Race", "The plant closed in May. "
                     + UUID.randomUUID(), null, null, null, null)).source().id();
             long annotation = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                     AnnotationRequest.create(0, 24, "FACT", Map.of(), null))).id();

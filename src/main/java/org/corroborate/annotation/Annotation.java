@@ -31,6 +31,10 @@ class Annotation {
     @Column(name = "source_id", nullable = false, updatable = false)
     private Long sourceId;
 
+    /** The source's project, kept here so a project's annotations are found without a join. */
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private Long projectId;
+
     @Column(name = "start_offset", nullable = false)
     private int start;
 
@@ -73,7 +77,8 @@ class Annotation {
 
     protected Annotation() {}
 
-    Annotation(Long sourceId, String author, Instant createdAt) {
+    Annotation(Long projectId, Long sourceId, String author, Instant createdAt) {
+        this.projectId = projectId;
         this.sourceId = sourceId;
         this.author = author;
         this.createdAt = createdAt;
@@ -106,11 +111,12 @@ class Annotation {
 
     Long getId() { return id; }
     Long getSourceId() { return sourceId; }
+    Long getProjectId() { return projectId; }
     String getAuthor() { return author; }
     long getVersion() { return version; }
 
     AnnotationDetails toDetails() {
         return new AnnotationDetails(id, sourceId, start, end, label, Map.copyOf(attributes), note, author,
-                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance());
+                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance(), projectId);
     }
 }

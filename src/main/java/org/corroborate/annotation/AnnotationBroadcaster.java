@@ -1,5 +1,7 @@
 package org.corroborate.annotation;
 
+import org.corroborate.project.ProjectService;
+import org.corroborate.source.SourceService;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +28,15 @@ public class AnnotationBroadcaster {
     private final Map<Long, CopyOnWriteArrayList<Subscription>> bySource = new ConcurrentHashMap<>();
     private final AnnotationVisibility visibility;
     private final CurrentActor actor;
+    private final ProjectService projects;
+    private final SourceService sources;
 
-    AnnotationBroadcaster(AnnotationVisibility visibility, CurrentActor actor) {
+    AnnotationBroadcaster(AnnotationVisibility visibility, CurrentActor actor, ProjectService projects,
+                          SourceService sources) {
         this.visibility = visibility;
         this.actor = actor;
+        this.projects = projects;
+        this.sources = sources;
     }
 
     /**
@@ -38,7 +45,7 @@ public class AnnotationBroadcaster {
      */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
                                   Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
-        boolean overseer = actor.oversees();
+        boolean overseer = projects.oversees(sources.summary(sourceId).project());
         Subscription subscription = new Subscription(sourceId, username, overseer, onChange, onPresence, onVisibility);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);

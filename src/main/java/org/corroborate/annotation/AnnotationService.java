@@ -22,6 +22,7 @@ import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceSummary;
 import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,6 +46,7 @@ public class AnnotationService {
     private final AnnotationRepository annotations;
     private final SourceService sources;
     private final SchemeService schemes;
+    private final ProjectService projects;
     private final ReviewProgress progress;
     private final EntityHistory history;
     private final CurrentActor actor;
@@ -61,12 +63,14 @@ public class AnnotationService {
     private volatile boolean suggestionsLoaded;
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
+                      ProjectService projects,
                       ReviewProgress progress, EntityHistory history, CurrentActor actor,
                       ApplicationEventPublisher events, Clock clock) {
         this.history = history;
         this.annotations = annotations;
         this.sources = sources;
         this.schemes = schemes;
+        this.projects = projects;
         this.progress = progress;
         this.actor = actor;
         this.events = events;
@@ -104,7 +108,8 @@ public class AnnotationService {
     public AnnotationDetails get(long id) {
         Annotation annotation = load(id);
         String me = actor.require();
-        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.summary(annotation.getSourceId()), me)) {
+        SourceSummary source = sources.summary(annotation.getSourceId()); // 404 outside the caller's projects
+        if (!annotation.getAuthor().equals(me) && !seesColleagues(source, me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
         return annotation.toDetails();
@@ -124,11 +129,13 @@ public class AnnotationService {
     @PreAuthorize(Roles.ANNOTATES)
     public AnnotationDetails create(long sourceId, AnnotationRequest request) {
         String me = actor.require();
+        long projectId = sources.summary(sourceId).project();
+        projects.require(projectId, Roles.ANNOTATORS, "annotate its sources");
         CodePoints text = text(sourceId);
-        LabelledSpan checked = rules().checkComplete(text, request.start(), request.end(), request.label(),
+        LabelledSpan checked = rules(projectId).checkComplete(text, request.start(), request.end(), request.label(),
                 request.attributes(), request.note());
         Instant now = clock.instant();
-        Annotation annotation = new Annotation(sourceId, me, now);
+        Annotation annotation = new Annotation(projectId, sourceId, me, now);
         annotation.place(Span.of(text, checked.start(), checked.end()), now);
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
@@ -149,7 +156,7 @@ public class AnnotationService {
         events.publishEvent(new AnnotationChanging(id, before.sourceId()));
         int start = request.start() == null ? before.start() : request.start();
         int end = request.end() == null ? before.end() : request.end();
-        LabelledSpanRules rules = rules();
+        LabelledSpanRules rules = rules(annotation.getProjectId());
         String labelName = request.label() == null ? before.label() : request.label();
         // Without new values the span keeps its own; relabelled, it keeps those the new label also has.
         Map<String, String> attributes = request.attributes() != null ? request.attributes()
@@ -185,12 +192,14 @@ public class AnnotationService {
     public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String file, String origin) {
         ChangeReason.record(origin);
         String author = author(imported.author());
+        long projectId = sources.summary(sourceId).project();
+        projects.requireOverseer(projectId, "import annotations");
         CodePoints text = text(sourceId);
-        LabelledSpan checked = rules().check(text, imported.start(), imported.end(), imported.label(),
+        LabelledSpan checked = rules(projectId).check(text, imported.start(), imported.end(), imported.label(),
                 imported.attributes(), imported.note());
         Instant now = clock.instant();
         Instant created = imported.createdAt() == null ? now : imported.createdAt();
-        Annotation annotation = new Annotation(sourceId, author, created);
+        Annotation annotation = new Annotation(projectId, sourceId, author, created);
         annotation.imported(new Provenance(actor.require(), now, Provenance.fileName(file)));
         annotation.place(Span.of(text, checked.start(), checked.end()),
                 imported.modifiedAt() == null ? created : imported.modifiedAt());
@@ -334,7 +343,7 @@ public class AnnotationService {
     }
 
     private boolean seesColleagues(SourceSummary source, String me) {
-        if (!source.blind() || actor.oversees()) {
+        if (!source.blind() || projects.oversees(source.project())) {
             return true;
         }
         return progress.hasSubmitted(source.id(), me);
@@ -365,18 +374,23 @@ public class AnnotationService {
         }
         Annotation annotation = load(id);
         String me = actor.require();
-        if (!annotation.getAuthor().equals(me) && !seesColleagues(sources.summary(annotation.getSourceId()), me)) {
+        SourceSummary source = sources.summary(annotation.getSourceId()); // 404 outside the caller's projects
+        if (!annotation.getAuthor().equals(me) && !seesColleagues(source, me)) {
             // What the caller may not see answers as if it did not exist, so ids cannot be probed.
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
         Provenance imported = annotation.provenance();
-        if (imported != null && !actor.has(Role.SUPERVISOR)) {
+        boolean supervisor = projects.holds(annotation.getProjectId(), Role.SUPERVISOR);
+        if (!projects.annotates(annotation.getProjectId())) {
+            throw new AccessDeniedException("Only reviewers and supervisors of this project may change its annotations.");
+        }
+        if (imported != null && !supervisor) {
             throw new AccessDeniedException("Annotation " + id + " was imported "
                     + "from '" + imported.importFile() + "' by " + imported.importedBy() + " on " + imported.importedAt()
                     + "; it is not " + me + "'s work in this workbench. Only a supervisor may change or delete it.");
         }
         if (!annotation.getAuthor().equals(me) || imported != null) {
-            if (!actor.has(Role.SUPERVISOR)) {
+            if (!supervisor) {
                 throw new AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");
             }
@@ -406,8 +420,8 @@ public class AnnotationService {
                 .add(value));
     }
 
-    private LabelledSpanRules rules() {
-        return new LabelledSpanRules(schemes.current());
+    private LabelledSpanRules rules(long projectId) {
+        return new LabelledSpanRules(schemes.current(projectId));
     }
 
     /** An author's name as an imported corpus gives it: present, short, printable. */

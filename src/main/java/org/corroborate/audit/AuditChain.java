@@ -3,7 +3,9 @@ package org.corroborate.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.corroborate.base.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,13 +23,27 @@ public final class AuditChain {
 
     private AuditChain() {}
 
-    /** The fields that are hashed, in the order they are hashed. */
+    /**
+     * The fields that are hashed, in the order they are hashed. {@code projectId} is hashed only when
+     * present, after the others, so events written before projects existed keep their hashes.
+     */
     public record Fields(long seq, Instant occurredAt, String actor, String action, String entityType,
-                         String entityId, Long sourceId, String before, String after, String reason, String origin) {
+                         String entityId, Long sourceId, String before, String after, String reason, String origin,
+                         Long projectId) {
+
+        /** The fields of an event that belongs to no project, as every event before projects. */
+        public Fields(long seq, Instant occurredAt, String actor, String action, String entityType,
+                      String entityId, Long sourceId, String before, String after, String reason, String origin) {
+            this(seq, occurredAt, actor, action, entityType, entityId, sourceId, before, after, reason, origin, null);
+        }
 
         String canonical() {
-            return JSON.writeValueAsString(Arrays.asList(seq, occurredAt.toString(), actor, action, entityType,
+            List<Object> fields = new ArrayList<>(Arrays.asList(seq, occurredAt.toString(), actor, action, entityType,
                     entityId, sourceId, before, after, reason, origin));
+            if (projectId != null) {
+                fields.add(projectId);
+            }
+            return JSON.writeValueAsString(fields);
         }
     }
 

@@ -56,6 +56,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String origin;
 
+    /** The project the event belongs to; null for workbench-wide events and those written before projects. */
+    @Column(name = "project_id", updatable = false)
+    private Long projectId;
+
     protected AuditEvent() {}
 
     public Long getId() { return id; }
@@ -72,4 +76,5 @@ public class AuditEvent {
     public String getAfterState() { return afterState; }
     public String getReason() { return reason; }
     public String getOrigin() { return origin; }
+    public Long getProjectId() { return projectId; }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.SourceProjects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,7 +26,11 @@ class AuditRecorder {
     private final Clock clock;
     private final CurrentActor actor;
 
-    AuditRecorder(ChainAppender chain, JsonMapper json, Clock clock, CurrentActor actor) {
+    private final SourceProjects sourceProjects;
+
+    AuditRecorder(ChainAppender chain, JsonMapper json, Clock clock, CurrentActor actor,
+                  SourceProjects sourceProjects) {
+        this.sourceProjects = sourceProjects;
         this.chain = chain;
         this.json = json;
         this.clock = clock;
@@ -37,7 +42,15 @@ class AuditRecorder {
     void record(Change change) {
         chain.append(new AuditChain.Fields(0, clock.instant(), actor.name().orElse("system"), change.action(),
                 change.entityType(), change.entityId(), change.sourceId(), toJson(change.before()),
-                toJson(change.after()), change.reason(), origin()));
+                toJson(change.after()), change.reason(), origin(), projectOf(change)));
+    }
+
+    /** The change's project: named by the change, or else its source's; null for workbench-wide changes. */
+    private Long projectOf(Change change) {
+        if (change.projectId() != null) {
+            return change.projectId();
+        }
+        return change.sourceId() == null ? null : sourceProjects.projectOf(change.sourceId()).orElse(null);
     }
 
     private String toJson(Object state) {

@@ -42,7 +42,7 @@ class AuditVerifier {
         long headSeq = jdbc.queryForObject("select seq from audit_chain_head where id = 1", Long.class);
         Walk walk = new Walk(witnessed == null ? -1 : witnessed.seq());
         jdbc.query("select id, seq, prev_hash, hash, occurred_at, actor, action, entity_type, entity_id, source_id, "
-                + "before_state, after_state, reason, origin, after_gap from audit_event where seq <= ? order by seq",
+                + "before_state, after_state, reason, origin, after_gap, project_id from audit_event where seq <= ? order by seq",
                 walk::step, headSeq);
         if (walk.problem == null || walk.flaggedOnly) {
             if (headSeq != walk.seq) {
@@ -159,7 +159,7 @@ class AuditVerifier {
                     row.getObject("occurred_at", OffsetDateTime.class).toInstant(), row.getString("actor"),
                     row.getString("action"), row.getString("entity_type"), row.getString("entity_id"), sourceId,
                     row.getString("before_state"), row.getString("after_state"), row.getString("reason"),
-                    row.getString("origin"));
+                    row.getString("origin"), row.getObject("project_id", Long.class));
         }
 
         private void fail(long at, long id, String what) {

@@ -77,15 +77,16 @@ class ChainAppender {
         Long afterGap = previous.seq() == seq - 1 ? null : previous.seq();
         AuditChain.Fields fields = new AuditChain.Fields(seq, unnumbered.occurredAt(), unnumbered.actor(),
                 unnumbered.action(), unnumbered.entityType(), unnumbered.entityId(), unnumbered.sourceId(),
-                unnumbered.before(), unnumbered.after(), unnumbered.reason(), unnumbered.origin());
+                unnumbered.before(), unnumbered.after(), unnumbered.reason(), unnumbered.origin(),
+                unnumbered.projectId());
         String hash = afterGap == null ? AuditChain.hash(previous.hash(), fields)
                 : AuditChain.hashAfterGap(previous.hash(), fields, afterGap);
         jdbc.update("insert into audit_event (seq, prev_hash, hash, occurred_at, actor, action, entity_type, "
-                        + "entity_id, source_id, before_state, after_state, reason, origin, after_gap) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "entity_id, source_id, before_state, after_state, reason, origin, after_gap, project_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 seq, previous.hash(), hash, Timestamp.from(fields.occurredAt()), fields.actor(),
                 fields.action(), fields.entityType(), fields.entityId(), fields.sourceId(), fields.before(),
-                fields.after(), fields.reason(), fields.origin(), afterGap);
+                fields.after(), fields.reason(), fields.origin(), afterGap, fields.projectId());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

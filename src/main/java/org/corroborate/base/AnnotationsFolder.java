@@ -1,5 +1,8 @@
 package org.corroborate.base;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -33,6 +36,19 @@ public class AnnotationsFolder {
     /** One file, by its path inside the folder. */
     public Resource file(String relativePath) {
         return resolver.getResource(base + relativePath);
+    }
+
+    /** A text file's content (UTF-8), if the folder has it. */
+    public Optional<String> text(String relativePath) {
+        Resource file = file(relativePath);
+        if (!file.exists()) {
+            return Optional.empty();
+        }
+        try (InputStream in = file.getInputStream()) {
+            return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + base + relativePath, e);
+        }
     }
 
     /** The files matching a pattern inside the folder, sorted by name. */

@@ -12,9 +12,22 @@ package org.corroborate.base;
  * @param before state before the change (serialised to JSON), null on creation
  * @param after state after the change (serialised to JSON), null on deletion
  * @param reason why, where the actor gave a reason
+ * @param projectId the project it belongs to; null lets the audit trail take it from the source
+ *        (and leaves it null for workbench-wide changes such as accounts)
  */
 public record Change(String action, String entityType, String entityId, Long sourceId,
-                     Object before, Object after, String reason) {
+                     Object before, Object after, String reason, Long projectId) {
+
+    /** A change that belongs to its source's project, or to no project when it has no source. */
+    public Change(String action, String entityType, String entityId, Long sourceId,
+                  Object before, Object after, String reason) {
+        this(action, entityType, entityId, sourceId, before, after, reason, null);
+    }
+
+    /** This change, as belonging to a project: for project-wide changes that have no source (scheme, members). */
+    public Change inProject(long project) {
+        return new Change(action, entityType, entityId, sourceId, before, after, reason, project);
+    }
 
     public static Change created(String action, String entityType, Object id, Long sourceId, Object after) {
         return new Change(action, entityType, String.valueOf(id), sourceId, null, after, null);

@@ -9,17 +9,23 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * What an account may do. An account holds one or more roles; they do not imply each other. Spring
+ * What an account may do. REVIEWER and SUPERVISOR are held in a project (an account may review one
+ * project and supervise another); ADMIN is held workbench-wide. Roles do not imply each other. Spring
  * Security holds a role as the authority {@code ROLE_NAME}; only this enum spells that prefix. The
  * rules built from roles (who oversees, who annotates) are in {@link Roles}.
  */
 public enum Role {
-    /** Annotates sources, assesses colleagues' annotations, submits. */
+    /** In a project: annotates its sources, assesses colleagues' annotations, submits. */
     REVIEWER,
-    /** Assigns work, reads agreement and the audit trail, adjudicates. */
+    /** In a project: assigns work, edits the scheme and members, reads agreement and the audit trail, adjudicates. */
     SUPERVISOR,
-    /** Manages accounts, imports sources, configures the label scheme. */
+    /** Workbench-wide: manages accounts, creates projects, appoints their first supervisor, oversees every project. */
     ADMIN;
+
+    /** The roles held workbench-wide, by the account itself. */
+    public static final Set<Role> WORKBENCH_WIDE = EnumSet.of(ADMIN);
+    /** The roles held in a project, by its members. */
+    public static final Set<Role> IN_PROJECT = EnumSet.of(REVIEWER, SUPERVISOR);
 
     private static final String AUTHORITY_PREFIX = "ROLE_";
 

@@ -27,13 +27,16 @@ class ExportController {
     @Operation(summary = "Stream the corpus as a zip of the format's files and manifest.json",
             description = "format=an id from GET /api/export/formats (default jsonl); layer=all|gold|reviewer:NAME; "
                     + "source=ID, label=LABEL and "
-                    + "status=NOT_STARTED|IN_PROGRESS|SUBMITTED are repeatable filters. Offsets are code points.")
+                    + "status=NOT_STARTED|IN_PROGRESS|SUBMITTED are repeatable filters; project=ID (optional when you "
+                    + "work in one project or name sources). Offsets are code points.")
     void export(@RequestParam(defaultValue = "jsonl") String format, @RequestParam(required = false) String layer,
                 @RequestParam(name = "source", required = false) List<Long> sources,
                 @RequestParam(name = "label", required = false) List<String> labels,
                 @RequestParam(name = "status", required = false) List<String> statuses,
+                @RequestParam(required = false) Long project,
                 HttpServletResponse response) throws IOException {
-        ExportRequest request = exports.request(format, layer, sources, labels, statuses);
+        ExportRequest request = exports.request(exports.projectOf(project, sources), format, layer, sources, labels,
+                statuses);
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + request.fileName(clock.instant()) + "\"");
         exports.export(request, response.getOutputStream(), ExportService.Progress.NONE);

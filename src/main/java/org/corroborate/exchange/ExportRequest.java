@@ -8,11 +8,11 @@ import java.util.Set;
 import org.corroborate.review.ReviewState;
 
 /**
- * What to export: the format, the layer, and the filters. Empty filters mean everything: every
- * source, every label, every reviewer's work whatever its review status.
+ * What to export: the project, the format, the layer, and the filters. Empty filters mean everything:
+ * every source of the project, every label, every reviewer's work whatever its review status.
  */
-public record ExportRequest(ExportFormat format, Layer layer, List<Long> sourceIds, Set<String> labels,
-                            Set<ReviewState> statuses) {
+public record ExportRequest(long projectId, ExportFormat format, Layer layer, List<Long> sourceIds,
+                            Set<String> labels, Set<ReviewState> statuses) {
 
     public ExportRequest {
         sourceIds = sourceIds == null ? List.of() : List.copyOf(sourceIds);

@@ -33,6 +33,7 @@ import org.corroborate.review.agreement.ReviewerSpan;
 import org.corroborate.review.agreement.SpanAgreementTally;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
@@ -63,6 +64,7 @@ public class ExportService {
     private final AdjudicationService adjudication;
     private final ReviewStatusService statuses;
     private final SchemeService schemes;
+    private final ProjectService projects;
     private final AuditService audit;
     private final CurrentActor actor;
     private final Clock clock;
@@ -77,7 +79,7 @@ public class ExportService {
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
                   ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, ProjectService projects) {
         this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
@@ -85,6 +87,7 @@ public class ExportService {
         this.adjudication = adjudication;
         this.statuses = statuses;
         this.schemes = schemes;
+        this.projects = projects;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
@@ -108,12 +111,25 @@ public class ExportService {
         return formats.exporter(id);
     }
 
+    /**
+     * The project an export request works in: the one named, else the project of the first source
+     * named, else the caller's only project (400 naming {@code project} when there are several).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public long projectOf(Long project, List<Long> sourceIds) {
+        if (project == null && sourceIds != null && !sourceIds.isEmpty()) {
+            return sources.summary(sourceIds.getFirst()).project();
+        }
+        return projects.resolve(project);
+    }
+
     /** Checks the request's parts as given by a caller; refuses with a message naming what is wrong. */
     @PreAuthorize("isAuthenticated()")
-    public ExportRequest request(String format, String layer, List<Long> sourceIds, List<String> labels,
-                                 List<String> states) {
+    public ExportRequest request(long projectId, String format, String layer, List<Long> sourceIds,
+                                 List<String> labels, List<String> states) {
+        projects.requireReadable(projectId);
         Layer parsed = Layer.parse(layer);
-        Set<String> known = new TreeSet<>(schemes.current().labels().stream().map(LabelScheme.Label::name).toList());
+        Set<String> known = new TreeSet<>(schemes.current(projectId).labels().stream().map(LabelScheme.Label::name).toList());
         Set<String> chosenLabels = new TreeSet<>();
         for (String label : labels == null ? List.<String>of() : labels) {
             if (!known.contains(label)) {
@@ -135,8 +151,14 @@ public class ExportService {
                     + "the gold layer is the supervisor's decisions. Choose all reviewers or one reviewer.");
         }
         List<Long> ids = sourceIds == null ? List.of() : sourceIds.stream().distinct().toList();
-        ids.forEach(sources::summary); // unknown ids are refused before anything is written
-        return new ExportRequest(format(format), parsed, ids, chosenLabels, chosenStates);
+        // Unknown ids, and sources of other projects, are refused before anything is written.
+        ids.forEach(id -> {
+            if (sources.summary(id).project() != projectId) {
+                throw WorkbenchException.badInput("Source " + id + " is not in project " + projectId
+                        + "; an export covers one project.");
+            }
+        });
+        return new ExportRequest(projectId, format(format), parsed, ids, chosenLabels, chosenStates);
     }
 
     /** Receives the export's progress, source by source. */
@@ -168,7 +190,8 @@ public class ExportService {
         recorded.put("manifestSha256", written.outcome().manifestSha256());
         recorded.put("auditChainHead", written.manifest().auditChainHead().seq());
         writing.executeWithoutResult(status -> events.publishEvent(
-                Change.created("corpus.exported", "Export", request.format().id(), null, recorded)));
+                Change.created("corpus.exported", "Export", request.format().id(), null, recorded)
+                        .inProject(request.projectId())));
         return written.outcome();
     }
 
@@ -178,7 +201,8 @@ public class ExportService {
         Instant at = clock.instant();
         AuditService.ChainHead head = audit.head();
         List<Long> ids = request.sourceIds().isEmpty()
-                ? sources.list().stream().map(SourceSummary::id).sorted().toList() : request.sourceIds();
+                ? sources.list(request.projectId()).stream().map(SourceSummary::id).sorted().toList()
+                : request.sourceIds();
         Counter counter = new Counter(request.layer().kind().equals("all"));
         List<ExportManifest.SourceEntry> entries = new ArrayList<>();
         try (ExportArchive archive = new ExportArchive(out);
@@ -211,7 +235,7 @@ public class ExportService {
 
     private ExportManifest manifest(ExportRequest request, Instant at, AuditService.ChainHead head, Counter counter,
                                     List<ExportManifest.SourceEntry> entries, ExportArchive archive) {
-        LabelScheme scheme = schemes.current();
+        LabelScheme scheme = schemes.current(request.projectId());
         BuildProperties properties = build.getIfAvailable();
         ExportManifest.Agreement agreement = counter.tally == null
                 ? new ExportManifest.Agreement(request.layer().toString(), null,

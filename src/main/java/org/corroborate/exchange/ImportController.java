@@ -8,10 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.corroborate.base.CurrentActor;
+import org.corroborate.project.ProjectService;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +29,11 @@ import org.springframework.web.util.WebUtils;
 class ImportController {
 
     private final ImportService imports;
-    private final CurrentActor actor;
+    private final ProjectService projects;
 
-    ImportController(ImportService imports, CurrentActor actor) {
+    ImportController(ImportService imports, ProjectService projects) {
         this.imports = imports;
-        this.actor = actor;
+        this.projects = projects;
     }
 
     /** A form-encoded body would be parsed as form fields, and its bytes lost: such a request gets 415. */
@@ -48,22 +47,22 @@ class ImportController {
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
     ImportReport importCorpus(@RequestParam String format, @RequestParam(defaultValue = "false") boolean dryRun,
-                              HttpServletRequest request) throws IOException {
+                              @RequestParam(required = false) Long project, HttpServletRequest request)
+            throws IOException {
         // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
         String file = request.getParameter("file");
         // Refused before the body is read into memory; the service checks again.
-        if (!actor.oversees()) {
-            throw new AccessDeniedException("Only supervisors and administrators import corpora.");
-        }
+        long projectId = projects.resolve(project);
+        projects.requireOverseer(projectId, "import a corpus");
         if (request.getContentLengthLong() > imports.maxImportBytes() + 64 * 1024) {
             throw imports.tooLarge();
         }
         // One import at a time, whichever door it comes through: the service holds the gate.
-        return importCorpus(format, dryRun, request, file);
+        return importCorpus(projectId, format, dryRun, request, file);
     }
 
-    private ImportReport importCorpus(String format, boolean dryRun, HttpServletRequest request, String file)
-            throws IOException {
+    private ImportReport importCorpus(long projectId, String format, boolean dryRun, HttpServletRequest request,
+                                      String file) throws IOException {
         var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
             // curl -F file=@corpus.zip: the first file part is the upload.
@@ -73,10 +72,10 @@ class ImportController {
                 throw imports.tooLarge();
             }
             try (InputStream in = part.getInputStream()) {
-                return imports.importCorpus(format, file != null ? file : part.getOriginalFilename(), in, dryRun);
+                return imports.importCorpus(projectId, format, file != null ? file : part.getOriginalFilename(), in, dryRun);
             }
         }
-        return imports.importCorpus(format, file, request.getInputStream(), dryRun);
+        return imports.importCorpus(projectId, format, file, request.getInputStream(), dryRun);
     }
 
     @GetMapping("/api/import/formats")

@@ -35,6 +35,7 @@ import org.corroborate.review.adjudication.DecisionRequest;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.security.AccountService;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
@@ -67,12 +68,14 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final ImportGate gate;
     private final SchemeService schemes;
+    private final ProjectService projects;
 
     ImportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
-                  PlatformTransactionManager transactionManager, SchemeService schemes) {
+                  PlatformTransactionManager transactionManager, SchemeService schemes, ProjectService projects) {
         this.schemes = schemes;
+        this.projects = projects;
         this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
@@ -106,25 +109,28 @@ public class ImportService {
      * it up to workbench.exchange.import-wait, then is refused as a conflict.
      */
     @PreAuthorize(Roles.OVERSEES)
-    public ImportReport importCorpus(String formatId, String fileName, byte[] content, boolean dryRun) {
+    public ImportReport importCorpus(long projectId, String formatId, String fileName, byte[] content,
+                                     boolean dryRun) {
+        projects.requireOverseer(projectId, "import a corpus");
         ImportFormat format = format(formatId);
         try {
-            return gate.run(() -> inTransaction(format, fileName, content, dryRun));
+            return gate.run(() -> inTransaction(projectId, format, fileName, content, dryRun));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Imports an upload read from a stream, as {@link #importCorpus(String, String, byte[], boolean)}:
+     * Imports an upload read from a stream, as {@link #importCorpus(long, String, String, byte[], boolean)}:
      * once no other import runs, the stream is read into memory up to workbench.exchange.max-import-size
      * and refused as soon as it holds more, without reading the rest.
      */
     @PreAuthorize(Roles.OVERSEES)
-    public ImportReport importCorpus(String formatId, String fileName, InputStream content, boolean dryRun)
-            throws IOException {
+    public ImportReport importCorpus(long projectId, String formatId, String fileName, InputStream content,
+                                     boolean dryRun) throws IOException {
+        projects.requireOverseer(projectId, "import a corpus");
         ImportFormat format = format(formatId);
-        return gate.run(() -> inTransaction(format, fileName, bounded(content), dryRun));
+        return gate.run(() -> inTransaction(projectId, format, fileName, bounded(content), dryRun));
     }
 
     /** The whole upload, or a refusal as soon as it is larger than an import may be. */
@@ -148,9 +154,10 @@ public class ImportService {
         return formats.importer(formatId);
     }
 
-    private ImportReport inTransaction(ImportFormat format, String fileName, byte[] content, boolean dryRun) {
+    private ImportReport inTransaction(long projectId, ImportFormat format, String fileName, byte[] content,
+                                       boolean dryRun) {
         return transactions.execute(status -> {
-            ImportReport report = importCorpus(format, fileName, content, dryRun);
+            ImportReport report = importCorpus(projectId, format, fileName, content, dryRun);
             if (dryRun) {
                 status.setRollbackOnly();
             }
@@ -158,7 +165,8 @@ public class ImportService {
         });
     }
 
-    private ImportReport importCorpus(ImportFormat format, String fileName, byte[] content, boolean dryRun) {
+    private ImportReport importCorpus(long projectId, ImportFormat format, String fileName, byte[] content,
+                                      boolean dryRun) {
         if (content == null || content.length == 0) {
             throw WorkbenchException.badInput("The upload is empty.");
         }
@@ -171,7 +179,7 @@ public class ImportService {
         if (read.isEmpty()) {
             throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
         }
-        Run run = new Run(name, format.id());
+        Run run = new Run(projectId, name, format.id());
         for (ImportedSource source : read) {
             run.source(source);
         }
@@ -188,7 +196,8 @@ public class ImportService {
         recorded.put("verdictsImported", report.verdictsImported());
         recorded.put("decisionsImported", report.decisionsImported());
         recorded.put("conflicts", report.conflicts().size());
-        events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded));
+        events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded)
+                .inProject(projectId));
         return report;
     }
 
@@ -207,9 +216,12 @@ public class ImportService {
         final List<String> conflicts = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
         final List<String> incomplete = new ArrayList<>();
-        final LabelledSpanRules rules = new LabelledSpanRules(schemes.current());
+        final long projectId;
+        final LabelledSpanRules rules;
 
-        Run(String upload, String format) {
+        Run(long projectId, String upload, String format) {
+            this.projectId = projectId;
+            this.rules = new LabelledSpanRules(schemes.current(projectId));
             this.upload = upload;
             this.origin = "Imported from " + upload + " (" + format + ")";
         }
@@ -239,12 +251,12 @@ public class ImportService {
         private SourceSummary place(ImportedSource imported) {
             if (imported.draft() == null) {
                 sourcesMatched++;
-                return sources.findByHash(imported.sha256()).orElseThrow(() -> ImportFiles.malformed(imported.file(),
+                return sources.findByHash(projectId, imported.sha256()).orElseThrow(() -> ImportFiles.malformed(imported.file(),
                         imported.line(), "the source urn:sha256:" + imported.sha256() + " is not in the workbench. "
                                 + "This format carries no texts: import the sources first (JSON Lines and brat carry "
                                 + "them)."));
             }
-            ImportOutcome outcome = at(imported.file(), imported.line(), () -> sources.importRecord(imported.draft()));
+            ImportOutcome outcome = at(imported.file(), imported.line(), () -> sources.importRecord(projectId, imported.draft()));
             SourceSummary source = outcome.source();
             if (imported.sha256() != null && !imported.sha256().equalsIgnoreCase(source.sha256())) {
                 throw ImportFiles.malformed(imported.file(), imported.line(), "the text's SHA-256 is " + source.sha256()

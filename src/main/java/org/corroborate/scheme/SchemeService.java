@@ -37,8 +37,13 @@ public class SchemeService {
                 scheme.labels().stream().map(LabelScheme.Label::name).toList());
     }
 
-    /** The scheme in force; immutable. */
+    /** The scheme read from annotations/scheme.json: the one every new project starts with; immutable. */
     public LabelScheme current() {
+        return scheme;
+    }
+
+    /** The scheme in force in a project; immutable. */
+    public LabelScheme current(long projectId) {
         return scheme;
     }
 

@@ -23,12 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(0)
 class AccountBootstrap implements ApplicationRunner {
 
-    /** The demo accounts promised in the README; their password is "demo". */
+    /**
+     * The demo accounts promised in the README; their password is "demo". Their project roles are
+     * given by the project feature's demo (DemoProjects) when it hears {@link DemoWorkspaceCreated}.
+     */
     static final List<NewAccount> DEMO_ACCOUNTS = List.of(
-            new NewAccount("alice", "Alice Reviewer", "demo", Set.of(Role.REVIEWER)),
-            new NewAccount("bob", "Bob Reviewer", "demo", Set.of(Role.REVIEWER)),
-            new NewAccount("carol", "Carol Reviewer", "demo", Set.of(Role.REVIEWER)),
-            new NewAccount("sam", "Sam Supervisor", "demo", Set.of(Role.SUPERVISOR)),
+            new NewAccount("alice", "Alice Reviewer", "demo", Set.of()),
+            new NewAccount("bob", "Bob Reviewer", "demo", Set.of()),
+            new NewAccount("carol", "Carol Reviewer", "demo", Set.of()),
+            new NewAccount("sam", "Sam Supervisor", "demo", Set.of()),
             new NewAccount("admin", "Workbench Admin", "demo", Set.of(Role.ADMIN)));
 
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);

@@ -66,16 +66,14 @@ public class AccountService {
 
     @PreAuthorize(Roles.ADMINISTERS)
     public AccountDetails changeRoles(long id, Set<Role> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw WorkbenchException.badInput("An account needs at least one role.");
-        }
+        roles = workbenchRoles(roles);
         Account account = load(id);
         AccountDetails before = account.toDetails();
         if (before.has(Role.ADMIN) && before.enabled() && !roles.contains(Role.ADMIN)) {
             refuseSelf(account, "remove your own administrator role");
             refuseLastAdmin(account, "remove the administrator role from");
         }
-        account.setRoles(EnumSet.copyOf(roles));
+        account.setRoles(roles);
         sessions.end(account.getUsername());
         return saved(account, "account.roles-changed", before);
     }
@@ -114,13 +112,17 @@ public class AccountService {
         return after;
     }
 
-    /** The usernames of the enabled accounts that review, for assigning work. */
-    @PreAuthorize(Roles.OVERSEES)
+    /** The usernames of the enabled accounts, for choosing project members and reviewers. */
     @Transactional(readOnly = true)
-    public List<String> reviewers() {
-        return accounts.findAllByOrderByUsernameAsc().stream()
-                .filter(a -> a.isEnabled() && a.getRoles().contains(Role.REVIEWER))
+    public List<String> enabledUsernames() {
+        return accounts.findAllByOrderByUsernameAsc().stream().filter(Account::isEnabled)
                 .map(Account::getUsername).toList();
+    }
+
+    /** Whether an account with that username exists (enabled or not). */
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return username != null && accounts.existsByUsername(username);
     }
 
     boolean isEmpty() {
@@ -143,9 +145,7 @@ public class AccountService {
         if (!USERNAME.matcher(username).matches()) {
             throw WorkbenchException.badInput("A username is " + USERNAME_RULE + ".");
         }
-        if (request.roles() == null || request.roles().isEmpty()) {
-            throw WorkbenchException.badInput("An account needs at least one role.");
-        }
+        Set<Role> roles = workbenchRoles(request.roles());
         if (request.password() == null || request.password().isEmpty()) {
             throw WorkbenchException.badInput("A password is required.");
         }
@@ -157,10 +157,23 @@ public class AccountService {
         String displayName = request.displayName() == null || request.displayName().isBlank()
                 ? username : request.displayName().trim();
         Account account = accounts.saveAndFlush(new Account(username, displayName,
-                passwords.encode(request.password()), request.roles(), clock.instant()));
+                passwords.encode(request.password()), roles, clock.instant()));
         AccountDetails after = account.toDetails();
         events.publishEvent(Change.created("account.created", "Account", account.getId(), null, after));
         return after;
+    }
+
+    /**
+     * The workbench-wide roles of an account: ADMIN or none. Reviewing and supervising are roles in a
+     * project, given on the project's members (ProjectService), so they are refused here.
+     */
+    private static Set<Role> workbenchRoles(Set<Role> roles) {
+        Set<Role> held = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        if (!Role.WORKBENCH_WIDE.containsAll(held)) {
+            throw WorkbenchException.badInput("REVIEWER and SUPERVISOR are roles in a project: add the account to a "
+                    + "project's members with them. An account itself is an administrator or not.");
+        }
+        return held;
     }
 
     private AccountDetails saved(Account account, String action, AccountDetails before) {

@@ -1,5 +1,8 @@
 package org.corroborate.security;
 
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.corroborate.base.Role;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final ObjectProvider<ProjectRoleDirectory> projectRoles;
 
-    AccountUserDetailsService(AccountRepository accounts) {
+    AccountUserDetailsService(AccountRepository accounts, ObjectProvider<ProjectRoleDirectory> projectRoles) {
         this.accounts = accounts;
+        this.projectRoles = projectRoles;
     }
 
     @Override
@@ -26,7 +31,18 @@ class AccountUserDetailsService implements UserDetailsService {
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
                 .disabled(!account.isEnabled())
-                .roles(account.getRoles().stream().map(Role::name).toArray(String[]::new))
+                .roles(authorities(account).stream().map(Role::name).toArray(String[]::new))
                 .build();
+    }
+
+    /** The account's workbench-wide roles and every role it holds in some project. */
+    private Set<Role> authorities(Account account) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(account.getRoles());
+        ProjectRoleDirectory directory = projectRoles.getIfAvailable();
+        if (directory != null) {
+            roles.addAll(directory.rolesInAnyProject(account.getUsername()));
+        }
+        return roles;
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import org.corroborate.base.AnnotationsFolder;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
-import org.corroborate.security.DemoWorkspaceCreated;
+import org.corroborate.project.DemoProjectsCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -13,7 +13,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Loads the demo corpus from annotations/corpus/ when demo mode has just set up an empty database. */
+/**
+ * Loads the demo sources when demo mode has just set up an empty database: annotations/corpus/
+ * into the main demo project, annotations/training/ into the second.
+ */
 @Component
 class DemoCorpus {
 
@@ -33,15 +36,21 @@ class DemoCorpus {
     }
 
     @EventListener
-    void load(DemoWorkspaceCreated event) {
-        var files = folder.files("corpus/*.*").stream()
+    void load(DemoProjectsCreated event) {
+        load(event.main(), "corpus/");
+        load(event.second(), "training/");
+    }
+
+    private void load(long projectId, String subfolder) {
+        var files = folder.files(subfolder + "*.*").stream()
                 .filter(r -> SourceParser.EXTENSIONS.stream().anyMatch(ext -> String.valueOf(r.getFilename())
                         .toLowerCase().endsWith("." + ext)))
                 .map(DemoCorpus::read)
                 .toList();
         var outcomes = actor.runAs("admin", Role.ADMIN,
-                () -> transaction.execute(status -> sources.importFiles(files)));
-        log.info("Demo mode: imported {} demo sources from {}corpus/", outcomes.size(), folder.location());
+                () -> transaction.execute(status -> sources.importFiles(projectId, files)));
+        log.info("Demo mode: imported {} demo sources from {}{} into project {}", outcomes.size(), folder.location(),
+                subfolder, projectId);
     }
 
     private static SourceService.NamedContent read(Resource resource) {

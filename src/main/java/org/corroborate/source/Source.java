@@ -22,6 +22,9 @@ class Source {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @Column(name = "project_id", nullable = false, updatable = false)
+    private Long projectId;
+
     @Column(nullable = false)
     private String title;
 
@@ -60,7 +63,8 @@ class Source {
 
     protected Source() {}
 
-    Source(SourceDraft draft, String importedBy, Instant importedAt) {
+    Source(long projectId, SourceDraft draft, String importedBy, Instant importedAt) {
+        this.projectId = projectId;
         this.title = draft.title();
         this.publisher = draft.publisher();
         this.author = draft.author();
@@ -77,12 +81,13 @@ class Source {
     }
 
     Long getId() { return id; }
+    Long getProjectId() { return projectId; }
     void setBlind(boolean blind) { this.blind = blind; }
     String getText() { return text; }
     String getSha256() { return sha256; }
 
     SourceSummary toSummary() {
         return new SourceSummary(id, title, publisher, author, url, published, retrieved, language, originFileName,
-                importedBy, importedAt, sha256, lengthCodePoints, blind, version);
+                importedBy, importedAt, sha256, lengthCodePoints, blind, version, projectId);
     }
 }

@@ -1,5 +1,7 @@
 package org.corroborate.source;
 
+import org.corroborate.project.ProjectService;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -35,16 +37,19 @@ class SourceController {
     private final long maxFileBytes;
     private final long maxImportBytes;
 
-    SourceController(SourceService sources, WorkbenchProperties properties) {
+    private final ProjectService projects;
+
+    SourceController(SourceService sources, WorkbenchProperties properties, ProjectService projects) {
         this.sources = sources;
+        this.projects = projects;
         this.maxFileBytes = properties.sources().maxFileSize().toBytes();
         this.maxImportBytes = properties.sources().maxImportSize().toBytes();
     }
 
     @GetMapping
-    @Operation(summary = "List sources with metadata, SHA-256 and length in code points")
-    List<SourceSummary> list() {
-        return sources.list();
+    @Operation(summary = "List the sources of your projects (or of ?project=ID) with metadata, SHA-256 and length in code points")
+    List<SourceSummary> list(@RequestParam(required = false) Long project) {
+        return project == null ? sources.list() : sources.list(project);
     }
 
     @GetMapping("/{id}")
@@ -56,7 +61,7 @@ class SourceController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a text given as JSON; 409 if an identical text is already held")
     ResponseEntity<?> importText(@RequestBody NewSourceRequest request) {
-        ImportOutcome outcome = sources.importText(request.title(), request.text(), request.publisher(),
+        ImportOutcome outcome = sources.importText(projects.resolve(request.project()), request.title(), request.text(), request.publisher(),
                 request.url(), request.published(), request.author());
         if (outcome.status() == ImportOutcome.Status.DUPLICATE) {
             return duplicate("An identical text is already in the library as source " + outcome.source().id() + ".",
@@ -67,11 +72,13 @@ class SourceController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import .txt, .md and .html files (any part name); all or none are stored")
-    ResponseEntity<?> importFiles(MultipartHttpServletRequest request) {
+    ResponseEntity<?> importFiles(MultipartHttpServletRequest request,
+                                  @RequestParam(required = false) Long project) {
+        long projectId = projects.resolve(project);
         List<MultipartFile> parts = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
         checkSizes(parts);
         List<SourceService.NamedContent> files = parts.stream().map(SourceController::read).toList();
-        List<ImportOutcome> outcomes = sources.importFiles(files);
+        List<ImportOutcome> outcomes = sources.importFiles(projectId, files);
         long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
         SourceImportReport report = new SourceImportReport(imported, outcomes.size() - imported, outcomes);
         if (imported == 0) {
@@ -143,7 +150,7 @@ class SourceController {
 
     /** A text to import, with optional metadata; {@code published} is an ISO date. */
     record NewSourceRequest(String title, String text, String publisher, String url, String published,
-                            String author) {}
+                            String author, Long project) {}
 
     /** The result of a multi-file import: how many were new, how many already held, and each file's outcome. */
     record SourceImportReport(long imported, long duplicates, List<ImportOutcome> results) {}

@@ -1,5 +1,6 @@
 package org.corroborate.source;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,21 +8,24 @@ import org.springframework.data.jpa.repository.Query;
 
 interface SourceRepository extends JpaRepository<Source, Long> {
 
-    Optional<Source> findBySha256(String sha256);
+    Optional<Source> findByProjectIdAndSha256(Long projectId, String sha256);
 
     /** One source's metadata, without loading its text. */
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.blind, s.version)
+              s.blind, s.version, s.projectId)
             from Source s where s.id = :id""")
     Optional<SourceSummary> findSummary(Long id);
 
-    /** Every source's metadata, without loading any text. */
+    /** The metadata of every source in these projects, newest first, without loading any text. */
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.blind, s.version)
-            from Source s order by s.importedAt desc, s.id desc""")
-    List<SourceSummary> findAllSummaries();
+              s.blind, s.version, s.projectId)
+            from Source s where s.projectId in :projects order by s.importedAt desc, s.id desc""")
+    List<SourceSummary> findSummaries(Collection<Long> projects);
+
+    @Query("select s.projectId from Source s where s.id = :id")
+    Optional<Long> findProjectId(Long id);
 }

@@ -1,5 +1,11 @@
 package org.corroborate.source;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.corroborate.base.Role;
+import org.corroborate.base.SourceProjects;
+import org.corroborate.project.ProjectService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,23 +25,30 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The source library: the only door to sources. Imports are validated, de-duplicated by hash, and audited. */
+/**
+ * The source library: the only door to sources. Every source belongs to one project; a person who
+ * may not read that project gets 404 for it, exactly as for a source that does not exist. Imports
+ * are validated, de-duplicated by hash within their project, and audited.
+ */
 @Service
 @Transactional
 @PreAuthorize("isAuthenticated()")
-public class SourceService {
+public class SourceService implements SourceProjects {
 
     private final SourceRepository sources;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor currentActor;
     private final EntityHistory history;
+    private final ProjectService projects;
+    private final Map<Long, Long> projectOfSource = new ConcurrentHashMap<>();
     private final long maxFileBytes;
     private final long maxImportBytes;
 
     SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
                   WorkbenchProperties properties, CurrentActor currentActor,
-                  EntityHistory history) {
+                  EntityHistory history, ProjectService projects) {
+        this.projects = projects;
         this.history = history;
         this.sources = sources;
         this.events = events;
@@ -55,23 +68,59 @@ public class SourceService {
         return maxImportBytes;
     }
 
+    /** The sources of every project the signed-in person may read, newest first. */
     @Transactional(readOnly = true)
     public List<SourceSummary> list() {
-        return sources.findAllSummaries();
+        Set<Long> readable = projects.readableIds();
+        return readable.isEmpty() ? List.of() : sources.findSummaries(readable);
     }
 
-    /** A source's metadata without its text: for checks that need no text, such as blind mode or existence. */
+    /** The sources of one project, newest first; 404 if the signed-in person may not read it. */
+    @Transactional(readOnly = true)
+    public List<SourceSummary> list(long projectId) {
+        projects.requireReadable(projectId);
+        return sources.findSummaries(List.of(projectId));
+    }
+
+    /**
+     * A source's metadata without its text: for checks that need no text, such as blind mode or
+     * existence; 404 if there is no such source or the signed-in person may not read its project.
+     */
     @Transactional(readOnly = true)
     public SourceSummary summary(long id) {
-        return sources.findSummary(id)
-                .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+        SourceSummary summary = sources.findSummary(id).orElseThrow(() -> missing(id));
+        if (!projects.mayRead(summary.project())) {
+            throw missing(id);
+        }
+        return summary;
     }
 
+    /** A source with its text; 404 as {@link #summary}. */
     @Transactional(readOnly = true)
     public SourceDetails get(long id) {
-        Source source = sources.findById(id)
-                .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+        Source source = sources.findById(id).orElseThrow(() -> missing(id));
+        if (!projects.mayRead(source.getProjectId())) {
+            throw missing(id);
+        }
         return new SourceDetails(source.toSummary(), source.getText());
+    }
+
+    /** The project of a source, whoever asks (the audit trail files events by it); empty for no such source. */
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public Optional<Long> projectOf(long sourceId) {
+        Long cached = projectOfSource.get(sourceId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Long> project = sources.findProjectId(sourceId);
+        project.ifPresent(p -> projectOfSource.put(sourceId, p));
+        return project;
+    }
+
+    private static WorkbenchException missing(long id) {
+        return WorkbenchException.notFound("There is no source with id " + id + ".");
     }
 
     /**
@@ -81,8 +130,9 @@ public class SourceService {
     @PreAuthorize(Roles.SUPERVISES)
     public List<SourceSummary> setBlind(Collection<Long> ids, boolean blind) {
         return ids.stream().map(id -> {
-            Source source = sources.findById(id)
-                    .orElseThrow(() -> WorkbenchException.notFound("There is no source with id " + id + "."));
+            Source source = sources.findById(id).filter(s -> projects.mayRead(s.getProjectId()))
+                    .orElseThrow(() -> missing(id));
+            projects.require(source.getProjectId(), java.util.EnumSet.of(Role.SUPERVISOR), "turn blind mode on or off");
             SourceSummary before = source.toSummary();
             if (before.blind() == blind) {
                 return before;
@@ -99,6 +149,7 @@ public class SourceService {
     /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
     @Transactional(readOnly = true)
     public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
+        summary(id);
         var revisions = history.of(Source.class, id, Source::toSummary);
         if (revisions.isEmpty()) {
             throw WorkbenchException.notFound("There is no source with id " + id + ".");
@@ -116,24 +167,30 @@ public class SourceService {
         return state;
     }
 
-    /** The source whose text has this SHA-256, if the library holds it. */
+    /** The source of the project whose text has this SHA-256, if the project holds it. */
     @Transactional(readOnly = true)
-    public Optional<SourceSummary> findByHash(String sha256) {
+    public Optional<SourceSummary> findByHash(long projectId, String sha256) {
+        projects.requireReadable(projectId);
         return sha256 == null ? Optional.empty()
-                : sources.findBySha256(sha256.strip().toLowerCase()).map(Source::toSummary);
+                : sources.findByProjectIdAndSha256(projectId, sha256.strip().toLowerCase()).map(Source::toSummary);
     }
 
-    /** Imports one file (.txt, .md, .html); an identical text already held is reported, not stored again. */
-    public ImportOutcome importFile(String fileName, byte[] content) {
+    /**
+     * Imports one file (.txt, .md, .html) into a project the signed-in person annotates in (or
+     * oversees); an identical text already in that project is reported, not stored again.
+     */
+    public ImportOutcome importFile(long projectId, String fileName, byte[] content) {
+        requireImporter(projectId);
         checkSize(SourceParser.baseName(fileName), content.length);
-        return store(SourceParser.parseFile(fileName, content));
+        return store(projectId, SourceParser.parseFile(fileName, content));
     }
 
     /**
      * Imports several files as one unit: if any file is refused, none is stored and the error
      * names the file. Files identical to a source already held are reported as duplicates.
      */
-    public List<ImportOutcome> importFiles(List<NamedContent> files) {
+    public List<ImportOutcome> importFiles(long projectId, List<NamedContent> files) {
+        requireImporter(projectId);
         if (files.isEmpty()) {
             throw WorkbenchException.badInput("No files were sent.");
         }
@@ -142,16 +199,17 @@ public class SourceService {
             checkSize(SourceParser.baseName(file.name()), file.content().length);
             drafts.add(SourceParser.parseFile(file.name(), file.content()));
         }
-        return drafts.stream().map(this::store).toList();
+        return drafts.stream().map(draft -> store(projectId, draft)).toList();
     }
 
     /** Imports a text given as fields, as the JSON API does. */
-    public ImportOutcome importText(String title, String text, String publisher, String url, String published,
-                                    String author) {
+    public ImportOutcome importText(long projectId, String title, String text, String publisher, String url,
+                                    String published, String author) {
+        requireImporter(projectId);
         if (text != null) {
             checkSize("the text", text.getBytes(StandardCharsets.UTF_8).length);
         }
-        return store(SourceParser.fromFields(title, text, publisher, url, published, author));
+        return store(projectId, SourceParser.fromFields(title, text, publisher, url, published, author));
     }
 
     /**
@@ -160,7 +218,8 @@ public class SourceService {
      * ends), since the corpus's offsets count in it; an identical text already held is reported.
      */
     @PreAuthorize(Roles.OVERSEES)
-    public ImportOutcome importRecord(SourceDraft record) {
+    public ImportOutcome importRecord(long projectId, SourceDraft record) {
+        projects.requireOverseer(projectId, "import a corpus");
         if (record.text() != null) {
             checkSize("the text", record.text().getBytes(StandardCharsets.UTF_8).length);
             if (!SourceText.normalise(record.text()).equals(record.text())) {
@@ -174,14 +233,18 @@ public class SourceService {
         }
         SourceDraft checked = SourceParser.fromFields(record.title(), record.text(), record.publisher(), record.url(),
                 record.published() == null ? null : record.published().toString(), record.author());
-        return store(new SourceDraft(checked.title(), checked.publisher(), checked.author(), checked.url(),
+        return store(projectId, new SourceDraft(checked.title(), checked.publisher(), checked.author(), checked.url(),
                 checked.published(), record.retrieved(), SourceParser.limit("language", record.language()),
                 SourceParser.limit("originFileName", record.originFileName()), checked.text()));
     }
 
-    private ImportOutcome store(SourceDraft draft) {
+    private void requireImporter(long projectId) {
+        projects.require(projectId, java.util.EnumSet.allOf(Role.class), "add sources");
+    }
+
+    private ImportOutcome store(long projectId, SourceDraft draft) {
         String hash = SourceText.sha256(draft.text());
-        var existing = sources.findBySha256(hash);
+        var existing = sources.findByProjectIdAndSha256(projectId, hash);
         if (existing.isPresent()) {
             return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.DUPLICATE,
                     existing.get().toSummary());
@@ -189,12 +252,12 @@ public class SourceService {
         String actor = currentActor.require();
         Source source;
         try {
-            source = sources.saveAndFlush(new Source(draft, actor, clock.instant()));
+            source = sources.saveAndFlush(new Source(projectId, draft, actor, clock.instant()));
         } catch (DataIntegrityViolationException refused) {
-            if (refused.getMessage() != null && refused.getMessage().toLowerCase().contains("uk_source_sha256")) {
+            if (refused.getMessage() != null && refused.getMessage().toLowerCase().contains("uk_source_project_sha256")) {
                 // Another import of the same text committed between our check and our insert.
                 throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE,
-                        "An identical text was imported at the same moment; it is in the library once.");
+                        "An identical text was imported into this project at the same moment; it is in the project once.");
             }
             throw refused;
         }

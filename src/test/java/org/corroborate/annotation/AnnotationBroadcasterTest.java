@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -46,7 +47,7 @@ class AnnotationBroadcasterTest {
 
     @Test
     void blindModeSwitchedOnStopsColleaguesAnnotationsReachingAnOpenView() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Push", "Push test text for an open view.", null, null, null, null)).source().id();
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Push", "Push test text for an open view.", null, null, null, null)).source().id();
         Viewer bob = open(source, "bob", "REVIEWER");
         Viewer sam = open(source, "sam", "SUPERVISOR");
         try {

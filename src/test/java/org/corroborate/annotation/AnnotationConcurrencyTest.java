@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class AnnotationConcurrencyTest {
 
     @Test
     void exactlyOneWriterWinsEachVersion() throws Exception {
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Race", "A contested sentence, written by twelve hands at once.", null, null, null, null)).source().id();
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Race", "A contested sentence, written by twelve hands at once.", null, null, null, null)).source().id();
         AnnotationDetails created = actor.runAs("alice", Role.REVIEWER,
                 () -> annotations.create(sourceId, AnnotationRequest.create(0, 11, "FACT", Map.of(), null)));
 

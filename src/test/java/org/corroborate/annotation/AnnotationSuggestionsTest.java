@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -20,7 +21,7 @@ class AnnotationSuggestionsTest {
     @Autowired CurrentActor actor;
 
     private long source(String title) {
-        return actor.runAs("admin", Role.ADMIN, () -> sources.importText(title, "Someone said something in " + title + ".", null, null, null, null)).source().id();
+        return actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, title, "Someone said something in " + title + ".", null, null, null, null)).source().id();
     }
 
     private void quote(String who, long sourceId, String speaker) {

@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import org.corroborate.testing.TestProjects;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,7 +33,7 @@ class AuditPagingApiTest {
         // Fill the trail past one page of the largest size; each filler text is numbered by the event it makes.
         while (events < 1_002) {
             String text = "Paging filler for audit event " + (events + 1);
-            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Paging", text, null, null, null, null));
+            actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Paging", text, null, null, null, null));
             events++;
         }
         long total = jdbc.queryForObject("select count(*) from audit_event", Long.class);

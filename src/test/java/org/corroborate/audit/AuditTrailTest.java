@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class AuditTrailTest {
     @Test
     void everyServiceWritePathLeavesExactlyOneEventWithBeforeAndAfter() {
         long[] ids = new long[2];
-        var imported = eventsOf(() -> ids[0] = as("alice", "REVIEWER", () -> sources.importText("Audited",
+        var imported = eventsOf(() -> ids[0] = as("alice", "REVIEWER", () -> sources.importText(TestProjects.MAIN, "Audited",
                 "Text to audit along every write path", null, null, null, null)).source().id());
         assertThat(imported).extracting(AuditEventView::action).containsExactly("source.imported");
         assertThat(imported.getFirst().before()).isNull();
@@ -140,12 +141,12 @@ class AuditTrailTest {
         long sourceCount = as("alice", "REVIEWER", () -> sources.list().size());
         long before = count();
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> as("alice", "REVIEWER", () -> {
-            sources.importText("Doomed", "Never committed: the transaction rolls back", null, null, null, null);
+            sources.importText(TestProjects.MAIN, "Doomed", "Never committed: the transaction rolls back", null, null, null, null);
             throw new IllegalStateException("crash after the write");
         }))).hasMessage("crash after the write");
         assertThat(count()).isEqualTo(before);
         assertThat(as("alice", "REVIEWER", () -> sources.list().size())).isEqualTo((int) sourceCount);
-        assertThatThrownBy(() -> as("alice", "REVIEWER", () -> sources.importFile("bad.pdf", new byte[] {1})))
+        assertThatThrownBy(() -> as("alice", "REVIEWER", () -> sources.importFile(TestProjects.MAIN, "bad.pdf", new byte[] {1})))
                 .isInstanceOf(org.corroborate.base.WorkbenchException.class);
         assertThat(count()).isEqualTo(before);
         assertThat(as("sam", "SUPERVISOR", audit::verify).valid()).isTrue();
@@ -153,7 +154,7 @@ class AuditTrailTest {
 
     @Test
     void concurrentWritersNeverForkOrBreakTheChain() throws Exception {
-        long sourceId = as("alice", "REVIEWER", () -> sources.importText("Busy", "Many hands make a busy chain",
+        long sourceId = as("alice", "REVIEWER", () -> sources.importText(TestProjects.MAIN, "Busy", "Many hands make a busy chain",
                 null, null, null, null)).source().id();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> work = new ArrayList<>();
@@ -189,7 +190,7 @@ class AuditTrailTest {
 
     @Test
     void reviewersSeeOnlyTheirOwnHistoryAndCannotVerify() {
-        as("bob", "REVIEWER", () -> sources.importText("Bob's", "Bob was here, in his own history", null, null,
+        as("bob", "REVIEWER", () -> sources.importText(TestProjects.MAIN, "Bob's", "Bob was here, in his own history", null, null,
                 null, null));
         assertThat(as("bob", "REVIEWER", () -> audit.search(AuditFilter.NONE, 0, 100)))
                 .isNotEmpty().allSatisfy(e -> assertThat(e.actor()).isEqualTo("bob"));

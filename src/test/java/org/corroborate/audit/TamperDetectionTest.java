@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -29,7 +30,7 @@ class TamperDetectionTest {
     @BeforeEach
     void liftTheTrigger() {
         for (int i = 0; i < 3; i++) {
-            actor.runAs("alice", Role.REVIEWER, () -> sources.importText("T", "Tamper target " + UUID.randomUUID(), null,
+            actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "T", "Tamper target " + UUID.randomUUID(), null,
                     null, null, null));
         }
         assertThat(verify().valid()).isTrue();

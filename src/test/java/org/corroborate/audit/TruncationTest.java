@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class TruncationTest {
 
     private void work(int sources, String prefix) {
         for (int i = 0; i < sources; i++) {
-            actor.runAs("alice", Role.REVIEWER, () -> this.sources.importText("T", prefix + UUID.randomUUID(),
+            actor.runAs("alice", Role.REVIEWER, () -> this.sources.importText(TestProjects.MAIN, "T", prefix + UUID.randomUUID(),
                     null, null, null, null));
         }
     }

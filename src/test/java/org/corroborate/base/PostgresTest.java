@@ -1,5 +1,6 @@
 package org.corroborate.base;
 
+import org.corroborate.testing.TestProjects;
 import org.corroborate.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +32,13 @@ class PostgresTest {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
             assertThat(actor.runAs("admin", Role.ADMIN, () -> context.getBean(AccountService.class).list())).hasSize(5);
-            assertThat(actor.runAs("alice", Role.REVIEWER, sources::list)).hasSize(4);
+            assertThat(actor.runAs("alice", Role.REVIEWER, () -> sources.list())).hasSize(4);
 
             String text = "Still on bottled water 💧 day 40\nقال يوسف حداد";
             ImportOutcome first = actor.runAs("alice", Role.REVIEWER,
-                    () -> sources.importText("Post", text, null, null, "2025-04-02", null));
+                    () -> sources.importText(TestProjects.MAIN, "Post", text, null, null, "2025-04-02", null));
             ImportOutcome again = actor.runAs("bob", Role.REVIEWER,
-                    () -> sources.importText("Again", text, null, null, null, null));
+                    () -> sources.importText(TestProjects.MAIN, "Again", text, null, null, null, null));
             assertThat(first.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
             assertThat(again.status()).isEqualTo(ImportOutcome.Status.DUPLICATE);
             var stored = actor.runAs("carol", Role.REVIEWER, () -> sources.get(first.source().id()));

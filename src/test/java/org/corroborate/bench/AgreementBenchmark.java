@@ -1,5 +1,6 @@
 package org.corroborate.bench;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ class AgreementBenchmark {
         String text = "x".repeat(5000);
         Map<Long, Long> ids = new LinkedHashMap<>();
         for (long source : study.sourceLengths().keySet()) {
-            long id = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Bench " + source,
+            long id = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Bench " + source,
                     text.substring(0, 4990) + String.format("%010d", source), null, null, null, null)).source().id();
             ids.put(source, id);
         }

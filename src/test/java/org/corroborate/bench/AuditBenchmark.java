@@ -1,5 +1,6 @@
 package org.corroborate.bench;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -123,7 +124,7 @@ class AuditBenchmark extends BrowserTest {
      * rounds are noisy, so it reports the pooled ratio and the median of the per-round ratios.
      */
     private void measureWriteOverhead() {
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Overhead",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Overhead",
                 "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
                 .source().id();
         List<ApplicationListener<?>> recorder = new ArrayList<>();
@@ -164,7 +165,7 @@ class AuditBenchmark extends BrowserTest {
      * one thread and from four at once.
      */
     private void measureDurableCommitCost() throws Exception {
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Durable",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Durable",
                 "Words to annotate again and again. ".repeat(200) + UUID.randomUUID(), null, null, null, null))
                 .source().id();
         Random random = new Random(7);

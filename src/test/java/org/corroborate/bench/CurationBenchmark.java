@@ -1,5 +1,6 @@
 package org.corroborate.bench;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class CurationBenchmark extends BrowserTest {
     @Test
     void curationOfAThousandDisputedUnits() {
         String sentence = "The council said the results were late. ";
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Curation bench",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Curation bench",
                 sentence.repeat(1000) + System.nanoTime(), null, null, null, null)).source().id();
         for (int i = 0; i < 1000; i++) {
             int start = i * sentence.length() + 4;

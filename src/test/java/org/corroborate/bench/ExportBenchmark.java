@@ -1,5 +1,6 @@
 package org.corroborate.bench;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedOutputStream;
@@ -57,7 +58,7 @@ class ExportBenchmark {
         Files.createDirectories(out);
         for (String format : List.of("jsonl", "csv", "w3c", "brat", "conll", "jsonl")) {
             ExportRequest request = actor.runAs("sam", Role.SUPERVISOR,
-                    () -> exports.request(format, "all", null, null, null));
+                    () -> exports.request(TestProjects.MAIN, format, "all", null, null, null));
             Path file = out.resolve("corpus-" + format + ".zip");
             System.gc();
             resetPeaks();

@@ -1,5 +1,6 @@
 package org.corroborate.bench;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -154,7 +155,7 @@ class WorkspaceBenchmark extends BrowserTest {
         });
         String text = bigText();
         long sourceId = actor.runAs("admin", Role.ADMIN,
-                () -> sources.importText("Benchmark source", text, null, null, null, null)).source().id();
+                () -> sources.importText(TestProjects.MAIN, "Benchmark source", text, null, null, null, null)).source().id();
         Random random = new Random(42);
         long t0 = System.nanoTime();
         for (int i = 0; i < ANNOTATIONS; i++) {

@@ -1,5 +1,6 @@
 package org.corroborate.browser;
 
+import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class AdjudicationBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorEditsAVersionBeforeAcceptingIt() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Edited",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Edited",
                 "The mayor said the water is safe. A supervisor edited the version.", null, null, null, null)).source().id();
         AnnotationDetails carols = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 33, "FACT", Map.of(), null)));
@@ -54,7 +55,7 @@ class AdjudicationBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorResolvesADisagreementIntoGold() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Disputed",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Disputed",
                 "The utility hid the results for months. Two reviewers disagreed.", null, null, null, null)).source().id();
         AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
                 AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));

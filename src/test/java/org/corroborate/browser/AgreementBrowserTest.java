@@ -1,5 +1,6 @@
 package org.corroborate.browser;
 
+import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -21,7 +22,7 @@ class AgreementBrowserTest extends BrowserTest {
 
     @Test
     void theHeatMapLeadsToTheDisagreementsSideBySide() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText("Agreement walk",
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Agreement walk",
                 "The regulator ignored the warnings for weeks, a councillor said.", null, null, null,
                 null)).source().id();
         actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,

@@ -1,5 +1,6 @@
 package org.corroborate.browser;
 
+import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -149,7 +150,7 @@ class AnnotationBrowserTest extends BrowserTest {
 
     @Test
     void aNestedSpanInsideAQuoteCanBeSelectedOnItsOwn() {
-        SourceSummary source = actor.runAs("carol", Role.REVIEWER, () -> sources.importText("Nested spans",
+        SourceSummary source = actor.runAs("carol", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Nested spans",
                 "Zoe\u0301 💧👩‍👩‍👧 قال يوسف حداد\r\nA resident told us: “" + PHRASE + ",” and left.", null, null,
                 null, null)).source();
         String text = actor.runAs("carol", Role.REVIEWER, () -> sources.get(source.id())).text();

@@ -1,5 +1,6 @@
 package org.corroborate.browser;
 
+import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
@@ -22,7 +23,7 @@ class AuditBrowserTest extends BrowserTest {
 
     @Test
     void aSupervisorFindsAReviewersEditAndReadsItsDiff() {
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText("Audit walk",
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Audit walk",
                 "The regulator was told in August.", null, null, null, null)).source().id();
         AnnotationDetails created = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 13, "FACT", Map.of(), null)));
@@ -63,7 +64,7 @@ class AuditBrowserTest extends BrowserTest {
 
     @Test
     void aReviewerSeesOnlyTheirOwnHistory() {
-        actor.runAs("carol", Role.REVIEWER, () -> sources.importText("Carol's", "Carol imported this for her own history.",
+        actor.runAs("carol", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, "Carol's", "Carol imported this for her own history.",
                 null, null, null, null));
         signIn(page, "bob");
         page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit trail")).click();

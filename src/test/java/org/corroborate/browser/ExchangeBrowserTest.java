@@ -1,5 +1,6 @@
 package org.corroborate.browser;
 
+import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class ExchangeBrowserTest extends BrowserTest {
     void aSupervisorExportsOneSourceAsConllAndImportsACorpus(@TempDir Path files) throws Exception {
         String tag = "kittiwake";
         String title = "Exchange walk " + tag;
-        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(title,
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, title,
                 "The mayor said the water is safe. It was not. " + tag, null, null, null, null)).source().id();
         actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
                 AnnotationRequest.create(4, 9, "FACT", Map.of(), null)));

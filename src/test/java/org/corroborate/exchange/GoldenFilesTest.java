@@ -74,7 +74,7 @@ class GoldenFilesTest {
         return new SourceSummary(id, title, "The Ledger", "R. Reporter", "https://example.org/" + id,
                 java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 2), "en", "story-" + id + ".txt",
                 "admin", T, ExportApiTest.sha256(text.getBytes(StandardCharsets.UTF_8)),
-                text.codePointCount(0, text.length()), false, 0);
+                text.codePointCount(0, text.length()), false, 0, 1L);
     }
 
     /** The format's files (without the manifest, which the export service writes) for the corpus. */

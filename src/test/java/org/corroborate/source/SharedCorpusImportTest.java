@@ -1,5 +1,6 @@
 package org.corroborate.source;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,9 @@ class SharedCorpusImportTest {
             byte[] bytes = Files.readAllBytes(file);
             String expected = SourceText.normalise(new String(bytes, StandardCharsets.UTF_8));
             ImportOutcome first = actor.runAs("alice", Role.REVIEWER,
-                    () -> sources.importFile(file.getFileName().toString(), bytes));
+                    () -> sources.importFile(TestProjects.MAIN, file.getFileName().toString(), bytes));
             ImportOutcome again = actor.runAs("bob", Role.REVIEWER,
-                    () -> sources.importFile("copy-" + file.getFileName(), bytes));
+                    () -> sources.importFile(TestProjects.MAIN, "copy-" + file.getFileName(), bytes));
             assertThat(again.status()).isEqualTo(ImportOutcome.Status.DUPLICATE);
             assertThat(again.source().id()).isEqualTo(first.source().id());
             SourceDetails stored = actor.runAs("alice", Role.REVIEWER, () -> sources.get(first.source().id()));

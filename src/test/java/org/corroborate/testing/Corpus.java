@@ -28,6 +28,7 @@ public final class Corpus {
         body.put("text", text);
         body.put("publisher", "The Ledger");
         body.put("url", "https://example.org/story");
+        body.put("project", TestProjects.MAIN);
         return created(api.post("admin", "/api/sources", body), "source \"" + text + "\"");
     }
 

@@ -42,6 +42,7 @@ import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.ui.StateBadge;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.ui.ProvenancePanel;
@@ -62,7 +63,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final AuditService audit;
     private final AnnotationBroadcaster broadcaster;
     private final CurrentActor actor;
-    private final LabelScheme scheme;
+    private final SchemeService schemes;
+    private final ProjectService projects;
+    private LabelScheme scheme;
 
     private final SourceTextElement text = new SourceTextElement();
     private final Checkbox everyone = new Checkbox("Show everyone's annotations");
@@ -76,7 +79,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private String title = "Source";
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
-                               AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes,
+                               AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
                                AuditService audit) {
         this.audit = audit;
         this.sources = sources;
@@ -84,7 +87,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         this.extensions = extensions;
         this.broadcaster = broadcaster;
         this.actor = actor;
-        this.scheme = schemes.current();
+        this.schemes = schemes;
+        this.projects = projects;
         addClassName("cb-workspace");
         setSizeFull();
     }
@@ -99,7 +103,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             return;
         }
         title = source.source().title();
-        model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(), actor.has(Role.SUPERVISOR)),
+        long projectId = source.source().project();
+        scheme = schemes.current(projectId);
+        model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(),
+                        projects.holds(projectId, Role.SUPERVISOR)),
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, new Screen());
         editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
         editor.setSelectionSource(this::withSelection);

@@ -12,7 +12,8 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.exchange.ExportService;
 import org.corroborate.exchange.ImportService;
 import org.corroborate.scheme.SchemeService;
-import org.corroborate.security.AccountService;
+import org.corroborate.project.ProjectService;
+import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceService;
 
 /**
@@ -27,15 +28,24 @@ import org.corroborate.source.SourceService;
 public class ExchangeView extends VerticalLayout {
 
     public ExchangeView(ExportService exports, ImportService imports, SourceService library, SchemeService schemes,
-                        AccountService accounts, CurrentActor actor) {
+                        ProjectService projects, CurrentProject currentProject, CurrentActor actor) {
         addClassName("cb-exchange");
         setWidthFull();
         Paragraph intro = new Paragraph("Every export is a zip: the format's files and manifest.json, with the "
                 + "application and scheme version, each source's SHA-256, counts, agreement, every span a format "
                 + "could not hold and why, and the audit chain's head. Offsets count Unicode code points.");
         intro.addClassName("cb-muted");
-        Div cards = new Div(new ExportPanel(exports, library, schemes, accounts, actor),
-                new ImportPanel(imports, actor.oversees()));
+        var project = currentProject.get();
+        if (project.isEmpty()) {
+            Paragraph none = new Paragraph("You are not a member of any project yet, so there is nothing to export "
+                    + "or import into. Ask an administrator to add you to a project.");
+            none.setId("exchange-no-project");
+            add(new H2("Exchange"), none);
+            return;
+        }
+        long projectId = project.get().id();
+        Div cards = new Div(new ExportPanel(exports, library, schemes, projects, projectId, actor),
+                new ImportPanel(imports, projectId, projects.oversees(projectId)));
         cards.addClassName("cb-exchange-cards");
         add(new H2("Exchange"), intro, cards);
     }

@@ -29,7 +29,8 @@ import org.corroborate.exchange.ExportService;
 import org.corroborate.review.ReviewState;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
-import org.corroborate.security.AccountService;
+import org.corroborate.project.ProjectService;
+import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 
@@ -50,15 +51,17 @@ class ExportPanel extends Div {
     private final Div result = new Div();
     private final Anchor download;
 
+    private final long projectId;
     private final Select<ExportFormat> format = new Select<>();
     private final Select<String> layer = new Select<>();
     private final MultiSelectComboBox<SourceSummary> sources = new MultiSelectComboBox<>("Sources");
     private final CheckboxGroup<String> labels = new CheckboxGroup<>("Labels");
     private final CheckboxGroup<ReviewState> states = new CheckboxGroup<>("Review status of the author");
 
-    ExportPanel(ExportService exports, SourceService library, SchemeService schemes, AccountService accounts,
-                CurrentActor actor) {
+    ExportPanel(ExportService exports, SourceService library, SchemeService schemes, ProjectService projects,
+                long projectId, CurrentActor actor) {
         this.exports = exports;
+        this.projectId = projectId;
         addClassName("cb-exchange-card");
         List<ExportFormat> formats = exports.formats();
         format.setLabel("Format");
@@ -71,10 +74,10 @@ class ExportPanel extends Div {
         formats.stream().filter(f -> f.id().equals(PREFERRED)).findFirst()
                 .or(() -> formats.stream().findFirst()).ifPresent(format::setValue);
 
-        boolean mayChooseReviewers = actor.oversees();
+        boolean mayChooseReviewers = projects.oversees(projectId);
         List<String> layers = new ArrayList<>(List.of("all", "gold"));
         if (mayChooseReviewers) {
-            accounts.reviewers().forEach(r -> layers.add("reviewer:" + r));
+            projects.membersWith(projectId, Role.REVIEWER).forEach(r -> layers.add("reviewer:" + r));
         } else {
             layers.add("reviewer:" + actor.require());
         }
@@ -86,13 +89,13 @@ class ExportPanel extends Div {
         layer.setValue("all");
 
         sources.setId("export-sources");
-        sources.setItems(library.list());
+        sources.setItems(library.list(projectId));
         sources.setItemLabelGenerator(SourceSummary::title);
         sources.setPlaceholder("All sources");
         sources.setWidthFull();
         labels.setId("export-labels");
-        labels.setItems(schemes.current().labels().stream().map(LabelScheme.Label::name).toList());
-        labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current().colorOf(name))));
+        labels.setItems(schemes.current(projectId).labels().stream().map(LabelScheme.Label::name).toList());
+        labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current(projectId).colorOf(name))));
         labels.setHelperText("None ticked: every label");
         states.setId("export-states");
         states.setItems(ReviewState.values());
@@ -162,7 +165,7 @@ class ExportPanel extends Div {
             states.clear();
         }
         try {
-            chosen.set(exports.request(format.getValue() == null ? PREFERRED : format.getValue().id(),
+            chosen.set(exports.request(projectId, format.getValue() == null ? PREFERRED : format.getValue().id(),
                     layer.getValue(), sources.getValue().stream().map(SourceSummary::id).sorted().toList(),
                     List.copyOf(labels.getValue()), states.getValue().stream().map(Enum::name).toList()));
             problem(null);

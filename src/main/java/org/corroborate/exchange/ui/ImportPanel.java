@@ -29,6 +29,7 @@ class ImportPanel extends Div {
     private static final String PREFERRED = "jsonl";
 
     private final ImportService imports;
+    private final long projectId;
     private final Select<ImportFormat> format = new Select<>();
     private final Paragraph help = new Paragraph();
     private final Div report = new Div();
@@ -36,7 +37,8 @@ class ImportPanel extends Div {
     private final AtomicReference<Boolean> dryChosen = new AtomicReference<>(false);
     private Upload upload;
 
-    ImportPanel(ImportService imports, boolean mayImport) {
+    ImportPanel(ImportService imports, long projectId, boolean mayImport) {
+        this.projectId = projectId;
         this.imports = imports;
         addClassName("cb-exchange-card");
         add(new H3("Import"));
@@ -72,7 +74,7 @@ class ImportPanel extends Div {
                 (fileName, file) -> {
                     Div outcome;
                     try (InputStream in = Files.newInputStream(file)) {
-                        outcome = ImportReportView.of(imports.importCorpus(formatChosen.get(), fileName, in,
+                        outcome = ImportReportView.of(imports.importCorpus(projectId, formatChosen.get(), fileName, in,
                                 dryChosen.get()));
                     } catch (WorkbenchException e) {
                         outcome = ImportReportView.refused(fileName, e.getMessage());

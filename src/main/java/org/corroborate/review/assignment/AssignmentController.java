@@ -1,5 +1,7 @@
 package org.corroborate.review.assignment;
 
+import org.corroborate.project.ProjectService;
+import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -20,8 +22,11 @@ class AssignmentController {
 
     private final AssignmentService assignments;
 
-    AssignmentController(AssignmentService assignments) {
+    private final ProjectService projects;
+
+    AssignmentController(AssignmentService assignments, ProjectService projects) {
         this.assignments = assignments;
+        this.projects = projects;
     }
 
     @PutMapping("/api/sources/{sourceId}/assignment")
@@ -31,22 +36,25 @@ class AssignmentController {
     }
 
     @PostMapping("/api/assignments/even")
-    @Operation(summary = "Supervisor: give every source {perSource} reviewers, spread evenly")
+    @Operation(summary = "Supervisor: give every source of the project {perSource, project} reviewers, spread evenly")
     List<SourceProgress> even(@RequestBody PerSourceBody body) {
         if (body.perSource() == null) {
             throw WorkbenchException.badInput("'perSource' is required.");
         }
-        assignments.assignEvenly(body.perSource());
-        return assignments.progress();
+        long projectId = projects.resolve(body.project());
+        assignments.assignEvenly(projectId, body.perSource());
+        return assignments.progress(projectId);
     }
 
     @GetMapping("/api/progress")
-    @Operation(summary = "Every source's reviewers and their status, and each reviewer's workload")
-    Map<String, Object> progress() {
-        return Map.of("sources", assignments.progress(), "reviewers", assignments.byReviewer());
+    @Operation(summary = "Every source's reviewers and their status, and each reviewer's workload, in ?project=ID")
+    Map<String, Object> progress(@RequestParam(required = false) Long project) {
+        long projectId = projects.resolve(project);
+        return Map.of("project", projectId, "sources", assignments.progress(projectId),
+                "reviewers", assignments.byReviewer(projectId));
     }
 
     record ReviewersBody(Set<String> reviewers) {}
 
-    record PerSourceBody(Integer perSource) {}
+    record PerSourceBody(Integer perSource, Long project) {}
 }

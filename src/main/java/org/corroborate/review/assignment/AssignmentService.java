@@ -16,7 +16,9 @@ import org.corroborate.base.WorkbenchException;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusDetails;
 import org.corroborate.review.ReviewStatusService;
-import org.corroborate.security.AccountService;
+import org.corroborate.project.ProjectService;
+import org.corroborate.base.Role;
+import java.util.EnumSet;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,17 +36,17 @@ public class AssignmentService {
 
     private final AssignmentRepository assignments;
     private final SourceService sources;
-    private final AccountService accounts;
+    private final ProjectService projects;
     private final ReviewStatusService statuses;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssignmentService(AssignmentRepository assignments, SourceService sources, AccountService accounts,
+    AssignmentService(AssignmentRepository assignments, SourceService sources, ProjectService projects,
                       ReviewStatusService statuses, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
         this.assignments = assignments;
         this.sources = sources;
-        this.accounts = accounts;
+        this.projects = projects;
         this.statuses = statuses;
         this.actor = actor;
         this.events = events;
@@ -54,11 +56,12 @@ public class AssignmentService {
     /** Sets exactly these reviewers on a source. */
     @PreAuthorize(Roles.SUPERVISES)
     public Set<String> assign(long sourceId, Set<String> reviewers) {
-        sources.summary(sourceId);
-        Set<String> known = new TreeSet<>(accounts.reviewers());
+        long projectId = sources.summary(sourceId).project();
+        projects.require(projectId, EnumSet.of(Role.SUPERVISOR), "assign reviewers");
+        Set<String> known = new TreeSet<>(projects.membersWith(projectId, Role.REVIEWER));
         Set<String> wanted = new TreeSet<>(reviewers == null ? Set.of() : reviewers);
         wanted.stream().filter(r -> !known.contains(r)).findFirst().ifPresent(r -> {
-            throw WorkbenchException.badInput("'" + r + "' is not an enabled reviewer.");
+            throw WorkbenchException.badInput("'" + r + "' is not an enabled reviewer of this project.");
         });
         List<Assignment> current = assignments.findBySourceIdOrderByReviewer(sourceId);
         Set<String> before = new TreeSet<>(current.stream().map(Assignment::getReviewer).toList());
@@ -75,19 +78,24 @@ public class AssignmentService {
         return wanted;
     }
 
-    /** Gives every source {@code perSource} reviewers, keeping assignments made and spreading the rest evenly. */
+    /**
+     * Gives every source of the project {@code perSource} of its reviewers, keeping assignments made
+     * and spreading the rest evenly.
+     */
     @PreAuthorize(Roles.SUPERVISES)
-    public void assignEvenly(int perSource) {
-        List<String> reviewers = accounts.reviewers();
+    public void assignEvenly(long projectId, int perSource) {
+        projects.require(projectId, EnumSet.of(Role.SUPERVISOR), "assign reviewers");
+        List<String> reviewers = projects.membersWith(projectId, Role.REVIEWER);
         if (perSource < 1 || perSource > reviewers.size()) {
             throw WorkbenchException.badInput("Reviewers per source must be between 1 and " + reviewers.size()
-                    + " (the enabled reviewers).");
+                    + " (the project's enabled reviewers).");
         }
         Map<String, Integer> load = new TreeMap<>();
         reviewers.forEach(r -> load.put(r, 0));
         Map<Long, Set<String>> current = current();
         current.values().forEach(set -> set.forEach(r -> load.computeIfPresent(r, (k, v) -> v + 1)));
-        for (SourceSummary source : sources.list().stream().sorted(Comparator.comparing(SourceSummary::id)).toList()) {
+        for (SourceSummary source : sources.list(projectId).stream().sorted(Comparator.comparing(SourceSummary::id))
+                .toList()) {
             Set<String> have = new TreeSet<>(current.getOrDefault(source.id(), Set.of()));
             while (have.size() < perSource) {
                 String next = load.entrySet().stream().filter(e -> !have.contains(e.getKey()))
@@ -100,13 +108,14 @@ public class AssignmentService {
         }
     }
 
-    /** Every source with its reviewers (assigned, or who started anyway) and their status. */
+    /** Every source of the project with its reviewers (assigned, or who started anyway) and their status. */
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
-    public List<SourceProgress> progress() {
+    public List<SourceProgress> progress(long projectId) {
+        projects.requireOverseer(projectId, "read its progress");
         Map<Long, Set<String>> assigned = current();
         List<SourceProgress> rows = new ArrayList<>();
-        for (SourceSummary source : sources.list()) {
+        for (SourceSummary source : sources.list(projectId)) {
             Map<String, ReviewState> states = new LinkedHashMap<>();
             assigned.getOrDefault(source.id(), Set.of()).forEach(r -> states.put(r, ReviewState.NOT_STARTED));
             for (ReviewStatusDetails status : statuses.statusesOf(source.id())) {
@@ -117,13 +126,13 @@ public class AssignmentService {
         return rows;
     }
 
-    /** Each reviewer's workload and progress. */
+    /** Each of the project's reviewers' workload and progress. */
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
-    public List<ReviewerProgress> byReviewer() {
+    public List<ReviewerProgress> byReviewer(long projectId) {
         Map<String, int[]> counts = new TreeMap<>();
-        accounts.reviewers().forEach(r -> counts.put(r, new int[4]));
-        for (SourceProgress source : progress()) {
+        projects.membersWith(projectId, Role.REVIEWER).forEach(r -> counts.put(r, new int[4]));
+        for (SourceProgress source : progress(projectId)) {
             source.reviewers().forEach((reviewer, state) -> {
                 int[] c = counts.computeIfAbsent(reviewer, r -> new int[4]);
                 c[0]++;

@@ -21,7 +21,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.ui.Notifications;
@@ -32,7 +31,9 @@ import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.assignment.AssignmentService;
 import org.corroborate.review.assignment.ReviewerProgress;
 import org.corroborate.review.assignment.SourceProgress;
-import org.corroborate.security.AccountService;
+import org.corroborate.project.ProjectService;
+import org.corroborate.project.ui.CurrentProject;
+import java.util.List;
 
 /** Who reviews what, and how far they are: assign reviewers to sources and watch progress. */
 @Route("progress")
@@ -42,35 +43,37 @@ import org.corroborate.security.AccountService;
 public class ProgressView extends VerticalLayout {
 
     private final AssignmentService assignments;
-    private final AccountService accounts;
+    private final ProjectService projects;
+    private final long projectId;
     private final ReviewStatusService statuses;
     private final boolean supervisor;
     private final Grid<SourceProgress> sources = new Grid<>();
     private final Grid<ReviewerProgress> reviewers = new Grid<>();
 
-    public ProgressView(AssignmentService assignments, AccountService accounts, CurrentActor actor,
+    public ProgressView(AssignmentService assignments, ProjectService projects, CurrentProject currentProject,
                         ReviewStatusService statuses) {
         this.assignments = assignments;
-        this.accounts = accounts;
+        this.projects = projects;
         this.statuses = statuses;
-        this.supervisor = actor.has(Role.SUPERVISOR);
+        this.projectId = currentProject.id().orElse(0L);
+        this.supervisor = projects.mayRead(projectId) && projects.holds(projectId, Role.SUPERVISOR);
         setSizeFull();
         addClassName("cb-progress");
 
         Select<Integer> perSource = new Select<>();
         perSource.setLabel("Reviewers per source");
         perSource.setId("per-source");
-        int available = Math.max(1, accounts.reviewers().size());
+        int available = Math.max(1, reviewersOfProject().size());
         perSource.setItems(IntStream.rangeClosed(1, available).boxed().toList());
         perSource.setValue(Math.min(2, available));
         Button even = new Button("Assign evenly", e -> {
-            assignments.assignEvenly(perSource.getValue() == null ? 0 : perSource.getValue());
+            assignments.assignEvenly(projectId, perSource.getValue() == null ? 0 : perSource.getValue());
             Notifications.success("Every source has at least " + perSource.getValue() + " reviewers.");
             refresh();
         });
         even.setId("assign-evenly");
         even.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        even.setEnabled(actor.has(Role.SUPERVISOR));
+        even.setEnabled(supervisor);
         HorizontalLayout top = new HorizontalLayout(new H2("Progress"), perSource, even);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWrap(true);
@@ -83,7 +86,7 @@ public class ProgressView extends VerticalLayout {
             Button edit = new Button("Assign…", e -> openAssign(row));
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.getElement().setAttribute("data-source", String.valueOf(row.sourceId()));
-            edit.setEnabled(actor.has(Role.SUPERVISOR));
+            edit.setEnabled(supervisor);
             return edit;
         }).setWidth("7rem").setFlexGrow(0);
 
@@ -127,9 +130,9 @@ public class ProgressView extends VerticalLayout {
         dialog.setHeaderTitle("Reviewers of " + row.title());
         MultiSelectComboBox<String> choice = new MultiSelectComboBox<>("Reviewers");
         choice.setId("assign-reviewers");
-        choice.setItems(accounts.reviewers());
-        choice.setValue(new TreeSet<>(row.reviewers().keySet().stream()
-                .filter(accounts.reviewers()::contains).toList()));
+        List<String> available = reviewersOfProject();
+        choice.setItems(available);
+        choice.setValue(new TreeSet<>(row.reviewers().keySet().stream().filter(available::contains).toList()));
         choice.setWidth("24rem");
         Button save = new Button("Save", e -> {
             assignments.assign(row.sourceId(), choice.getValue());
@@ -152,7 +155,14 @@ public class ProgressView extends VerticalLayout {
     }
 
     private void refresh() {
-        sources.setItems(assignments.progress());
-        reviewers.setItems(assignments.byReviewer());
+        if (!projects.mayRead(projectId)) {
+            return;
+        }
+        sources.setItems(assignments.progress(projectId));
+        reviewers.setItems(assignments.byReviewer(projectId));
+    }
+
+    private List<String> reviewersOfProject() {
+        return projects.mayRead(projectId) ? projects.membersWith(projectId, Role.REVIEWER) : List.of();
     }
 }

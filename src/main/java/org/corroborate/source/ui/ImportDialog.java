@@ -23,7 +23,7 @@ class ImportDialog extends Dialog {
 
     private final Div results = new Div();
 
-    ImportDialog(SourceService sources, Runnable onImported) {
+    ImportDialog(SourceService sources, long projectId, Runnable onImported) {
         setHeaderTitle("Import sources");
         setWidth("min(40rem, 95vw)");
         UI ui = UI.getCurrent();
@@ -47,7 +47,7 @@ class ImportDialog extends Dialog {
                 + "raise the limit.";
         Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name + "' is " + overLimit, allowance,
                 (fileName, file) -> {
-                    Div line = outcome(sources, fileName, Files.readAllBytes(file));
+                    Div line = outcome(sources, projectId, fileName, Files.readAllBytes(file));
                     ui.access(() -> {
                         results.add(line);
                         onImported.run();
@@ -82,9 +82,9 @@ class ImportDialog extends Dialog {
         });
     }
 
-    private static Div outcome(SourceService sources, String fileName, byte[] bytes) {
+    private static Div outcome(SourceService sources, long projectId, String fileName, byte[] bytes) {
         try {
-            ImportOutcome outcome = sources.importFile(fileName, bytes);
+            ImportOutcome outcome = sources.importFile(projectId, fileName, bytes);
             boolean created = outcome.status() == ImportOutcome.Status.IMPORTED;
             Div line = line(true, created ? "Imported " + fileName + " as " : fileName
                     + " is already in the library as ");

@@ -25,12 +25,14 @@ import java.util.Comparator;
 import java.util.Locale;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.StateBadge;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
+import org.corroborate.project.ProjectDetails;
+import org.corroborate.project.ProjectService;
+import org.corroborate.project.ui.CurrentProject;
 
 /** The source library: every text with its provenance, searchable and sortable; import from here. */
 @Route("")
@@ -47,15 +49,20 @@ public class LibraryView extends VerticalLayout {
     private final TextField filter = new TextField();
     private ListDataProvider<SourceSummary> data;
 
-    private final CurrentActor actor;
 
-    public LibraryView(SourceService sources, CurrentActor actor) {
+    private final Long projectId;
+
+    public LibraryView(SourceService sources, CurrentProject currentProject, ProjectService projects) {
         this.sources = sources;
-        this.actor = actor;
+        var project = currentProject.get();
+        this.projectId = project.map(ProjectDetails::id).orElse(null);
         setSizeFull();
         addClassName("cb-library");
 
         H2 title = new H2("Library");
+        Span projectName = new Span(project.map(ProjectDetails::name).orElse("No project"));
+        projectName.setId("library-project");
+        projectName.addClassName("cb-muted");
         count.setId("source-count");
         count.addClassName("cb-muted");
         filter.setId("source-filter");
@@ -66,14 +73,15 @@ public class LibraryView extends VerticalLayout {
         filter.setWidth("24rem");
         filter.addValueChangeListener(e -> applyFilter());
         Button importButton = new Button("Import sources", VaadinIcon.UPLOAD.create(),
-                e -> new ImportDialog(sources, this::refresh).open());
+                e -> new ImportDialog(sources, projectId, this::refresh).open());
+        importButton.setEnabled(projectId != null);
         importButton.setId("import-sources");
         importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout header = new HorizontalLayout(title, count);
+        HorizontalLayout header = new HorizontalLayout(title, projectName, count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout toolbar = new HorizontalLayout(filter, importButton);
-        if (actor.has(Role.SUPERVISOR)) {
+        if (projectId != null && projects.holds(projectId, Role.SUPERVISOR)) {
             toolbar.addComponentAtIndex(1, blindMenu());
         }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -126,19 +134,19 @@ public class LibraryView extends VerticalLayout {
         menu.setId("blind-menu");
         menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
         var item = menu.addItem("Blind mode");
-        item.getSubMenu().addItem("On for every source", e -> setBlindForAll(true));
-        item.getSubMenu().addItem("Off for every source", e -> setBlindForAll(false));
+        item.getSubMenu().addItem("On for every source of the project", e -> setBlindForAll(true));
+        item.getSubMenu().addItem("Off for every source of the project", e -> setBlindForAll(false));
         return menu;
     }
 
     private void setBlindForAll(boolean blind) {
-        sources.setBlind(sources.list().stream().map(SourceSummary::id).toList(), blind);
-        Notifications.success("Blind mode is " + (blind ? "on" : "off") + " for every source.");
+        sources.setBlind(sources.list(projectId).stream().map(SourceSummary::id).toList(), blind);
+        Notifications.success("Blind mode is " + (blind ? "on" : "off") + " for every source of the project.");
         refresh();
     }
 
     private void refresh() {
-        data = new ListDataProvider<>(sources.list());
+        data = new ListDataProvider<>(projectId == null ? new java.util.ArrayList<>() : sources.list(projectId));
         grid.setDataProvider(data);
         applyFilter();
     }

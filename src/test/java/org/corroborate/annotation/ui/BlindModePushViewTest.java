@@ -1,5 +1,6 @@
 package org.corroborate.annotation.ui;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -34,7 +35,7 @@ class BlindModePushViewTest extends SpringBrowserlessTest {
 
     @Test
     void anOpenWorkspaceDropsColleaguesAnnotationsWhenBlindModeIsSwitchedOn() {
-        long source = sources.importText("Blind push", "The mayor said the water is safe, then blind mode went on.",
+        long source = sources.importText(TestProjects.MAIN, "Blind push", "The mayor said the water is safe, then blind mode went on.",
                 null, null, null, null).source().id();
         AnnotationDetails alices = annotate(source, "alice", 4, 9);
         navigate(SourceWorkspaceView.class, source);

@@ -1,5 +1,6 @@
 package org.corroborate.annotation.ui;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -45,7 +46,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     /** Imports the mayor's sentence followed by {@code ending}, a sentence of the test's own. */
     private void importSource(String ending) {
-        sourceId = sources.importText("Workspace", "The mayor said “the water is safe” on Monday. " + ending,
+        sourceId = sources.importText(TestProjects.MAIN, "Workspace", "The mayor said “the water is safe” on Monday. " + ending,
                 "Vale Voice", null, null, null).source().id();
     }
 

@@ -1,0 +1,7 @@
+package org.corroborate.project;
+
+import java.time.Instant;
+
+/** A project as the API and the views show it; {@code version} is the optimistic lock to send back on update. */
+public record ProjectDetails(Long id, String name, String description, String createdBy, Instant createdAt,
+                             long version) {}
