@@ -72,6 +72,10 @@ class Annotation {
     @jakarta.persistence.Embedded
     private Provenance imported;
 
+    /** The version of the project's scheme it was last saved under. */
+    @Column(name = "scheme_version", nullable = false)
+    private int schemeVersion;
+
     @Version
     private long version;
 
@@ -92,6 +96,15 @@ class Annotation {
         this.contextAfter = span.after();
         this.modifiedAt = when;
     }
+
+    /** Records the version of the project's scheme this save is made under. */
+    void savedUnder(int schemeVersion) {
+        this.schemeVersion = schemeVersion;
+    }
+
+    String getLabel() { return label; }
+    Map<String, String> getAttributes() { return Map.copyOf(attributes); }
+    String getNote() { return note; }
 
     void describe(String label, Map<String, String> attributes, String note) {
         this.label = label;
@@ -117,6 +130,7 @@ class Annotation {
 
     AnnotationDetails toDetails() {
         return new AnnotationDetails(id, sourceId, start, end, label, Map.copyOf(attributes), note, author,
-                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance(), projectId);
+                createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance(), projectId,
+                schemeVersion);
     }
 }

@@ -8,9 +8,10 @@ import org.corroborate.base.Provenance;
  * An annotation as the rest of the application and the API see it. {@code start} and {@code end}
  * count Unicode code points; {@code text} is the covered text. {@code imported} says who imported it,
  * when and from which file; null for work done in this workbench. {@code project} is the id of the
- * source's project.
+ * source's project; {@code schemeVersion} the number of the project's scheme version the annotation
+ * was last saved under (a rename or mapping of the scheme re-saves it under the new version).
  */
 public record AnnotationDetails(Long id, Long sourceId, int start, int end, String label,
                                 Map<String, String> attributes, String note, String author, Instant createdAt,
                                 Instant modifiedAt, String text, String contextBefore, String contextAfter,
-                                long version, Provenance imported, Long project) {}
+                                long version, Provenance imported, Long project, int schemeVersion) {}

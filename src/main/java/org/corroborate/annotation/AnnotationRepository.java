@@ -29,4 +29,15 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
 
     @Query("select a.attributes from Annotation a where a.author = :author and a.attributes <> '{}'")
     List<Map<String, String>> usedAttributesOf(String author);
+
+    /** How many of a project's annotations carry each label: {@code [label, count]} rows. */
+    @Query("select a.label, count(a) from Annotation a where a.projectId = :projectId group by a.label")
+    List<Object[]> countLabels(Long projectId);
+
+    /** The label and attribute values of a project's annotations that hold any: {@code [label, attributes]} rows. */
+    @Query("select a.label, a.attributes from Annotation a where a.projectId = :projectId and a.attributes <> '{}'")
+    List<Object[]> labelledAttributes(Long projectId);
+
+    @Query("select a from Annotation a where a.projectId = :projectId and a.label in :labels order by a.id")
+    List<Annotation> findByProjectAndLabels(Long projectId, Collection<String> labels);
 }

@@ -138,6 +138,7 @@ public class AnnotationService {
         Annotation annotation = new Annotation(projectId, sourceId, me, now);
         annotation.place(Span.of(text, checked.start(), checked.end()), now);
         annotation.describe(checked.label(), checked.attributes(), checked.note());
+        annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
@@ -171,6 +172,7 @@ public class AnnotationService {
                     clock.instant());
         }
         annotation.describe(checked.label(), checked.attributes(), checked.note());
+        annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = saveChecked(annotation, before.version());
         remember(after.attributes());
         events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
@@ -204,6 +206,7 @@ public class AnnotationService {
         annotation.place(Span.of(text, checked.start(), checked.end()),
                 imported.modifiedAt() == null ? created : imported.modifiedAt());
         annotation.describe(checked.label(), checked.attributes(), checked.note());
+        annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
         remember(after.attributes());
         events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
@@ -303,7 +306,7 @@ public class AnnotationService {
     @Transactional(readOnly = true)
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
-        Set<String> pool = suggestionPool(attribute);
+        Set<String> pool = suggestionPool(sources.summary(sourceId).project(), attribute);
         if (!seesColleagues(sources.summary(sourceId), me)) {
             Set<String> own = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             annotations.usedAttributesOf(me).forEach(values -> pool.forEach(name -> {
@@ -329,9 +332,9 @@ public class AnnotationService {
      * The attributes whose values are suggested for this one: itself, and where its type suggests
      * across attributes (a person or organisation), every attribute of that type in the scheme.
      */
-    private Set<String> suggestionPool(String attribute) {
+    private Set<String> suggestionPool(long projectId, String attribute) {
         Set<String> pool = new TreeSet<>(Set.of(attribute));
-        var labels = schemes.current().labels();
+        var labels = schemes.current(projectId).labels();
         boolean across = labels.stream().flatMap(l -> l.attributes().stream())
                 .anyMatch(a -> a.name().equals(attribute) && a.attributeType().suggestsAcrossAttributes());
         if (across) {

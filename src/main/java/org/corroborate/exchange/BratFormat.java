@@ -58,28 +58,43 @@ class BratFormat implements ExportFormat, ImportFormat {
 
     @Override
     public SourceWriter open(ExportArchive archive) throws IOException {
-        entry(archive, "annotation.conf", configuration());
         return new SourceWriter() {
+            private Long projectId;
+            /** Every label and attribute the exported spans carry, for annotation.conf. */
+            private final Map<String, Set<String>> used = new TreeMap<>();
+
             @Override
             public void write(ExportedSource source) throws IOException {
+                if (projectId == null) {
+                    projectId = source.source().project();
+                }
                 String name = "source-" + source.source().id();
+                source.spans().forEach(span -> used.computeIfAbsent(span.label(), l -> new TreeSet<>())
+                        .addAll(span.attributes().keySet()));
                 entry(archive, name + ".txt", source.text());
                 entry(archive, name + ".ann", standoff(source));
             }
 
             @Override
-            public void finish() {
-                // Each file was complete when written.
+            public void finish() throws IOException {
+                // Written last, when every span is known: the scheme covers them all.
+                entry(archive, "annotation.conf", configuration(projectId == null ? schemes.template()
+                        : schemes.current(projectId), used));
             }
         };
     }
 
-    private String configuration() {
-        LabelScheme scheme = schemes.current();
+    /**
+     * The project's current scheme, archived labels included, and every label and attribute the
+     * exported spans carry that it lacks (made under an earlier version), so brat can show every span.
+     */
+    static String configuration(LabelScheme scheme, Map<String, Set<String>> used) {
         StringBuilder conf = new StringBuilder("# ").append(scheme.name()).append(' ').append(scheme.version())
                 .append("\n[entities]\n");
         scheme.labels().forEach(l -> conf.append(l.name()).append('\n'));
+        used.keySet().stream().filter(l -> scheme.label(l).isEmpty()).forEach(l -> conf.append(l).append('\n'));
         conf.append("[relations]\n[events]\n[attributes]\n");
+        Map<String, List<String>> undeclared = new TreeMap<>();
         scheme.labels().forEach(l -> l.attributes().forEach(a -> {
             conf.append(a.name()).append("\tArg:").append(l.name());
             List<String> values = a.attributeType().allowedValues(a);
@@ -88,6 +103,13 @@ class BratFormat implements ExportFormat, ImportFormat {
             }
             conf.append('\n');
         }));
+        used.forEach((label, names) -> names.forEach(name -> {
+            if (scheme.label(label).flatMap(l -> l.attribute(name)).isEmpty()) {
+                undeclared.computeIfAbsent(name, n -> new ArrayList<>()).add(label);
+            }
+        }));
+        undeclared.forEach((name, labels) -> conf.append(name).append("\tArg:")
+                .append(String.join("|", labels)).append('\n'));
         return conf.toString();
     }
 
@@ -96,7 +118,7 @@ class BratFormat implements ExportFormat, ImportFormat {
      * Attribute values are tokens, written as their {@link AttributeType} says.
      */
     private String standoff(ExportedSource source) {
-        LabelScheme scheme = schemes.current();
+        LabelScheme scheme = schemes.current(source.source().project());
         CodePoints text = new CodePoints(source.text());
         StringBuilder ann = new StringBuilder();
         int t = 0;
@@ -163,7 +185,10 @@ class BratFormat implements ExportFormat, ImportFormat {
     }
 
     private List<ImportedSource.ImportedSpan> standoff(String file, String content, List<String> ignored) {
-        LabelScheme scheme = schemes.current();
+        // The reader does not know the project yet: values are read as tokens of the template's
+        // types (free text unless the template says otherwise); the import checks them against the
+        // project's scheme afterwards.
+        LabelScheme scheme = schemes.template();
         record Draft(int line, String label, int start, int end, String quote) {}
         Map<String, Draft> drafts = new LinkedHashMap<>();
         Map<String, Map<String, String>> attributes = new HashMap<>();

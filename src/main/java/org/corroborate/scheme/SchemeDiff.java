@@ -1,5 +1,7 @@
 package org.corroborate.scheme;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +17,7 @@ public record SchemeDiff(List<Entry> entries) {
     }
 
     /** Whether the two versions are the same. */
+    @JsonIgnore
     public boolean isEmpty() {
         return entries.isEmpty();
     }
@@ -41,6 +44,7 @@ public record SchemeDiff(List<Entry> entries) {
     public record Entry(Kind kind, String label, String attribute, String field, String before, String after) {
 
         /** The change in words, such as "label ALLEGATION renamed to CLAIM". */
+        @JsonProperty("text")
         public String text() {
             String where = attribute == null ? "label " + label : label + "." + attribute;
             String attr = "attribute " + where;

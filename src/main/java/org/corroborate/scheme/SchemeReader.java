@@ -29,6 +29,8 @@ final class SchemeReader {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final JsonMapper DIFF = JsonMapper.builder().build();
+
     private SchemeReader() {}
 
     static LabelScheme read(String location, String content) {
@@ -64,6 +66,33 @@ final class SchemeReader {
     /** The scheme as {@code scheme.json} holds it, indented; {@link #read} reads it back as it was. */
     static String write(LabelScheme scheme) {
         return WRITER.writeValueAsString(scheme);
+    }
+
+    /** A diff as a version stores it: JSON, each entry with its words beside it for readers of the table. */
+    static String writeDiff(SchemeDiff diff) {
+        return DIFF.writeValueAsString(diff.entries().stream().map(e -> {
+            java.util.Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("kind", e.kind().name());
+            entry.put("label", e.label());
+            entry.put("attribute", e.attribute());
+            entry.put("field", e.field());
+            entry.put("before", e.before());
+            entry.put("after", e.after());
+            entry.put("text", e.text());
+            return entry;
+        }).toList());
+    }
+
+    /** The diff {@link #writeDiff} wrote. */
+    static SchemeDiff readDiff(String json) {
+        List<SchemeDiff.Entry> entries = new ArrayList<>();
+        for (JsonNode node : DIFF.readTree(json).values()) {
+            entries.add(new SchemeDiff.Entry(SchemeDiff.Kind.valueOf(node.get("kind").stringValue()),
+                    node.path("label").stringValue(null), node.path("attribute").stringValue(null),
+                    node.path("field").stringValue(null), node.path("before").stringValue(null),
+                    node.path("after").stringValue(null)));
+        }
+        return new SchemeDiff(entries);
     }
 
     private static LabelScheme checked(String location, LabelScheme scheme) {

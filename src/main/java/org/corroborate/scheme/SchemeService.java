@@ -3,53 +3,296 @@ package org.corroborate.scheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.corroborate.base.AnnotationsFolder;
+import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.project.ProjectCreated;
+import org.corroborate.project.ProjectService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The label scheme in force, read from annotations/scheme.json at start and validated there. */
+/**
+ * The label schemes: each project's, in numbered versions, and the template every project starts
+ * from, read from {@code annotations/scheme.json} at start and validated there. A change is a new
+ * version, checked so that it never breaks data: renames and mappings move the spans that use them
+ * (through every {@link SchemeUsage}), dropping what is in use is refused, and every version is
+ * audited. Reading a project's scheme needs membership (404 otherwise); changing it, its supervisor
+ * or an administrator.
+ */
 @Service
+@Transactional
 public class SchemeService {
 
     static final String SCHEME_FILE = "scheme.json";
     private static final Logger log = LoggerFactory.getLogger(SchemeService.class);
 
-    private final LabelScheme scheme;
+    private final LabelScheme template;
     private final String guidelines;
+    private final SchemeVersionRepository versions;
+    private final ProjectService projects;
+    private final ObjectProvider<SchemeUsage> usages;
+    private final CurrentActor actor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** The current version of each project, read once; dropped when a change commits. */
+    private final Map<Long, SchemeVersionDetails> current = new ConcurrentHashMap<>();
+    /** Counts completed changes, so that a read that raced one is not cached. */
+    private final AtomicLong changes = new AtomicLong();
 
-    SchemeService(AnnotationsFolder folder) {
+    SchemeService(AnnotationsFolder folder, SchemeVersionRepository versions, ProjectService projects,
+                  ObjectProvider<SchemeUsage> usages, CurrentActor actor, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.versions = versions;
+        this.projects = projects;
+        this.usages = usages;
+        this.actor = actor;
+        this.events = events;
+        this.clock = clock;
         Resource file = folder.file(SCHEME_FILE);
         String location = folder.location() + SCHEME_FILE;
         if (!file.exists()) {
             throw new InvalidSchemeException(location, List.of("the file does not exist"));
         }
         try (InputStream in = file.getInputStream()) {
-            this.scheme = SchemeReader.read(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            this.template = SchemeReader.read(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new InvalidSchemeException(location, List.of("cannot be read: " + e.getMessage()));
         }
         this.guidelines = readOptional(folder.file("guidelines.md"));
-        log.info("Label scheme '{}' version {} with labels {}", scheme.name(), scheme.version(),
-                scheme.labels().stream().map(LabelScheme.Label::name).toList());
+        log.info("Label scheme template '{}' version {} with labels {}", template.name(), template.version(),
+                template.labels().stream().map(LabelScheme.Label::name).toList());
     }
 
-    /** The scheme read from annotations/scheme.json: the one every new project starts with; immutable. */
-    public LabelScheme current() {
-        return scheme;
+    /** The scheme read from annotations/scheme.json: version 1 of every project; immutable. */
+    public LabelScheme template() {
+        return template;
     }
 
-    /** The scheme in force in a project; immutable. */
+    /**
+     * The scheme in force in a project; immutable. Internal use: the caller has checked that the
+     * person may read the project (the API and views go through {@link #currentVersion}).
+     */
+    @Transactional(readOnly = true)
     public LabelScheme current(long projectId) {
-        return scheme;
+        return latest(projectId).scheme();
     }
 
-    /** The annotation guidelines (Markdown) that go with the scheme, if the folder has them. */
+    /** The number of the version in force in a project: what annotations saved now record. */
+    @Transactional(readOnly = true)
+    public int currentNumber(long projectId) {
+        return latest(projectId).number();
+    }
+
+    /** The version in force in a project, for its members; 404 for anyone else. */
+    @Transactional(readOnly = true)
+    public SchemeVersionDetails currentVersion(long projectId) {
+        projects.requireReadable(projectId);
+        return latest(projectId);
+    }
+
+    /** Every version of a project's scheme, oldest first, for its members. */
+    @Transactional(readOnly = true)
+    public List<SchemeVersionDetails> versions(long projectId) {
+        projects.requireReadable(projectId);
+        List<SchemeVersionDetails> all = versions.findByProjectIdOrderByNumberAsc(projectId).stream()
+                .map(SchemeService::details).toList();
+        return all.isEmpty() ? List.of(latest(projectId)) : all;
+    }
+
+    /** One version of a project's scheme, for its members; 404 if there is no such version. */
+    @Transactional(readOnly = true)
+    public SchemeVersionDetails version(long projectId, int number) {
+        projects.requireReadable(projectId);
+        return versions.findByProjectIdAndNumber(projectId, number).map(SchemeService::details)
+                .or(() -> number == 1 && !versions.existsByProjectId(projectId)
+                        ? Optional.of(latest(projectId)) : Optional.empty())
+                .orElseThrow(() -> WorkbenchException.notFound("The project's scheme has no version " + number + "."));
+    }
+
+    /** Gives a new project version 1: the template. */
+    @EventListener
+    void projectCreated(ProjectCreated created) {
+        seed(created.projectId());
+    }
+
+    /**
+     * Gives a project that has no scheme version yet the template as version 1, audited as
+     * {@code scheme.created}; does nothing for a project that has one. Start-up runs it for every
+     * project, so projects that existed before versions did get theirs.
+     */
+    public void seed(long projectId) {
+        if (versions.existsByProjectId(projectId)) {
+            return;
+        }
+        SchemeVersion first = versions.saveAndFlush(new SchemeVersion(projectId, 1, template,
+                SchemeReader.writeDiff(new SchemeDiff(List.of())), "version 1: " + template.name() + " "
+                + template.version() + " from " + SCHEME_FILE, null, actor.name().orElse("system"), clock.instant()));
+        SchemeVersionDetails details = details(first);
+        events.publishEvent(Change.created("scheme.created", "Scheme", projectId, null, view(details))
+                .inProject(projectId));
+        forgetAfterCommit(projectId);
+    }
+
+    /**
+     * Makes the proposal the project's next scheme version, for its supervisors and administrators
+     * (404 for non-members, 403 for reviewers). Refused with 400 when the scheme or the instructions
+     * are invalid (every problem listed in {@code details.problems}), 409 when the proposal is based
+     * on an older version than the current one, or when it drops a label or attribute that spans still
+     * use ({@code details.inUse} counts them per kind of span): map it or archive it instead. Renamed
+     * and mapped labels and attributes are migrated in every {@link SchemeUsage}, in this transaction;
+     * the version records what moved. A proposal that changes nothing makes no version.
+     */
+    public SchemeVersionDetails change(long projectId, SchemeProposal proposal) {
+        projects.requireOverseer(projectId, "change the label scheme");
+        SchemeVersionDetails before = latest(projectId);
+        if (proposal.basedOn() != before.number()) {
+            throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "The scheme is at version "
+                    + before.number() + ", but your change was made to version " + proposal.basedOn()
+                    + "; reload it, make your change again and save.", Map.of("current", before.number()));
+        }
+        SchemePlan plan = SchemePlan.of(before.scheme(), proposal);
+        if (!plan.problems().isEmpty()) {
+            throw new SchemeChangeRefused(WorkbenchException.Kind.BAD_INPUT, "The scheme change cannot be made: "
+                    + String.join("; ", plan.problems()) + ".", Map.of("problems", plan.problems()));
+        }
+        if (plan.diff().isEmpty()) {
+            return before;
+        }
+        refuseDroppingWhatIsUsed(projectId, plan);
+        seed(projectId);
+        int number = before.number() + 1;
+        String reason = "scheme version " + number + ": " + plan.diff().summary()
+                + (proposal.reason() == null ? "" : " (" + proposal.reason() + ")");
+        ChangeReason.record(reason);
+        Map<String, Long> migrated = new LinkedHashMap<>();
+        if (!plan.migration().isEmpty()) {
+            usages.orderedStream().forEach(usage -> migrated.put(usage.what(),
+                    usage.migrate(projectId, plan.migration(), number, reason)));
+        }
+        List<String> moved = new ArrayList<>();
+        migrated.forEach((what, count) -> moved.add(count + " " + what));
+        String summary = plan.diff().summary() + (moved.isEmpty() ? "" : "; migrated " + String.join(", ", moved));
+        SchemeVersion saved;
+        try {
+            saved = versions.saveAndFlush(new SchemeVersion(projectId, number, proposal.scheme(),
+                    SchemeReader.writeDiff(plan.diff()), summary, proposal.reason(), actor.require(), clock.instant()));
+        } catch (DataIntegrityViolationException raced) {
+            throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "Someone else saved version " + number
+                    + " of the scheme at the same moment; nothing was changed. Reload it and try again.", Map.of());
+        }
+        SchemeVersionDetails after = details(saved);
+        Map<String, Object> afterView = new LinkedHashMap<>(view(after));
+        afterView.put("diff", plan.diff().entries());
+        afterView.put("migrated", migrated);
+        events.publishEvent(Change.updated("scheme.changed", "Scheme", projectId, null, view(before), afterView,
+                proposal.reason()).inProject(projectId));
+        forgetAfterCommit(projectId);
+        log.info("Project {}: scheme version {}: {}", projectId, number, summary);
+        return after;
+    }
+
+    /** The annotation guidelines (Markdown) that go with the template, if the folder has them. */
     public Optional<String> guidelines() {
         return Optional.ofNullable(guidelines);
+    }
+
+    private void refuseDroppingWhatIsUsed(long projectId, SchemePlan plan) {
+        Map<String, Map<String, Long>> inUse = new LinkedHashMap<>();
+        List<String> clauses = new ArrayList<>();
+        if (!plan.droppedLabels().isEmpty() || !plan.droppedAttributes().isEmpty()) {
+            usages.orderedStream().forEach(usage -> {
+                Map<String, Long> labels = usage.labelUses(projectId);
+                Map<String, Map<String, Long>> attributes = plan.droppedAttributes().isEmpty() ? Map.of()
+                        : usage.attributeUses(projectId);
+                plan.droppedLabels().forEach(label -> count(inUse, "label " + label, usage.what(),
+                        labels.getOrDefault(label, 0L)));
+                plan.droppedAttributes().forEach((label, names) -> names.forEach(name -> count(inUse,
+                        "attribute " + label + "." + name, usage.what(),
+                        attributes.getOrDefault(label, Map.of()).getOrDefault(name, 0L))));
+            });
+        }
+        inUse.forEach((what, counts) -> clauses.add(what + " is used by " + String.join(" and ",
+                counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+        if (!clauses.isEmpty()) {
+            throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "The change would remove what is in use: "
+                    + String.join("; ", clauses) + ". Map it to another (\"mappings\") or archive it "
+                    + "(\"archived\": true) instead; nothing was changed.", Map.of("inUse", inUse));
+        }
+    }
+
+    private static void count(Map<String, Map<String, Long>> inUse, String what, String by, long count) {
+        if (count > 0) {
+            inUse.computeIfAbsent(what, w -> new LinkedHashMap<>()).merge(by, count, Long::sum);
+        }
+    }
+
+    private SchemeVersionDetails latest(long projectId) {
+        SchemeVersionDetails known = current.get(projectId);
+        if (known != null) {
+            return known;
+        }
+        long generation = changes.get();
+        Optional<SchemeVersionDetails> stored = versions.findFirstByProjectIdOrderByNumberDesc(projectId)
+                .map(SchemeService::details);
+        if (stored.isEmpty()) {
+            // Not seeded yet (a project created in this very transaction): what version 1 will be.
+            return new SchemeVersionDetails(projectId, 1, template, new SchemeDiff(List.of()), "version 1", null,
+                    "system", clock.instant());
+        }
+        if (changes.get() == generation) {
+            // No change completed while this was read, so it is not older than what is committed.
+            current.put(projectId, stored.get());
+        }
+        return stored.get();
+    }
+
+    private void forgetAfterCommit(long projectId) {
+        changes.incrementAndGet();
+        current.remove(projectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    current.remove(projectId);
+                }
+            });
+        }
+    }
+
+    private static SchemeVersionDetails details(SchemeVersion version) {
+        return new SchemeVersionDetails(version.projectId(), version.number(),
+                SchemeReader.read("version " + version.number(), version.content()),
+                SchemeReader.readDiff(version.diff()), version.summary(), version.reason(), version.createdBy(),
+                version.createdAt());
+    }
+
+    /** A version as the audit trail records it. */
+    private static Map<String, Object> view(SchemeVersionDetails version) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("schemeVersion", version.number());
+        view.put("scheme", version.scheme());
+        view.put("summary", version.summary());
+        return view;
     }
 
     private static String readOptional(Resource file) {

@@ -311,7 +311,7 @@ public class AdjudicationService {
         }
         int start = request.start() == null ? base.start() : request.start();
         int end = request.end() == null ? base.end() : request.end();
-        LabelledSpanRules rules = new LabelledSpanRules(schemes.current());
+        LabelledSpanRules rules = new LabelledSpanRules(schemes.current(sources.summary(sourceId).project()));
         CodePoints text = new CodePoints(sources.get(sourceId).text());
         String labelName = request.label() == null ? base.label() : request.label();
         // Relabelled without attributes (edit and accept): the version's values the new label also has.

@@ -119,6 +119,18 @@ class Decision {
         this.imported = null;
     }
 
+    /**
+     * Follows a change of the project's scheme: the gold span's label and values as renamed or
+     * mapped; who decided, when and why stay as they were.
+     */
+    void relabel(String label, Map<String, String> attributes) {
+        this.goldLabel = label;
+        this.goldAttributes = new TreeMap<>(attributes);
+    }
+
+    String goldLabel() { return goldLabel; }
+    Map<String, String> goldAttributes() { return goldAttributes == null ? Map.of() : Map.copyOf(goldAttributes); }
+    Long getSourceId() { return sourceId; }
     Long getId() { return id; }
     long getVersion() { return version; }
 

@@ -11,4 +11,8 @@ interface DecisionRepository extends JpaRepository<Decision, Long> {
 
     @Query("select distinct d from Decision d join d.basedOn a where a in :annotationIds")
     List<Decision> findByAnyAnnotation(Collection<Long> annotationIds);
+
+    /** The accepted decisions of these sources: the gold spans. */
+    @Query("select d from Decision d where d.sourceId in :sourceIds and d.goldLabel is not null order by d.id")
+    List<Decision> findGoldOf(Collection<Long> sourceIds);
 }

@@ -123,7 +123,11 @@ public class AgreementService {
                     spans.add(new ReviewerSpan(id, a.author(), a.label(), a.start(), a.end())));
         }
         List<String> reviewers = new ArrayList<>(new TreeSet<>(spans.stream().map(ReviewerSpan::reviewer).toList()));
-        List<String> labels = schemes.current().labels().stream().map(LabelScheme.Label::name).toList();
+        // The scheme's labels, then any the spans carry that it lacks (made under an earlier version).
+        List<String> labels = new ArrayList<>(ids.isEmpty() ? List.of()
+                : schemes.current(sources.summary(ids.getFirst()).project()).labels().stream()
+                        .map(LabelScheme.Label::name).toList());
+        spans.stream().map(ReviewerSpan::label).distinct().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
         AgreementStudy study = new AgreementStudy(lengths, reviewers, labels, spans);
         return new AgreementReport(ids, reviewers, spans.size(), Labelling.incompleteShare(study),
                 chosen.stream().map(m -> m.measure(study)).toList());

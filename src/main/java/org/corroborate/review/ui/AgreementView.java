@@ -33,6 +33,7 @@ import org.corroborate.review.agreement.Disagreement;
 import org.corroborate.review.agreement.MeasureDefinition;
 import org.corroborate.review.agreement.MeasureResult;
 import org.corroborate.review.agreement.SourceAgreement;
+import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
@@ -50,13 +51,15 @@ public class AgreementView extends VerticalLayout {
 
     private final AgreementService agreement;
     private final SchemeService schemes;
+    private final CurrentProject project;
     private final AgreementChart chart = new AgreementChart();
     private final Select<MeasureDefinition> measure = new Select<>();
     private final Span figures = new Span();
     private AgreementReport report;
 
-    public AgreementView(AgreementService agreement, SchemeService schemes) {
+    public AgreementView(AgreementService agreement, SchemeService schemes, CurrentProject project) {
         this.agreement = agreement;
+        this.project = project;
         this.schemes = schemes;
         addClassName("cb-agreement");
         setSizeFull();
@@ -138,11 +141,14 @@ public class AgreementView extends VerticalLayout {
             }
             values.add(line);
         }
-        List<LabelScheme.Label> labels = schemes.current().labels();
+        // The scheme's labels first, then any the figures name that it lacks (made under an earlier version).
+        LabelScheme scheme = scheme();
+        List<String> labels = new ArrayList<>(scheme.labels().stream().map(LabelScheme.Label::name).toList());
+        result.perLabel().keySet().stream().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
         chart.show(result.title(), new AgreementChart.Matrix(reviewers, values), new AgreementChart.Bars(
-                labels.stream().map(LabelScheme.Label::name).toList(),
-                labels.stream().map(LabelScheme.Label::color).toList(),
-                labels.stream().map(l -> result.perLabel().get(l.name())).toList()));
+                labels, labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
+                        .orElse(LabelChip.UNKNOWN_COLOR)).toList(),
+                labels.stream().map(l -> result.perLabel().get(l)).toList()));
         figures.setText(String.format(Locale.ROOT, "%s overall: %s · %d reviewers, %,d annotations · "
                         + "%s of annotated positions labelled by only some reviewers. %s", result.title(),
                 format(result.overall()), reviewers.size(), report.annotations(),
@@ -173,13 +179,18 @@ public class AgreementView extends VerticalLayout {
         dialog.open();
     }
 
+    /** The scheme of the project being looked at. */
+    private LabelScheme scheme() {
+        return project.id().map(schemes::current).orElse(schemes.template());
+    }
+
     private Div side(String reviewer, List<AnnotationDetails> versions) {
         Div side = new Div(new H4(reviewer));
         if (versions.isEmpty()) {
             side.add(new Span("nothing here"));
         }
         for (AnnotationDetails v : versions) {
-            side.add(new Div(new LabelChip(v.label(), schemes.current().colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+            side.add(new Div(new LabelChip(v.label(), scheme().colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,7 @@ import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.review.adjudication.Unit;
+import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceService;
 
@@ -60,6 +62,8 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final AssessmentService assessments;
     private Map<Long, Tally> tallies = Map.of();
     private long sourceId;
+    /** The scheme of the source's project; spans with labels it lacks are drawn in the unknown colour. */
+    private LabelScheme scheme;
     private String title = "Curation";
 
     public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
@@ -82,6 +86,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             return;
         }
         sourceId = id;
+        scheme = schemes.current(sources.summary(id).project());
         Anchor back = new Anchor("sources/" + id, "← Workspace");
         back.getElement().setAttribute("router-link", true);
         H2 heading = new H2("Curation: " + title);
@@ -112,7 +117,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private Component versions(Unit unit) {
         Div list = new Div();
         for (AnnotationDetails version : unit.versions()) {
-            LabelChip chip = new LabelChip(version.label(), schemes.current().colorOf(version.label()));
+            LabelChip chip = new LabelChip(version.label(), scheme.colorOf(version.label()));
             String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
             Tally tally = tallies.get(version.id());
             Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
@@ -157,7 +162,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         }
         Div what = decision.outcome() == Outcome.ACCEPTED
                 ? new Div(new Span("Gold: "), new LabelChip(decision.gold().label(),
-                        schemes.current().colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"))
+                        scheme.colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"))
                 : new Div(new Span("Rejected"));
         Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
         if (decision.imported() != null) {
@@ -173,7 +178,12 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         Select<String> label = new Select<>();
         label.setLabel("Label");
         label.setId("gold-label");
-        label.setItems(schemes.current().labels().stream().map(l -> l.name()).toList());
+        // Offered labels, and the version's own even if archived or unknown to the current scheme.
+        List<String> labels = new ArrayList<>(scheme.offered().stream().map(l -> l.name()).toList());
+        if (!labels.contains(version.label())) {
+            labels.add(version.label());
+        }
+        label.setItems(labels);
         label.setValue(version.label());
         IntegerField start = new IntegerField("Start");
         start.setId("gold-start");

@@ -14,6 +14,7 @@ import jakarta.annotation.security.PermitAll;
 import org.corroborate.base.ui.LabelChip;
 import java.util.List;
 import org.corroborate.scheme.AttributeType;
+import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
@@ -24,8 +25,8 @@ import org.corroborate.scheme.SchemeService;
 @PermitAll
 public class SchemeView extends VerticalLayout {
 
-    public SchemeView(SchemeService schemes) {
-        LabelScheme scheme = schemes.current();
+    public SchemeView(SchemeService schemes, CurrentProject project) {
+        LabelScheme scheme = project.id().map(schemes::current).orElse(schemes.template());
         addClassName("cb-scheme");
         H2 title = new H2("Label scheme");
         Paragraph version = new Paragraph(scheme.name() + ", version " + scheme.version()

@@ -287,19 +287,20 @@ class WorkspaceModelTest {
         AnnotationDetails add(String author, String label, int start, int end, Map<String, String> attributes,
                               String note) {
             return put(new AnnotationDetails(nextId++, SOURCE, start, end, label, attributes, note, author,
-                    Instant.EPOCH, Instant.EPOCH, "text", "", "", 0, null, 1L));
+                    Instant.EPOCH, Instant.EPOCH, "text", "", "", 0, null, 1L, 1));
         }
 
         AnnotationDetails imported(String author, String label, int start, int end) {
             return put(new AnnotationDetails(nextId++, SOURCE, start, end, label, Map.of(), null, author,
                     Instant.EPOCH, Instant.EPOCH, "text", "", "", 0,
-                    new Provenance("sam", Instant.EPOCH, "old.jsonl"), 1L));
+                    new Provenance("sam", Instant.EPOCH, "old.jsonl"), 1L, 1));
         }
 
         AnnotationDetails change(long id, String label) {
             AnnotationDetails a = stored.get(id);
             return put(new AnnotationDetails(a.id(), a.sourceId(), a.start(), a.end(), label, a.attributes(), a.note(),
-                    a.author(), a.createdAt(), Instant.now(), a.text(), "", "", a.version() + 1, a.imported(), a.project()));
+                    a.author(), a.createdAt(), Instant.now(), a.text(), "", "", a.version() + 1, a.imported(), a.project(),
+                    a.schemeVersion()));
         }
 
         private AnnotationDetails put(AnnotationDetails annotation) {

@@ -1,0 +1,40 @@
+package org.corroborate.scheme;
+
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.project.ProjectDetails;
+import org.corroborate.project.ProjectService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, before the first accounts and the demo data: every project without a scheme version
+ * (the default project the migration to projects made, say) gets the template as version 1, as
+ * {@code system}, audited. Projects created later get theirs when they are created.
+ */
+@Component
+@Order(-10)
+class SchemeSeeding implements ApplicationRunner {
+
+    private final SchemeService schemes;
+    private final ProjectService projects;
+    private final CurrentActor actor;
+
+    SchemeSeeding(SchemeService schemes, ProjectService projects, CurrentActor actor) {
+        this.schemes = schemes;
+        this.projects = projects;
+        this.actor = actor;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        actor.runAs("system", Role.ADMIN, () -> {
+            for (ProjectDetails project : projects.list()) {
+                schemes.seed(project.id());
+            }
+            return null;
+        });
+    }
+}
