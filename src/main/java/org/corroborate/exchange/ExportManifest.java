@@ -8,13 +8,13 @@ import org.corroborate.review.agreement.SpanAgreementTally;
 
 /**
  * {@code manifest.json}, the last file of every export: what was exported, by whom and when, from
- * which application and scheme version; each source with its SHA-256 and span count; counts;
+ * which application, project and scheme version (with what each scheme version changed); each source with its SHA-256 and span count; counts;
  * agreement over the exported spans; the spans left out and why (the first thousand here, every
  * one in {@code skipped.csv}); the audit chain's head at export time; and each file's size and
  * SHA-256.
  */
 public record ExportManifest(String application, String version, Instant exportedAt, String exportedBy,
-                             String format, String layer, Filters filters, String offsets, Scheme scheme,
+                             Project project, String format, String layer, Filters filters, String offsets, Scheme scheme,
                              AuditService.ChainHead auditChainHead, Counts counts, Agreement agreement,
                              List<SourceEntry> sources, List<ExportArchive.Skipped> skipped,
                              List<ExportArchive.FileRecord> files) {
@@ -23,7 +23,15 @@ public record ExportManifest(String application, String version, Instant exporte
 
     public record Filters(List<Long> sources, List<String> labels, List<String> statuses) {}
 
-    public record Scheme(String name, String version) {}
+    /** The project exported. */
+    public record Project(long id, String name) {}
+
+    /**
+     * The project's scheme at export time: its name and own version, its version number in the
+     * project ({@code schemeVersion}, which annotations record too), and what each version after the
+     * first changed, so a reader of spans made under earlier versions knows what became of them.
+     */
+    public record Scheme(String name, String version, int schemeVersion, List<String> changes) {}
 
     public record Counts(int sources, long spans, long skipped, Map<String, Long> skippedByReason,
                          Map<String, Long> spansByLabel, Map<String, Long> spansByAuthor, long decisions) {}

@@ -33,6 +33,7 @@ import org.corroborate.review.agreement.ReviewerSpan;
 import org.corroborate.review.agreement.SpanAgreementTally;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.scheme.SchemeVersionDetails;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
@@ -235,7 +236,11 @@ public class ExportService {
 
     private ExportManifest manifest(ExportRequest request, Instant at, AuditService.ChainHead head, Counter counter,
                                     List<ExportManifest.SourceEntry> entries, ExportArchive archive) {
-        LabelScheme scheme = schemes.current(request.projectId());
+        List<SchemeVersionDetails> versions = schemes.versions(request.projectId());
+        SchemeVersionDetails current = versions.getLast();
+        LabelScheme scheme = current.scheme();
+        ExportManifest.Project project = new ExportManifest.Project(request.projectId(),
+                projects.get(request.projectId()).name());
         BuildProperties properties = build.getIfAvailable();
         ExportManifest.Agreement agreement = counter.tally == null
                 ? new ExportManifest.Agreement(request.layer().toString(), null,
@@ -244,10 +249,11 @@ public class ExportService {
                         "Span F1 over exactly the spans in this export. Chance-corrected measures are on the "
                                 + "agreement dashboard and GET /api/agreement.");
         return new ExportManifest("Corroborate", properties == null ? "development" : properties.getVersion(), at,
-                actor.require(), request.format().id(), request.layer().toString(),
+                actor.require(), project, request.format().id(), request.layer().toString(),
                 new ExportManifest.Filters(request.sourceIds(), List.copyOf(new TreeSet<>(request.labels())),
                         request.statuses().stream().map(Enum::name).sorted().toList()),
-                ExportManifest.OFFSETS, new ExportManifest.Scheme(scheme.name(), scheme.version()), head,
+                ExportManifest.OFFSETS, new ExportManifest.Scheme(scheme.name(), scheme.version(), current.number(),
+                        versions.stream().skip(1).map(v -> "version " + v.number() + ": " + v.summary()).toList()), head,
                 new ExportManifest.Counts(entries.size(), counter.spans, archive.skippedCount(),
                         archive.skippedByReason(), counter.byLabel, counter.byAuthor, counter.decisions),
                 agreement, entries, archive.skipped(), archive.files());

@@ -1,0 +1,22 @@
+package org.corroborate.scheme;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a proposed scheme change would do, before it is made.
+ *
+ * @param basedOn the version in force, which the change would follow
+ * @param diff what it changes
+ * @param problems why it would be refused as invalid (empty: it is valid)
+ * @param inUse what it removes while spans use it, such as {@code "label CLAIM"} or {@code
+ *        "attribute QUOTE.speaker"}, with the count per kind of span; empty when nothing in use goes
+ */
+public record SchemeChangePreview(int basedOn, SchemeDiff diff, List<String> problems,
+                                  Map<String, Map<String, Long>> inUse) {
+
+    /** Whether saving it would be refused. */
+    public boolean refused() {
+        return !problems.isEmpty() || !inUse.isEmpty();
+    }
+}
