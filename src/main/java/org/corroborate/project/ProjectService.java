@@ -278,12 +278,22 @@ public class ProjectService implements ProjectRoleDirectory {
             throw WorkbenchException.badInput("A project needs a supervisor: keep at least one member with SUPERVISOR.");
         }
         List<ProjectMembership> before = members(projectId);
+        Set<String> affected = new java.util.TreeSet<>(wanted.keySet());
+        before.forEach(m -> affected.add(m.username()));
+        Map<String, Set<Role>> heldBefore = new TreeMap<>();
+        affected.forEach(u -> heldBefore.put(u, rolesInAnyProject(u)));
         members.deleteByProject(projectId);
         members.flush();
         List<ProjectMember> rows = new ArrayList<>();
         wanted.forEach((username, roles) -> roles.forEach(role -> rows.add(new ProjectMember(projectId, username, role))));
         members.saveAllAndFlush(rows);
         List<ProjectMembership> after = members(projectId);
+        // Sign-in grants the roles held in any project; whoever's set changed signs in again to get it.
+        heldBefore.forEach((username, held) -> {
+            if (!held.equals(rolesInAnyProject(username))) {
+                accounts.endSessions(username);
+            }
+        });
         events.publishEvent(Change.updated("project.members-changed", "Project", projectId, null,
                 Map.of("members", before), Map.of("members", after), null).inProject(projectId));
         return after;

@@ -119,6 +119,14 @@ public class AccountService {
                 .map(Account::getUsername).toList();
     }
 
+    /**
+     * Ends the account's browser sessions because what it may do changed elsewhere (its roles in
+     * projects): the person signs in again and gets the roles they now hold.
+     */
+    public void endSessions(String username) {
+        sessions.end(username);
+    }
+
     /** Whether an account with that username exists (enabled or not). */
     @Transactional(readOnly = true)
     public boolean exists(String username) {
