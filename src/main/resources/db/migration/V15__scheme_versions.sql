@@ -21,8 +21,10 @@ create table scheme_version (
 );
 
 -- Each annotation records the version of its project's scheme it was last saved under; everything
--- made before versions existed was made under the scheme that becomes version 1.
+-- made before versions existed was made under the scheme that becomes version 1, and so was every
+-- past state in its history (Envers reads it back into the entity, which holds a plain int).
 alter table annotation add column scheme_version integer;
 update annotation set scheme_version = 1;
 alter table annotation alter column scheme_version set not null;
 alter table annotation_aud add column scheme_version integer;
+update annotation_aud set scheme_version = 1;

@@ -133,7 +133,7 @@ class AnnotationEditor extends VerticalLayout {
         heading.setText(scheme.label(annotation.label()).map(LabelScheme.Label::title).orElse(annotation.label()));
         quote.setText("“" + annotation.text() + "”");
         byline.setText("by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
-                + " · version " + annotation.version());
+                + " · version " + annotation.version() + " · scheme version " + annotation.schemeVersion());
         importedNote.setVisible(annotation.imported() != null);
         if (annotation.imported() != null) {
             importedNote.removeAll();

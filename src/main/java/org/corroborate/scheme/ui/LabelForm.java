@@ -44,6 +44,7 @@ final class LabelForm extends Div {
         color.setPattern("#[0-9a-fA-F]{6}");
         color.setHelperText("#rrggbb");
         color.addValueChangeListener(e -> color.getStyle().set("--cb-swatch", e.getValue()));
+        color.setWidth("9rem");
         color.addClassName("cb-colour-field");
         hotkey.setMaxLength(1);
         hotkey.setWidth("6rem");
@@ -63,6 +64,9 @@ final class LabelForm extends Div {
             description.setValue(label.description() == null ? "" : label.description());
             archived.setValue(label.archived());
             label.attributes().forEach(this::addAttribute);
+            if (label.archived()) {
+                addClassName("cb-archived");
+            }
         } else {
             color.setValue("#6a1b9a");
         }

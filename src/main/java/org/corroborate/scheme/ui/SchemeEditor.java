@@ -28,6 +28,7 @@ import org.corroborate.scheme.SchemeVersionDetails;
  * attribute as a form; renaming is editing the name (sent as a rename, so spans follow). Saving
  * shows the diff first and, for a label or attribute removed while spans use it, asks whether to
  * map it to another or archive it; then it makes the next version. Ids: {@code scheme-editor},
+ * {@code scheme-labels} (the label forms),
  * {@code scheme-add-label}, {@code scheme-save}, the labels' as {@link LabelForm} says, and in the
  * confirm dialog (a {@link ReasonDialog}) {@code scheme-diff} and {@code resolve-N}.
  */
@@ -54,6 +55,8 @@ final class SchemeEditor extends VerticalLayout {
         release.setId("scheme-release");
         release.setValue(base.scheme().version());
         release.setHelperText("Your own version string, such as 1.1.0; the workbench numbers versions itself");
+        // The same id as the read-only page's cards: the labels of the scheme, editable here.
+        labelList.setId("scheme-labels");
         labelList.addClassName("cb-scheme-labels");
         base.scheme().labels().forEach(this::addLabel);
         Button add = new Button("Add label", e -> addLabel(null));
@@ -131,7 +134,7 @@ final class SchemeEditor extends VerticalLayout {
         for (var entry : preview.inUse().entrySet()) {
             Select<String> choice = new Select<>();
             choice.setId("resolve-" + n++);
-            choice.setLabel(entry.getKey() + " is used by " + String.join(" and ", entry.getValue().entrySet().stream()
+            choice.setLabel(entry.getKey() + " (as version " + base.number() + " calls it) is used by " + String.join(" and ", entry.getValue().entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).toList()));
             choice.setItems(options(entry.getKey(), plain.scheme()));
             choice.setValue(ARCHIVE);
