@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,10 @@ import org.corroborate.base.Role;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectMembership;
 import org.corroborate.project.ProjectService;
+import org.corroborate.security.AccountService;
+import org.corroborate.security.NewAccount;
 import org.corroborate.source.SourceService;
+import org.corroborate.testing.TestAccounts;
 import org.corroborate.source.SourceSummary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,24 +41,43 @@ class SchemeBrowserTest extends BrowserTest {
     @Autowired AnnotationService annotations;
     @Autowired CurrentActor actor;
 
+    @Autowired AccountService accounts;
+
+    /** An account of this test's own (no demo account gains a project), signed in with the test password. */
+    private String account(String username) {
+        actor.runAs("admin", Role.ADMIN, () -> accounts.create(new NewAccount(username, "Test " + username,
+                TestAccounts.PASSWORD, EnumSet.noneOf(Role.class))));
+        return username;
+    }
+
+    private void signInAs(Page on, String username) {
+        on.navigate(url("/login"));
+        on.locator("vaadin-login-form input[name='username']").fill(username);
+        on.locator("vaadin-login-form input[name='password']").fill(TestAccounts.PASSWORD);
+        on.locator("vaadin-login-form input[name='password']").press("Enter");
+        on.locator("#current-user").waitFor();
+    }
+
     @Test
     void aSupervisorEditsTheSchemeAndAReviewerWorksUnderTheNewVersion() {
+        String sam = account("browserschemesup");
+        String alice = account("browserschemerev");
         ProjectDetails project = actor.runAs("admin", Role.ADMIN, () -> {
             ProjectDetails created = projects.create("Scheme editing in the browser", "Browser test of scheme versions");
-            projects.setMembers(created.id(), List.of(new ProjectMembership("sam", Set.of(Role.SUPERVISOR)),
-                    new ProjectMembership("alice", Set.of(Role.REVIEWER))));
+            projects.setMembers(created.id(), List.of(new ProjectMembership(sam, Set.of(Role.SUPERVISOR)),
+                    new ProjectMembership(alice, Set.of(Role.REVIEWER))));
             return created;
         });
         String text = "Residents said " + ACCUSATION + " for months, and the mayor promised new pipes by May.";
         SourceSummary source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(project.id(),
                 "Scheme browser story", text, null, null, null, null)).source();
         int start = text.indexOf(ACCUSATION);
-        AnnotationDetails old = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source.id(),
+        AnnotationDetails old = actor.runAs(alice, Role.REVIEWER, () -> annotations.create(source.id(),
                 AnnotationRequest.create(start, start + ACCUSATION.length(), "ALLEGATION",
                         Map.of("allegedBy", "Residents", "allegedAgainst", "the utility"), null)));
 
         page.setViewportSize(1440, 900);
-        signIn(page, "sam");
+        signInAs(page, sam);
         page.navigate(url("/scheme?project=" + project.id()));
         assertThat(page.locator("#scheme-about")).containsText("version 1 of this project's scheme");
         assertThat(page.locator("#label-2-name input")).hasValue("ALLEGATION");
@@ -83,38 +106,38 @@ class SchemeBrowserTest extends BrowserTest {
         assertThat(page.locator("#label-0-name input")).hasValue("FACT");
         screenshot(page, "scheme-390");
 
-        AnnotationDetails migrated = actor.runAs("alice", Role.REVIEWER, () -> annotations.get(old.id()));
+        AnnotationDetails migrated = actor.runAs(alice, Role.REVIEWER, () -> annotations.get(old.id()));
         assertThat(migrated.label()).isEqualTo("CLAIM");
         assertThat(migrated.attributes()).containsEntry("allegedAgainst", "the utility");
 
         BrowserContext aliceContext = newContext();
-        Page alice = aliceContext.newPage();
-        signIn(alice, "alice");
-        alice.navigate(url("/sources/" + source.id()));
-        assertThat(alice.locator("#tag-CLAIM")).isVisible();
-        assertThat(alice.locator("#tag-ALLEGATION")).hasCount(0);
-        AnnotationBrowserTest.dragSelect(alice, "new pipes");
-        alice.locator("#tag-CLAIM").click();
-        assertThat(alice.locator("#editor-quote")).hasText("“new pipes”");
-        assertThat(alice.locator("#attribute-allegedAgainst")).hasCount(0);
-        List<AnnotationDetails> mine = actor.runAs("alice", Role.REVIEWER,
-                () -> annotations.visible(source.id(), Set.of("alice")));
+        Page alicePage = aliceContext.newPage();
+        signInAs(alicePage, alice);
+        alicePage.navigate(url("/sources/" + source.id()));
+        assertThat(alicePage.locator("#tag-CLAIM")).isVisible();
+        assertThat(alicePage.locator("#tag-ALLEGATION")).hasCount(0);
+        AnnotationBrowserTest.dragSelect(alicePage, "new pipes");
+        alicePage.locator("#tag-CLAIM").click();
+        assertThat(alicePage.locator("#editor-quote")).hasText("“new pipes”");
+        assertThat(alicePage.locator("#attribute-allegedAgainst")).hasCount(0);
+        List<AnnotationDetails> mine = actor.runAs(alice, Role.REVIEWER,
+                () -> annotations.visible(source.id(), Set.of(alice)));
         assertThat(mine).filteredOn(a -> a.text().equals("new pipes")).singleElement()
                 .satisfies(a -> {
                     assertThat(a.label()).isEqualTo("CLAIM");
                     assertThat(a.schemeVersion()).isEqualTo(2);
                 });
 
-        alice.locator("#source-text [data-ids='" + old.id() + "']").first().click();
-        assertThat(alice.locator("#editor-quote")).hasText("“" + ACCUSATION + "”");
-        assertThat(alice.locator("#editor-label")).containsText("Claim");
-        assertThat(alice.locator("#attribute-allegedAgainst input")).hasValue("the utility");
-        assertThat(alice.locator("#attribute-allegedAgainst")).hasAttribute("readonly", "");
-        alice.locator("#editor-note textarea").fill("Old claim, kept as it was.");
-        alice.locator("#editor-save").click();
-        assertThat(alice.locator("#editor-problem")).isHidden();
-        screenshot(alice, "scheme-old-annotation");
-        AnnotationDetails saved = actor.runAs("alice", Role.REVIEWER, () -> annotations.get(old.id()));
+        alicePage.locator("#source-text [data-ids='" + old.id() + "']").first().click();
+        assertThat(alicePage.locator("#editor-quote")).hasText("“" + ACCUSATION + "”");
+        assertThat(alicePage.locator("#editor-label")).containsText("Claim");
+        assertThat(alicePage.locator("#attribute-allegedAgainst input")).hasValue("the utility");
+        assertThat(alicePage.locator("#attribute-allegedAgainst")).hasAttribute("readonly", "");
+        alicePage.locator("#editor-note textarea").fill("Old claim, kept as it was.");
+        alicePage.locator("#editor-save").click();
+        assertThat(alicePage.locator("#editor-problem")).isHidden();
+        screenshot(alicePage, "scheme-old-annotation");
+        AnnotationDetails saved = actor.runAs(alice, Role.REVIEWER, () -> annotations.get(old.id()));
         assertThat(saved.attributes()).containsEntry("allegedAgainst", "the utility");
         assertThat(saved.schemeVersion()).isEqualTo(2);
         aliceContext.close();

@@ -263,6 +263,21 @@ class WorkspaceModelTest {
     }
 
     @Test
+    void spansMadeUnderAnEarlierSchemeAreDrawnCountedAndDescribed() {
+        AnnotationDetails old = service.add("alice", "QUOTE", 5, 9, Map.of("speaker", "Ana", "allegedBy", "Bo"), null);
+        AnnotationDetails retired = service.add("alice", "RETIRED", 0, 1);
+        WorkspaceModel model = open("sam", true);
+        assertThat(screen.drawn()).contains(old.id(), retired.id());
+        assertThat(screen.highlights.get(old.id()).tooltip())
+                .as("a value the label no longer declares is shown by its name")
+                .isEqualTo("QUOTE by alice — speaker: Ana — allegedBy: Bo");
+        assertThat(screen.listing.counts()).as("a label the scheme lacks is counted after the scheme's")
+                .isEqualTo("2 annotations · QUOTE 1 · RETIRED 1");
+        model.filter("RETIRED", null);
+        assertThat(screen.listing.rows()).containsExactly(retired);
+    }
+
+    @Test
     void presenceNamesTheOthers() {
         WorkspaceModel model = open("carol", false);
         assertThat(model.presence(Set.of("carol"))).isEqualTo(
