@@ -145,6 +145,8 @@ class SchemePlanTest {
                         "'version' must look like 1.0.0, found '1'",
                         "'labels' must list at least one label"));
         assertThatThrownBy(() -> propose("[]")).hasMessageContaining("must be a JSON object");
+        assertThatThrownBy(() -> propose("{\"schemeVersion\": 1, \"schemeVersion\": 2}"))
+                .hasMessageContaining("Duplicate");
     }
 
     @Test
