@@ -59,8 +59,9 @@ public class AnnotationService {
             return size() > 64;
         }
     });
-    private final Map<String, Set<String>> suggestions = new ConcurrentHashMap<>();
-    private volatile boolean suggestionsLoaded;
+    /** Per project, the values each attribute has been given there: suggestions never cross projects. */
+    private final Map<Long, Map<String, Set<String>>> suggestions = new ConcurrentHashMap<>();
+    private final Set<Long> suggestionsLoaded = ConcurrentHashMap.newKeySet();
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
                       ProjectService projects,
@@ -139,7 +140,7 @@ public class AnnotationService {
         annotation.place(Span.of(text, checked.start(), checked.end()), now);
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        remember(after.attributes());
+        remember(projectId, after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
         // After the audit event: from there every writer holds the audit chain's lock until it commits,
         // so two first edits of one reviewer at the same moment see each other's review status.
@@ -170,7 +171,7 @@ public class AnnotationService {
         }
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = saveChecked(annotation, before.version());
-        remember(after.attributes());
+        remember(annotation.getProjectId(), after.attributes());
         events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
                 blankToNull(request.reason())));
         workedOnOwn(before);
@@ -203,7 +204,7 @@ public class AnnotationService {
                 imported.modifiedAt() == null ? created : imported.modifiedAt());
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        remember(after.attributes());
+        remember(projectId, after.attributes());
         events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
                 null, after, origin));
         events.publishEvent(new AnnotationChanged(sourceId, after, null, actor.require()));
@@ -276,7 +277,10 @@ public class AnnotationService {
         }
         AnnotationDetails first = revisions.getFirst().state();
         String me = actor.require();
-        return first != null && (first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me));
+        if (first == null || !sources.projectOf(first.sourceId()).map(projects::mayRead).orElse(false)) {
+            return false; // outside the caller's projects it does not exist, even for its author
+        }
+        return first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me);
     }
 
     private List<AnnotationRevision> revisionsOf(long id) {
@@ -295,26 +299,29 @@ public class AnnotationService {
 
     /**
      * Values already given to an attribute, for suggestions (people recur across sources): from the
-     * whole corpus, or only the caller's own where the source hides colleagues' work (blind mode).
+     * source's project only (never another project's), and there only the caller's own where the
+     * source hides colleagues' work (blind mode).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
-        if (!seesColleagues(sources.summary(sourceId), me)) {
+        SourceSummary source = sources.summary(sourceId);
+        long projectId = source.project();
+        if (!seesColleagues(source, me)) {
             Set<String> own = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            annotations.usedAttributesOf(me).forEach(values -> {
+            annotations.usedAttributesOf(projectId, me).forEach(values -> {
                 if (values.containsKey(attribute)) {
                     own.add(values.get(attribute));
                 }
             });
             return own;
         }
-        if (!suggestionsLoaded) {
-            annotations.usedAttributes().forEach(this::remember);
-            suggestionsLoaded = true;
+        if (!suggestionsLoaded.contains(projectId)) {
+            annotations.usedAttributes(projectId).forEach(values -> remember(projectId, values));
+            suggestionsLoaded.add(projectId);
         }
-        return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
+        return Collections.unmodifiableSet(suggestions.getOrDefault(projectId, Map.of()).getOrDefault(attribute, Set.of()));
     }
 
     private boolean seesColleagues(SourceSummary source, String me) {
@@ -389,8 +396,9 @@ public class AnnotationService {
         return texts.computeIfAbsent(sourceId, id -> new CodePoints(sources.get(id).text()));
     }
 
-    private void remember(Map<String, String> attributes) {
-        attributes.forEach((name, value) -> suggestions
+    private void remember(long projectId, Map<String, String> attributes) {
+        Map<String, Set<String>> ofProject = suggestions.computeIfAbsent(projectId, p -> new ConcurrentHashMap<>());
+        attributes.forEach((name, value) -> ofProject
                 .computeIfAbsent(name, n -> new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER))
                 .add(value));
     }
