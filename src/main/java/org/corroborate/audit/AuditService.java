@@ -232,7 +232,7 @@ public class AuditService {
     private AuditEventView view(AuditEvent e) {
         return new AuditEventView(e.getSeq(), e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(),
                 e.getEntityType(), e.getEntityId(), e.getSourceId(), parse(e.getBeforeState()),
-                parse(e.getAfterState()), e.getReason(), e.getOrigin(), e.getPrevHash(), e.getHash());
+                parse(e.getAfterState()), e.getReason(), e.getOrigin(), e.getPrevHash(), e.getHash(), e.getProjectId());
     }
 
     private JsonNode parse(String state) {

@@ -37,16 +37,17 @@ class AuditPagingApiTest {
             events++;
         }
         long total = jdbc.queryForObject("select count(*) from audit_event", Long.class);
-        mvc.perform(get("/api/audit").param("size", "500").with(httpBasic("sam", "demo")))
+        // The administrator reads every event (a supervisor only those of their projects).
+        mvc.perform(get("/api/audit").param("size", "500").with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.events.length()").value(500))
                 .andExpect(jsonPath("$.hasMore").value(true));
-        mvc.perform(get("/api/audit").param("size", "500").param("page", "1").with(httpBasic("sam", "demo")))
+        mvc.perform(get("/api/audit").param("size", "500").param("page", "1").with(httpBasic("admin", "demo")))
                 .andExpect(jsonPath("$.events.length()").value(500))
                 .andExpect(jsonPath("$.hasMore").value(total > 1_000));
         long last = (total - 1) / 500;
         mvc.perform(get("/api/audit").param("size", "500").param("page", String.valueOf(last))
-                        .with(httpBasic("sam", "demo")))
+                        .with(httpBasic("admin", "demo")))
                 .andExpect(jsonPath("$.events.length()").value((int) (total - last * 500)))
                 .andExpect(jsonPath("$.hasMore").value(false));
     }
