@@ -177,24 +177,27 @@ public class AuditService {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter csv = format == AuditFileFormat.CSV ? CSVFormat.RFC4180.builder().setHeader("seq", "occurred_at",
                     "actor", "action", "entity_type", "entity_id", "source_id", "reason", "origin", "before", "after",
-                    "prev_hash", "hash").get().print(writer) : null;
-            int offset = 0;
+                    "prev_hash", "hash", "project_id").get().print(writer) : null;
+            Long below = null;
             List<AuditEvent> page;
             do {
-                page = search.find(scoped, scope, offset, 1000);
+                // Page by sequence number, not by offset: each page costs the same however deep it lies.
+                page = search.find(scoped, scope, below, 0, 1000);
                 for (AuditEvent event : page) {
                     if (csv != null) {
                         csv.printRecord(event.getSeq(), event.getOccurredAt(), cell(event.getActor()),
                                 cell(event.getAction()), cell(event.getEntityType()), cell(event.getEntityId()),
                                 event.getSourceId(), cell(event.getReason()), cell(event.getOrigin()),
                                 cell(event.getBeforeState()), cell(event.getAfterState()), event.getPrevHash(),
-                                event.getHash());
+                                event.getHash(), event.getProjectId());
                     } else {
                         writer.write(json.writeValueAsString(view(event)));
                         writer.write('\n');
                     }
                 }
-                offset += page.size();
+                if (!page.isEmpty()) {
+                    below = page.getLast().getSeq();
+                }
                 writer.flush();
             } while (page.size() == 1000);
             if (csv != null) {
