@@ -92,8 +92,9 @@ public class AnnotationBroadcaster {
 
     /**
      * Re-checks the open views of a project's sources once its new members are committed: a viewer
-     * who no longer belongs to it (and is no administrator) is unsubscribed, so no push reaches
-     * them again; the others' supervision is read anew, and they are told what they may now see.
+     * who no longer belongs to it (and is no administrator) is told they may no longer see
+     * colleagues' work and is unsubscribed, so no push reaches them again; the others' supervision
+     * is read anew, and they are told what they may now see.
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void membersChanged(ProjectMembersChanged change) {
@@ -104,6 +105,7 @@ public class AnnotationBroadcaster {
                 }
                 Set<Role> roles = change.members().get(s.username);
                 if (roles == null) {
+                    s.onVisibility.accept(false); // the open view drops colleagues' work at once
                     s.close();
                     continue;
                 }

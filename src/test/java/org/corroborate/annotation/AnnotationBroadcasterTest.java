@@ -101,6 +101,7 @@ class AnnotationBroadcasterTest {
             assertThat(leaver.received()).containsExactly(seen);
             actor.runAs("admin", Role.ADMIN, () -> projects.setMembers(project, both.subList(0, 1)));
             assertThat(broadcaster.present(source)).doesNotContain("push-leaver");
+            assertThat(leaver.seesColleagues()).as("the open view drops colleagues' work").containsExactly(false);
             annotate(source, "push-writer");
             assertThat(leaver.received()).as("nothing reaches someone who left the project").containsExactly(seen);
         } finally {
