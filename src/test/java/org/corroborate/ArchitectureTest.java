@@ -23,6 +23,7 @@ class ArchitectureTest {
     static final ArchRule baseDependsOnNoFeature = noClasses().that().resideInAPackage("org.corroborate.base..")
             .should().dependOnClassesThat().resideInAnyPackage("org.corroborate.source..",
                     "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..",
+                    "org.corroborate.project..",
                     "org.corroborate.annotation..", "org.corroborate.review..", "org.corroborate.exchange..")
             .because("base holds what every feature shares and knows none of them");
 
@@ -37,6 +38,7 @@ class ArchitectureTest {
             .layer("security").definedBy("org.corroborate.security..")
             .layer("audit").definedBy("org.corroborate.audit..")
             .layer("scheme").definedBy("org.corroborate.scheme..")
+            .layer("project").definedBy("org.corroborate.project..")
             .layer("source").definedBy("org.corroborate.source..")
             .layer("annotation").definedBy("org.corroborate.annotation..")
             .layer("review").definedBy("org.corroborate.review..")
@@ -46,10 +48,11 @@ class ArchitectureTest {
             .whereLayer("annotation").mayOnlyBeAccessedByLayers("review", "exchange")
             .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
             .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
+            .whereLayer("project").mayOnlyBeAccessedByLayers("scheme", "source", "annotation", "review", "exchange")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "review", "exchange")
-            .whereLayer("security").mayOnlyBeAccessedByLayers("source", "review", "exchange")
-            .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "scheme", "source", "annotation",
-                    "review", "exchange");
+            .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "review", "exchange")
+            .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "scheme", "project", "source",
+                    "annotation", "review", "exchange");
 
     @ArchTest
     static final ArchRule repositoriesArePrivateToTheirFeature = classes().that().areAssignableTo(Repository.class)

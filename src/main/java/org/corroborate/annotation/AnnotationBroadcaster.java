@@ -1,5 +1,7 @@
 package org.corroborate.annotation;
 
+import org.corroborate.base.Role;
+import org.corroborate.project.ProjectMembersChanged;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
 import java.util.Map;
@@ -19,7 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Fans committed annotation changes out to the views that have a source open, and tells them
  * who else is looking at it. Each recipient gets a colleague's annotation only if they may see it
  * at the moment of delivery (blind mode is read then, not when the view opened), and every open
- * view is told when blind mode changes, so it can drop what its viewer may no longer see.
+ * view is told when blind mode changes, so it can drop what its viewer may no longer see. When a
+ * project's members change, a viewer who left the project stops receiving anything from its sources
+ * (their subscription ends), and one whose supervision ended is held to blind mode again.
  * In-memory: one application instance.
  */
 @Component
@@ -45,8 +49,10 @@ public class AnnotationBroadcaster {
      */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
                                   Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
-        boolean overseer = projects.oversees(sources.summary(sourceId).project());
-        Subscription subscription = new Subscription(sourceId, username, overseer, onChange, onPresence, onVisibility);
+        long projectId = sources.summary(sourceId).project();
+        boolean overseer = projects.oversees(projectId);
+        Subscription subscription = new Subscription(sourceId, projectId, username, actor.has(Role.ADMIN), overseer,
+                onChange, onPresence, onVisibility);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);
         return subscription;
@@ -84,6 +90,35 @@ public class AnnotationBroadcaster {
         }
     }
 
+    /**
+     * Re-checks the open views of a project's sources once its new members are committed: a viewer
+     * who no longer belongs to it (and is no administrator) is told they may no longer see
+     * colleagues' work and is unsubscribed, so no push reaches them again; the others' supervision
+     * is read anew, and they are told what they may now see.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void membersChanged(ProjectMembersChanged change) {
+        for (var entry : bySource.entrySet()) {
+            for (Subscription s : entry.getValue()) {
+                if (s.projectId != change.projectId() || s.admin) {
+                    continue;
+                }
+                Set<Role> roles = change.members().get(s.username);
+                if (roles == null) {
+                    s.onVisibility.accept(false); // the open view drops colleagues' work at once
+                    s.close();
+                    continue;
+                }
+                boolean overseer = roles.contains(Role.SUPERVISOR);
+                if (overseer != s.overseer) {
+                    s.overseer = overseer;
+                    s.onVisibility.accept(overseer || !visibility.blind(s.sourceId)
+                            || visibility.submitted(s.sourceId, s.username));
+                }
+            }
+        }
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void blindModeChanged(BlindModeChanged change) {
         for (Subscription s : bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>())) {
@@ -112,16 +147,21 @@ public class AnnotationBroadcaster {
     /** An open view's registration; closing it stops the updates and updates the others' presence. */
     public final class Subscription implements AutoCloseable {
         private final long sourceId;
+        private final long projectId;
         private final String username;
-        private final boolean overseer;
+        private final boolean admin;
+        private volatile boolean overseer;
         private final Consumer<AnnotationChanged> onChange;
         private final Consumer<Set<String>> onPresence;
         private final Consumer<Boolean> onVisibility;
 
-        private Subscription(long sourceId, String username, boolean overseer, Consumer<AnnotationChanged> onChange,
-                             Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
+        private Subscription(long sourceId, long projectId, String username, boolean admin, boolean overseer,
+                             Consumer<AnnotationChanged> onChange, Consumer<Set<String>> onPresence,
+                             Consumer<Boolean> onVisibility) {
             this.sourceId = sourceId;
+            this.projectId = projectId;
             this.username = username;
+            this.admin = admin;
             this.overseer = overseer;
             this.onChange = onChange;
             this.onPresence = onPresence;

@@ -23,12 +23,14 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
     @Query("select a from Annotation a where a.id = :id")
     Optional<Annotation> findLocked(Long id);
 
-    /** The attribute maps that hold any value, for suggesting values already used in the corpus. */
-    @Query("select a.attributes from Annotation a where a.attributes <> '{}'")
-    List<Map<String, String>> usedAttributes();
+    /** The attribute maps of a project's annotations that hold any value, for suggesting values already used there. */
+    @Query("select a.attributes from Annotation a where a.projectId = :projectId and a.attributes <> '{}'")
+    List<Map<String, String>> usedAttributes(Long projectId);
 
-    @Query("select a.attributes from Annotation a where a.author = :author and a.attributes <> '{}'")
-    List<Map<String, String>> usedAttributesOf(String author);
+    /** The same, of one author's annotations in the project. */
+    @Query("select a.attributes from Annotation a where a.projectId = :projectId and a.author = :author "
+            + "and a.attributes <> '{}'")
+    List<Map<String, String>> usedAttributesOf(Long projectId, String author);
 
     /** How many of a project's annotations carry each label: {@code [label, count]} rows. */
     @Query("select a.label, count(a) from Annotation a where a.projectId = :projectId group by a.label")

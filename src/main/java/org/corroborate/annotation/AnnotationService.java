@@ -59,8 +59,9 @@ public class AnnotationService {
             return size() > 64;
         }
     });
-    private final Map<String, Set<String>> suggestions = new ConcurrentHashMap<>();
-    private volatile boolean suggestionsLoaded;
+    /** Per project, the values each attribute has been given there: suggestions never cross projects. */
+    private final Map<Long, Map<String, Set<String>>> suggestions = new ConcurrentHashMap<>();
+    private final Set<Long> suggestionsLoaded = ConcurrentHashMap.newKeySet();
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
                       ProjectService projects,
@@ -140,7 +141,7 @@ public class AnnotationService {
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        remember(after.attributes());
+        remember(projectId, after.attributes());
         events.publishEvent(Change.created("annotation.created", "Annotation", after.id(), sourceId, after));
         // After the audit event: from there every writer holds the audit chain's lock until it commits,
         // so two first edits of one reviewer at the same moment see each other's review status.
@@ -174,7 +175,7 @@ public class AnnotationService {
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = saveChecked(annotation, before.version());
-        remember(after.attributes());
+        remember(annotation.getProjectId(), after.attributes());
         events.publishEvent(Change.updated("annotation.updated", "Annotation", id, before.sourceId(), before, after,
                 blankToNull(request.reason())));
         workedOnOwn(before);
@@ -208,7 +209,7 @@ public class AnnotationService {
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
         AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        remember(after.attributes());
+        remember(projectId, after.attributes());
         events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
                 null, after, origin));
         events.publishEvent(new AnnotationChanged(sourceId, after, null, actor.require()));
@@ -281,7 +282,10 @@ public class AnnotationService {
         }
         AnnotationDetails first = revisions.getFirst().state();
         String me = actor.require();
-        return first != null && (first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me));
+        if (first == null || !sources.projectOf(first.sourceId()).map(projects::mayRead).orElse(false)) {
+            return false; // outside the caller's projects it does not exist, even for its author
+        }
+        return first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me);
     }
 
     private List<AnnotationRevision> revisionsOf(long id) {
@@ -300,31 +304,35 @@ public class AnnotationService {
 
     /**
      * Values already given to an attribute, for suggestions (people recur across sources): from the
-     * whole corpus, or only the caller's own where the source hides colleagues' work (blind mode).
+     * source's project only (never another project's), and there only the caller's own where the
+     * source hides colleagues' work (blind mode).
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Set<String> suggestions(long sourceId, String attribute) {
         String me = actor.require();
-        Set<String> pool = suggestionPool(sources.summary(sourceId).project(), attribute);
-        if (!seesColleagues(sources.summary(sourceId), me)) {
+        SourceSummary source = sources.summary(sourceId);
+        long projectId = source.project();
+        Set<String> pool = suggestionPool(projectId, attribute);
+        if (!seesColleagues(source, me)) {
             Set<String> own = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            annotations.usedAttributesOf(me).forEach(values -> pool.forEach(name -> {
+            annotations.usedAttributesOf(projectId, me).forEach(values -> pool.forEach(name -> {
                 if (values.containsKey(name)) {
                     own.add(values.get(name));
                 }
             }));
             return own;
         }
-        if (!suggestionsLoaded) {
-            annotations.usedAttributes().forEach(this::remember);
-            suggestionsLoaded = true;
+        if (!suggestionsLoaded.contains(projectId)) {
+            annotations.usedAttributes(projectId).forEach(values -> remember(projectId, values));
+            suggestionsLoaded.add(projectId);
         }
+        Map<String, Set<String>> ofProject = suggestions.getOrDefault(projectId, Map.of());
         if (pool.size() == 1) {
-            return Collections.unmodifiableSet(suggestions.getOrDefault(attribute, Set.of()));
+            return Collections.unmodifiableSet(ofProject.getOrDefault(attribute, Set.of()));
         }
         Set<String> pooled = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        pool.forEach(name -> pooled.addAll(suggestions.getOrDefault(name, Set.of())));
+        pool.forEach(name -> pooled.addAll(ofProject.getOrDefault(name, Set.of())));
         return Collections.unmodifiableSet(pooled);
     }
 
@@ -417,8 +425,9 @@ public class AnnotationService {
         return texts.computeIfAbsent(sourceId, id -> new CodePoints(sources.get(id).text()));
     }
 
-    private void remember(Map<String, String> attributes) {
-        attributes.forEach((name, value) -> suggestions
+    private void remember(long projectId, Map<String, String> attributes) {
+        Map<String, Set<String>> ofProject = suggestions.computeIfAbsent(projectId, p -> new ConcurrentHashMap<>());
+        attributes.forEach((name, value) -> ofProject
                 .computeIfAbsent(name, n -> new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER))
                 .add(value));
     }

@@ -23,9 +23,19 @@ class AuditSearch {
         this.head = head;
     }
 
-    List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
-        if (filter.isEmpty()) {
-            long top = head.head().getSeq() - offset;
+    /** The events matching the filter that the scope admits, newest first, from the {@code offset}-th on. */
+    List<AuditEvent> find(AuditFilter filter, AuditScope scope, int offset, int limit) {
+        return find(filter, scope, null, offset, limit);
+    }
+
+    /**
+     * The events matching the filter that the scope admits, newest first, with sequence numbers
+     * below {@code belowSeq} (when given): for walking the whole log page by page at the same cost
+     * per page however deep, as exports do, where an offset would read every skipped event again.
+     */
+    List<AuditEvent> find(AuditFilter filter, AuditScope scope, Long belowSeq, int offset, int limit) {
+        if (filter.isEmpty() && scope.everything()) {
+            long top = (belowSeq == null ? head.head().getSeq() + 1 : belowSeq) - 1 - offset;
             return entities.createQuery("select e from AuditEvent e where e.seq <= :top order by e.seq desc",
                             AuditEvent.class)
                     .setParameter("top", top).setMaxResults(limit).getResultList();
@@ -39,6 +49,8 @@ class AuditSearch {
         condition(jpql, parameters, "e.entityId = :entityId", "entityId", filter.entityId());
         condition(jpql, parameters, "e.occurredAt >= :from", "from", filter.from());
         condition(jpql, parameters, "e.occurredAt < :to", "to", filter.to());
+        condition(jpql, parameters, "e.seq < :belowSeq", "belowSeq", belowSeq);
+        jpql.append(scope.condition(parameters));
         // The filtered column is fixed, so ordering by it too changes nothing but lets the database read
         // the first page straight from the index that ends in seq, instead of sorting every match.
         jpql.append(" order by ").append(indexOrder(filter)).append("e.seq desc");
@@ -67,17 +79,17 @@ class AuditSearch {
         return value != null && !value.isBlank();
     }
 
-    /** The distinct values of a field in the log (of one actor's events, if given), for the view's filters. */
-    List<String> distinct(String field, String actor) {
+    /** The distinct values of a field among the events the scope admits, for the view's filters. */
+    List<String> distinct(String field, AuditScope scope) {
         if (!List.of("actor", "action", "entityType").contains(field)) {
             throw new IllegalArgumentException(field);
         }
-        if (actor == null) {
-            return new ArrayList<>(entities.createQuery("select distinct e." + field + " from AuditEvent e order by 1",
-                    String.class).getResultList());
-        }
-        return new ArrayList<>(entities.createQuery("select distinct e." + field + " from AuditEvent e where "
-                + "e.actor = :actor order by 1", String.class).setParameter("actor", actor).getResultList());
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = scope.condition(parameters);
+        TypedQuery<String> query = entities.createQuery("select distinct e." + field + " from AuditEvent e where 1 = 1"
+                + where + " order by 1", String.class);
+        parameters.forEach(query::setParameter);
+        return new ArrayList<>(query.getResultList());
     }
 
     private static void condition(StringBuilder jpql, Map<String, Object> parameters, String clause, String name,

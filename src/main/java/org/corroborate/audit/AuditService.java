@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ProjectAccess;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.corroborate.base.SpreadsheetSafe.cell;
 
 /**
- * The audit trail for people: supervisors and administrators search all of it, verify the chain
- * and export it; reviewers see their own history only. The server enforces it.
+ * The audit trail for people: administrators search all of it; a project's supervisors the events
+ * of that project; reviewers their own events in their projects ({@link AuditScope}). Overseers
+ * verify the chain and export what they may read. The server enforces it: an event outside the
+ * caller's scope does not exist for them (404 for a timeline).
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,9 +43,11 @@ public class AuditService {
     private final JsonMapper json;
     private final AppendOnlyGuard guard;
     private final List<TimelineAccess> timelineAccess;
+    private final ProjectAccess projects;
 
     AuditService(AuditEventRepository events, AuditSearch search, AuditVerifier verifier, CurrentActor actor,
-                 JsonMapper json, AppendOnlyGuard guard, List<TimelineAccess> timelineAccess) {
+                 JsonMapper json, AppendOnlyGuard guard, List<TimelineAccess> timelineAccess, ProjectAccess projects) {
+        this.projects = projects;
         this.guard = guard;
         this.timelineAccess = timelineAccess;
         this.events = events;
@@ -61,28 +67,40 @@ public class AuditService {
         if (offset < 0 || limit < 1) {
             throw WorkbenchException.badInput("The offset must be 0 or more and the limit at least 1.");
         }
-        return search.find(scoped(filter), offset, Math.min(limit, MAX_PAGE + 1)).stream()
+        AuditScope scope = scope();
+        return search.find(checked(filter, scope), scope, offset, Math.min(limit, MAX_PAGE + 1)).stream()
                 .map(this::view).toList();
     }
 
     /**
-     * Everything recorded about one entity, oldest first: its timeline. Supervisors and administrators
-     * read any; a reviewer only timelines of entity types a feature opens to them ({@link TimelineAccess}),
-     * and of those only entities that feature lets them see. Another type is refused (403) whatever the
-     * id; an entity they may not see answers 404 as if it did not exist, so ids cannot be probed.
+     * Everything recorded about one entity, oldest first: its timeline. Administrators read any; a
+     * project's supervisors those of its entities; a reviewer only timelines of entity types a
+     * feature opens to them ({@link TimelineAccess}), and of those only entities that feature lets
+     * them see. A reviewer asking for another type is refused (403) whatever the id; an entity the
+     * caller may not see answers 404 as if it did not exist, so ids cannot be probed.
      */
     @PreAuthorize("isAuthenticated()")
     public List<AuditEventView> timeline(String entityType, String entityId) {
-        if (!mayReadEverything()) {
-            TimelineAccess access = timelineAccess.stream().filter(a -> a.entityTypes().contains(entityType))
-                    .findFirst().orElseThrow(() -> new AccessDeniedException("Reviewers may read the history of "
-                            + "annotations, verdicts and their own review status only."));
-            if (!access.mayRead(entityType, entityId)) {
-                throw WorkbenchException.notFound("There is no " + entityType + " " + entityId
-                        + " whose history you may read.");
-            }
+        List<AuditEvent> all = events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId);
+        AuditScope scope = scope();
+        if (scope.everything()) {
+            return all.stream().map(this::view).toList();
         }
-        return events.findByEntityTypeAndEntityIdOrderByIdAsc(entityType, entityId).stream().map(this::view).toList();
+        var access = timelineAccess.stream().filter(a -> a.entityTypes().contains(entityType)).findFirst();
+        if (access.isEmpty() && !scope.readsOthers()) {
+            throw new AccessDeniedException("Reviewers may read the history of annotations, verdicts and their own "
+                    + "review status only.");
+        }
+        if (access.isPresent() && access.get().mayRead(entityType, entityId)) {
+            return all.stream().map(this::view).toList();
+        }
+        List<AuditEventView> admitted = scope.readsOthers()
+                ? all.stream().filter(scope::admits).map(this::view).toList() : List.of();
+        if (admitted.isEmpty()) {
+            throw WorkbenchException.notFound("There is no " + entityType + " " + entityId
+                    + " whose history you may read.");
+        }
+        return admitted;
     }
 
     /**
@@ -116,21 +134,31 @@ public class AuditService {
         return guard.problems();
     }
 
+    /** The actors of the events the caller may read. */
     @PreAuthorize(Roles.OVERSEES)
     public List<String> actors() {
-        return search.distinct("actor", null);
+        return search.distinct("actor", scope());
     }
 
-    /** The actions in the log, or for a reviewer, in their own history. */
+    /** The actions of the events the caller may read (for a reviewer, their own history). */
     @PreAuthorize("isAuthenticated()")
     public List<String> actions() {
-        return search.distinct("action", mayReadEverything() ? null : actor.require());
+        return search.distinct("action", scope());
     }
 
-    /** The kinds of entity in the log, or for a reviewer, in their own history. */
+    /** The kinds of entity of the events the caller may read (for a reviewer, their own history). */
     @PreAuthorize("isAuthenticated()")
     public List<String> entityTypes() {
-        return search.distinct("entityType", mayReadEverything() ? null : actor.require());
+        return search.distinct("entityType", scope());
+    }
+
+    /**
+     * Whether the caller reads colleagues' events: an administrator, or a supervisor of some project.
+     * Everyone else reads their own history only.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean readsOthers() {
+        return scope().readsOthers();
     }
 
     /**
@@ -139,33 +167,37 @@ public class AuditService {
      */
     @PreAuthorize("isAuthenticated()")
     public Consumer<OutputStream> export(AuditFilter filter, AuditFileFormat format) {
-        AuditFilter scoped = scoped(filter);
-        return out -> write(scoped, format, out);
+        AuditScope scope = scope();
+        AuditFilter scoped = checked(filter, scope);
+        return out -> write(scoped, scope, format, out);
     }
 
-    private void write(AuditFilter scoped, AuditFileFormat format, OutputStream out) {
+    private void write(AuditFilter scoped, AuditScope scope, AuditFileFormat format, OutputStream out) {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter csv = format == AuditFileFormat.CSV ? CSVFormat.RFC4180.builder().setHeader("seq", "occurred_at",
                     "actor", "action", "entity_type", "entity_id", "source_id", "reason", "origin", "before", "after",
-                    "prev_hash", "hash").get().print(writer) : null;
-            int offset = 0;
+                    "prev_hash", "hash", "project_id").get().print(writer) : null;
+            Long below = null;
             List<AuditEvent> page;
             do {
-                page = search.find(scoped, offset, 1000);
+                // Page by sequence number, not by offset: each page costs the same however deep it lies.
+                page = search.find(scoped, scope, below, 0, 1000);
                 for (AuditEvent event : page) {
                     if (csv != null) {
                         csv.printRecord(event.getSeq(), event.getOccurredAt(), cell(event.getActor()),
                                 cell(event.getAction()), cell(event.getEntityType()), cell(event.getEntityId()),
                                 event.getSourceId(), cell(event.getReason()), cell(event.getOrigin()),
                                 cell(event.getBeforeState()), cell(event.getAfterState()), event.getPrevHash(),
-                                event.getHash());
+                                event.getHash(), event.getProjectId());
                     } else {
                         writer.write(json.writeValueAsString(view(event)));
                         writer.write('\n');
                     }
                 }
-                offset += page.size();
+                if (!page.isEmpty()) {
+                    below = page.getLast().getSeq();
+                }
                 writer.flush();
             } while (page.size() == 1000);
             if (csv != null) {
@@ -179,26 +211,31 @@ public class AuditService {
     /** The two export formats of the audit log. */
     public enum AuditFileFormat { CSV, JSONL }
 
-    private AuditFilter scoped(AuditFilter filter) {
-        if (mayReadEverything()) {
+    /** A reviewer (who oversees no project) reads only their own history: asking for another's is refused. */
+    private static AuditFilter checked(AuditFilter filter, AuditScope scope) {
+        if (scope.readsOthers()) {
             return filter;
         }
-        String me = actor.require();
-        if (filter.actor() != null && !filter.actor().isBlank() && !filter.actor().strip().equals(me)) {
+        if (filter.actor() != null && !filter.actor().isBlank() && !filter.actor().strip().equals(scope.me())) {
             throw new AccessDeniedException("Reviewers may read only their own history.");
         }
-        return filter.withActor(me);
+        return filter.withActor(scope.me());
     }
 
-    private boolean mayReadEverything() {
-        return actor.oversees();
+    /** What the signed-in person may read of the log, from the projects they read and oversee. */
+    private AuditScope scope() {
+        if (actor.has(Role.ADMIN)) {
+            return AuditScope.all();
+        }
+        return AuditScope.of(actor.require(), projects.readableProjects(), projects.overseenProjects(),
+                projects.defaultProject());
     }
 
 
     private AuditEventView view(AuditEvent e) {
         return new AuditEventView(e.getSeq(), e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(),
                 e.getEntityType(), e.getEntityId(), e.getSourceId(), parse(e.getBeforeState()),
-                parse(e.getAfterState()), e.getReason(), e.getOrigin(), e.getPrevHash(), e.getHash());
+                parse(e.getAfterState()), e.getReason(), e.getOrigin(), e.getPrevHash(), e.getHash(), e.getProjectId());
     }
 
     private JsonNode parse(String state) {

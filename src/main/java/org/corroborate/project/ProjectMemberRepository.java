@@ -3,7 +3,6 @@ package org.corroborate.project;
 import java.util.List;
 import org.corroborate.base.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ProjectMemberRepository extends JpaRepository<ProjectMember, Long> {
@@ -18,7 +17,6 @@ interface ProjectMemberRepository extends JpaRepository<ProjectMember, Long> {
     @Query("select distinct m.projectId from ProjectMember m where m.username = :username")
     List<Long> projectsOf(String username);
 
-    @Modifying
-    @Query("delete from ProjectMember m where m.projectId = :projectId")
-    void deleteByProject(Long projectId);
+    @Query("select m.projectId from ProjectMember m where m.username = :username and m.role = :role")
+    List<Long> projectsWhere(String username, Role role);
 }

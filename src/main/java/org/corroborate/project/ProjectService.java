@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.ProjectAccess;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 @PreAuthorize("isAuthenticated()")
-public class ProjectService implements ProjectRoleDirectory {
+public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
 
     /** The request parameter (or JSON field) that names a project. */
     public static final String PARAMETER = "project";
@@ -84,6 +85,31 @@ public class ProjectService implements ProjectRoleDirectory {
     public ProjectDetails get(long id) {
         requireReadable(id);
         return projects.findById(id).map(Project::toDetails).orElseThrow(() -> missing(id));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> readableProjects() {
+        return readableIds();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> overseenProjects() {
+        if (actor.has(Role.ADMIN)) {
+            return readableIds();
+        }
+        return actor.name().map(me -> Set.copyOf(members.projectsWhere(me, Role.SUPERVISOR))).orElse(Set.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long defaultProject() {
+        Long first = projects.firstId();
+        if (first == null) {
+            throw new IllegalStateException("The workbench has no project; migration V14 makes the first one.");
+        }
+        return first;
     }
 
     /** Whether the signed-in person may read the project's objects. */
@@ -282,7 +308,7 @@ public class ProjectService implements ProjectRoleDirectory {
         before.forEach(m -> affected.add(m.username()));
         Map<String, Set<Role>> heldBefore = new TreeMap<>();
         affected.forEach(u -> heldBefore.put(u, rolesInAnyProject(u)));
-        members.deleteByProject(projectId);
+        members.deleteAll(members.findByProjectIdOrderByUsernameAsc(projectId));
         members.flush();
         List<ProjectMember> rows = new ArrayList<>();
         wanted.forEach((username, roles) -> roles.forEach(role -> rows.add(new ProjectMember(projectId, username, role))));
@@ -296,6 +322,7 @@ public class ProjectService implements ProjectRoleDirectory {
         });
         events.publishEvent(Change.updated("project.members-changed", "Project", projectId, null,
                 Map.of("members", before), Map.of("members", after), null).inProject(projectId));
+        events.publishEvent(new ProjectMembersChanged(projectId, wanted));
         return after;
     }
 

@@ -17,6 +17,8 @@ import org.corroborate.base.Provenance;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.project.ProjectService;
+import org.corroborate.source.SourceService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,12 +39,16 @@ public class AssessmentService {
 
     private final AssessmentRepository assessments;
     private final AnnotationService annotations;
+    private final SourceService sources;
+    private final ProjectService projects;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentService(AssessmentRepository assessments, AnnotationService annotations, CurrentActor actor,
-                      ApplicationEventPublisher events, Clock clock) {
+    AssessmentService(AssessmentRepository assessments, AnnotationService annotations, SourceService sources,
+                      ProjectService projects, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.sources = sources;
+        this.projects = projects;
         this.assessments = assessments;
         this.annotations = annotations;
         this.actor = actor;
@@ -61,6 +67,7 @@ public class AssessmentService {
             throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
         }
         AnnotationDetails annotation = annotations.getForWork(annotationId);
+        projects.require(annotation.project(), Roles.ANNOTATORS, "assess its annotations");
         String me = actor.require();
         if (annotation.author().equals(me)) {
             throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
@@ -89,6 +96,7 @@ public class AssessmentService {
                                            String origin) {
         ChangeReason.record(origin);
         AnnotationDetails annotation = annotations.getForWork(annotationId);
+        projects.requireOverseer(annotation.project(), "import verdicts");
         TextRules.line("reviewer", reviewer);
         if (reviewer == null || reviewer.isBlank() || annotation.author().equals(reviewer.strip())) {
             throw WorkbenchException.badInput("A verdict needs a reviewer other than the annotation's author.");
@@ -108,14 +116,17 @@ public class AssessmentService {
     }
 
     /**
-     * Whether the caller may read this verdict's history: it is theirs, or it judges an annotation
-     * whose history they may read. False rather than an error, for the audit timeline.
+     * Whether the caller may read this verdict's history: it lies in a project they read, and it is
+     * theirs or judges an annotation whose history they may read. False rather than an error, for
+     * the audit timeline.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean mayReadHistory(long assessmentId) {
-        return assessments.findById(assessmentId).map(Assessment::toDetails).map(a -> a.reviewer().equals(actor.require())
-                || annotations.mayReadHistory(a.annotationId())).orElse(false);
+        return assessments.findById(assessmentId).map(Assessment::toDetails)
+                .filter(a -> sources.projectOf(a.sourceId()).map(projects::mayRead).orElse(false))
+                .map(a -> a.reviewer().equals(actor.require()) || annotations.mayReadHistory(a.annotationId()))
+                .orElse(false);
     }
 
     /**
@@ -165,6 +176,7 @@ public class AssessmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
+        sources.summary(sourceId); // 404 outside the caller's projects
         Map<Long, Map<String, String>> verdicts = new HashMap<>();
         assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
                 verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
@@ -176,6 +188,7 @@ public class AssessmentService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, Tally> tallies(long sourceId) {
+        sources.summary(sourceId); // 404 outside the caller's projects
         Map<Long, List<Verdict>> verdicts = new HashMap<>();
         assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
                 verdicts.computeIfAbsent(d.annotationId(), id -> new ArrayList<>()).add(d.verdict()));

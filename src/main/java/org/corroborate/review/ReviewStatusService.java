@@ -1,14 +1,18 @@
 package org.corroborate.review;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,12 +29,14 @@ public class ReviewStatusService implements ReviewProgress {
 
     private final ReviewStatusRepository statuses;
     private final SourceService sources;
+    private final ProjectService projects;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReviewStatusService(ReviewStatusRepository statuses, SourceService sources, CurrentActor actor,
-                        ApplicationEventPublisher events, Clock clock) {
+    ReviewStatusService(ReviewStatusRepository statuses, SourceService sources, ProjectService projects,
+                        CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.projects = projects;
         this.statuses = statuses;
         this.sources = sources;
         this.actor = actor;
@@ -38,9 +44,15 @@ public class ReviewStatusService implements ReviewProgress {
         this.clock = clock;
     }
 
+    /** A reviewer's status on a source; 404 for a source outside the caller's projects. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public ReviewStatusDetails statusOf(long sourceId, String reviewer) {
+        sources.summary(sourceId);
+        return stored(sourceId, reviewer);
+    }
+
+    private ReviewStatusDetails stored(long sourceId, String reviewer) {
         return statuses.findBySourceIdAndReviewer(sourceId, reviewer).map(ReviewStatus::toDetails)
                 .orElse(new ReviewStatusDetails(sourceId, reviewer, ReviewState.NOT_STARTED, null));
     }
@@ -49,29 +61,29 @@ public class ReviewStatusService implements ReviewProgress {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReviewStatusDetails> statusesOf(long sourceId) {
-        boolean blind = sources.summary(sourceId).blind();
+        SourceSummary source = sources.summary(sourceId);
         String me = actor.require();
         // Blind mode hides colleagues' progress from a reviewer as it hides their annotations: until they submit.
-        boolean seesAll = !blind || actor.oversees() || hasSubmitted(sourceId, me);
+        boolean seesAll = !source.blind() || projects.oversees(source.project()) || hasSubmitted(sourceId, me);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails)
                 .filter(s -> seesAll || s.reviewer().equals(me)).toList();
     }
 
-    /** The caller marks their review of the source as done. */
+    /** The caller marks their review of the source as done (a reviewer or supervisor of its project). */
     @PreAuthorize(Roles.ANNOTATES)
     public ReviewStatusDetails submit(long sourceId) {
-        sources.summary(sourceId);
+        projects.require(sources.summary(sourceId).project(), Roles.ANNOTATORS, "submit reviews of its sources");
         return move(sourceId, actor.require(), ReviewState.SUBMITTED, "review.submitted", null);
     }
 
-    /** A supervisor sends a submitted source back to a reviewer. */
+    /** A supervisor of the source's project sends a submitted source back to a reviewer. */
     @PreAuthorize(Roles.SUPERVISES)
     public ReviewStatusDetails reopen(long sourceId, String reviewer, String reason) {
-        sources.summary(sourceId);
+        projects.require(sources.summary(sourceId).project(), EnumSet.of(Role.SUPERVISOR), "reopen reviews");
         if (reason == null || reason.isBlank()) {
             throw WorkbenchException.badInput("Say why the review is reopened: a reason is required.");
         }
-        if (statusOf(sourceId, reviewer).status() != ReviewState.SUBMITTED) {
+        if (stored(sourceId, reviewer).status() != ReviewState.SUBMITTED) {
             throw WorkbenchException.badInput(reviewer + " has not submitted this source; there is nothing to reopen.");
         }
         ChangeReason.record(reason);
@@ -88,7 +100,7 @@ public class ReviewStatusService implements ReviewProgress {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void worked(long sourceId, String reviewer) {
-        ReviewState now = statusOf(sourceId, reviewer).status();
+        ReviewState now = stored(sourceId, reviewer).status();
         if (now == ReviewState.NOT_STARTED) {
             move(sourceId, reviewer, ReviewState.IN_PROGRESS, "review.started", null);
         }

@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,7 +43,7 @@ class AnnotationApiTest {
     private void importSource(String ending) throws Exception {
         String text = TEXT + ending;
         JsonNode source = read(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text", text))))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text", text, "project", TestProjects.MAIN))))
                 .andExpect(status().isCreated()));
         sourceId = source.get("id").asLong();
         stored = read(mvc.perform(get("/api/sources/" + sourceId).with(httpBasic("alice", "demo")))).get("text").asString();

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
+import org.corroborate.project.ProjectMembership;
+import org.corroborate.project.ProjectService;
 import org.corroborate.review.ReviewStatusService;
+import org.corroborate.security.AccountService;
+import org.corroborate.testing.TestAccounts;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +32,8 @@ class AnnotationBroadcasterTest {
     @Autowired SourceService sources;
     @Autowired ReviewStatusService reviews;
     @Autowired CurrentActor actor;
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
 
     /** What one open view heard. */
     private record Viewer(List<Long> received, List<Boolean> seesColleagues, AnnotationBroadcaster.Subscription handle) {}
@@ -73,6 +80,32 @@ class AnnotationBroadcasterTest {
         } finally {
             bob.handle().close();
             sam.handle().close();
+        }
+    }
+
+    /** Removed from a project, a person with one of its sources open hears nothing more from it. */
+    @Test
+    void aViewerRemovedFromTheProjectStopsReceivingItsChanges() {
+        TestAccounts people = new TestAccounts(accounts, projects, actor);
+        people.create("push-writer");
+        people.create("push-leaver");
+        long project = actor.runAs("admin", Role.ADMIN, () -> projects.create("Push isolation desk", null)).id();
+        List<ProjectMembership> both = List.of(new ProjectMembership("push-writer", Set.of(Role.REVIEWER)),
+                new ProjectMembership("push-leaver", Set.of(Role.REVIEWER)));
+        actor.runAs("admin", Role.ADMIN, () -> projects.setMembers(project, both));
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(project, "Push", "A text only its "
+                + "project's members may follow.", null, null, null, null)).source().id();
+        Viewer leaver = open(source, "push-leaver", "REVIEWER");
+        try {
+            long seen = annotate(source, "push-writer");
+            assertThat(leaver.received()).containsExactly(seen);
+            actor.runAs("admin", Role.ADMIN, () -> projects.setMembers(project, both.subList(0, 1)));
+            assertThat(broadcaster.present(source)).doesNotContain("push-leaver");
+            assertThat(leaver.seesColleagues()).as("the open view drops colleagues' work").containsExactly(false);
+            annotate(source, "push-writer");
+            assertThat(leaver.received()).as("nothing reaches someone who left the project").containsExactly(seen);
+        } finally {
+            leaver.handle().close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,7 +39,7 @@ class LabelledSpanRulesApiTest {
     void aSourceWithOneAnnotation() throws Exception {
         text = "The mayor said:  the water is safe. " + UUID.randomUUID();
         source = id(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text", text))))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text", text, "project", TestProjects.MAIN))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         annotation = id(mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic("alice", "demo"))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.corroborate.audit;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -33,7 +34,7 @@ class AuditApiTest {
         String body = mvc.perform(post("/api/sources").with(httpBasic(user, "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("title", "=cmd|' /C calc'!A0",
-                                "text", text))))
+                                "text", text, "project", TestProjects.MAIN))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return json.readTree(body).get("id").asLong();
     }

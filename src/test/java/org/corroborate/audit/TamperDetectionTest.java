@@ -97,10 +97,11 @@ class TamperDetectionTest {
 
     private void reinsert(Map<String, Object> row) {
         jdbc.update("insert into audit_event (id, seq, prev_hash, hash, occurred_at, actor, action, entity_type, "
-                        + "entity_id, source_id, before_state, after_state, reason, origin) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "entity_id, source_id, before_state, after_state, reason, origin, project_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row.get("ID"), row.get("SEQ"), row.get("PREV_HASH"), row.get("HASH"), row.get("OCCURRED_AT"),
                 row.get("ACTOR"), row.get("ACTION"), row.get("ENTITY_TYPE"), row.get("ENTITY_ID"), row.get("SOURCE_ID"),
-                row.get("BEFORE_STATE"), row.get("AFTER_STATE"), row.get("REASON"), row.get("ORIGIN"));
+                row.get("BEFORE_STATE"), row.get("AFTER_STATE"), row.get("REASON"), row.get("ORIGIN"),
+                row.get("PROJECT_ID"));
     }
 }

@@ -39,14 +39,15 @@ class CheckConstraintTest {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
-                    insert into source (id, title, imported_by, imported_at, sha256, length_code_points, text_content, version)
-                    values (1, 'T', 'admin', current_timestamp, 'x', 1, 'x', 0)""");
+                    insert into source (id, project_id, title, imported_by, imported_at, sha256, length_code_points,
+                        text_content, version)
+                    values (1, (select min(id) from project), 'T', 'admin', current_timestamp, 'x', 1, 'x', 0)""");
             // Verdicts judge annotations that exist (fk_assessment_annotation): one each, as the key is per annotation.
             for (int id = 1; id <= 4; id++) {
-                statement.executeUpdate("insert into annotation (id, source_id, start_offset, end_offset, label, "
-                        + "attributes, author, created_at, modified_at, covered_text, context_before, context_after, "
-                        + "version) values (" + id + ", 1, 0, 1, 'FACT', '{}', 'alice', current_timestamp, "
-                        + "current_timestamp, 'x', '', '', 0)");
+                statement.executeUpdate("insert into annotation (id, project_id, source_id, start_offset, end_offset, "
+                        + "label, attributes, author, created_at, modified_at, covered_text, context_before, "
+                        + "context_after, version) values (" + id + ", (select min(id) from project), 1, 0, 1, 'FACT', "
+                        + "'{}', 'alice', current_timestamp, current_timestamp, 'x', '', '', 0)");
             }
             for (String verdict : List.of("AGREE", "DISAGREE", "UNSURE")) {
                 statement.executeUpdate(assessment(verdict));

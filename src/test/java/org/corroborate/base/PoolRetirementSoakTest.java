@@ -1,5 +1,6 @@
 package org.corroborate.base;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,9 +48,9 @@ class PoolRetirementSoakTest {
 
     private static void everyWritePath(HttpApi api, int round) throws Exception {
         String text = "The utility hid the results for months. The mayor said the water is safe. Soak round " + round + ".";
-        long source = api.send("admin", "POST", "/api/sources", Map.of("title", "Soak " + round, "text", text))
+        long source = api.send("admin", "POST", "/api/sources", Map.of("title", "Soak " + round, "text", text, "project", TestProjects.MAIN))
                 .expectOk("JSON import").id("id");
-        api.upload("admin", "/api/sources", "soak-" + round + ".txt", "Uploaded in soak round " + round)
+        api.upload("admin", "/api/sources?project=" + TestProjects.MAIN, "soak-" + round + ".txt", "Uploaded in soak round " + round)
                 .expectOk("file import");
         api.send("sam", "PUT", "/api/sources/" + source + "/assignment", Map.of("reviewers", List.of("alice", "bob")))
                 .expectOk("assignment");

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.corroborate.WorkbenchApplication;
+import org.corroborate.project.ProjectDetails;
+import org.corroborate.project.ProjectService;
+import org.corroborate.testing.TestProjects;
 import org.corroborate.scheme.InvalidSchemeException;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.FirstAdministratorException;
@@ -87,14 +90,34 @@ class StartupTest {
     }
 
     private static void assertDemoWorkspace(ConfigurableApplicationContext context) {
-        var accounts = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(AccountService.class).list());
+        CurrentActor actor = context.getBean(CurrentActor.class);
+        var accounts = actor.runAs("test", Role.ADMIN, () -> context.getBean(AccountService.class).list());
         assertThat(accounts).extracting(a -> a.username())
                 .containsExactlyInAnyOrderElementsOf(List.of("admin", "alice", "bob", "carol", "sam"));
-        var sources = context.getBean(CurrentActor.class).runAs("test", Role.ADMIN, () -> context.getBean(SourceService.class).list());
+        // Roles: ADMIN is the only workbench-wide one; reviewing and supervising are held in the projects.
+        assertThat(accounts).allSatisfy(a -> assertThat(a.roles())
+                .isEqualTo(a.username().equals("admin") ? java.util.Set.of(Role.ADMIN) : java.util.Set.of()));
+        ProjectService projects = context.getBean(ProjectService.class);
+        var both = actor.runAs("test", Role.ADMIN, projects::list);
+        assertThat(both).extracting(ProjectDetails::name).containsExactly(TestProjects.MAIN_NAME, TestProjects.SECOND_NAME);
+        long main = both.getFirst().id();
+        long second = both.getLast().id();
+        assertThat(actor.runAs("test", Role.ADMIN, () -> projects.members(main)).stream()
+                .map(m -> m.username() + ":" + m.roles()).toList())
+                .containsExactly("alice:[REVIEWER]", "bob:[REVIEWER]", "carol:[REVIEWER]", "sam:[SUPERVISOR]");
+        assertThat(actor.runAs("test", Role.ADMIN, () -> projects.members(second)).stream()
+                .map(m -> m.username() + ":" + m.roles()).toList())
+                .containsExactly("carol:[REVIEWER, SUPERVISOR]");
+        SourceService library = context.getBean(SourceService.class);
+        var sources = actor.runAs("test", Role.ADMIN, () -> library.list(main));
         assertThat(sources).hasSize(4).allSatisfy(s -> {
             assertThat(s.importedBy()).isEqualTo("admin");
             assertThat(s.publisher()).isNotBlank();
             assertThat(s.published()).isNotNull();
         });
+        assertThat(actor.runAs("test", Role.ADMIN, () -> library.list(second))).hasSize(1);
+        // Isolation on first run: alice sees the inquiry's sources only, carol both projects'.
+        assertThat(actor.runAs("alice", Role.REVIEWER, () -> library.list())).hasSize(4);
+        assertThat(actor.runAs("carol", Role.REVIEWER, () -> library.list())).hasSize(5);
     }
 }

@@ -1,5 +1,6 @@
 package org.corroborate.base;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -57,7 +58,7 @@ class StrictInputApiTest {
         source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("title", "Strict", "text",
-                                "The mayor said the water is safe. " + ending))))
+                                "The mayor said the water is safe. " + ending, "project", TestProjects.MAIN))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asLong();
         alices = create("alice", "{\"start\":0,\"end\":9,\"label\":\"QUOTE\",\"attributes\":{\"speaker\":\"mayor\"}}");
         bobs = create("bob", "{\"start\":4,\"end\":9,\"label\":\"FACT\"}");
@@ -105,7 +106,7 @@ class StrictInputApiTest {
         refused("blind 1", put(blind), "sam", "{\"blind\":1}", "'blind'", "true or false");
         refused("decision ids of text", post("/api/sources/" + source + "/decisions"), "sam",
                 "{\"annotationIds\":[\"" + alices + "\"],\"outcome\":\"ACCEPTED\",\"reason\":\"r\"}", "'annotationIds[0]'", "whole number");
-        refused("title 3", post("/api/sources"), "admin", "{\"title\":3,\"text\":\"Some text\"}", "'title'", "a string");
+        refused("title 3", post("/api/sources"), "admin", "{\"project\":1,\"title\":3,\"text\":\"Some text\"}", "'title'", "a string");
     }
 
     @Test
@@ -146,11 +147,11 @@ class StrictInputApiTest {
         refused("decision attribute NUL", post(decisions), "sam",
                 "{\"annotationIds\":[" + alices + "],\"outcome\":\"ACCEPTED\",\"reason\":\"ok\",\"attributes\":{\"speaker\":\"\\u0000\"}}",
                 "'attributes.speaker'", "NUL");
-        refused("source title NUL", post("/api/sources"), "admin", "{\"title\":\"T\\u0000\",\"text\":\"Fresh text, title NUL\"}", "'title'", "NUL");
-        refused("source publisher surrogate", post("/api/sources"), "admin", "{\"publisher\":\"\\ud800\",\"text\":\"Fresh text, publisher surrogate\"}", "'publisher'", "lone surrogate");
-        refused("source author ESC", post("/api/sources"), "admin", "{\"author\":\"\\u001b\",\"text\":\"Fresh text, author ESC\"}", "'author'", "U+001B");
-        refused("source text surrogate", post("/api/sources"), "admin", "{\"text\":\"Fresh \\ud800 text\"}", "the text", "lone surrogate");
-        refused("source text NUL", post("/api/sources"), "admin", "{\"text\":\"Fresh \\u0000 text\"}", "the text", "U+0000");
+        refused("source title NUL", post("/api/sources"), "admin", "{\"project\":1,\"title\":\"T\\u0000\",\"text\":\"Fresh text, title NUL\"}", "'title'", "NUL");
+        refused("source publisher surrogate", post("/api/sources"), "admin", "{\"project\":1,\"publisher\":\"\\ud800\",\"text\":\"Fresh text, publisher surrogate\"}", "'publisher'", "lone surrogate");
+        refused("source author ESC", post("/api/sources"), "admin", "{\"project\":1,\"author\":\"\\u001b\",\"text\":\"Fresh text, author ESC\"}", "'author'", "U+001B");
+        refused("source text surrogate", post("/api/sources"), "admin", "{\"project\":1,\"text\":\"Fresh \\ud800 text\"}", "the text", "lone surrogate");
+        refused("source text NUL", post("/api/sources"), "admin", "{\"project\":1,\"text\":\"Fresh \\u0000 text\"}", "the text", "U+0000");
         mvc.perform(post("/api/sources/" + source + "/submit").header("X-Requested-With", "corroborate").with(httpBasic("bob", "demo"))).andExpect(status().isOk());
         refused("reopen reason NUL", post("/api/sources/" + source + "/reopen"), "sam",
                 "{\"reviewer\":\"bob\",\"reason\":\"\\u0000\"}", "'reason'", "NUL");
@@ -159,7 +160,7 @@ class StrictInputApiTest {
         serviceRefused("import author surrogate", () -> actor.runAs("sam", Role.SUPERVISOR, () -> annotations.importAnnotation(
                 source, new ImportedAnnotation("ali\ud800ce", 0, 3, "FACT", Map.of(), null, null, null), "test.jsonl", "test")), "'author'");
         serviceRefused("account name NUL", () -> actor.runAs("admin", Role.ADMIN, () -> accounts.create(
-                new NewAccount("nul" + System.nanoTime() % 100000, "Nu\u0000l", "a long enough password 1", Set.of(Role.REVIEWER)))),
+                new NewAccount("nul" + System.nanoTime() % 100000, "Nu\u0000l", "a long enough password 1", Set.of()))),
                 "'displayName'");
     }
 

@@ -107,17 +107,17 @@ class AgreementBenchmark {
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         List<Object[]> rows = new ArrayList<>();
         for (ReviewerSpan s : study.spans()) {
-            rows.add(new Object[] {ids.get(s.sourceId()), s.start(), s.end(), s.label(), "{}", s.reviewer(), now, now,
+            rows.add(new Object[] {TestProjects.MAIN, ids.get(s.sourceId()), s.start(), s.end(), s.label(), "{}", s.reviewer(), now, now,
                     "x".repeat(s.end() - s.start()), "", ""});
         }
-        jdbc.batchUpdate("insert into annotation (source_id, start_offset, end_offset, label, attributes, author, "
-                + "created_at, modified_at, covered_text, context_before, context_after, version) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+        jdbc.batchUpdate("insert into annotation (project_id, source_id, start_offset, end_offset, label, attributes, "
+                + "author, created_at, modified_at, covered_text, context_before, context_after, version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
         List<Long> times = new ArrayList<>();
         List<Long> benchIds = new ArrayList<>(ids.values());
         for (int run = 0; run < 4; run++) {
             long t0 = System.nanoTime();
-            var result = actor.runAs("sam", Role.SUPERVISOR, () -> agreement.agreement(benchIds));
+            var result = actor.runAs("sam", Role.SUPERVISOR, () -> agreement.agreement(TestProjects.MAIN, benchIds));
             times.add((System.nanoTime() - t0) / 1_000_000);
             assertThat(result.annotations()).isEqualTo(study.spans().size());
         }

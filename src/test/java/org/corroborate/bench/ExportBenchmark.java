@@ -106,11 +106,11 @@ class ExportBenchmark {
                 }
                 String body = text.toString().strip();
                 texts.add(body);
-                sources.add(new Object[] {"Report " + (batch * 500 + i), "admin", now, sha256(body), body.length(),
+                sources.add(new Object[] {TestProjects.MAIN, "Report " + (batch * 500 + i), "admin", now, sha256(body), body.length(),
                         body});
             }
-            jdbc.batchUpdate("insert into source (title, imported_by, imported_at, sha256, length_code_points, "
-                    + "text_content, version) values (?, ?, ?, ?, ?, ?, 0)", sources);
+            jdbc.batchUpdate("insert into source (project_id, title, imported_by, imported_at, sha256, "
+                    + "length_code_points, text_content, version) values (?, ?, ?, ?, ?, ?, ?, 0)", sources);
             List<Long> ids = jdbc.queryForList("select id from source order by id desc limit 500", Long.class)
                     .reversed();
             List<Object[]> rows = new ArrayList<>();
@@ -123,14 +123,14 @@ class ExportBenchmark {
                     if (text.charAt(end - 1) == '.') {
                         end--;
                     }
-                    rows.add(new Object[] {ids.get(i), start, end, labels[random.nextInt(3)],
+                    rows.add(new Object[] {TestProjects.MAIN, ids.get(i), start, end, labels[random.nextInt(3)],
                             k % 10 == 0 ? "{\"speaker\":\"Mayor\"}" : "{}", reviewers[k % 3], now, now,
                             text.substring(start, end), "", ""});
                 }
             }
-            jdbc.batchUpdate("insert into annotation (source_id, start_offset, end_offset, label, attributes, author, "
-                    + "created_at, modified_at, covered_text, context_before, context_after, version) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+            jdbc.batchUpdate("insert into annotation (project_id, source_id, start_offset, end_offset, label, "
+                    + "attributes, author, created_at, modified_at, covered_text, context_before, context_after, "
+                    + "version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
             total += rows.size();
         }
         return total;

@@ -17,7 +17,9 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.browser.BrowserTest;
 import org.corroborate.security.AccountService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.security.NewAccount;
+import org.corroborate.testing.TestAccounts;
 import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.Tag;
@@ -47,6 +49,9 @@ class WorkspaceBenchmark extends BrowserTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    ProjectService projects;
 
     @Autowired
     CurrentActor actor;
@@ -149,7 +154,8 @@ class WorkspaceBenchmark extends BrowserTest {
     private long prepare() {
         actor.runAs("admin", Role.ADMIN, () -> {
             if (accounts.list().stream().noneMatch(a -> a.username().equals("dana"))) {
-                accounts.create(new NewAccount("dana", "Dana Bench", "bench-password", Set.of(Role.REVIEWER)));
+                accounts.create(new NewAccount("dana", "Dana Bench", "bench-password", Set.of()));
+                new TestAccounts(accounts, projects, actor).join(TestProjects.MAIN, "dana", Set.of(Role.REVIEWER));
             }
             return null;
         });

@@ -60,10 +60,19 @@ class AgreementBrowserTest extends BrowserTest {
 
     @Test
     void reviewersHaveNoDashboard() {
-        signIn(page, "carol");
+        signIn(page, "alice");
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Agreement")))
                 .hasCount(0);
         page.navigate(url("/agreement"));
+        assertThat(page.locator("#agreement-chart")).hasCount(0);
+    }
+
+    /** carol supervises the training desk but only reviews in the inquiry: its figures are not hers to read. */
+    @Test
+    void aReviewerOfTheCurrentProjectWhoSupervisesAnotherSeesNoFigures() {
+        signIn(page, "carol");
+        page.navigate(url("/agreement"));
+        assertThat(page.locator("#agreement-not-overseer")).containsText("do not supervise");
         assertThat(page.locator("#agreement-chart")).hasCount(0);
     }
 }

@@ -200,7 +200,7 @@ class AnnotationBrowserTest extends BrowserTest {
         dragSelect(page, "measure your life");
         page.locator("#source-text").press("1");
         assertThat(page.locator("vaadin-notification-card").last()).containsText("You may not do this");
-        assertThat(actor.runAs("admin", Role.SUPERVISOR, () -> annotations.visible(source.id(), Set.of("admin"))))
+        assertThat(actor.runAs("admin", Role.ADMIN, () -> annotations.visible(source.id(), Set.of("admin"))))
                 .isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.corroborate.exchange;
 
+import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -42,6 +43,7 @@ class ImportProvenanceTest {
 
     private org.springframework.test.web.servlet.ResultActions importLine(String line) throws Exception {
         return mvc.perform(post("/api/import").param("format", "jsonl").param("file", "old-study.jsonl")
+                .param("project", String.valueOf(TestProjects.MAIN))
                 .with(httpBasic("admin", "demo")).contentType("application/x-ndjson")
                 .content(line.getBytes(StandardCharsets.UTF_8)));
     }
@@ -99,7 +101,7 @@ class ImportProvenanceTest {
     void workDoneHereCarriesNoImportMark() throws Exception {
         long source = json.readTree(mvc.perform(post("/api/sources").with(httpBasic("admin", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("text",
-                                "Made here, not imported.")))).andReturn().getResponse().getContentAsString())
+                                "Made here, not imported.", "project", TestProjects.MAIN)))).andReturn().getResponse().getContentAsString())
                 .get("id").asLong();
         mvc.perform(post("/api/sources/" + source + "/annotations").with(httpBasic("alice", "demo"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"start\": 0, \"end\": 4, \"label\": \"FACT\"}"))

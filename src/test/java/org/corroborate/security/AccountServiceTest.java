@@ -32,23 +32,25 @@ class AccountServiceTest {
     @Autowired
     MockMvc mvc;
 
+    /** An account with these workbench-wide roles (ADMIN or none); project roles are given in projects. */
     private AccountDetails create(String username, Role... roles) {
-        return accounts.create(new NewAccount(username, "Dana Example", "correct horse", EnumSet.copyOf(Set.of(roles))));
+        return accounts.create(new NewAccount(username, "Dana Example", "correct horse",
+                roles.length == 0 ? Set.of() : EnumSet.copyOf(Set.of(roles))));
     }
 
     @Test
     void anAdministratorCreatesAnAccountThatCanSignIn() throws Exception {
         String username = "dana-signs-in";
-        AccountDetails created = create(username, Role.REVIEWER);
-        assertThat(created.roles()).containsExactly(Role.REVIEWER);
+        AccountDetails created = create(username);
+        assertThat(created.roles()).isEmpty();
         assertThat(created.enabled()).isTrue();
         mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse"))).andExpect(status().isOk());
     }
 
     @Test
     void everyAccountChangeIsAuditedWithBeforeAndAfterButNeverTheHash() {
-        AccountDetails created = create("dana-audited", Role.REVIEWER);
-        accounts.changeRoles(created.id(), Set.of(Role.REVIEWER, Role.SUPERVISOR));
+        AccountDetails created = create("dana-audited");
+        accounts.changeRoles(created.id(), Set.of(Role.ADMIN));
         accounts.setEnabled(created.id(), false);
         accounts.resetPassword(created.id(), "another secret");
 
@@ -57,8 +59,8 @@ class AccountServiceTest {
                 "account.created", "account.roles-changed", "account.disabled", "account.password-reset");
         assertThat(history).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
         AuditEventView roles = history.get(1);
-        assertThat(roles.before().get("roles").toString()).isEqualTo("[\"REVIEWER\"]");
-        assertThat(roles.after().get("roles").toString()).contains("SUPERVISOR");
+        assertThat(roles.before().get("roles").toString()).isEqualTo("[]");
+        assertThat(roles.after().get("roles").toString()).isEqualTo("[\"ADMIN\"]");
         assertThat(history).allSatisfy(e -> {
             assertThat(String.valueOf(e.after())).doesNotContain("bcrypt", "$2a$");
         });
@@ -67,7 +69,7 @@ class AccountServiceTest {
     @Test
     void aDisabledAccountCannotSignIn() throws Exception {
         String username = "dana-disabled";
-        AccountDetails created = create(username, Role.REVIEWER);
+        AccountDetails created = create(username);
         accounts.setEnabled(created.id(), false);
         mvc.perform(get("/api/sources").with(httpBasic(username, "correct horse")))
                 .andExpect(status().isUnauthorized());
@@ -76,7 +78,7 @@ class AccountServiceTest {
     @Test
     void aResetPasswordReplacesTheOldOne() throws Exception {
         String username = "dana-reset";
-        AccountDetails created = create(username, Role.REVIEWER);
+        AccountDetails created = create(username);
         assertThatThrownBy(() -> accounts.resetPassword(created.id(), "password1"))
                 .hasMessageContaining("too easy to guess");
         accounts.resetPassword(created.id(), "brand new secret");
@@ -89,18 +91,21 @@ class AccountServiceTest {
     @Test
     void refusesBadAccountsWithClearMessages() {
         long before = accounts.list().size();
-        assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough secret", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("Bad Name!", "", "long enough secret", Set.of())))
                 .isInstanceOf(WorkbenchException.class).hasMessageContaining("A username is 2 to 40 characters");
-        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "short", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "short", Set.of())))
                 .hasMessageContaining("at least 8 characters");
-        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "long enough secret", Set.of())))
-                .hasMessageContaining("at least one role");
+        // Reviewing and supervising are roles in a project, not an account's.
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "long enough secret",
+                Set.of(Role.REVIEWER)))).hasMessageContaining("roles in a project");
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "long enough secret",
+                Set.of(Role.SUPERVISOR, Role.ADMIN)))).hasMessageContaining("roles in a project");
         // The password policy: common, blank-only and guessable passwords are refused.
-        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "12345678", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "12345678", Set.of())))
                 .hasMessageContaining("too easy to guess");
-        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "        ", Set.of(Role.REVIEWER))))
+        assertThatThrownBy(() -> accounts.create(new NewAccount("dana-refused", "", "        ", Set.of())))
                 .hasMessageContaining("only spaces");
-        assertThatThrownBy(() -> create("alice", Role.REVIEWER))
+        assertThatThrownBy(() -> create("alice"))
                 .hasMessageContaining("already exists")
                 .extracting(e -> ((WorkbenchException) e).kind()).isEqualTo(WorkbenchException.Kind.DUPLICATE);
         assertThat(accounts.list()).hasSize((int) before);
@@ -112,8 +117,10 @@ class AccountServiceTest {
                 .orElseThrow();
         assertThatThrownBy(() -> accounts.setEnabled(admin.id(), false))
                 .hasMessageContaining("cannot disable your own account");
-        assertThatThrownBy(() -> accounts.changeRoles(admin.id(), Set.of(Role.REVIEWER)))
+        assertThatThrownBy(() -> accounts.changeRoles(admin.id(), Set.of()))
                 .hasMessageContaining("cannot remove your own administrator role");
+        assertThatThrownBy(() -> accounts.changeRoles(admin.id(), Set.of(Role.ADMIN, Role.REVIEWER)))
+                .hasMessageContaining("roles in a project");
         assertThat(accounts.list()).filteredOn(a -> a.username().equals("admin"))
                 .singleElement().satisfies(a -> assertThat(a.enabled()).isTrue());
     }

@@ -36,9 +36,12 @@ class SignInThrottleTest {
     @Autowired
     org.corroborate.base.CurrentActor actor;
 
+    @Autowired
+    org.corroborate.project.ProjectService projects;
+
     /** A reviewer account of the test's own, signing in with {@link TestAccounts#PASSWORD}. */
     private String newAccount(String name) {
-        new TestAccounts(accounts, actor).create(name, Role.REVIEWER);
+        new TestAccounts(accounts, projects, actor).create(name, Role.REVIEWER);
         return name;
     }
 
@@ -65,8 +68,9 @@ class SignInThrottleTest {
                 .andExpect(header().string("Retry-After", "60"))
                 .andExpect(jsonPath("$.error").value("too_many_failures"))
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("try again in")));
+        // Sign-in locks are workbench-wide events: the administrator's to read, not a project's.
         mvc.perform(get("/api/audit").param("action", "sign-in.locked").param("size", "500")
-                        .with(httpBasic("sam", "demo")))
+                        .with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("\"" + name + "\"")));

@@ -34,13 +34,13 @@ import org.corroborate.audit.AuditEventView;
 import org.corroborate.audit.AuditFilter;
 import org.corroborate.audit.AuditService;
 import org.corroborate.audit.AuditVerification;
-import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.Notifications;
 
 /**
  * The audit trail: every change, newest first, filtered by actor, source, action, entity and time;
- * each opens its before/after; the chain can be verified and the filtered log exported. Reviewers
- * see only their own history here (the server enforces it).
+ * each opens its before/after; the chain can be verified and the filtered log exported. Supervisors
+ * see the events of the projects they supervise, reviewers only their own history in their projects
+ * (the server enforces it).
  */
 @Route("audit")
 @PageTitle("Audit trail · Corroborate")
@@ -61,9 +61,9 @@ public class AuditView extends VerticalLayout {
     private final Span verification = new Span();
     private final Span guardWarning = new Span();
 
-    public AuditView(AuditService audit, CurrentActor currentActor) {
+    public AuditView(AuditService audit) {
         this.audit = audit;
-        this.everything = currentActor.oversees();
+        this.everything = audit.readsOthers();
         setSizeFull();
         addClassName("cb-audit");
 

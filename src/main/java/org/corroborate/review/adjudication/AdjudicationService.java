@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,14 @@ import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Provenance;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -48,12 +52,15 @@ public class AdjudicationService {
     private final AnnotationService annotations;
     private final SourceService sources;
     private final SchemeService schemes;
+    private final ProjectService projects;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AdjudicationService(DecisionRepository decisions, AnnotationService annotations, SourceService sources,
-                        SchemeService schemes, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+                        SchemeService schemes, ProjectService projects, CurrentActor actor,
+                        ApplicationEventPublisher events, Clock clock) {
+        this.projects = projects;
         this.decisions = decisions;
         this.annotations = annotations;
         this.sources = sources;
@@ -67,6 +74,7 @@ public class AdjudicationService {
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<Unit> units(long sourceId) {
+        projects.requireOverseer(projectOf(sourceId), "adjudicate its sources");
         List<AnnotationDetails> all = new ArrayList<>(annotations.visible(sourceId, null));
         all.sort(Comparator.comparingInt(AnnotationDetails::start).thenComparingInt(AnnotationDetails::end));
         Set<String> reviewers = all.stream().map(AnnotationDetails::author).collect(Collectors.toSet());
@@ -110,6 +118,7 @@ public class AdjudicationService {
     @PreAuthorize(Roles.SUPERVISES)
     public DecisionDetails decide(long sourceId, DecisionRequest request) {
         ChangeReason.record(request.reason());
+        requireSupervisor(sourceId);
         List<AnnotationDetails> versions = versions(sourceId, request);
         List<Decision> existing = decisions.findByAnyAnnotation(request.annotationIds());
         if (!existing.isEmpty()) {
@@ -138,6 +147,7 @@ public class AdjudicationService {
         if (decidedBy == null || decidedBy.isBlank()) {
             throw WorkbenchException.badInput("The decision does not say who made it.");
         }
+        projects.requireOverseer(projectOf(sourceId), "import decisions");
         List<AnnotationDetails> versions = versions(sourceId, request);
         List<Decision> existing = decisions.findByAnyAnnotation(request.annotationIds());
         if (!existing.isEmpty()) {
@@ -159,8 +169,10 @@ public class AdjudicationService {
     public DecisionDetails revise(long decisionId, DecisionRequest request) {
         ChangeReason.record(request.reason());
         Decision decision = decisions.findById(decisionId)
+                .filter(d -> sources.projectOf(d.toDetails().sourceId()).map(projects::mayRead).orElse(false))
                 .orElseThrow(() -> WorkbenchException.notFound("There is no decision with id " + decisionId + "."));
         DecisionDetails before = decision.toDetails();
+        requireSupervisor(before.sourceId());
         if (request.version() == null || request.version() != decision.getVersion()) {
             throw WorkbenchException.conflict("Decision " + decisionId + " was changed since you read it (it is at "
                     + "version " + decision.getVersion() + "); reload it and try again.");
@@ -227,6 +239,7 @@ public class AdjudicationService {
     /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
     @PreAuthorize(Roles.SUPERVISES)
     public List<DecisionDetails> acceptAgreed(long sourceId, String reason) {
+        requireSupervisor(sourceId);
         List<DecisionDetails> made = new ArrayList<>();
         for (Unit unit : units(sourceId)) {
             if (unit.agreed() && unit.decision() == null) {
@@ -246,10 +259,10 @@ public class AdjudicationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DecisionDetails> decisions(long sourceId) {
-        boolean blind = sources.summary(sourceId).blind();
+        SourceSummary source = sources.summary(sourceId);
         List<DecisionDetails> all = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
                 .map(Decision::toDetails).toList();
-        if (all.isEmpty() || !blind || actor.oversees()) {
+        if (all.isEmpty() || !source.blind() || projects.oversees(source.project())) {
             return all;
         }
         Set<Long> visible = annotations.visible(sourceId, null).stream().map(AnnotationDetails::id)
@@ -264,6 +277,16 @@ public class AdjudicationService {
         return decisions(sourceId).stream().filter(d -> d.outcome() == Outcome.ACCEPTED)
                 .sorted(Comparator.comparingInt((DecisionDetails d) -> d.gold().start()).thenComparingInt(d -> d.gold().end()))
                 .toList();
+    }
+
+    /** The project of a readable source; 404 for a source outside the caller's projects. */
+    private long projectOf(long sourceId) {
+        return sources.summary(sourceId).project();
+    }
+
+    /** Only a supervisor of the source's project decides there: 404 for a non-member, 403 for a reviewer. */
+    private void requireSupervisor(long sourceId) {
+        projects.require(projectOf(sourceId), EnumSet.of(Role.SUPERVISOR), "adjudicate its sources");
     }
 
     private List<AnnotationDetails> versions(long sourceId, DecisionRequest request) {
@@ -311,7 +334,7 @@ public class AdjudicationService {
         }
         int start = request.start() == null ? base.start() : request.start();
         int end = request.end() == null ? base.end() : request.end();
-        LabelledSpanRules rules = new LabelledSpanRules(schemes.current(sources.summary(sourceId).project()));
+        LabelledSpanRules rules = new LabelledSpanRules(schemes.current(projectOf(sourceId)));
         CodePoints text = new CodePoints(sources.get(sourceId).text());
         String labelName = request.label() == null ? base.label() : request.label();
         // Relabelled without attributes (edit and accept): the version's values the new label also has.

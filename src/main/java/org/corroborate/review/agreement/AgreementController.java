@@ -3,6 +3,7 @@ package org.corroborate.review.agreement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.corroborate.project.ProjectService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,16 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 class AgreementController {
 
     private final AgreementService agreement;
+    private final ProjectService projects;
 
-    AgreementController(AgreementService agreement) {
+    AgreementController(AgreementService agreement, ProjectService projects) {
         this.agreement = agreement;
+        this.projects = projects;
     }
 
     @GetMapping("/api/agreement")
-    @Operation(summary = "Per-pair, per-label and overall figures of every measure; ?source=ID (repeatable), "
-            + "else the whole corpus")
-    AgreementReport agreement(@RequestParam(name = "source", required = false) List<Long> sources) {
-        return agreement.agreement(sources);
+    @Operation(summary = "Per-pair, per-label and overall figures of every measure in one project (?project=ID, "
+            + "optional when you read one project); ?source=ID (repeatable), else the project's whole corpus")
+    AgreementReport agreement(@RequestParam(name = ProjectService.PARAMETER, required = false) Long project,
+                              @RequestParam(name = "source", required = false) List<Long> sources) {
+        return agreement.agreement(projects.resolve(project), sources);
     }
 
     @GetMapping("/api/agreement/measures")

@@ -27,6 +27,7 @@ import java.util.Locale;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.Roles;
+import org.corroborate.project.ProjectService;
 import org.corroborate.review.agreement.AgreementReport;
 import org.corroborate.review.agreement.AgreementService;
 import org.corroborate.review.agreement.Disagreement;
@@ -38,7 +39,7 @@ import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
 /**
- * The agreement dashboard: a reviewer-by-reviewer heat map and per-label bars for a chosen measure,
+ * The agreement dashboard of the current project: a reviewer-by-reviewer heat map and per-label bars for a chosen measure,
  * each source's agreement in a sortable table, and from any cell or row the disagreements behind it,
  * side by side. The measures offered and the table's columns are those the measures declare
  * ({@link MeasureDefinition#onDashboard()}, {@link MeasureDefinition#inSourceTable()}).
@@ -51,19 +52,29 @@ public class AgreementView extends VerticalLayout {
 
     private final AgreementService agreement;
     private final SchemeService schemes;
-    private final CurrentProject project;
+    private final long projectId;
     private final AgreementChart chart = new AgreementChart();
     private final Select<MeasureDefinition> measure = new Select<>();
     private final Span figures = new Span();
     private AgreementReport report;
 
-    public AgreementView(AgreementService agreement, SchemeService schemes, CurrentProject project) {
+    public AgreementView(AgreementService agreement, SchemeService schemes, ProjectService projects,
+                         CurrentProject currentProject) {
         this.agreement = agreement;
-        this.project = project;
         this.schemes = schemes;
+        this.projectId = currentProject.id().orElse(0L);
         addClassName("cb-agreement");
         setSizeFull();
-        report = agreement.agreement(List.of());
+        if (!projects.mayRead(projectId) || !projects.oversees(projectId)) {
+            // Agreement is a project's supervisors' view; a reviewer there sees why it is empty.
+            Paragraph none = new Paragraph("You do not supervise the current project"
+                    + currentProject.get().map(p -> " (" + p.name() + ")").orElse("")
+                    + ", so its agreement figures are not yours to read. Switch to a project you supervise.");
+            none.setId("agreement-not-overseer");
+            add(new H2("Agreement"), none);
+            return;
+        }
+        report = agreement.agreement(projectId, List.of());
         List<MeasureDefinition> measures = agreement.measures();
 
         List<MeasureDefinition> offered = measures.stream().filter(MeasureDefinition::onDashboard).toList();
@@ -105,7 +116,7 @@ public class AgreementView extends VerticalLayout {
         table.addColumn(s -> s.incompleteShare() == null ? "—"
                 : String.format(Locale.ROOT, "%.0f%%", 100 * s.incompleteShare())).setHeader("Incomplete")
                 .setWidth("8rem").setFlexGrow(0);
-        List<SourceAgreement> rows = agreement.perSource();
+        List<SourceAgreement> rows = agreement.perSource(projectId);
         table.setItems(rows);
         if (!figureColumns.isEmpty()) {
             // Least agreement first, by the first measure in the table.
@@ -160,7 +171,7 @@ public class AgreementView extends VerticalLayout {
         List<String> reviewers = report.reviewers();
         String a = first == null ? reviewers.get(0) : first;
         String b = second == null ? reviewers.get(1) : second;
-        List<Disagreement> found = agreement.disagreements(sources, a, b, 200);
+        List<Disagreement> found = agreement.disagreements(projectId, sources, a, b, 200);
         Dialog dialog = new Dialog();
         dialog.setId("disagreements");
         dialog.setHeaderTitle("Disagreements: " + about + " (" + a + " and " + b + ")");
@@ -181,7 +192,7 @@ public class AgreementView extends VerticalLayout {
 
     /** The scheme of the project being looked at. */
     private LabelScheme scheme() {
-        return project.id().map(schemes::current).orElse(schemes.template());
+        return schemes.current(projectId);
     }
 
     private Div side(String reviewer, List<AnnotationDetails> versions) {
@@ -190,7 +201,7 @@ public class AgreementView extends VerticalLayout {
             side.add(new Span("nothing here"));
         }
         for (AnnotationDetails v : versions) {
-            side.add(new Div(new LabelChip(v.label(), scheme().colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+            side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
     }

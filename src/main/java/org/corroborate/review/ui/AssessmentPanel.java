@@ -14,9 +14,9 @@ import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
-import org.corroborate.base.Roles;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.Notifications;
+import org.corroborate.project.ProjectService;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.Tally;
@@ -31,10 +31,12 @@ class AssessmentPanel implements WorkspaceExtension {
 
     private final AssessmentService assessments;
     private final CurrentActor actor;
+    private final ProjectService projects;
 
-    AssessmentPanel(AssessmentService assessments, CurrentActor actor) {
+    AssessmentPanel(AssessmentService assessments, CurrentActor actor, ProjectService projects) {
         this.assessments = assessments;
         this.actor = actor;
+        this.projects = projects;
     }
 
     @Override
@@ -71,7 +73,7 @@ class AssessmentPanel implements WorkspaceExtension {
             panel.add(line);
         }
         String me = actor.require();
-        if (annotation.author().equals(me) || !actor.hasAny(Roles.ANNOTATORS)) {
+        if (annotation.author().equals(me) || annotation.project() == null || !projects.annotates(annotation.project())) {
             return;
         }
         TextField comment = new TextField();

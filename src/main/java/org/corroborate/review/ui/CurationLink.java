@@ -4,22 +4,25 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import org.corroborate.annotation.ui.WorkspaceExtension;
-import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
+import org.corroborate.project.ProjectService;
+import org.corroborate.source.SourceService;
 
-/** In a supervisor's workspace toolbar: the way to the source's curation. */
+/** In the workspace toolbar of a supervisor of the source's project: the way to the source's curation. */
 @org.springframework.stereotype.Component
 class CurationLink implements WorkspaceExtension {
 
-    private final CurrentActor actor;
+    private final ProjectService projects;
+    private final SourceService sources;
 
-    CurationLink(CurrentActor actor) {
-        this.actor = actor;
+    CurationLink(ProjectService projects, SourceService sources) {
+        this.projects = projects;
+        this.sources = sources;
     }
 
     @Override
     public Component toolbarItem(Workspace workspace) {
-        if (!actor.has(Role.SUPERVISOR)) {
+        if (!projects.holds(sources.summary(workspace.sourceId()).project(), Role.SUPERVISOR)) {
             return null;
         }
         Button curate = new Button("Adjudicate", e -> e.getSource().getUI()

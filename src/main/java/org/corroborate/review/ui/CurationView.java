@@ -28,12 +28,14 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
+import org.corroborate.project.ProjectService;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.Tally;
 import org.corroborate.review.adjudication.AdjudicationService;
@@ -44,6 +46,7 @@ import org.corroborate.review.adjudication.Unit;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
 
 /**
  * Curation of one source: every unit of overlapping annotations with its competing versions;
@@ -60,6 +63,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final Grid<Unit> grid = new Grid<>();
     private final Span summary = new Span();
     private final AssessmentService assessments;
+    private final ProjectService projects;
     private Map<Long, Tally> tallies = Map.of();
     private long sourceId;
     /** The scheme of the source's project; spans with labels it lacks are drawn in the unknown colour. */
@@ -67,7 +71,8 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private String title = "Curation";
 
     public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
-                        AssessmentService assessments) {
+                        AssessmentService assessments, ProjectService projects) {
+        this.projects = projects;
         this.assessments = assessments;
         this.adjudication = adjudication;
         this.sources = sources;
@@ -79,10 +84,16 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         removeAll();
+        SourceSummary source;
         try {
-            title = sources.summary(id).title();
+            source = sources.summary(id);
         } catch (WorkbenchException e) {
             add(new H2("No such source"), new Span(e.getMessage()));
+            return;
+        }
+        title = source.title();
+        if (!projects.holds(source.project(), Role.SUPERVISOR)) {
+            add(new H2("Curation: " + title), new Span("Only this project's supervisors adjudicate its sources."));
             return;
         }
         sourceId = id;

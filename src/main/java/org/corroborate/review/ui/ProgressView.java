@@ -155,7 +155,8 @@ public class ProgressView extends VerticalLayout {
     }
 
     private void refresh() {
-        if (!projects.mayRead(projectId)) {
+        // Progress is the project's overseers' to read; a supervisor elsewhere who only reviews here sees empty grids.
+        if (!projects.mayRead(projectId) || !projects.oversees(projectId)) {
             return;
         }
         sources.setItems(assignments.progress(projectId));

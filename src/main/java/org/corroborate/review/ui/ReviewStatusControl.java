@@ -10,8 +10,10 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.StateBadge;
+import org.corroborate.project.ProjectService;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusService;
+import org.corroborate.source.SourceService;
 
 /** The reviewer's status on the open source, and the button that submits it, in the workspace toolbar. */
 @org.springframework.stereotype.Component
@@ -19,10 +21,15 @@ class ReviewStatusControl implements WorkspaceExtension {
 
     private final ReviewStatusService reviews;
     private final CurrentActor actor;
+    private final ProjectService projects;
+    private final SourceService sources;
 
-    ReviewStatusControl(ReviewStatusService reviews, CurrentActor actor) {
+    ReviewStatusControl(ReviewStatusService reviews, CurrentActor actor, ProjectService projects,
+                        SourceService sources) {
         this.reviews = reviews;
         this.actor = actor;
+        this.projects = projects;
+        this.sources = sources;
     }
 
     @Override
@@ -44,7 +51,7 @@ class ReviewStatusControl implements WorkspaceExtension {
         });
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        submit.setVisible(actor.has(Role.REVIEWER));
+        submit.setVisible(projects.holds(sources.summary(workspace.sourceId()).project(), Role.REVIEWER));
         HorizontalLayout item = new HorizontalLayout(status, submit);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
         return item;

@@ -104,7 +104,7 @@ public class AccountsView extends VerticalLayout {
         PasswordField password = new PasswordField("Password");
         password.setId("account-password");
         password.setHelperText("At least 8 characters and hard to guess: a few uncommon words work well");
-        CheckboxGroup<Role> roles = rolesField(EnumSet.of(Role.REVIEWER));
+        CheckboxGroup<Role> roles = rolesField(EnumSet.noneOf(Role.class));
         FormLayout form = new FormLayout(username, displayName, password, roles);
         form.setColspan(roles, 2);
         FormDialog dialog = new FormDialog("New account", form);
@@ -143,13 +143,15 @@ public class AccountsView extends VerticalLayout {
     }
 
     private static CheckboxGroup<Role> rolesField(Set<Role> selected) {
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+        // Reviewing and supervising are roles in a project, given on its members; an account is an administrator or not.
+        CheckboxGroup<Role> roles = new CheckboxGroup<>("Workbench role");
         roles.setId("account-roles");
-        roles.setItems(Role.values());
+        roles.setItems(Role.WORKBENCH_WIDE);
+        roles.setHelperText("Reviewers and supervisors are made in each project, among its members.");
         roles.setItemLabelGenerator(r -> switch (r) {
             case REVIEWER -> "Reviewer: annotates and assesses";
             case SUPERVISOR -> "Supervisor: assigns, audits, adjudicates";
-            case ADMIN -> "Administrator: accounts and settings";
+            case ADMIN -> "Administrator: accounts, projects and settings";
         });
         roles.setValue(selected);
         return roles;
