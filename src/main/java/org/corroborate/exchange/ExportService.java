@@ -282,7 +282,7 @@ public class ExportService {
         Map<Long, Map<String, String>> verdicts = seesColleagues ? assessments.verdictsBySource(id) : Map.of();
         List<ExportedSpan> spans = found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(),
                 a.label(), a.text(), a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
-                verdicts.getOrDefault(a.id(), Map.of()), null, a.imported())).toList();
+                verdicts.getOrDefault(a.id(), Map.of()), null, a.imported(), a.schemeVersion())).toList();
         List<ExportedDecision> decisions = null;
         if (request.layer().kind().equals("all") && seesColleagues) {
             // A decision names the spans it judged in their order in the export (text order), not by database id.

@@ -9,18 +9,29 @@ import org.corroborate.base.Provenance;
 /**
  * One span as every format writes it: code point offsets, label, the covered text, who made it and
  * when, its attributes and note, colleagues' verdicts, for gold spans the decision behind it, and
- * for imported spans who imported it, when and from which file (left out for work done here).
+ * for imported spans who imported it, when and from which file (left out for work done here), and
+ * for reviewers' spans the number of the project's scheme version they were last saved under (left
+ * out for gold spans, whose decision names its own time).
  */
 public record ExportedSpan(String id, int start, int end, String label, String text, String author,
                            Instant created, Instant modified, Map<String, String> attributes, String note,
                            Map<String, String> assessments, Gold gold,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Provenance imported) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Provenance imported,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer schemeVersion) {
 
-    /** A span made in this workbench. */
+    /** A span made in this workbench, its scheme version not given. */
     public ExportedSpan(String id, int start, int end, String label, String text, String author, Instant created,
                         Instant modified, Map<String, String> attributes, String note,
                         Map<String, String> assessments, Gold gold) {
-        this(id, start, end, label, text, author, created, modified, attributes, note, assessments, gold, null);
+        this(id, start, end, label, text, author, created, modified, attributes, note, assessments, gold, null, null);
+    }
+
+    /** A span, imported or not, its scheme version not given. */
+    public ExportedSpan(String id, int start, int end, String label, String text, String author, Instant created,
+                        Instant modified, Map<String, String> attributes, String note,
+                        Map<String, String> assessments, Gold gold, Provenance imported) {
+        this(id, start, end, label, text, author, created, modified, attributes, note, assessments, gold, imported,
+                null);
     }
 
     /** The adjudication a gold span came from. */
