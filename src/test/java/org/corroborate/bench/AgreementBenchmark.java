@@ -111,8 +111,8 @@ class AgreementBenchmark {
                     "x".repeat(s.end() - s.start()), "", ""});
         }
         jdbc.batchUpdate("insert into annotation (project_id, source_id, start_offset, end_offset, label, attributes, "
-                + "author, created_at, modified_at, covered_text, context_before, context_after, version) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+                + "author, created_at, modified_at, covered_text, context_before, context_after, version, scheme_version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)", rows);
         List<Long> times = new ArrayList<>();
         List<Long> benchIds = new ArrayList<>(ids.values());
         for (int run = 0; run < 4; run++) {

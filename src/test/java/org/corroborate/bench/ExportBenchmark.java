@@ -130,7 +130,7 @@ class ExportBenchmark {
             }
             jdbc.batchUpdate("insert into annotation (project_id, source_id, start_offset, end_offset, label, "
                     + "attributes, author, created_at, modified_at, covered_text, context_before, context_after, "
-                    + "version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows);
+                    + "version, scheme_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1)", rows);
             total += rows.size();
         }
         return total;
