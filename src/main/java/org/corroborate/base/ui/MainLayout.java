@@ -17,21 +17,29 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The frame around every signed-in view: product name, navigation, who is signed in, and the demo marker. */
+/**
+ * The frame around every signed-in view: product name, navigation, who is signed in, the demo marker,
+ * and what other features add to the top bar through {@link FrameExtension}s (the project switcher).
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties) {
+    public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties,
+                      List<FrameExtension> extensions) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(properties.demo()), navigation());
-        addToNavbar(new DrawerToggle(), spacer(), userMenu(authentication));
+        addToNavbar(new DrawerToggle());
+        extensions.stream().map(FrameExtension::navbarItem).filter(Objects::nonNull).forEach(this::addToNavbar);
+        addToNavbar(spacer(), userMenu(authentication));
     }
 
     private static Div brand(boolean demo) {

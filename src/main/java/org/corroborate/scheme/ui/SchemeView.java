@@ -16,15 +16,17 @@ import java.util.List;
 import org.corroborate.scheme.AttributeType;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.project.ProjectService;
+import org.corroborate.project.ui.CurrentProject;
 
-/** The label scheme in force and the annotation guidelines, for every reviewer to consult. */
+/** The label scheme in force and the current project's annotation guidelines, for every reviewer to consult. */
 @Route("scheme")
 @PageTitle("Label scheme · Corroborate")
 @Menu(order = 50, title = "Label scheme", icon = "vaadin:tags")
 @PermitAll
 public class SchemeView extends VerticalLayout {
 
-    public SchemeView(SchemeService schemes) {
+    public SchemeView(SchemeService schemes, CurrentProject currentProject, ProjectService projects) {
         LabelScheme scheme = schemes.current();
         addClassName("cb-scheme");
         H2 title = new H2("Label scheme");
@@ -36,7 +38,7 @@ public class SchemeView extends VerticalLayout {
         labels.addClassName("cb-scheme-labels");
         scheme.labels().forEach(label -> labels.add(card(label)));
         add(title, version, labels);
-        schemes.guidelines().ifPresent(text -> {
+        currentProject.id().flatMap(projects::guidelines).ifPresent(text -> {
             Markdown guidelines = new Markdown(text);
             guidelines.addClassName("cb-guidelines");
             add(guidelines);
