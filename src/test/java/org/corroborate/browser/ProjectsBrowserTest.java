@@ -139,6 +139,9 @@ class ProjectsBrowserTest extends BrowserTest {
         assertThat(page.locator("#projects")).not().containsText(TestProjects.MAIN_NAME);
         page.setViewportSize(1440, 900);
         page.navigate(url("/projects"));
+        assertThat(page.locator("#project-name")).hasText(projectName);
+        page.locator("#project-switcher").click();
+        page.locator("vaadin-select-list-box .cb-project-item").first().waitFor();
         screenshot(page, "projects-reviewer-1440");
     }
 

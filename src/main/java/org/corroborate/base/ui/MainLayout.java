@@ -10,7 +10,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -31,6 +33,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 @Layout
 @PermitAll
+// Vaadin loads a web component with the first view that uses it; what FrameExtensions put into the
+// bar must be loaded with the frame itself, on every page. The project switcher is a Select.
+@Uses(Select.class)
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties,
@@ -95,6 +100,7 @@ public class MainLayout extends AppLayout {
                     roles.addClassName("cb-user-roles");
                     Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
                     signOut.setId("sign-out");
+                    signOut.setAriaLabel("Sign out"); // its label is hidden on a phone, its name stays
                     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                     menu.add(avatar, name, roles, signOut);
                 });

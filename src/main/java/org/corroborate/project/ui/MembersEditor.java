@@ -34,12 +34,16 @@ class MembersEditor extends Div {
     private final AccountService accounts;
     private final long projectId;
     private final boolean editable;
+    private final Runnable onSaved;
     private final Grid<Member> grid = new Grid<>();
     private final ComboBox<String> newMember = new ComboBox<>("Add an account");
     private final Paragraph error = new Paragraph();
     private final List<Member> members = new ArrayList<>();
 
-    MembersEditor(ProjectService projects, AccountService accounts, long projectId, boolean editable) {
+    /** @param onSaved runs after the members were saved */
+    MembersEditor(ProjectService projects, AccountService accounts, long projectId, boolean editable,
+                  Runnable onSaved) {
+        this.onSaved = onSaved;
         this.projects = projects;
         this.accounts = accounts;
         this.projectId = projectId;
@@ -135,6 +139,7 @@ class MembersEditor extends Div {
             error.setVisible(false);
             Notifications.success("Members saved: " + saved.size());
             load();
+            onSaved.run();
         } catch (WorkbenchException e) {
             error.setText(e.getMessage());
             error.setVisible(true);

@@ -31,20 +31,20 @@ class ProjectPanel extends Div {
 
     private final ProjectService projects;
     private final CurrentProject current;
-    private final Runnable onRenamed;
+    private final Runnable onChanged;
     private final Div about = new Div();
     private final boolean oversees;
     private ProjectDetails project;
 
     /**
-     * @param onRenamed runs after the name or description changed (the page redraws its list)
+     * @param onChanged runs after the name, description or members changed (the page redraws its list)
      */
     ProjectPanel(ProjectService projects, AccountService accounts, CurrentProject current, ProjectDetails project,
-                 Tab open, Runnable onRenamed) {
+                 Tab open, Runnable onChanged) {
         this.projects = projects;
         this.current = current;
         this.project = project;
-        this.onRenamed = onRenamed;
+        this.onChanged = onChanged;
         this.oversees = projects.oversees(project.id());
         setId("project-detail");
         addClassName("cb-project-detail");
@@ -52,7 +52,7 @@ class ProjectPanel extends Div {
         showAbout();
         TabSheet tabs = new TabSheet();
         tabs.setId("project-tabs");
-        var members = tabs.add("Members", new MembersEditor(projects, accounts, project.id(), oversees));
+        var members = tabs.add("Members", new MembersEditor(projects, accounts, project.id(), oversees, onChanged));
         var guidelines = tabs.add("Guidelines", new GuidelinesEditor(projects, () -> this.project, oversees,
                 saved -> this.project = saved));
         tabs.setSelectedTab(open == Tab.GUIDELINES ? guidelines : members);
@@ -93,7 +93,7 @@ class ProjectPanel extends Div {
                     e -> ProjectDialog.edit(projects, project, saved -> {
                         project = saved;
                         showAbout();
-                        onRenamed.run();
+                        onChanged.run();
                     }).open());
             edit.setId("edit-project");
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

@@ -98,12 +98,18 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         }
         readable.forEach(p -> list.add(card(p)));
         readable.stream().filter(p -> p.id().equals(chosen)).findFirst().ifPresentOrElse(
-                p -> detail.add(new ProjectPanel(projects, accounts, current, p, tab, () -> show(p.id(), tab))),
+                p -> detail.add(new ProjectPanel(projects, accounts, current, p, tab, this::redrawCards)),
                 () -> {
                     Paragraph missing = new Paragraph("There is no project with id " + chosen + ".");
                     missing.setId("project-missing");
                     detail.add(new H3("No such project"), missing);
                 });
+    }
+
+    /** Draws the cards again after the chosen project's name, description or members changed. */
+    private void redrawCards() {
+        list.removeAll();
+        projects.list().forEach(p -> list.add(card(p)));
     }
 
     private Div card(ProjectDetails project) {

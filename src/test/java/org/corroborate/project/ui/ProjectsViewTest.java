@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
@@ -53,6 +56,8 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         assertThat(find(Button.class).withId("edit-project").all()).isEmpty();
         assertThat(find(Button.class).withId("save-members").all()).isEmpty();
         assertThat(find(TextArea.class).withId("guidelines-text").all()).isEmpty();
+        find(TabSheet.class).withId("project-tabs").single().setSelectedIndex(1);
+        assertThat(find(TextArea.class).withId("guidelines-text").all()).isEmpty();
         assertThat(find(Markdown.class).withId("guidelines-preview").single().getContent()).contains("QUOTE");
     }
 
@@ -89,11 +94,10 @@ class ProjectsViewTest extends SpringBrowserlessTest {
     void aSupervisorCannotLeaveAProjectWithoutASupervisor() {
         ProjectDetails project = samsProject();
         navigate("projects/" + project.id(), ProjectsView.class);
-        Checkbox samSupervises = find(Checkbox.class).all().stream()
-                .filter(c -> "sam".equals(c.getElement().getAttribute("data-member"))
-                        && "SUPERVISOR".equals(c.getElement().getAttribute("data-role")))
-                .findFirst().orElseThrow();
-        test(samSupervises).click();
+        @SuppressWarnings("unchecked")
+        Grid<Object> members = find(Grid.class).withId("members").single();
+        test(samsBox(members, "reviewer")).click();
+        test(samsBox(members, "supervisor")).click();
         test(find(Button.class).withId("save-members").single()).click();
 
         Paragraph error = find(Paragraph.class).withId("members-error").single();
@@ -103,15 +107,23 @@ class ProjectsViewTest extends SpringBrowserlessTest {
                 .contains(new ProjectMembership("sam", Set.of(Role.SUPERVISOR)));
     }
 
+    private Checkbox samsBox(Grid<Object> members, String column) {
+        int index = members.getColumns().indexOf(members.getColumnByKey(column));
+        return IntStream.range(0, test(members).size())
+                .mapToObj(row -> (Checkbox) test(members).getCellComponent(row, index))
+                .filter(c -> "sam".equals(c.getElement().getAttribute("data-member"))).findFirst().orElseThrow();
+    }
+
     @Test
     @WithMockUser(username = "sam", roles = "SUPERVISOR")
     void aSupervisorSavesGuidelinesAndThenTheNameWithTheNewVersion() {
         ProjectDetails project = samsProject();
         navigate("projects/" + project.id(), ProjectsView.class);
+        find(TabSheet.class).withId("project-tabs").single().setSelectedIndex(1);
         test(find(TextArea.class).withId("guidelines-text").single()).setValue("# Blasting\n\nCount every blast.");
         assertThat(find(Markdown.class).withId("guidelines-preview").single().getContent()).contains("Count every blast");
         test(find(Button.class).withId("save-guidelines").single()).click();
-        assertThat(find(Paragraph.class).withId("guidelines-error").single().isVisible()).isFalse();
+        assertThat(find(Paragraph.class).withId("guidelines-error").all()).isEmpty(); // hidden: nothing refused
 
         test(find(Button.class).withId("edit-project").single()).click();
         test(find(TextField.class).withId("project-name-field").single()).setValue(project.name() + " (2026)");
