@@ -26,9 +26,6 @@ class ProjectPanel extends Div {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-    /** The tabs the panel can open on. */
-    enum Tab { MEMBERS, GUIDELINES }
-
     private final ProjectService projects;
     private final CurrentProject current;
     private final Runnable onChanged;
@@ -40,7 +37,7 @@ class ProjectPanel extends Div {
      * @param onChanged runs after the name, description or members changed (the page redraws its list)
      */
     ProjectPanel(ProjectService projects, AccountService accounts, CurrentProject current, ProjectDetails project,
-                 Tab open, Runnable onChanged) {
+                 Runnable onChanged) {
         this.projects = projects;
         this.current = current;
         this.project = project;
@@ -52,10 +49,9 @@ class ProjectPanel extends Div {
         showAbout();
         TabSheet tabs = new TabSheet();
         tabs.setId("project-tabs");
-        var members = tabs.add("Members", new MembersEditor(projects, accounts, project.id(), oversees, onChanged));
-        var guidelines = tabs.add("Guidelines", new GuidelinesEditor(projects, () -> this.project, oversees,
+        tabs.add("Members", new MembersEditor(projects, accounts, project.id(), oversees, onChanged));
+        tabs.add("Guidelines", new GuidelinesEditor(projects, () -> this.project, oversees,
                 saved -> this.project = saved));
-        tabs.setSelectedTab(open == Tab.GUIDELINES ? guidelines : members);
         add(about, tabs);
     }
 

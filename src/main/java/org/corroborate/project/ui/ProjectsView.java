@@ -57,7 +57,8 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (actor.has(Role.ADMIN)) {
             Button create = new Button("New project", VaadinIcon.PLUS.create(),
-                    e -> ProjectDialog.create(projects, made -> show(made.id(), ProjectPanel.Tab.MEMBERS)).open());
+                    e -> ProjectDialog.create(projects, made -> getUI().ifPresent(
+                            ui -> ui.navigate(ProjectsView.class, made.id()))).open());
             create.setId("new-project");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             top.add(create);
@@ -76,7 +77,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter Long projectId) {
-        show(projectId, ProjectPanel.Tab.MEMBERS);
+        show(projectId);
     }
 
     /** The route of the page with one project chosen, for links from elsewhere. */
@@ -84,7 +85,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         return "projects/" + projectId;
     }
 
-    private void show(Long projectId, ProjectPanel.Tab tab) {
+    private void show(Long projectId) {
         List<ProjectDetails> readable = projects.list();
         chosen = projectId != null ? projectId : current.id().orElse(null);
         list.removeAll();
@@ -98,7 +99,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         }
         readable.forEach(p -> list.add(card(p)));
         readable.stream().filter(p -> p.id().equals(chosen)).findFirst().ifPresentOrElse(
-                p -> detail.add(new ProjectPanel(projects, accounts, current, p, tab, this::redrawCards)),
+                p -> detail.add(new ProjectPanel(projects, accounts, current, p, this::redrawCards)),
                 () -> {
                     Paragraph missing = new Paragraph("There is no project with id " + chosen + ".");
                     missing.setId("project-missing");
