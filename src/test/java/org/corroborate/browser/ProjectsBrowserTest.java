@@ -74,6 +74,7 @@ class ProjectsBrowserTest extends BrowserTest {
         assertThat(page.locator(".cb-project-card", new Page.LocatorOptions().setHasText(projectName)))
                 .containsText("2 members");
         dismissNotifications(page);
+        page.setViewportSize(1440, 900);
         screenshot(page, "projects-admin-1440");
 
         long projectId = actor.runAs("admin", Role.ADMIN, () -> projects.list()).stream()
@@ -98,6 +99,7 @@ class ProjectsBrowserTest extends BrowserTest {
         assertThat(supervisorPage.locator("#guidelines-preview")).containsText("every tonnage figure");
         assertNothingRan(supervisorPage, "#guidelines-preview");
         dismissNotifications(supervisorPage);
+        supervisorPage.setViewportSize(1440, 900);
         screenshot(supervisorPage, "projects-guidelines-1440");
         supervisorPage.setViewportSize(390, 844);
         screenshot(supervisorPage, "projects-guidelines-390");
