@@ -34,6 +34,10 @@ class ProjectsBrowserTest extends BrowserTest {
 
             Mark **every** tonnage figure as a FACT.
 
+            ## Quotes
+            - Select the words inside the quotation marks only.
+            - Name the speaker as the text names them.
+
             <img src="x" onerror="window.pwned = 1">
             <script>window.pwned = 2</script>
             <a href="javascript:window.pwned = 3" id="bad-link">a link</a>
@@ -120,11 +124,11 @@ class ProjectsBrowserTest extends BrowserTest {
         assertNothingRan(page, "#workspace-guidelines");
         String factDescription = schemes.current(projectId).labels().stream()
                 .filter(l -> l.name().equals("FACT")).findFirst().orElseThrow().description();
+        page.setViewportSize(1440, 900);
         page.locator("#tag-FACT").hover();
         assertThat(page.locator("vaadin-tooltip-overlay, vaadin-tooltip [slot='overlay'], [role='tooltip']")
                 .filter(new Locator.FilterOptions().setHasText(factDescription.substring(0, 40))).first())
                 .isVisible();
-        page.setViewportSize(1440, 900);
         screenshot(page, "workspace-guidelines-1440");
         page.reload();
         assertThat(page.locator("#workspace-guidelines")).isVisible(); // remembered in this browser
