@@ -146,6 +146,7 @@ class ProjectsBrowserTest extends BrowserTest {
         page.setViewportSize(1440, 900);
         page.navigate(url("/projects"));
         assertThat(page.locator("#project-name")).hasText(projectName);
+        assertThat(page.locator(".cb-project-card")).containsText("reviewer · 2 members · 1 source");
         page.locator("#project-switcher").click();
         page.locator("vaadin-select-list-box .cb-project-item").first().waitFor();
         screenshot(page, "projects-reviewer-1440");

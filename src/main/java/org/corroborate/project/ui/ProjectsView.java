@@ -22,13 +22,14 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
+import org.corroborate.project.ProjectContents;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectService;
 import org.corroborate.security.AccountService;
 
 /**
  * The projects a person may read (an administrator: all of them), each with its description, the
- * person's roles there and its member count; the chosen one ({@code projects/ID}, else the current
+ * person's roles there, its member count and what {@link ProjectContents} count in it (its sources); the chosen one ({@code projects/ID}, else the current
  * project) in a {@link ProjectPanel} with its members and guidelines. Administrators create projects
  * here. A project the person may not read is answered like one that does not exist.
  */
@@ -41,12 +42,15 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
     private final ProjectService projects;
     private final AccountService accounts;
     private final CurrentProject current;
+    private final List<ProjectContents> contents;
     private final Div list = new Div();
     private final Div detail = new Div();
     private Long chosen;
 
-    public ProjectsView(ProjectService projects, AccountService accounts, CurrentProject current, CurrentActor actor) {
+    public ProjectsView(ProjectService projects, AccountService accounts, CurrentProject current, CurrentActor actor,
+                        List<ProjectContents> contents) {
         this.projects = projects;
+        this.contents = contents;
         this.accounts = accounts;
         this.current = current;
         addClassName("cb-projects-page");
@@ -124,8 +128,10 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
             card.add(description);
         }
         int members = projects.members(project.id()).size();
-        Span facts = new Span(ProjectRoles.describe(projects.rolesIn(project.id())) + " · "
-                + members + (members == 1 ? " member" : " members"));
+        StringBuilder line = new StringBuilder(ProjectRoles.describe(projects.rolesIn(project.id())))
+                .append(" · ").append(members).append(members == 1 ? " member" : " members");
+        contents.forEach(held -> line.append(" · ").append(held.describe(project.id())));
+        Span facts = new Span(line.toString());
         facts.addClassName("cb-muted");
         card.add(facts);
         card.addClassName("cb-project-card");

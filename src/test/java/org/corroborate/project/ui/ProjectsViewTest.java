@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -52,6 +53,8 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         assertThat(find(Anchor.class).withClassName("cb-project-card-name").all()).extracting(Anchor::getText)
                 .containsExactly(TestProjects.MAIN_NAME);
         assertThat(find(H3.class).withId("project-name").single().getText()).isEqualTo(TestProjects.MAIN_NAME);
+        assertThat(find(Span.class).withClassName("cb-muted").all()).extracting(Span::getText)
+                .anyMatch(facts -> facts.matches("reviewer · \\d+ members · \\d+ sources"));
         assertThat(find(Button.class).withId("new-project").all()).isEmpty();
         assertThat(find(Button.class).withId("edit-project").all()).isEmpty();
         assertThat(find(Button.class).withId("save-members").all()).isEmpty();
