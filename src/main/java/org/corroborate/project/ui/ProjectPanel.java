@@ -28,20 +28,18 @@ class ProjectPanel extends Div {
 
     private final ProjectService projects;
     private final CurrentProject current;
-    private final Runnable onChanged;
     private final Div about = new Div();
     private final boolean oversees;
     private ProjectDetails project;
 
     /**
-     * @param onChanged runs after the name, description or members changed (the page redraws its list)
+     * @param onChanged runs after the members changed (the page redraws its cards)
      */
     ProjectPanel(ProjectService projects, AccountService accounts, CurrentProject current, ProjectDetails project,
                  Runnable onChanged) {
         this.projects = projects;
         this.current = current;
         this.project = project;
-        this.onChanged = onChanged;
         this.oversees = projects.oversees(project.id());
         setId("project-detail");
         addClassName("cb-project-detail");
@@ -86,11 +84,9 @@ class ProjectPanel extends Div {
         }
         if (oversees) {
             Button edit = new Button("Edit name and description", VaadinIcon.EDIT.create(),
-                    e -> ProjectDialog.edit(projects, project, saved -> {
-                        project = saved;
-                        showAbout();
-                        onChanged.run();
-                    }).open());
+                    // The new name shows in the card, here and in the frame's switcher: draw the page again.
+                    e -> ProjectDialog.edit(projects, project, saved -> UI.getCurrent().refreshCurrentRoute(true))
+                            .open());
             edit.setId("edit-project");
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(edit);

@@ -45,6 +45,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
     private final List<ProjectContents> contents;
     private final Div list = new Div();
     private final Div detail = new Div();
+    private final boolean administers;
     private Long chosen;
 
     public ProjectsView(ProjectService projects, AccountService accounts, CurrentProject current, CurrentActor actor,
@@ -53,6 +54,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         this.contents = contents;
         this.accounts = accounts;
         this.current = current;
+        this.administers = actor.has(Role.ADMIN);
         addClassName("cb-projects-page");
         H2 title = new H2("Projects");
         HorizontalLayout top = new HorizontalLayout(title);
@@ -95,7 +97,8 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
         list.removeAll();
         detail.removeAll();
         if (readable.isEmpty()) {
-            Paragraph none = new Paragraph("You are not in any project yet — ask an administrator to add you to one.");
+            Paragraph none = new Paragraph(administers ? "There are no projects yet: create one with New project."
+                    : "You are not in any project yet — ask an administrator to add you to one.");
             none.setId("no-projects");
             none.addClassName("cb-empty-state");
             list.add(none);
@@ -111,7 +114,7 @@ public class ProjectsView extends VerticalLayout implements HasUrlParameter<Long
                 });
     }
 
-    /** Draws the cards again after the chosen project's name, description or members changed. */
+    /** Draws the cards again after the chosen project's members changed. */
     private void redrawCards() {
         list.removeAll();
         projects.list().forEach(p -> list.add(card(p)));
