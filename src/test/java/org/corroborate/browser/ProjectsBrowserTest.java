@@ -171,6 +171,7 @@ class ProjectsBrowserTest extends BrowserTest {
         Locator carol = page.locator(".cb-account-projects[data-account='carol']");
         assertThat(carol).containsText(TestProjects.MAIN_NAME);
         assertThat(carol).containsText(TestProjects.SECOND_NAME + " (supervisor, reviewer)");
+        assertThat(page.locator(".cb-account-projects[data-account='admin']")).hasText("oversees every project");
         page.locator("vaadin-button[data-account='bob']", new Page.LocatorOptions().setHasText("Role")).click();
         assertThat(page.locator("#account-admin")).isVisible();
         assertThat(page.locator("vaadin-dialog-overlay")).not().containsText("Reviewer: annotates");

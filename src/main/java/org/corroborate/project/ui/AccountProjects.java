@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.corroborate.base.Role;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectService;
 import org.corroborate.security.AccountDetails;
@@ -40,7 +41,7 @@ class AccountProjects implements AccountsExtension {
             projects.members(project.id()).forEach(m -> byAccount.computeIfAbsent(m.username(), u -> new ArrayList<>())
                     .add(new Membership(project, ProjectRoles.describe(m.roles()))));
         }
-        return account -> cell(byAccount.getOrDefault(account.username(), List.of()), account.username());
+        return account -> cell(byAccount.getOrDefault(account.username(), List.of()), account);
     }
 
     @Override
@@ -55,12 +56,12 @@ class AccountProjects implements AccountsExtension {
         return hint;
     }
 
-    private static Div cell(List<Membership> memberships, String username) {
+    private static Div cell(List<Membership> memberships, AccountDetails account) {
         Div cell = new Div();
         cell.addClassName("cb-account-projects");
-        cell.getElement().setAttribute("data-account", username);
+        cell.getElement().setAttribute("data-account", account.username());
         if (memberships.isEmpty()) {
-            Span none = new Span("in no project");
+            Span none = new Span(account.has(Role.ADMIN) ? "oversees every project" : "in no project");
             none.addClassName("cb-muted");
             cell.add(none);
         }

@@ -75,19 +75,19 @@ public class AccountsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         grid.addColumn(AccountDetails::username).setHeader("Username").setSortable(true).setWidth("9rem")
                 .setFlexGrow(0);
-        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setWidth("12rem");
+        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setWidth("9rem");
         grid.addColumn(a -> a.has(Role.ADMIN) ? "Administrator" : "")
                 .setHeader("Workbench role").setKey("roles").setWidth("9rem").setFlexGrow(0);
         for (int i = 0; i < extensions.size(); i++) {
             int index = i;
             grid.addComponentColumn(a -> extensionCells.get(index).apply(a)).setHeader(extensions.get(i).header())
-                    .setKey("extension-" + i).setWidth("14rem");
+                    .setKey("extension-" + i).setWidth("12rem");
         }
         grid.addComponentColumn(AccountsView::status).setHeader("Status").setKey("status").setWidth("7rem")
                 .setFlexGrow(0);
         grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
                 .setWidth("8rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("19rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("17rem").setFlexGrow(0);
         add(top);
         extensions.stream().map(AccountsExtension::hint).filter(Objects::nonNull).forEach(this::add);
         add(grid);
