@@ -46,7 +46,6 @@ public class SchemeService {
     private static final Logger log = LoggerFactory.getLogger(SchemeService.class);
 
     private final LabelScheme template;
-    private final String guidelines;
     private final SchemeVersionRepository versions;
     private final ProjectService projects;
     private final ObjectProvider<SchemeUsage> usages;
@@ -77,7 +76,6 @@ public class SchemeService {
         } catch (IOException e) {
             throw new InvalidSchemeException(location, List.of("cannot be read: " + e.getMessage()));
         }
-        this.guidelines = readOptional(folder.file("guidelines.md"));
         log.info("Label scheme template '{}' version {} with labels {}", template.name(), template.version(),
                 template.labels().stream().map(LabelScheme.Label::name).toList());
     }
@@ -235,11 +233,6 @@ public class SchemeService {
         return plan;
     }
 
-    /** The annotation guidelines (Markdown) that go with the template, if the folder has them. */
-    public Optional<String> guidelines() {
-        return Optional.ofNullable(guidelines);
-    }
-
     private void refuseDroppingWhatIsUsed(long projectId, SchemePlan plan) {
         Map<String, Map<String, Long>> inUse = inUse(projectId, plan);
         List<String> clauses = new ArrayList<>();
@@ -323,17 +316,5 @@ public class SchemeService {
         view.put("scheme", version.scheme());
         view.put("summary", version.summary());
         return view;
-    }
-
-    private static String readOptional(Resource file) {
-        if (!file.exists()) {
-            return null;
-        }
-        try (InputStream in = file.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            log.warn("Cannot read {}: {}", file, e.getMessage());
-            return null;
-        }
     }
 }

@@ -28,4 +28,6 @@ interface SourceRepository extends JpaRepository<Source, Long> {
 
     @Query("select s.projectId from Source s where s.id = :id")
     Optional<Long> findProjectId(Long id);
+
+    long countByProjectId(Long projectId);
 }

@@ -43,6 +43,7 @@ import org.corroborate.base.ui.StateBadge;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.project.ProjectService;
+import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.ui.ProvenancePanel;
@@ -65,7 +66,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final CurrentActor actor;
     private final SchemeService schemes;
     private final ProjectService projects;
+    private final CurrentProject currentProject;
     private LabelScheme scheme;
+    private GuidelinesPanel guidelines;
 
     private final SourceTextElement text = new SourceTextElement();
     private final Checkbox everyone = new Checkbox("Show everyone's annotations");
@@ -80,8 +83,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
-                               AuditService audit) {
+                               AuditService audit, CurrentProject currentProject) {
         this.audit = audit;
+        this.currentProject = currentProject;
         this.sources = sources;
         this.annotations = annotations;
         this.extensions = extensions;
@@ -104,7 +108,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         title = source.source().title();
         long projectId = source.source().project();
+        currentProject.set(projectId); // the frame's project switcher then names the source's project
         scheme = schemes.current(projectId);
+        guidelines = new GuidelinesPanel(projects.guidelines(projectId));
         model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(),
                         projects.holds(projectId, Role.SUPERVISOR)),
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, new Screen());
@@ -149,7 +155,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         side.add("Annotation", editor);
         side.add("All annotations", list);
         side.add("Provenance", new ProvenancePanel(source.source()));
-        add(reading, side);
+        add(reading, guidelines, side);
     }
 
     /** The extensions' tooltip lines for a source, joined per annotation. */
@@ -172,6 +178,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             button.getStyle().set("--cb-label-color", label.color());
             button.addClassName("cb-label-button");
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            if (label.description() != null && !label.description().isBlank()) {
+                button.setTooltipText(label.description());
+            }
             labels.add(button);
         }
         everyone.setId("show-everyone");
@@ -181,7 +190,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
-        HorizontalLayout options = new HorizontalLayout(everyone, snap);
+        HorizontalLayout options = new HorizontalLayout(everyone, snap, guidelines.toggle());
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         HorizontalLayout progress = new HorizontalLayout();
@@ -232,6 +241,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             return;
         }
         UI ui = event.getUI();
+        guidelines.restore(ui);
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),

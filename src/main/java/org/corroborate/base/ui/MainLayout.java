@@ -10,28 +10,41 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchProperties;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The frame around every signed-in view: product name, navigation, who is signed in, and the demo marker. */
+/**
+ * The frame around every signed-in view: product name, navigation, who is signed in, the demo marker,
+ * and what other features add to the top bar through {@link FrameExtension}s (the project switcher).
+ */
 @Layout
 @PermitAll
+// Vaadin loads a web component with the first view that uses it; what FrameExtensions put into the
+// bar must be loaded with the frame itself, on every page. The project switcher is a Select.
+@Uses(Select.class)
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties) {
+    public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties,
+                      List<FrameExtension> extensions) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(properties.demo()), navigation());
-        addToNavbar(new DrawerToggle(), spacer(), userMenu(authentication));
+        addToNavbar(new DrawerToggle());
+        extensions.stream().map(FrameExtension::navbarItem).filter(Objects::nonNull).forEach(this::addToNavbar);
+        addToNavbar(spacer(), userMenu(authentication));
     }
 
     private static Div brand(boolean demo) {
@@ -87,6 +100,7 @@ public class MainLayout extends AppLayout {
                     roles.addClassName("cb-user-roles");
                     Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
                     signOut.setId("sign-out");
+                    signOut.setAriaLabel("Sign out"); // its label is hidden on a phone, its name stays
                     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                     menu.add(avatar, name, roles, signOut);
                 });

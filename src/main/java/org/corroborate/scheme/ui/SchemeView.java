@@ -99,7 +99,7 @@ public class SchemeView extends VerticalLayout implements BeforeEnterObserver {
             add(labels);
         }
         add(versions(schemes.versions(projectId)));
-        schemes.guidelines().ifPresent(text -> {
+        projects.guidelines(projectId).ifPresent(text -> {
             Markdown guidelines = new Markdown(text);
             guidelines.addClassName("cb-guidelines");
             add(guidelines);

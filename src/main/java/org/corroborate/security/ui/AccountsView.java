@@ -3,11 +3,12 @@ package org.corroborate.security.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -23,11 +24,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
@@ -36,7 +40,12 @@ import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
 import org.corroborate.security.NewAccount;
 
-/** Administration of accounts: create, assign roles, disable, reset passwords. Every change is audited. */
+/**
+ * Administration of accounts: create, make or unmake administrators, disable, reset passwords. Every
+ * change is audited. Reviewing and supervising are roles in a project, not of an account: what
+ * {@link AccountsExtension}s add (the projects feature: each account's projects and roles there, and
+ * a link to where members are managed) shows them.
+ */
 @Route("admin/accounts")
 @PageTitle("Accounts · Corroborate")
 @Menu(order = 90, title = "Accounts", icon = "vaadin:users")
@@ -47,9 +56,12 @@ public class AccountsView extends VerticalLayout {
 
     private final AccountService accounts;
     private final Grid<AccountDetails> grid = new Grid<>();
+    private final List<AccountsExtension> extensions;
+    private final List<Function<AccountDetails, Component>> extensionCells = new ArrayList<>();
 
-    public AccountsView(AccountService accounts) {
+    public AccountsView(AccountService accounts, List<AccountsExtension> extensions) {
         this.accounts = accounts;
+        this.extensions = extensions;
         setSizeFull();
         Button create = new Button("New account", VaadinIcon.PLUS.create(), e -> openCreateDialog());
         create.setId("new-account");
@@ -63,15 +75,22 @@ public class AccountsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         grid.addColumn(AccountDetails::username).setHeader("Username").setSortable(true).setWidth("9rem")
                 .setFlexGrow(0);
-        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setWidth("12rem");
-        grid.addColumn(a -> a.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")))
-                .setHeader("Roles").setKey("roles").setWidth("10rem");
+        grid.addColumn(AccountDetails::displayName).setHeader("Name").setSortable(true).setWidth("9rem");
+        grid.addColumn(a -> a.has(Role.ADMIN) ? "Administrator" : "")
+                .setHeader("Workbench role").setKey("roles").setWidth("9rem").setFlexGrow(0);
+        for (int i = 0; i < extensions.size(); i++) {
+            int index = i;
+            grid.addComponentColumn(a -> extensionCells.get(index).apply(a)).setHeader(extensions.get(i).header())
+                    .setKey("extension-" + i).setWidth("12rem");
+        }
         grid.addComponentColumn(AccountsView::status).setHeader("Status").setKey("status").setWidth("7rem")
                 .setFlexGrow(0);
         grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault()))).setHeader("Created")
                 .setWidth("8rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("19rem").setFlexGrow(0);
-        add(top, grid);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setWidth("17rem").setFlexGrow(0);
+        add(top);
+        extensions.stream().map(AccountsExtension::hint).filter(Objects::nonNull).forEach(this::add);
+        add(grid);
         refresh();
     }
 
@@ -82,7 +101,7 @@ public class AccountsView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(AccountDetails account) {
-        Button roles = new Button("Roles", e -> openRolesDialog(account));
+        Button roles = new Button("Role", e -> openRolesDialog(account));
         Button toggle = new Button(account.enabled() ? "Disable" : "Enable",
                 e -> run(() -> accounts.setEnabled(account.id(), !account.enabled()),
                         (account.enabled() ? "Disabled " : "Enabled ") + account.username(), Notifications::error));
@@ -104,12 +123,12 @@ public class AccountsView extends VerticalLayout {
         PasswordField password = new PasswordField("Password");
         password.setId("account-password");
         password.setHelperText("At least 8 characters and hard to guess: a few uncommon words work well");
-        CheckboxGroup<Role> roles = rolesField(EnumSet.noneOf(Role.class));
-        FormLayout form = new FormLayout(username, displayName, password, roles);
-        form.setColspan(roles, 2);
+        Checkbox admin = adminField(false);
+        FormLayout form = new FormLayout(username, displayName, password, admin);
+        form.setColspan(admin, 2);
         FormDialog dialog = new FormDialog("New account", form);
         Button save = new Button("Create account", e -> dialog.closeIf(run(() -> accounts.create(new NewAccount(
-                username.getValue(), displayName.getValue(), password.getValue(), roles.getValue())),
+                username.getValue(), displayName.getValue(), password.getValue(), roles(admin))),
                 "Created " + username.getValue(), dialog::showError)));
         save.setId("account-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -118,11 +137,15 @@ public class AccountsView extends VerticalLayout {
     }
 
     private void openRolesDialog(AccountDetails account) {
-        CheckboxGroup<Role> roles = rolesField(account.roles());
-        FormDialog dialog = new FormDialog("Roles of " + account.username(), roles);
-        Button save = new Button("Save roles", e -> dialog.closeIf(run(
-                () -> accounts.changeRoles(account.id(), roles.getValue()),
-                "Roles of " + account.username() + " saved", dialog::showError)));
+        Checkbox admin = adminField(account.has(Role.ADMIN));
+        Paragraph perProject = new Paragraph("Reviewer and supervisor are roles in a project: give them on the "
+                + "Projects page, in a project's members.");
+        perProject.addClassName("cb-muted");
+        FormDialog dialog = new FormDialog("Workbench role of " + account.username(), new Div(admin, perProject));
+        Button save = new Button("Save role", e -> dialog.closeIf(run(
+                () -> accounts.changeRoles(account.id(), roles(admin)),
+                "Role of " + account.username() + " saved", dialog::showError)));
+        save.setId("account-role-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
@@ -142,19 +165,16 @@ public class AccountsView extends VerticalLayout {
         dialog.open();
     }
 
-    private static CheckboxGroup<Role> rolesField(Set<Role> selected) {
-        // Reviewing and supervising are roles in a project, given on its members; an account is an administrator or not.
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Workbench role");
-        roles.setId("account-roles");
-        roles.setItems(Role.WORKBENCH_WIDE);
-        roles.setHelperText("Reviewers and supervisors are made in each project, among its members.");
-        roles.setItemLabelGenerator(r -> switch (r) {
-            case REVIEWER -> "Reviewer: annotates and assesses";
-            case SUPERVISOR -> "Supervisor: assigns, audits, adjudicates";
-            case ADMIN -> "Administrator: accounts, projects and settings";
-        });
-        roles.setValue(selected);
-        return roles;
+    /** The one workbench-wide role: reviewing and supervising are held in projects. */
+    private static Checkbox adminField(boolean selected) {
+        Checkbox admin = new Checkbox("Administrator: manages accounts, creates projects, oversees every project",
+                selected);
+        admin.setId("account-admin");
+        return admin;
+    }
+
+    private static Set<Role> roles(Checkbox admin) {
+        return admin.getValue() ? EnumSet.of(Role.ADMIN) : EnumSet.noneOf(Role.class);
     }
 
     /** Runs a change, reports its outcome, and refreshes the grid; false if it was refused. */
@@ -196,6 +216,8 @@ public class AccountsView extends VerticalLayout {
     }
 
     private void refresh() {
+        extensionCells.clear();
+        extensions.forEach(extension -> extensionCells.add(extension.cells()));
         grid.setItems(accounts.list());
     }
 }

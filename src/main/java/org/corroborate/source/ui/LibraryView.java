@@ -5,7 +5,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -60,9 +62,14 @@ public class LibraryView extends VerticalLayout {
         addClassName("cb-library");
 
         H2 title = new H2("Library");
-        Span projectName = new Span(project.map(ProjectDetails::name).orElse("No project"));
+        // The project's name leads to its members and guidelines (the projects page, by path: source does
+        // not depend on the project feature's views).
+        Anchor projectName = new Anchor(project.map(p -> "projects/" + p.id()).orElse("projects"),
+                project.map(ProjectDetails::name).orElse("No project"));
+        projectName.getElement().setAttribute("router-link", true);
+        projectName.getElement().setAttribute("title", "The project you are working in: its members and guidelines");
         projectName.setId("library-project");
-        projectName.addClassName("cb-muted");
+        projectName.addClassName("cb-library-project");
         count.setId("source-count");
         count.addClassName("cb-muted");
         filter.setId("source-filter");
@@ -92,6 +99,16 @@ public class LibraryView extends VerticalLayout {
         top.setWrap(true);
 
         configureGrid();
+        if (projectId == null) {
+            filter.setEnabled(false);
+            Paragraph none = new Paragraph("You are not in any project yet — ask an administrator to add you to one. "
+                    + "Each project has its own sources; you see them once you are a member.");
+            none.setId("no-project");
+            none.addClassName("cb-empty-state");
+            add(top, none);
+            data = new ListDataProvider<>(new java.util.ArrayList<>());
+            return;
+        }
         add(top, grid);
         refresh();
     }

@@ -74,7 +74,8 @@ class AccountsViewTest extends SpringBrowserlessTest {
         navigate(AccountsView.class);
         int row = IntStream.range(0, test(grid()).size())
                 .filter(i -> test(grid()).getRow(i).username().equals("bob")).findFirst().orElseThrow();
-        HorizontalLayout actions = (HorizontalLayout) test(grid()).getCellComponent(row, 5);
+        HorizontalLayout actions = (HorizontalLayout) test(grid()).getCellComponent(row,
+                grid().getColumns().indexOf(grid().getColumnByKey("actions")));
         Button disable = (Button) actions.getComponentAt(1);
         assertThat(disable.getText()).isEqualTo("Disable");
 
