@@ -46,8 +46,8 @@ class CheckConstraintTest {
             for (int id = 1; id <= 4; id++) {
                 statement.executeUpdate("insert into annotation (id, project_id, source_id, start_offset, end_offset, "
                         + "label, attributes, author, created_at, modified_at, covered_text, context_before, "
-                        + "context_after, version) values (" + id + ", (select min(id) from project), 1, 0, 1, 'FACT', "
-                        + "'{}', 'alice', current_timestamp, current_timestamp, 'x', '', '', 0)");
+                        + "context_after, version, scheme_version) values (" + id + ", (select min(id) from project), 1, 0, 1, "
+                        + "'FACT', '{}', 'alice', current_timestamp, current_timestamp, 'x', '', '', 0, 1)");
             }
             for (String verdict : List.of("AGREE", "DISAGREE", "UNSURE")) {
                 statement.executeUpdate(assessment(verdict));

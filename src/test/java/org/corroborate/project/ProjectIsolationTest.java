@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import org.corroborate.testing.TestProjects;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -166,6 +167,15 @@ class ProjectIsolationTest {
                 i -> body(put("/api/projects/" + i.project() + "/members"), List.of(
                         Map.of("username", MEMBER, "roles", List.of("REVIEWER")),
                         Map.of("username", BOSS, "roles", List.of("SUPERVISOR"))))));
+        // Label scheme
+        rows.add(new Row("GET /api/projects/{projectId}/scheme", Kind.OBJECT, MEMBER,
+                i -> get("/api/projects/" + i.project() + "/scheme")));
+        rows.add(new Row("GET /api/projects/{projectId}/scheme/versions", Kind.OBJECT, MEMBER,
+                i -> get("/api/projects/" + i.project() + "/scheme/versions")));
+        rows.add(new Row("GET /api/projects/{projectId}/scheme/versions/{number}", Kind.OBJECT, MEMBER,
+                i -> get("/api/projects/" + i.project() + "/scheme/versions/1")));
+        rows.add(new Row("PUT /api/projects/{projectId}/scheme [application/json]", Kind.OBJECT, BOSS,
+                i -> body(put("/api/projects/" + i.project() + "/scheme"), schemeWithNewDescription(i.project()))));
         // Sources
         rows.add(new Row("GET /api/sources", Kind.LIST, MEMBER, i -> get("/api/sources")));
         rows.add(new Row("GET /api/sources", Kind.OBJECT, MEMBER, i -> get("/api/sources?project=" + i.project())));
@@ -245,6 +255,18 @@ class ProjectIsolationTest {
         rows.add(new Row("GET /api/audit/{entity}/{entityId}/timeline", Kind.OBJECT, BOSS,
                 i -> get("/api/audit/Source/" + i.source() + "/timeline")));
         return rows;
+    }
+
+    /**
+     * The project's scheme as it is now with a new description, as a supervisor would send it back
+     * (the main project's for a project that does not exist: the body must not decide the answer).
+     */
+    private JsonNode schemeWithNewDescription(long project) throws Exception {
+        long readable = project == GHOST ? TestProjects.MAIN : project;
+        var scheme = (tools.jackson.databind.node.ObjectNode) api.read(api.get("admin",
+                "/api/projects/" + readable + "/scheme"));
+        scheme.put("description", "Described again by the isolation test " + System.nanoTime());
+        return scheme;
     }
 
     /** The project's version as it is now (0 for a project that does not exist). */

@@ -49,7 +49,7 @@ class CrossSiteRequestTest {
     }
 
     private static String json(String title) {
-        return "{\"title\":\"" + title + "\",\"text\":\"" + title + " text\"}";
+        return "{\"title\":\"" + title + "\",\"text\":\"" + title + " text\",\"project\":" + org.corroborate.testing.TestProjects.MAIN + "}";
     }
 
     @Test

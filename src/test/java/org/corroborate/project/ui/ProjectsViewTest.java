@@ -24,6 +24,8 @@ import org.corroborate.base.Role;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectMembership;
 import org.corroborate.project.ProjectService;
+import org.corroborate.security.AccountService;
+import org.corroborate.testing.TestAccounts;
 import org.corroborate.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,16 +34,30 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WorkbenchTest
 class ProjectsViewTest extends SpringBrowserlessTest {
 
+    /**
+     * The supervisor and reviewer of this test's projects: accounts of its own, so that the demo
+     * accounts stay in one project each (other tests leave {@code project} out on that ground).
+     */
+    static final String SUPERVISOR = "quarry-sup";
+    static final String REVIEWER = "quarry-rev";
+
     @Autowired ProjectService projects;
+    @Autowired AccountService accounts;
     @Autowired CurrentActor actor;
 
-    /** A new project that sam supervises and alice reviews, so that a test may change it freely. */
+    /** A new project that {@link #SUPERVISOR} supervises and {@link #REVIEWER} reviews, so that a test may change it freely. */
     private ProjectDetails samsProject() {
         String name = "Quarry noise study " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         return actor.runAs("admin", Role.ADMIN, () -> {
+            TestAccounts fixture = new TestAccounts(accounts, projects, actor);
+            for (String username : List.of(SUPERVISOR, REVIEWER)) {
+                if (!accounts.exists(username)) {
+                    fixture.create(username);
+                }
+            }
             ProjectDetails made = projects.create(name, "Complaints about blasting at the quarry.");
-            projects.setMembers(made.id(), List.of(new ProjectMembership("sam", Set.of(Role.SUPERVISOR)),
-                    new ProjectMembership("alice", Set.of(Role.REVIEWER))));
+            projects.setMembers(made.id(), List.of(new ProjectMembership(SUPERVISOR, Set.of(Role.SUPERVISOR)),
+                    new ProjectMembership(REVIEWER, Set.of(Role.REVIEWER))));
             return made;
         });
     }
@@ -76,7 +92,7 @@ class ProjectsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithMockUser(username = "sam", roles = "SUPERVISOR")
+    @WithMockUser(username = SUPERVISOR, roles = "SUPERVISOR")
     void aSupervisorWhoseEditIsStaleIsToldAndNothingChanges() {
         ProjectDetails project = samsProject();
         navigate("projects/" + project.id(), ProjectsView.class);
@@ -93,7 +109,7 @@ class ProjectsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithMockUser(username = "sam", roles = "SUPERVISOR")
+    @WithMockUser(username = SUPERVISOR, roles = "SUPERVISOR")
     void aSupervisorCannotLeaveAProjectWithoutASupervisor() {
         ProjectDetails project = samsProject();
         navigate("projects/" + project.id(), ProjectsView.class);
@@ -107,18 +123,18 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         assertThat(error.isVisible()).isTrue();
         assertThat(error.getText()).contains("needs a supervisor");
         assertThat(actor.runAs("admin", Role.ADMIN, () -> projects.members(project.id())))
-                .contains(new ProjectMembership("sam", Set.of(Role.SUPERVISOR)));
+                .contains(new ProjectMembership(SUPERVISOR, Set.of(Role.SUPERVISOR)));
     }
 
     private Checkbox samsBox(Grid<Object> members, String column) {
         int index = members.getColumns().indexOf(members.getColumnByKey(column));
         return IntStream.range(0, test(members).size())
                 .mapToObj(row -> (Checkbox) test(members).getCellComponent(row, index))
-                .filter(c -> "sam".equals(c.getElement().getAttribute("data-member"))).findFirst().orElseThrow();
+                .filter(c -> SUPERVISOR.equals(c.getElement().getAttribute("data-member"))).findFirst().orElseThrow();
     }
 
     @Test
-    @WithMockUser(username = "sam", roles = "SUPERVISOR")
+    @WithMockUser(username = SUPERVISOR, roles = "SUPERVISOR")
     void aSupervisorSavesGuidelinesAndThenTheNameWithTheNewVersion() {
         ProjectDetails project = samsProject();
         navigate("projects/" + project.id(), ProjectsView.class);
