@@ -187,7 +187,7 @@ public class SchemeService {
                     usage.migrate(projectId, plan.migration(), number, reason)));
         }
         List<String> moved = new ArrayList<>();
-        migrated.forEach((what, count) -> moved.add(count + " " + what));
+        migrated.forEach((what, count) -> moved.add(usage(Map.of(what, count))));
         String summary = plan.diff().summary() + (moved.isEmpty() ? "" : "; migrated " + String.join(", ", moved));
         SchemeVersion saved;
         try {
@@ -233,11 +233,20 @@ public class SchemeService {
         return plan;
     }
 
+    /**
+     * Usage counts in words, such as "3 annotations and 1 gold span" (the counters name their
+     * kinds in the plural, {@link SchemeUsage}).
+     */
+    public static String usage(Map<String, Long> counts) {
+        return String.join(" and ", counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + (e.getValue() == 1 && e.getKey().endsWith("s")
+                        ? e.getKey().substring(0, e.getKey().length() - 1) : e.getKey())).toList());
+    }
+
     private void refuseDroppingWhatIsUsed(long projectId, SchemePlan plan) {
         Map<String, Map<String, Long>> inUse = inUse(projectId, plan);
         List<String> clauses = new ArrayList<>();
-        inUse.forEach((what, counts) -> clauses.add(what + " is used by " + String.join(" and ",
-                counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())));
+        inUse.forEach((what, counts) -> clauses.add(what + " is used by " + usage(counts)));
         if (!clauses.isEmpty()) {
             throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "The change would remove what is in use: "
                     + String.join("; ", clauses) + ". Map it to another (\"mappings\") or archive it "

@@ -193,7 +193,7 @@ class SchemeEvolutionApiTest {
         assertThat(two.get("changes").values()).extracting(JsonNode::asString).containsExactly(
                 "scheme version '1.0.0' → '1.1.0'", "attribute QUOTE.speaker renamed to source",
                 "label ALLEGATION renamed to CLAIM", "label CLAIM: title 'Allegation' → 'Claim'");
-        assertThat(two.get("summary").asString()).endsWith("; migrated 4 annotations, 1 gold spans");
+        assertThat(two.get("summary").asString()).endsWith("; migrated 4 annotations, 1 gold span");
         JsonNode claim = annotation(alice, alleged);
         assertThat(claim.get("label").asString()).isEqualTo("CLAIM");
         assertThat(claim.get("schemeVersion").asInt()).isEqualTo(2);
@@ -213,7 +213,7 @@ class SchemeEvolutionApiTest {
         labels.remove(2);
         JsonNode refused = api.read(put(sam, project, withoutClaim).andExpect(status().isConflict()));
         assertThat(refused.get("message").asString()).startsWith("The change would remove what is in use: label CLAIM "
-                + "is used by 3 annotations and 1 gold spans.");
+                + "is used by 3 annotations and 1 gold span.");
         assertThat(refused.get("details").get("inUse").get("label CLAIM").get("annotations").asInt()).isEqualTo(3);
         ObjectNode archived = scheme(sam, project);
         label(archived, "CLAIM").put("archived", true);
@@ -278,7 +278,7 @@ class SchemeEvolutionApiTest {
         attributes.remove(0);
         attributes.addObject().put("name", "voice").put("title", "Voice").put("type", "agent");
         JsonNode refused = api.read(put(sam, project, scheme).andExpect(status().isConflict()));
-        assertThat(refused.get("message").asString()).contains("attribute QUOTE.speaker is used by 1 annotations");
+        assertThat(refused.get("message").asString()).contains("attribute QUOTE.speaker is used by 1 annotation");
         scheme.putObject("mappings").putObject("attributes").putObject("QUOTE").put("speaker", "voice");
         ((ArrayNode) scheme.get("labels")).remove(0); // FACT: nobody uses it here
         JsonNode changed = api.read(put(sam, project, scheme).andExpect(status().isOk()));

@@ -134,8 +134,12 @@ final class SchemeEditor extends VerticalLayout {
         for (var entry : preview.inUse().entrySet()) {
             Select<String> choice = new Select<>();
             choice.setId("resolve-" + n++);
-            choice.setLabel(entry.getKey() + " (as version " + base.number() + " calls it) is used by " + String.join(" and ", entry.getValue().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).toList()));
+            // The whole sentence above the choice: as a field label it would be cut, count and all.
+            Paragraph inUse = new Paragraph(entry.getKey() + " (as version " + base.number() + " calls it) is used by "
+                    + SchemeService.usage(entry.getValue()) + ".");
+            inUse.addClassName("cb-in-use");
+            choice.setAriaLabel("What becomes of " + entry.getKey());
+            resolutions.add(inUse);
             choice.setItems(options(entry.getKey(), plain.scheme()));
             choice.setValue(ARCHIVE);
             choice.setWidthFull();
