@@ -97,6 +97,8 @@ class AgreementBenchmark {
      * into the table, as years of work would leave them), then GET /api/agreement's service call.
      */
     private void throughTheService(AgreementStudy study, BenchReport report) {
+        // The study's project is one among several of like size.
+        BenchProjects.addNeighbours(jdbc, 3, 500, 200);
         String text = "x".repeat(5000);
         Map<Long, Long> ids = new LinkedHashMap<>();
         for (long source : study.sourceLengths().keySet()) {

@@ -52,7 +52,7 @@ class ExportBenchmark {
     void exportAMillionAnnotationsInEveryFormat() throws Exception {
         long seeded = seed();
         BenchReport report = new BenchReport();
-        report.append(String.format("corpus: %,d sources, %,d annotations by 3 reviewers, H2 file database; "
+        report.append(String.format("corpus: %,d sources, %,d annotations by 3 reviewers in one of 5 projects, H2 file database; "
                 + "JVM max heap %,d MB%n", SOURCES, seeded, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         Path out = Path.of("target", "bench", "export");
         Files.createDirectories(out);
@@ -83,9 +83,15 @@ class ExportBenchmark {
         report.publish("export", "Export benchmark");
     }
 
-    /** 10,000 sources and 1,000,000 annotations, written straight into the tables as years of work would leave them. */
+    /**
+     * 10,000 sources and 1,000,000 annotations in the main project, written straight into the tables
+     * as years of work would leave them, among three neighbouring projects of 300,000 annotations
+     * in all ({@link BenchProjects}); the count of the main project's annotations.
+     */
     private long seed() {
-        Long held = jdbc.queryForObject("select count(*) from annotation", Long.class);
+        BenchProjects.addNeighbours(jdbc, 3, 1_000, PER_SOURCE);
+        Long held = jdbc.queryForObject("select count(*) from annotation where project_id = ?", Long.class,
+                TestProjects.MAIN);
         if (held != null && held >= (long) SOURCES * PER_SOURCE) {
             return held;
         }
@@ -111,7 +117,8 @@ class ExportBenchmark {
             }
             jdbc.batchUpdate("insert into source (project_id, title, imported_by, imported_at, sha256, "
                     + "length_code_points, text_content, version) values (?, ?, ?, ?, ?, ?, ?, 0)", sources);
-            List<Long> ids = jdbc.queryForList("select id from source order by id desc limit 500", Long.class)
+            List<Long> ids = jdbc.queryForList("select id from source where project_id = " + TestProjects.MAIN
+                            + " order by id desc limit 500", Long.class)
                     .reversed();
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {

@@ -56,6 +56,9 @@ class WorkspaceBenchmark extends BrowserTest {
     @Autowired
     CurrentActor actor;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private final BenchReport report = new BenchReport();
 
     @Test
@@ -152,6 +155,8 @@ class WorkspaceBenchmark extends BrowserTest {
     }
 
     private long prepare() {
+        // The source's project is one among several.
+        BenchProjects.addNeighbours(jdbc, 3, 200, 100);
         actor.runAs("admin", Role.ADMIN, () -> {
             if (accounts.list().stream().noneMatch(a -> a.username().equals("dana"))) {
                 accounts.create(new NewAccount("dana", "Dana Bench", "bench-password", Set.of()));
