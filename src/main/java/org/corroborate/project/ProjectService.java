@@ -25,6 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Projects and who works in them: the only door to project data, and the one place that decides
@@ -40,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 @PreAuthorize("isAuthenticated()")
 public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
+
+    /** The transaction resource holding the roles read in it (see {@link #memberRoles}). */
+    private static final Object ROLES_READ = ProjectService.class.getName() + ".rolesRead";
 
     /** The request parameter (or JSON field) that names a project. */
     public static final String PARAMETER = "project";
@@ -118,7 +123,7 @@ public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
         if (actor.has(Role.ADMIN)) {
             return projects.existsById(projectId);
         }
-        return actor.name().map(me -> !members.rolesOf(projectId, me).isEmpty()).orElse(false);
+        return actor.name().map(me -> !memberRoles(projectId, me).isEmpty()).orElse(false);
     }
 
     /** Refuses (404) unless the signed-in person may read the project's objects. */
@@ -133,7 +138,7 @@ public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
     @Transactional(readOnly = true)
     public Set<Role> rolesIn(long projectId) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        actor.name().ifPresent(me -> roles.addAll(members.rolesOf(projectId, me)));
+        actor.name().ifPresent(me -> roles.addAll(memberRoles(projectId, me)));
         if (actor.has(Role.ADMIN)) {
             roles.add(Role.ADMIN);
         }
@@ -313,6 +318,7 @@ public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
         List<ProjectMember> rows = new ArrayList<>();
         wanted.forEach((username, roles) -> roles.forEach(role -> rows.add(new ProjectMember(projectId, username, role))));
         members.saveAllAndFlush(rows);
+        forgetRolesRead();
         List<ProjectMembership> after = members(projectId);
         // Sign-in grants the roles held in any project; whoever's set changed signs in again to get it.
         heldBefore.forEach((username, held) -> {
@@ -333,6 +339,38 @@ public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         members.findByUsername(username).forEach(m -> roles.add(m.getRole()));
         return roles;
+    }
+
+    /**
+     * The roles a person holds in a project, read once per transaction: one write checks access
+     * several times (the source, then the role), and each check would otherwise query again.
+     * Changing members forgets what the transaction read.
+     */
+    private List<Role> memberRoles(long projectId, String username) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return members.rolesOf(projectId, username);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<Role>> read = (Map<String, List<Role>>) TransactionSynchronizationManager.getResource(ROLES_READ);
+        if (read == null) {
+            Map<String, List<Role>> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(ROLES_READ, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ROLES_READ);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(projectId + ":" + username, key -> members.rolesOf(projectId, username));
+    }
+
+    /** Forgets the roles this transaction read, after it changed members. */
+    private static void forgetRolesRead() {
+        if (TransactionSynchronizationManager.getResource(ROLES_READ) instanceof Map<?, ?> read) {
+            read.clear();
+        }
     }
 
     private Map<String, Set<Role>> checkMembers(List<ProjectMembership> requested) {
