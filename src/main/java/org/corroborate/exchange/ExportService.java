@@ -130,11 +130,12 @@ public class ExportService {
                                  List<String> labels, List<String> states) {
         projects.requireReadable(projectId);
         Layer parsed = Layer.parse(layer);
-        Set<String> known = new TreeSet<>(schemes.current(projectId).labels().stream().map(LabelScheme.Label::name).toList());
+        Set<String> known = schemes.labelsOfProject(projectId);
         Set<String> chosenLabels = new TreeSet<>();
         for (String label : labels == null ? List.<String>of() : labels) {
             if (!known.contains(label)) {
-                throw WorkbenchException.badInput("Unknown label '" + label + "': the scheme has " + known + ".");
+                throw WorkbenchException.badInput("Unknown label '" + label + "': the project's scheme and spans have "
+                        + known + ".");
             }
             chosenLabels.add(label);
         }

@@ -94,6 +94,20 @@ public class SchemeService {
         return latest(projectId).scheme();
     }
 
+    /**
+     * The labels a project's spans carry, as its current scheme names them, and those the scheme no
+     * longer has (archived ones are in the scheme; imported ones may be in neither): for filters
+     * that must reach every span, such as an export's label filter. Sorted; 404 for non-members.
+     */
+    @Transactional(readOnly = true)
+    public java.util.SortedSet<String> labelsOfProject(long projectId) {
+        projects.requireReadable(projectId);
+        java.util.SortedSet<String> labels = new java.util.TreeSet<>();
+        current(projectId).labels().forEach(l -> labels.add(l.name()));
+        usages.orderedStream().forEach(usage -> labels.addAll(usage.labelUses(projectId).keySet()));
+        return labels;
+    }
+
     /** The number of the version in force in a project: what annotations saved now record. */
     @Transactional(readOnly = true)
     public int currentNumber(long projectId) {

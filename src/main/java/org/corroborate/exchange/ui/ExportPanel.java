@@ -94,7 +94,8 @@ class ExportPanel extends Div {
         sources.setPlaceholder("All sources");
         sources.setWidthFull();
         labels.setId("export-labels");
-        labels.setItems(schemes.current(projectId).labels().stream().map(LabelScheme.Label::name).toList());
+        // The scheme's labels and any the project's spans still carry (made under an earlier version).
+        labels.setItems(schemes.labelsOfProject(projectId));
         labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current(projectId).colorOf(name))));
         labels.setHelperText("None ticked: every label");
         states.setId("export-states");
