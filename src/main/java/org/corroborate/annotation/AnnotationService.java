@@ -109,7 +109,7 @@ public class AnnotationService {
     public AnnotationDetails get(long id) {
         Annotation annotation = load(id);
         String me = actor.require();
-        SourceSummary source = sources.summary(annotation.getSourceId()); // 404 outside the caller's projects
+        SourceSummary source = sourceOf(annotation.getId(), annotation.getSourceId());
         if (!annotation.getAuthor().equals(me) && !seesColleagues(source, me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
@@ -294,10 +294,26 @@ public class AnnotationService {
                 .toList();
     }
 
+    /**
+     * The source of an annotation, for the caller: outside the caller's projects the annotation does
+     * not exist, and the answer says so in the words it uses for an id nothing has (naming the
+     * source would tell that the annotation exists, and where).
+     */
+    private SourceSummary sourceOf(long annotationId, long sourceId) {
+        try {
+            return sources.summary(sourceId);
+        } catch (WorkbenchException e) {
+            if (e.kind() == WorkbenchException.Kind.NOT_FOUND) {
+                throw WorkbenchException.notFound("There is no annotation with id " + annotationId + ".");
+            }
+            throw e;
+        }
+    }
+
     private void requireVisible(AnnotationDetails state) {
         String me = actor.require();
         if (state != null && !state.author().equals(me)
-                && !seesColleagues(sources.summary(state.sourceId()), me)) {
+                && !seesColleagues(sourceOf(state.id(), state.sourceId()), me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + state.id() + ".");
         }
     }
@@ -385,7 +401,7 @@ public class AnnotationService {
         }
         Annotation annotation = load(id);
         String me = actor.require();
-        SourceSummary source = sources.summary(annotation.getSourceId()); // 404 outside the caller's projects
+        SourceSummary source = sourceOf(annotation.getId(), annotation.getSourceId());
         if (!annotation.getAuthor().equals(me) && !seesColleagues(source, me)) {
             // What the caller may not see answers as if it did not exist, so ids cannot be probed.
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");

@@ -192,8 +192,11 @@ public class SchemeService {
         refuseDroppingWhatIsUsed(projectId, plan);
         seed(projectId);
         int number = before.number() + 1;
-        String reason = "scheme version " + number + ": " + plan.diff().summary()
-                + (proposal.reason() == null ? "" : " (" + proposal.reason() + ")");
+        // The person's own reason is checked as they gave it; the history of every span the change
+        // moves then says which version moved it and what it changed, shortened to fit.
+        ChangeReason.record(proposal.reason());
+        String done = "scheme version " + number + ": " + plan.diff().summary();
+        String reason = fitted(proposal.reason() == null ? done : proposal.reason().strip() + " (" + done + ")");
         ChangeReason.record(reason);
         Map<String, Long> migrated = new LinkedHashMap<>();
         if (!plan.migration().isEmpty()) {
@@ -245,6 +248,18 @@ public class SchemeService {
                     java.util.Set.of(), Map.of(), invalid);
         }
         return plan;
+    }
+
+    /** A reason for the history, shortened to the length a reason may have, never cutting a character in half. */
+    private static String fitted(String reason) {
+        if (reason.length() <= ChangeReason.MAX_LENGTH) {
+            return reason;
+        }
+        int cut = ChangeReason.MAX_LENGTH - 1;
+        if (Character.isHighSurrogate(reason.charAt(cut - 1))) {
+            cut--;
+        }
+        return reason.substring(0, cut) + "…";
     }
 
     /**

@@ -60,8 +60,14 @@ class SourceController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a text given as JSON; 409 if an identical text is already held")
-    ResponseEntity<?> importText(@RequestBody NewSourceRequest request) {
-        ImportOutcome outcome = sources.importText(projects.resolve(request.project()), request.title(), request.text(), request.publisher(),
+    ResponseEntity<?> importText(@RequestBody NewSourceRequest request,
+                                 @RequestParam(name = "project", required = false) Long projectParameter) {
+        if (projectParameter != null && request.project() != null && !projectParameter.equals(request.project())) {
+            throw WorkbenchException.badInput("The query names project " + projectParameter + " and the body project "
+                    + request.project() + "; name one.");
+        }
+        Long project = request.project() != null ? request.project() : projectParameter;
+        ImportOutcome outcome = sources.importText(projects.resolve(project), request.title(), request.text(), request.publisher(),
                 request.url(), request.published(), request.author());
         if (outcome.status() == ImportOutcome.Status.DUPLICATE) {
             return duplicate("An identical text is already in the library as source " + outcome.source().id() + ".",

@@ -140,5 +140,17 @@ class ProjectApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.project").value(TestProjects.MAIN));
         api.get("sam", "/api/agreement").andExpect(status().isOk());
+        // A JSON import takes the project from the query as well as from the body, and refuses two different ones.
+        api.post("carol", "/api/sources?project=" + TestProjects.MAIN,
+                        Map.of("text", "Carol names the project in the query this time."))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.project").value(TestProjects.MAIN));
+        api.post("carol", "/api/sources?project=" + TestProjects.MAIN,
+                        Map.of("text", "Carol names two projects at once.", "project", TestProjects.MAIN + 1))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", containsString("name one")));
+        api.post("bob", "/api/sources?project=" + (TestProjects.MAIN + 1),
+                        Map.of("text", "Bob names a project he is not in."))
+                .andExpect(status().isNotFound());
     }
 }

@@ -140,6 +140,25 @@ class SchemeEvolutionApiTest {
     }
 
     @Test
+    void longDescriptionsCanBeSavedAndEditedAgainWithoutAReason() throws Exception {
+        // The history of migrated spans records what the change did; a long change must still fit, and a
+        // person's own reason is checked as they gave it.
+        long project = project();
+        ObjectNode scheme = scheme(sam, project);
+        label(scheme, "FACT").put("description", "Careful guidance on what a fact is. ".repeat(60));
+        put(sam, project, scheme).andExpect(status().isOk());
+        scheme = scheme(sam, project);
+        label(scheme, "FACT").put("description", label(scheme, "FACT").get("description").asString() + " Typo fixed.");
+        label(scheme, "QUOTE").put("description", "Quoted words, and only those. ".repeat(60));
+        put(sam, project, scheme).andExpect(status().isOk());
+        scheme = scheme(sam, project);
+        label(scheme, "FACT").put("description", "Short again.");
+        scheme.put("reason", "bad\u0001");
+        JsonNode refused = api.read(put(sam, project, scheme).andExpect(status().isBadRequest()));
+        assertThat(refused.get("message").asString()).contains("U+0001 at position 4");
+    }
+
+    @Test
     void onlyMembersSeeItAndOnlyOverseersChangeIt() throws Exception {
         long project = project();
         ObjectNode scheme = scheme(sam, project);

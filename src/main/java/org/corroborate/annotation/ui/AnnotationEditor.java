@@ -60,11 +60,23 @@ class AnnotationEditor extends VerticalLayout {
     private final AuditService audit;
     private Consumer<BiConsumer<Integer, Integer>> selection = ask -> { };
     private final Map<String, AbstractField<?, String>> attributes = new LinkedHashMap<>();
-    private final Paragraph empty = new Paragraph("Select text and press 1, 2 or 3 (or a label button) to annotate "
-            + "it; click a highlight to open it here.");
+    private final Paragraph empty = new Paragraph();
     private final Div form = new Div();
     private final Div extensionPanels = new Div();
     private AnnotationDetails shown;
+
+    /** What to do first, naming the hotkeys of the labels offered now (archived ones have none). */
+    static String hint(LabelScheme scheme) {
+        List<String> keys = scheme.offered().stream().map(LabelScheme.Label::hotkey)
+                .filter(k -> k != null && !k.isBlank()).toList();
+        String press = switch (keys.size()) {
+            case 0 -> "choose a label button";
+            case 1 -> "press " + keys.getFirst() + " (or a label button)";
+            default -> "press " + String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.getLast()
+                    + " (or a label button)";
+        };
+        return "Select text and " + press + " to annotate it; click a highlight to open it here.";
+    }
 
     AnnotationEditor(AnnotationService annotations, AuditService audit, LabelScheme scheme,
                      Consumer<AnnotationDetails> onSaved, Consumer<AnnotationDetails> onDeleted) {
@@ -77,6 +89,7 @@ class AnnotationEditor extends VerticalLayout {
         addClassName("cb-editor");
         setPadding(false);
 
+        empty.setText(hint(scheme));
         empty.addClassName("cb-muted");
         quote.addClassName("cb-editor-quote");
         quote.setId("editor-quote");
