@@ -78,7 +78,23 @@ class ApiExceptionHandler {
                         + "(server.tomcat.max-part-count); send fewer files at once.");
             }
         }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return error(400, "bad_input", mismatched(mismatch));
+        }
         return error(400, "bad_input", e.getMessage());
+    }
+
+    /** A parameter or path part of the wrong type, in words: "'project' must be a whole number, not 'abc'." */
+    static String mismatched(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String wanted = type == null ? "of another kind"
+                : type == Long.class || type == long.class || type == Integer.class || type == int.class
+                ? "a whole number"
+                : type == Boolean.class || type == boolean.class ? "true or false"
+                : "a " + type.getSimpleName();
+        String given = String.valueOf(e.getValue());
+        return "'" + e.getName() + "' must be " + wanted + ", not '"
+                + (given.length() > 40 ? given.substring(0, 40) + "…" : given) + "'.";
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -149,6 +149,10 @@ class ProjectApiTest {
                         Map.of("text", "Carol names two projects at once.", "project", TestProjects.MAIN + 1))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message", containsString("name one")));
+        api.get("carol", "/api/export?format=jsonl&project=abc").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("'project' must be a whole number, not 'abc'."));
+        api.get("carol", "/api/projects/abc").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("'id' must be a whole number, not 'abc'."));
         api.post("bob", "/api/sources?project=" + (TestProjects.MAIN + 1),
                         Map.of("text", "Bob names a project he is not in."))
                 .andExpect(status().isNotFound());
