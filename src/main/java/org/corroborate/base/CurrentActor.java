@@ -2,7 +2,6 @@ package org.corroborate.base;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,17 +38,6 @@ public class CurrentActor {
     /** Whether the actor holds the role. */
     public boolean has(Role role) {
         return role.isHeldBy(strategy.getContext().getAuthentication());
-    }
-
-    /** Whether the actor holds any of the roles, such as {@link Roles#OVERSEERS}. */
-    public boolean hasAny(Set<Role> roles) {
-        Authentication auth = strategy.getContext().getAuthentication();
-        return roles.stream().anyMatch(r -> r.isHeldBy(auth));
-    }
-
-    /** Whether the actor oversees the work: a supervisor or an administrator ({@link Roles#OVERSEERS}). */
-    public boolean oversees() {
-        return hasAny(Roles.OVERSEERS);
     }
 
     /** The signed-in username; services that write call this, and a missing actor is a programming error. */
