@@ -49,10 +49,11 @@ class AnnotationSchemeUsage implements SchemeUsage {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Map<String, Map<String, Long>> attributeUses(long projectId) {
-        Map<String, Map<String, Long>> uses = new TreeMap<>();
-        annotations.labelledAttributes(projectId).forEach(row -> ((Map<String, String>) row[1]).keySet()
-                .forEach(name -> uses.computeIfAbsent((String) row[0], l -> new TreeMap<>()).merge(name, 1L, Long::sum)));
+    public Map<String, Map<String, Map<String, Long>>> attributeValueUses(long projectId) {
+        Map<String, Map<String, Map<String, Long>>> uses = new TreeMap<>();
+        annotations.labelledAttributes(projectId).forEach(row -> ((Map<String, String>) row[1]).forEach((name, value) ->
+                uses.computeIfAbsent((String) row[0], l -> new TreeMap<>()).computeIfAbsent(name, n -> new TreeMap<>())
+                        .merge(value, 1L, Long::sum)));
         return uses;
     }
 

@@ -10,19 +10,21 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Says in a sentence why a JSON request body could not be read: which field (by its path, such as
  * {@code attributes.speaker} or {@code annotationIds[2]}) and what it must be instead, or where the
  * JSON itself is broken. Built from Jackson's exception path, so it names the field for every type.
  */
-final class JsonProblem {
+public final class JsonProblem {
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private JsonProblem() {}
 
-    static String describe(Throwable failure) {
+    /** The sentence for a failure to read JSON (any exception with a Jackson exception among its causes). */
+    public static String describe(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof JacksonException) && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -39,6 +41,12 @@ final class JsonProblem {
         }
         if (original.startsWith("Trailing token")) {
             return "The request body holds more than one JSON value: send one JSON object.";
+        }
+        if (jackson instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+            return "'" + path(jackson) + "' is not a field this request takes"
+                    + (known.isEmpty() ? "" : "; it takes " + known) + ".";
         }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String field = path(jackson);

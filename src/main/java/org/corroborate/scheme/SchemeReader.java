@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.corroborate.base.JsonProblem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -42,7 +43,7 @@ final class SchemeReader {
         try {
             scheme = JSON.readValue(content, LabelScheme.class);
         } catch (JacksonException e) {
-            throw new InvalidSchemeException(location, List.of("not valid scheme JSON: " + e.getOriginalMessage()));
+            throw new InvalidSchemeException(location, List.of(JsonProblem.describe(e)));
         }
         return checked(location, scheme);
     }
@@ -53,7 +54,7 @@ final class SchemeReader {
         try {
             scheme = JSON.treeToValue(tree, LabelScheme.class);
         } catch (JacksonException e) {
-            throw new InvalidSchemeException(location, List.of("not valid scheme JSON: " + e.getOriginalMessage()));
+            throw new InvalidSchemeException(location, List.of(JsonProblem.describe(e)));
         }
         return checked(location, scheme);
     }
@@ -63,7 +64,7 @@ final class SchemeReader {
         try {
             return JSON.readTree(content);
         } catch (JacksonException e) {
-            throw new InvalidSchemeException(location, List.of("not valid JSON: " + e.getOriginalMessage()));
+            throw new InvalidSchemeException(location, List.of(JsonProblem.describe(e)));
         }
     }
 

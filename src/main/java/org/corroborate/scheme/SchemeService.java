@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,9 @@ public class SchemeService {
      * (404 for non-members, 403 for reviewers). Refused with 400 when the scheme or the instructions
      * are invalid (every problem listed in {@code details.problems}), 409 when the proposal is based
      * on an older version than the current one, or when it drops a label or attribute that spans still
-     * use ({@code details.inUse} counts them per kind of span): map it or archive it instead. Renamed
+     * use ({@code details.inUse} counts them per kind of span): map it or archive it instead; 409 too
+     * when it gives an attribute a type or allowed values that values on spans do not fit ({@code
+     * details.misfits}, per attribute and value, at most five values named per attribute). Renamed
      * and mapped labels and attributes are migrated in every {@link SchemeUsage}, in this transaction;
      * the version records what moved. A proposal that changes nothing makes no version.
      */
@@ -190,6 +193,7 @@ public class SchemeService {
             return before;
         }
         refuseDroppingWhatIsUsed(projectId, plan);
+        refuseValuesThatWouldNotFit(projectId, before.scheme(), proposal, plan);
         seed(projectId);
         int number = before.number() + 1;
         // The person's own reason is checked as they gave it; the history of every span the change
@@ -227,8 +231,9 @@ public class SchemeService {
 
     /**
      * What {@link #change} would do with the proposal, without doing it: the diff, the problems that
-     * would refuse it (400), and what it would drop while in use (409), counted per kind of span
-     * ({@code "label CLAIM" -> {"annotations": 3}}), so a person can map or archive those first.
+     * would refuse it (400), what it would drop while in use (409), counted per kind of span
+     * ({@code "label CLAIM" -> {"annotations": 3}}), so a person can map or archive those first, and
+     * the values on spans the changed attribute types would refuse (409).
      */
     @Transactional(readOnly = true)
     public SchemeChangePreview preview(long projectId, SchemeProposal proposal) {
@@ -236,7 +241,9 @@ public class SchemeService {
         SchemeVersionDetails before = latest(projectId);
         SchemePlan plan = plan(before, proposal);
         Map<String, Map<String, Long>> inUse = plan.problems().isEmpty() ? inUse(projectId, plan) : Map.of();
-        return new SchemeChangePreview(before.number(), plan.diff(), plan.problems(), inUse);
+        Map<String, Map<String, Long>> misfits = plan.problems().isEmpty()
+                ? misfits(projectId, before.scheme(), proposal, plan) : Map.of();
+        return new SchemeChangePreview(before.number(), plan.diff(), plan.problems(), inUse, misfits);
     }
 
     private static SchemePlan plan(SchemeVersionDetails before, SchemeProposal proposal) {
@@ -283,21 +290,87 @@ public class SchemeService {
         }
     }
 
+    private void refuseValuesThatWouldNotFit(long projectId, LabelScheme before, SchemeProposal proposal,
+                                             SchemePlan plan) {
+        Map<String, Map<String, Long>> misfits = misfits(projectId, before, proposal, plan);
+        if (!misfits.isEmpty()) {
+            throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "The change would leave values that "
+                    + "the new attribute types refuse: " + misfitsInWords(misfits) + ". Change those values first "
+                    + "(or keep the attribute's type and values); nothing was changed.", Map.of("misfits", misfits));
+        }
+    }
+
+    /** Refused values in words: "attribute QUOTE.verified, value 'maybe' on 3 annotations; …". */
+    public static String misfitsInWords(Map<String, Map<String, Long>> misfits) {
+        return String.join("; ", misfits.entrySet().stream()
+                .map(e -> e.getKey() + " on " + usage(e.getValue())).toList());
+    }
+
     private Map<String, Map<String, Long>> inUse(long projectId, SchemePlan plan) {
         Map<String, Map<String, Long>> inUse = new LinkedHashMap<>();
         if (!plan.droppedLabels().isEmpty() || !plan.droppedAttributes().isEmpty()) {
             usages.orderedStream().forEach(usage -> {
                 Map<String, Long> labels = usage.labelUses(projectId);
-                Map<String, Map<String, Long>> attributes = plan.droppedAttributes().isEmpty() ? Map.of()
-                        : usage.attributeUses(projectId);
+                Map<String, Map<String, Map<String, Long>>> attributes = plan.droppedAttributes().isEmpty() ? Map.of()
+                        : usage.attributeValueUses(projectId);
                 plan.droppedLabels().forEach(label -> count(inUse, "label " + label, usage.what(),
                         labels.getOrDefault(label, 0L)));
                 plan.droppedAttributes().forEach((label, names) -> names.forEach(name -> count(inUse,
-                        "attribute " + label + "." + name, usage.what(),
-                        attributes.getOrDefault(label, Map.of()).getOrDefault(name, 0L))));
+                        "attribute " + label + "." + name, usage.what(), attributes.getOrDefault(label, Map.of())
+                                .getOrDefault(name, Map.of()).values().stream().mapToLong(Long::longValue).sum())));
             });
         }
         return inUse;
+    }
+
+    /** At most this many refused values are named per attribute; the rest are counted together. */
+    private static final int MISFITS_NAMED = 5;
+
+    /**
+     * The values spans hold that the new version's attribute would refuse, where the change gives an
+     * attribute another type or other allowed values (or declares one that spans already carry), such
+     * as {@code "attribute QUOTE.verified, value 'maybe'" -> {"annotations": 3}}; values are looked up
+     * after the change's renames and mappings. Attributes whose declaration does not change are not
+     * looked at, so values an import left outside the scheme do not block an unrelated change.
+     */
+    private Map<String, Map<String, Long>> misfits(long projectId, LabelScheme before, SchemeProposal proposal,
+                                                   SchemePlan plan) {
+        LabelScheme after = proposal.scheme();
+        Map<String, Map<String, Long>> misfits = new LinkedHashMap<>();
+        if (plan.diff().entries().stream().noneMatch(e -> e.kind() == SchemeDiff.Kind.ATTRIBUTE_CHANGED
+                || e.kind() == SchemeDiff.Kind.ATTRIBUTE_ADDED || e.kind() == SchemeDiff.Kind.ATTRIBUTE_MAPPED
+                || e.kind() == SchemeDiff.Kind.ATTRIBUTE_RENAMED || e.kind() == SchemeDiff.Kind.LABEL_MAPPED
+                || e.kind() == SchemeDiff.Kind.LABEL_RENAMED)) {
+            return misfits;
+        }
+        SchemeMigration migration = plan.migration();
+        Map<String, Integer> named = new HashMap<>();
+        usages.orderedStream().forEach(usage -> usage.attributeValueUses(projectId).forEach((label, byName) ->
+                byName.forEach((name, values) -> {
+                    String newLabel = migration.labels().getOrDefault(label, label);
+                    String newName = migration.attributes().getOrDefault(label, Map.of()).getOrDefault(name, name);
+                    LabelScheme.Attribute declared = after.label(newLabel).flatMap(l -> l.attribute(newName)).orElse(null);
+                    if (declared == null) {
+                        return;
+                    }
+                    LabelScheme.Attribute was = before.label(label).flatMap(l -> l.attribute(name)).orElse(null);
+                    if (was != null && was.type().equals(declared.type()) && was.values().equals(declared.values())) {
+                        return;
+                    }
+                    String where = "attribute " + newLabel + "." + newName;
+                    values.forEach((value, count) -> {
+                        if (value == null || value.isBlank()
+                                || declared.attributeType().refusal(declared, value.strip()).isEmpty()) {
+                            return;
+                        }
+                        String key = where + ", value '" + value + "'";
+                        if (!misfits.containsKey(key) && named.merge(where, 1, Integer::sum) > MISFITS_NAMED) {
+                            key = where + ", other values";
+                        }
+                        count(misfits, key, usage.what(), count);
+                    });
+                })));
+        return misfits;
     }
 
     private static void count(Map<String, Map<String, Long>> inUse, String what, String by, long count) {

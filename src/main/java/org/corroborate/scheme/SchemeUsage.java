@@ -17,8 +17,12 @@ public interface SchemeUsage {
     /** How many of the project's spans carry each label (labels with none left out). */
     Map<String, Long> labelUses(long projectId);
 
-    /** Per label, how many of the project's spans with that label hold a value for each attribute. */
-    Map<String, Map<String, Long>> attributeUses(long projectId);
+    /**
+     * Per label and attribute, how many of the project's spans with that label hold each value
+     * ({@code label -> attribute -> value -> count}; attributes without a value left out): what a
+     * change that removes an attribute, or narrows its type, would leave behind.
+     */
+    Map<String, Map<String, Map<String, Long>>> attributeValueUses(long projectId);
 
     /**
      * Moves the project's spans as the migration says, recording {@code schemeVersion} as the version

@@ -306,6 +306,31 @@ class SchemeEvolutionApiTest {
         assertThat(annotation(alice, quote).get("attributes").get("voice").asString()).isEqualTo("the minister");
     }
 
+    @Test
+    void narrowingAnAttributesTypeIsRefusedWhileSpansHoldValuesItWouldRefuse() throws Exception {
+        long project = project();
+        String text = "Scheme evolution, types: the minister said “the pipes were replaced” on Monday.";
+        long source = source(project, text);
+        long quote = new Corpus(api).annotate(alice, source, text, "the pipes were replaced", "QUOTE",
+                Map.of("speaker", "minister"), null);
+        ObjectNode scheme = scheme(sam, project);
+        ObjectNode speaker = attribute(label(scheme, "QUOTE"), "speaker");
+        speaker.put("type", "choice");
+        speaker.putArray("values").add("mayor").add("council");
+        JsonNode refused = api.read(put(sam, project, scheme).andExpect(status().isConflict()));
+        assertThat(refused.get("message").asString()).contains(
+                "attribute QUOTE.speaker, value 'minister' on 1 annotation").contains("nothing was changed");
+        assertThat(refused.get("details").get("misfits").get("attribute QUOTE.speaker, value 'minister'")
+                .get("annotations").asLong()).isEqualTo(1);
+        assertThat(scheme(sam, project).get("schemeVersion").asInt()).isEqualTo(1);
+        assertThat(annotation(alice, quote).get("attributes").get("speaker").asString()).isEqualTo("minister");
+
+        ((ArrayNode) speaker.get("values")).add("minister");
+        assertThat(api.read(put(sam, project, scheme).andExpect(status().isOk())).get("schemeVersion").asInt())
+                .isEqualTo(2);
+        assertThat(annotation(alice, quote).get("attributes").get("speaker").asString()).isEqualTo("minister");
+    }
+
     static Map<String, String> unzip(byte[] zip) throws Exception {
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

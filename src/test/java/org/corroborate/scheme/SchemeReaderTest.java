@@ -42,9 +42,11 @@ class SchemeReaderTest {
     @Test
     void refusesUnknownFieldsAndBrokenJson() {
         assertThatThrownBy(() -> SchemeReader.read("x.json", "{\"name\": \"a\", \"version\": \"1.0.0\", \"labelz\": []}"))
-                .isInstanceOf(InvalidSchemeException.class).hasMessageContaining("labelz");
+                .isInstanceOf(InvalidSchemeException.class)
+                .hasMessageContaining("'labelz' is not a field this request takes; it takes")
+                .hasMessageContaining("'labels'").hasMessageNotContaining("org.corroborate");
         assertThatThrownBy(() -> SchemeReader.read("x.json", "{\"name\": "))
-                .isInstanceOf(InvalidSchemeException.class).hasMessageContaining("not valid scheme JSON");
+                .isInstanceOf(InvalidSchemeException.class).hasMessageContaining("not valid JSON");
     }
 
     @Test

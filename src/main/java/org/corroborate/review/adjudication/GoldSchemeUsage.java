@@ -44,10 +44,11 @@ class GoldSchemeUsage implements SchemeUsage {
     }
 
     @Override
-    public Map<String, Map<String, Long>> attributeUses(long projectId) {
-        Map<String, Map<String, Long>> uses = new TreeMap<>();
-        gold(projectId).forEach(d -> d.goldAttributes().keySet().forEach(name ->
-                uses.computeIfAbsent(d.goldLabel(), l -> new TreeMap<>()).merge(name, 1L, Long::sum)));
+    public Map<String, Map<String, Map<String, Long>>> attributeValueUses(long projectId) {
+        Map<String, Map<String, Map<String, Long>>> uses = new TreeMap<>();
+        gold(projectId).forEach(d -> d.goldAttributes().forEach((name, value) ->
+                uses.computeIfAbsent(d.goldLabel(), l -> new TreeMap<>()).computeIfAbsent(name, n -> new TreeMap<>())
+                        .merge(value, 1L, Long::sum)));
         return uses;
     }
 

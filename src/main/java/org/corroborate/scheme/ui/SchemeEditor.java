@@ -119,6 +119,13 @@ final class SchemeEditor extends VerticalLayout {
             problem.setVisible(true);
             return;
         }
+        if (!preview.misfits().isEmpty()) {
+            problem.setText("Cannot save: spans hold values the new attribute types refuse: "
+                    + SchemeService.misfitsInWords(preview.misfits()) + ". Change those values first, "
+                    + "or keep the attribute's type and values.");
+            problem.setVisible(true);
+            return;
+        }
         problem.setVisible(false);
         if (preview.diff().isEmpty()) {
             problem.setText("Nothing has changed.");
