@@ -13,6 +13,7 @@ import java.util.zip.ZipInputStream;
 import org.corroborate.WorkbenchTest;
 import org.corroborate.testing.Api;
 import org.corroborate.testing.Corpus;
+import org.corroborate.testing.TestProjects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +83,7 @@ class BlindModeDoorsApiTest {
         api.get("sam", "/api/sources/" + source + "/annotations?layer=gold").andExpect(jsonPath("$.length()").value(1));
         api.get("sam", "/api/annotations/" + alices + "/assessments").andExpect(jsonPath("$.length()").value(1));
         assertThat(export("sam", "jsonl", "gold")).contains("sam-reason-zq");
-        assertThat(export("sam", "jsonl", "all")).contains("sam-rejects-zq", "bob-doubts-zq", "bob-note-zq");
+        assertThat(export("sam", "jsonl", "all")).contains("sam-rejects-zq", "bob-note-zq", "\"bob\":\"DISAGREE\"");
     }
 
     /** Every door, as a reviewer of the project who has not submitted the blind source. */
@@ -96,7 +97,7 @@ class BlindModeDoorsApiTest {
         api.get(reviewer, s + "/status").andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.reviewer == 'bob')]").isEmpty());
         api.get(reviewer, s + "/units").andExpect(status().isForbidden());
-        api.get(reviewer, "/api/agreement?source=" + source).andExpect(status().isForbidden());
+        api.get(reviewer, "/api/agreement?project=" + TestProjects.MAIN + "&source=" + source).andExpect(status().isForbidden());
         api.get(reviewer, "/api/annotations/" + bobs).andExpect(status().isNotFound());
         api.get(reviewer, "/api/annotations/" + bobs + "/history").andExpect(status().isNotFound());
         api.get(reviewer, "/api/audit/Annotation/" + bobs + "/timeline").andExpect(status().isNotFound());
@@ -123,7 +124,7 @@ class BlindModeDoorsApiTest {
         for (String format : FORMATS) {
             for (String layer : List.of("all", "gold", "reviewer:bob")) {
                 String files = export(reviewer, format, layer);
-                assertThat(files).as(format + " " + layer).doesNotContain(SECRETS);
+                assertThat(files).as(format + " " + layer).doesNotContain(SECRETS).doesNotContain("DISAGREE");
                 JsonNode manifest = manifest(reviewer, format, layer);
                 assertThat(manifest.at("/counts/decisions").asLong()).as(format + " " + layer).isZero();
                 if (!layer.equals("all")) {
@@ -150,7 +151,7 @@ class BlindModeDoorsApiTest {
                 .andExpect(jsonPath("$[0].comment").value("bob-doubts-zq"));
         api.get("alice", "/api/audit/Assessment/" + verdict + "/timeline").andExpect(status().isOk());
         assertThat(export("alice", "jsonl", "gold")).contains("sam-reason-zq");
-        assertThat(export("alice", "jsonl", "all")).contains("sam-rejects-zq", "bob-doubts-zq", "bob-note-zq");
+        assertThat(export("alice", "jsonl", "all")).contains("sam-rejects-zq", "bob-note-zq", "\"bob\":\"DISAGREE\"");
         for (String format : FORMATS) {
             assertThat(manifest("alice", format, "gold").at("/counts/spans").asLong()).as(format).isEqualTo(1);
         }

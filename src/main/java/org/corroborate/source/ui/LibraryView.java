@@ -174,7 +174,8 @@ public class LibraryView extends VerticalLayout {
             }
             listings.put(extension, listing.get());
             var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s))
-                    .setHeader(listing.get().header()).setKey("extension-" + at).setWidth("8.5rem").setFlexGrow(0);
+                    .setHeader(listing.get().header())
+                    .setKey(listing.get().header().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")).setWidth("8.5rem").setFlexGrow(0);
             List<Grid.Column<SourceSummary>> order = new ArrayList<>(grid.getColumns());
             order.remove(column);
             order.add(at++, column);
