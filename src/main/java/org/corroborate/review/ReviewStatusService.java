@@ -14,7 +14,6 @@ import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
-import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

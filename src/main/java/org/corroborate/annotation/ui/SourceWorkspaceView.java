@@ -145,6 +145,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.addDeleteListener(e -> model.deleteFromKeyboard(Long.parseLong(e.id())));
         text.addEscapeListener(e -> model.select(null, false));
         model.open();
+        if (model.readOnly() != null) {
+            editor.readOnly();
+        }
         everyone.setValue(model.showsEveryone());
         everyone.addValueChangeListener(e -> model.showEveryone(e.getValue()));
 

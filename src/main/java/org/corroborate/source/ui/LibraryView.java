@@ -104,6 +104,7 @@ public class LibraryView extends VerticalLayout {
             toolbar.addComponentAtIndex(1, blindMenu());
         }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true); // on a phone the filters and the import button go under the search field
         HorizontalLayout top = new HorizontalLayout(header, toolbar);
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -175,7 +176,7 @@ public class LibraryView extends VerticalLayout {
             listings.put(extension, listing.get());
             var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s))
                     .setHeader(listing.get().header())
-                    .setKey(listing.get().header().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")).setWidth("8.5rem").setFlexGrow(0);
+                    .setKey(listing.get().header().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")).setWidth("10.5rem").setFlexGrow(0);
             List<Grid.Column<SourceSummary>> order = new ArrayList<>(grid.getColumns());
             order.remove(column);
             order.add(at++, column);
