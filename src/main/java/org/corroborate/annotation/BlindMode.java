@@ -23,10 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisor reopens is blind again until they submit again.
  *
  * <p>Every door that shows work on a source asks this, and nothing else, whether it may show a
- * colleague's part: {@code AnnotationService}, {@code AssessmentService}, {@code ReviewStatusService},
- * {@code AdjudicationService} and {@code ExportService} do. <b>Corpus search (issue 16) must use it
- * too</b>: a hit in a colleague's annotation, a verdict, a decision or the gold layer of a blind source
- * is left out for a caller to whom {@link #seesColleaguesWork} says false, exactly as here.
+ * colleague's part: {@code AnnotationService}, {@code AssessmentService}, {@code ReviewStatusService}
+ * and {@code AdjudicationService} do, and what reads through them (exports, the workspace's panels,
+ * any view of the gold layer) inherits it. <b>Corpus search (issue 16) must use it too</b>: a hit in a
+ * colleague's annotation, a verdict, a decision or the gold layer of a blind source is left out for a
+ * caller to whom {@link #seesColleaguesWork} says false, exactly as here. (Live pushes to other
+ * people's open views are decided per recipient at delivery by {@code AnnotationBroadcaster}, which
+ * applies the same rule for someone other than the caller.)
  */
 @Component
 public class BlindMode {
