@@ -112,9 +112,6 @@ public class LibraryView extends VerticalLayout {
         top.setWrap(true);
 
         configureGrid();
-        if (projectId != null) {
-            addExtensions(toolbar);
-        }
         if (projectId == null) {
             filter.setEnabled(false);
             Paragraph none = new Paragraph("You are not in any project yet — ask an administrator to add you to one. "
@@ -125,8 +122,10 @@ public class LibraryView extends VerticalLayout {
             data = new ListDataProvider<>(new java.util.ArrayList<>());
             return;
         }
+        List<SourceSummary> listed = sources.list(projectId);
+        addExtensions(toolbar, listed);
         add(top, grid);
-        refresh();
+        show(listed);
     }
 
     private void configureGrid() {
@@ -165,8 +164,7 @@ public class LibraryView extends VerticalLayout {
      * The columns and filters of the {@link LibraryExtension}s that have something for the person
      * looking (a reviewer's own status and "Assigned to me"), each column right after the title.
      */
-    private void addExtensions(HorizontalLayout toolbar) {
-        List<SourceSummary> listed = sources.list(projectId);
+    private void addExtensions(HorizontalLayout toolbar, List<SourceSummary> listed) {
         int at = 1;
         for (LibraryExtension extension : extensions) {
             var listing = extension.listing(projectId, listed);
@@ -174,9 +172,10 @@ public class LibraryView extends VerticalLayout {
                 continue;
             }
             listings.put(extension, listing.get());
-            var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s))
-                    .setHeader(listing.get().header())
-                    .setKey(listing.get().header().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")).setWidth("10.5rem").setFlexGrow(0);
+            String header = listing.get().header();
+            var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s)).setHeader(header)
+                    .setKey(header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                    .setWidth("10.5rem").setFlexGrow(0);
             List<Grid.Column<SourceSummary>> order = new ArrayList<>(grid.getColumns());
             order.remove(column);
             order.add(at++, column);
@@ -212,6 +211,11 @@ public class LibraryView extends VerticalLayout {
     private void refresh() {
         List<SourceSummary> listed = projectId == null ? new ArrayList<>() : sources.list(projectId);
         listings.replaceAll((extension, shown) -> extension.listing(projectId, listed).orElse(shown));
+        show(listed);
+    }
+
+    /** Lists these sources, through the filters in force. */
+    private void show(List<SourceSummary> listed) {
         data = new ListDataProvider<>(listed);
         grid.setDataProvider(data);
         applyFilter();
