@@ -105,6 +105,7 @@ public class LibraryView extends VerticalLayout {
         }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true); // on a phone the filters and the import button go under the search field
+        toolbar.addClassName("cb-library-toolbar");
         HorizontalLayout top = new HorizontalLayout(header, toolbar);
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
