@@ -48,6 +48,8 @@ public class AnnotationService {
     private final SchemeService schemes;
     private final ProjectService projects;
     private final ReviewProgress progress;
+    private final BlindMode blindMode;
+    private final AssignmentRule assignments;
     private final EntityHistory history;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
@@ -65,8 +67,10 @@ public class AnnotationService {
 
     AnnotationService(AnnotationRepository annotations, SourceService sources, SchemeService schemes,
                       ProjectService projects,
-                      ReviewProgress progress, EntityHistory history, CurrentActor actor,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ReviewProgress progress, BlindMode blindMode, AssignmentRule assignments,
+                      EntityHistory history, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.blindMode = blindMode;
+        this.assignments = assignments;
         this.history = history;
         this.annotations = annotations;
         this.sources = sources;
@@ -97,7 +101,18 @@ public class AnnotationService {
                 .toList();
     }
 
-    /** Whether the caller may see colleagues' annotations on this source now. */
+    /**
+     * Why the project's {@link AssignmentRule} keeps the caller from annotating this source now (it
+     * is not assigned to them), or empty when it does not: for the workspace, which then opens
+     * read-only and says why instead of failing on save.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> refusalToAnnotate(long sourceId) {
+        return assignments.refusal(sourceId);
+    }
+
+    /** Whether the caller may see colleagues' annotations on this source now ({@link BlindMode}). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean seesColleagues(long sourceId) {
@@ -132,6 +147,7 @@ public class AnnotationService {
         String me = actor.require();
         long projectId = sources.summary(sourceId).project();
         projects.require(projectId, Roles.ANNOTATORS, "annotate its sources");
+        assignments.require(sourceId);
         CodePoints text = text(sourceId);
         LabelledSpan checked = rules(projectId).checkComplete(text, request.start(), request.end(), request.label(),
                 request.attributes(), request.note());
@@ -369,11 +385,9 @@ public class AnnotationService {
         return pool;
     }
 
+    /** Blind mode's one rule ({@link BlindMode}); {@code me} is the signed-in person it is asked for. */
     private boolean seesColleagues(SourceSummary source, String me) {
-        if (!source.blind() || projects.oversees(source.project())) {
-            return true;
-        }
-        return progress.hasSubmitted(source.id(), me);
+        return blindMode.seesColleaguesWork(source);
     }
 
     /** A reviewer changing their own work is working on the source; a supervisor's override is not their review. */
@@ -426,6 +440,7 @@ public class AnnotationService {
                         + "'s annotation: a reason is required.");
             }
         }
+        assignments.require(annotation.getSourceId());
         if (annotation.getVersion() != version) {
             throw new StaleAnnotationException(annotation.toDetails(), version);
         }

@@ -26,6 +26,10 @@ class Project {
     /** Annotation guidelines for the project, Markdown; null when it has none. */
     private String guidelines;
 
+    /** Whether reviewers work only on the sources assigned to them (issue 12). */
+    @Column(name = "assignments_required", nullable = false)
+    private boolean assignmentsRequired;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -57,7 +61,11 @@ class Project {
 
     void setGuidelines(String guidelines) { this.guidelines = guidelines; }
 
+    boolean isAssignmentsRequired() { return assignmentsRequired; }
+
+    void requireAssignments(boolean required) { this.assignmentsRequired = required; }
+
     ProjectDetails toDetails() {
-        return new ProjectDetails(id, name, description, createdBy, createdAt, version);
+        return new ProjectDetails(id, name, description, createdBy, createdAt, version, assignmentsRequired);
     }
 }

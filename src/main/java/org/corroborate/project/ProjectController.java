@@ -48,7 +48,9 @@ class ProjectController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Supervisor or administrator: change name, description and/or guidelines; send the version you read (409 if stale)")
+    @Operation(summary = "Supervisor or administrator: change name, description, guidelines and/or "
+            + "assignmentsRequired (true: reviewers work only on the sources assigned to them); send the version "
+            + "you read (409 if stale)")
     ProjectView update(@PathVariable long id, @RequestBody ProjectRequest request) {
         if (request.version() == null) {
             throw WorkbenchException.badInput("'version' (the project's version you read) is required.");
@@ -63,6 +65,10 @@ class ProjectController {
         }
         if (request.guidelines() != null) {
             updated = projects.setGuidelines(id, request.guidelines(), version);
+            version = updated.version();
+        }
+        if (request.assignmentsRequired() != null) {
+            updated = projects.requireAssignments(id, request.assignmentsRequired(), version);
         }
         return view(updated);
     }
@@ -81,14 +87,18 @@ class ProjectController {
 
     private ProjectView view(ProjectDetails project) {
         return new ProjectView(project.id(), project.name(), project.description(), project.createdBy(),
-                project.createdAt(), project.version(), projects.rolesIn(project.id()),
+                project.createdAt(), project.version(), project.assignmentsRequired(), projects.rolesIn(project.id()),
                 projects.guidelines(project.id()).orElse(null));
     }
 
-    /** A project as the API shows it: {@code yourRoles} are the caller's roles in it. */
+    /**
+     * A project as the API shows it: {@code yourRoles} are the caller's roles in it;
+     * {@code assignmentsRequired}: its reviewers work only on the sources assigned to them.
+     */
     record ProjectView(Long id, String name, String description, String createdBy, java.time.Instant createdAt,
-                       long version, Set<Role> yourRoles, String guidelines) {}
+                       long version, boolean assignmentsRequired, Set<Role> yourRoles, String guidelines) {}
 
     /** What a client sends to create or change a project; absent fields are left as they are. */
-    record ProjectRequest(String name, String description, String guidelines, Long version) {}
+    record ProjectRequest(String name, String description, String guidelines, Boolean assignmentsRequired,
+                          Long version) {}
 }

@@ -270,6 +270,37 @@ public class ProjectService implements ProjectRoleDirectory, ProjectAccess {
         return after;
     }
 
+    /**
+     * Whether the project requires assignments: then its reviewers work only on the sources assigned
+     * to them (the rule itself is {@code annotation.AssignmentRule}). 404 for a non-member.
+     */
+    @Transactional(readOnly = true)
+    public boolean assignmentsRequired(long id) {
+        requireReadable(id);
+        return load(id).isAssignmentsRequired();
+    }
+
+    /**
+     * Turns the assignment rule on or off (the project's supervisors and administrators), audited as
+     * {@code project.assignments-required-on} or {@code -off}; a call that changes nothing records nothing.
+     *
+     * @param expectedVersion the version the caller read; 409 if the project changed since
+     */
+    public ProjectDetails requireAssignments(long id, boolean required, long expectedVersion) {
+        requireOverseer(id, "change whether reviewers work only on the sources assigned to them");
+        Project project = load(id);
+        checkVersion(project, expectedVersion);
+        if (project.isAssignmentsRequired() == required) {
+            return project.toDetails();
+        }
+        project.requireAssignments(required);
+        ProjectDetails after = projects.saveAndFlush(project).toDetails();
+        events.publishEvent(Change.updated("project.assignments-required-" + (required ? "on" : "off"), "Project", id,
+                null, Map.of("assignmentsRequired", !required), Map.of("assignmentsRequired", required), null)
+                .inProject(id));
+        return after;
+    }
+
     // ---- members -----------------------------------------------------------------------------
 
     /** The project's members and their roles there, by username. */

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.AssignmentRule;
+import org.corroborate.annotation.BlindMode;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
@@ -29,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assessments: how reviewers record whether they agree with each other's annotations. One verdict
  * per reviewer and annotation, changeable, every change audited; only on annotations the reviewer
- * can see and did not write.
+ * can see and did not write, and where the project requires assignments only on sources assigned to
+ * them ({@link AssignmentRule}).
  */
 @Service
 @Transactional
@@ -39,14 +42,19 @@ public class AssessmentService {
 
     private final AssessmentRepository assessments;
     private final AnnotationService annotations;
+    private final BlindMode blindMode;
+    private final AssignmentRule assignments;
     private final SourceService sources;
     private final ProjectService projects;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentService(AssessmentRepository assessments, AnnotationService annotations, SourceService sources,
-                      ProjectService projects, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+    AssessmentService(AssessmentRepository assessments, AnnotationService annotations, BlindMode blindMode,
+                      AssignmentRule assignments, SourceService sources, ProjectService projects, CurrentActor actor,
+                      ApplicationEventPublisher events, Clock clock) {
+        this.blindMode = blindMode;
+        this.assignments = assignments;
         this.sources = sources;
         this.projects = projects;
         this.assessments = assessments;
@@ -72,6 +80,7 @@ public class AssessmentService {
         if (annotation.author().equals(me)) {
             throw WorkbenchException.badInput("You cannot assess your own annotation; your colleagues can.");
         }
+        assignments.require(annotation.sourceId());
         Instant now = clock.instant();
         Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
                 .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
@@ -117,15 +126,17 @@ public class AssessmentService {
 
     /**
      * Whether the caller may read this verdict's history: it lies in a project they read, and it is
-     * theirs or judges an annotation whose history they may read. False rather than an error, for
-     * the audit timeline.
+     * theirs, or judges an annotation whose history they may read on a source where blind mode does
+     * not keep colleagues' work from them ({@link BlindMode}). False rather than an error, for the
+     * audit timeline.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public boolean mayReadHistory(long assessmentId) {
         return assessments.findById(assessmentId).map(Assessment::toDetails)
                 .filter(a -> sources.projectOf(a.sourceId()).map(projects::mayRead).orElse(false))
-                .map(a -> a.reviewer().equals(actor.require()) || annotations.mayReadHistory(a.annotationId()))
+                .map(a -> a.reviewer().equals(actor.require()) || annotations.mayReadHistory(a.annotationId())
+                        && blindMode.seesColleaguesWork(a.sourceId()))
                 .orElse(false);
     }
 
@@ -163,34 +174,46 @@ public class AssessmentService {
         assessments.flush();
     }
 
-    /** Every verdict on an annotation the caller can see. */
+    /**
+     * Every verdict on an annotation the caller can see; in a blind source a reviewer who has not
+     * submitted it sees only their own ({@link BlindMode}): colleagues' verdicts, on the reviewer's own
+     * annotation too, are colleagues' work.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AssessmentDetails> of(long annotationId) {
-        annotations.get(annotationId);
+        AnnotationDetails annotation = annotations.get(annotationId);
+        boolean seesAll = blindMode.seesColleaguesWork(annotation.sourceId());
+        String me = actor.require();
         return assessments.findByAnnotationIdOrderByReviewer(annotationId).stream()
-                .map(Assessment::toDetails).toList();
+                .map(Assessment::toDetails).filter(a -> seesAll || a.reviewer().equals(me)).toList();
     }
 
-    /** Every verdict on the annotations of a source: annotation id, then reviewer to verdict. */
+    /** Every verdict the caller may see ({@link #of}) on the annotations of a source: annotation id, then reviewer to verdict. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
-        sources.summary(sourceId); // 404 outside the caller's projects
         Map<Long, Map<String, String>> verdicts = new HashMap<>();
-        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
+        readable(sourceId).forEach(d ->
                 verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
                         .put(d.reviewer(), d.verdict().name()));
         return verdicts;
     }
 
-    /** The tally of verdicts per annotation of a source. */
+    /** The verdicts on a source the caller may see: all, or in blind mode before submitting only their own. */
+    private List<AssessmentDetails> readable(long sourceId) {
+        boolean seesAll = blindMode.seesColleaguesWork(sourceId); // 404 outside the caller's projects
+        String me = actor.require();
+        return assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails)
+                .filter(a -> seesAll || a.reviewer().equals(me)).toList();
+    }
+
+    /** The tally of the verdicts the caller may see ({@link #of}) per annotation of a source. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, Tally> tallies(long sourceId) {
-        sources.summary(sourceId); // 404 outside the caller's projects
         Map<Long, List<Verdict>> verdicts = new HashMap<>();
-        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
+        readable(sourceId).forEach(d ->
                 verdicts.computeIfAbsent(d.annotationId(), id -> new ArrayList<>()).add(d.verdict()));
         Map<Long, Tally> tallies = new HashMap<>();
         verdicts.forEach((id, list) -> tallies.put(id, Tally.of(list)));

@@ -9,4 +9,6 @@ interface ReviewStatusRepository extends JpaRepository<ReviewStatus, Long> {
     Optional<ReviewStatus> findBySourceIdAndReviewer(Long sourceId, String reviewer);
 
     List<ReviewStatus> findBySourceIdOrderByReviewer(Long sourceId);
+
+    List<ReviewStatus> findByReviewer(String reviewer);
 }

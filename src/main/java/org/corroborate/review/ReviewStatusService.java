@@ -3,6 +3,8 @@ package org.corroborate.review;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import org.corroborate.annotation.AssignmentRule;
+import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
@@ -12,7 +14,6 @@ import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
-import org.corroborate.source.SourceSummary;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,13 +30,17 @@ public class ReviewStatusService implements ReviewProgress {
 
     private final ReviewStatusRepository statuses;
     private final SourceService sources;
+    private final BlindMode blindMode;
+    private final AssignmentRule assignments;
     private final ProjectService projects;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReviewStatusService(ReviewStatusRepository statuses, SourceService sources, ProjectService projects,
-                        CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+    ReviewStatusService(ReviewStatusRepository statuses, SourceService sources, BlindMode blindMode,
+                        AssignmentRule assignments, ProjectService projects, CurrentActor actor, ApplicationEventPublisher events, Clock clock) {
+        this.blindMode = blindMode;
+        this.assignments = assignments;
         this.projects = projects;
         this.statuses = statuses;
         this.sources = sources;
@@ -57,22 +62,40 @@ public class ReviewStatusService implements ReviewProgress {
                 .orElse(new ReviewStatusDetails(sourceId, reviewer, ReviewState.NOT_STARTED, null));
     }
 
+    /**
+     * The signed-in person's own status on each of these sources that has one (a missing source is
+     * NOT_STARTED): for the library's "My review" column. Their own work is never hidden from them.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ReviewState> myStates(java.util.Collection<Long> sourceIds) {
+        java.util.Set<Long> wanted = java.util.Set.copyOf(sourceIds);
+        java.util.Map<Long, ReviewState> states = new java.util.HashMap<>();
+        statuses.findByReviewer(actor.require()).stream().map(ReviewStatus::toDetails)
+                .filter(s -> wanted.contains(s.sourceId()))
+                .forEach(s -> states.put(s.sourceId(), s.status()));
+        return states;
+    }
+
     /** Every reviewer's status on a source; in blind mode a reviewer who has not submitted sees only their own. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReviewStatusDetails> statusesOf(long sourceId) {
-        SourceSummary source = sources.summary(sourceId);
         String me = actor.require();
         // Blind mode hides colleagues' progress from a reviewer as it hides their annotations: until they submit.
-        boolean seesAll = !source.blind() || projects.oversees(source.project()) || hasSubmitted(sourceId, me);
+        boolean seesAll = blindMode.seesColleaguesWork(sourceId);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails)
                 .filter(s -> seesAll || s.reviewer().equals(me)).toList();
     }
 
-    /** The caller marks their review of the source as done (a reviewer or supervisor of its project). */
+    /**
+     * The caller marks their review of the source as done (a reviewer or supervisor of its project;
+     * where the project requires assignments, a reviewer only on a source assigned to them).
+     */
     @PreAuthorize(Roles.ANNOTATES)
     public ReviewStatusDetails submit(long sourceId) {
         projects.require(sources.summary(sourceId).project(), Roles.ANNOTATORS, "submit reviews of its sources");
+        assignments.require(sourceId);
         return move(sourceId, actor.require(), ReviewState.SUBMITTED, "review.submitted", null);
     }
 

@@ -78,6 +78,11 @@ class AnnotationEditor extends VerticalLayout {
         return "Select text and " + press + " to annotate it; click a highlight to open it here.";
     }
 
+    /** Says, in place of how to annotate, that the source is the viewer's to read only (not assigned to them). */
+    void readOnly() {
+        empty.setText("You may read this source, not annotate it; click a highlight to open it here.");
+    }
+
     AnnotationEditor(AnnotationService annotations, AuditService audit, LabelScheme scheme,
                      Consumer<AnnotationDetails> onSaved, Consumer<AnnotationDetails> onDeleted) {
         this.annotations = annotations;

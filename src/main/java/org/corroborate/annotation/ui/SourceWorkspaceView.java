@@ -145,6 +145,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.addDeleteListener(e -> model.deleteFromKeyboard(Long.parseLong(e.id())));
         text.addEscapeListener(e -> model.select(null, false));
         model.open();
+        if (model.readOnly() != null) {
+            editor.readOnly();
+        }
         everyone.setValue(model.showsEveryone());
         everyone.addValueChangeListener(e -> model.showEveryone(e.getValue()));
 
@@ -181,6 +184,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             if (label.description() != null && !label.description().isBlank()) {
                 button.setTooltipText(label.description());
             }
+            button.setEnabled(model.readOnly() == null);
             labels.add(button);
         }
         everyone.setId("show-everyone");
@@ -208,6 +212,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         Div header = new Div(libraryLink(), heading, first, second);
         header.addClassName("cb-workspace-header");
+        if (model.readOnly() != null) {
+            // Said before anything is tried: the source is the viewer's to read, not to annotate.
+            Div notice = new Div(new Span("Read only. "), new Span(model.readOnly()));
+            notice.setId("read-only-notice");
+            notice.addClassName("cb-read-only-notice");
+            notice.getElement().setAttribute("role", "status");
+            header.addComponentAtIndex(2, notice);
+        }
         if (model.maySwitchBlindMode()) {
             Checkbox blind = new Checkbox("Blind mode", source.source().blind());
             blind.setId("blind-mode");

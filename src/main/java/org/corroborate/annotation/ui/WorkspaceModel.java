@@ -44,6 +44,8 @@ final class WorkspaceModel {
     private final List<Runnable> ownChangeListeners = new CopyOnWriteArrayList<>();
     private boolean seesColleagues;
     private boolean showEveryone;
+    /** Why the viewer may not annotate this source (not assigned to them), or null when they may. */
+    private String readOnly;
     private String labelFilter = ALL;
     private String reviewerFilter = ALL;
     private AnnotationDetails selected;
@@ -77,6 +79,11 @@ final class WorkspaceModel {
         /** Deletes an annotation at the version the viewer saw; a reason when it is not the viewer's own. */
         void delete(long id, long version, String reason);
 
+        /** Why the viewer may not annotate the source (it is not assigned to them), or empty when they may. */
+        default java.util.Optional<String> refusalToAnnotate(long sourceId) {
+            return java.util.Optional.empty();
+        }
+
         static Annotations of(AnnotationService service) {
             return new Annotations() {
                 @Override
@@ -97,6 +104,11 @@ final class WorkspaceModel {
                 @Override
                 public void delete(long id, long version, String reason) {
                     service.delete(id, version, reason);
+                }
+
+                @Override
+                public java.util.Optional<String> refusalToAnnotate(long sourceId) {
+                    return service.refusalToAnnotate(sourceId);
                 }
             };
         }
@@ -153,6 +165,7 @@ final class WorkspaceModel {
 
     /** Loads the annotations and shows them; supervisors start with everyone's shown, if they may see them. */
     void open() {
+        readOnly = annotations.refusalToAnnotate(sourceId).orElse(null);
         seesColleagues = annotations.seesColleagues(sourceId);
         showEveryone = viewer.supervisor() && seesColleagues;
         reload();
@@ -160,6 +173,14 @@ final class WorkspaceModel {
 
     long sourceId() {
         return sourceId;
+    }
+
+    /**
+     * Why the viewer may only read this source (the project requires assignments and it is not
+     * assigned to them), or null when they may annotate it.
+     */
+    String readOnly() {
+        return readOnly;
     }
 
     boolean seesColleagues() {
@@ -209,6 +230,10 @@ final class WorkspaceModel {
      * ({@link Display#askRequired}), and null is returned until {@link #create(int, int, String, Map)}.
      */
     AnnotationDetails create(int start, int end, String label) {
+        if (readOnly != null) {
+            display.warn(readOnly);
+            return null;
+        }
         List<LabelScheme.Attribute> required = scheme.label(label)
                 .map(l -> LabelledSpanRules.missing(l, Map.of())).orElse(List.of());
         if (!required.isEmpty()) {
@@ -253,6 +278,11 @@ final class WorkspaceModel {
         if (annotation == null) {
             return;
         }
+        if (isOwnLiveWork(annotation) && readOnly != null) {
+            select(annotation, false);
+            display.warn(readOnly);
+            return;
+        }
         if (isOwnLiveWork(annotation)) {
             delete(annotation, null);
             return;
@@ -289,12 +319,13 @@ final class WorkspaceModel {
     }
 
     /**
-     * What the viewer may do to an annotation: their own live work freely; a supervisor anyone's
-     * with a reason; imported work is nobody's live work here, so only a supervisor changes it.
+     * What the viewer may do to an annotation: their own live work freely (unless the source is
+     * read-only for them, {@link #readOnly}); a supervisor anyone's with a reason; imported work is
+     * nobody's live work here, so only a supervisor changes it.
      */
     Access access(AnnotationDetails annotation) {
         boolean mine = isOwnLiveWork(annotation);
-        return new Access(mine || viewer.supervisor(), !mine);
+        return new Access(mine && readOnly == null || viewer.supervisor(), !mine);
     }
 
     /** How an annotation is drawn: its label's colour, solid if the viewer's, and a tooltip with its details. */

@@ -3,6 +3,7 @@ package org.corroborate.project.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,13 +15,16 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.Notifications;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectService;
 import org.corroborate.security.AccountService;
 
 /**
- * One project on the projects page: its name, description and your roles there, its members and its
- * guidelines. Its supervisors and administrators edit them; everyone else reads.
+ * One project on the projects page: its name, description and your roles there, whether reviewers
+ * work only on the sources assigned to them, its members and its guidelines. Its supervisors and
+ * administrators edit them; everyone else reads.
  */
 class ProjectPanel extends Div {
 
@@ -91,6 +95,47 @@ class ProjectPanel extends Div {
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(edit);
         }
-        about.add(name, description, facts, actions);
+        about.add(name, description, facts, assignmentRule(), actions);
+    }
+
+    /**
+     * Whether reviewers work only on the sources assigned to them: a switch for the project's
+     * supervisors and administrators, a sentence for everyone else.
+     */
+    private Div assignmentRule() {
+        Div rule = new Div();
+        rule.setId("assignment-rule");
+        rule.addClassName("cb-project-rule");
+        Span explained = new Span();
+        explained.addClassName("cb-muted");
+        Runnable explain = () -> explained.setText(project.assignmentsRequired()
+                ? "Reviewers annotate, judge and submit only the sources assigned to them; they may read every source."
+                : "Any reviewer of the project may annotate any of its sources.");
+        explain.run();
+        if (!oversees) {
+            Span state = new Span(project.assignmentsRequired() ? "Assignments required. " : "Assignments optional. ");
+            state.setId("assignments-required-state");
+            rule.add(state, explained);
+            return rule;
+        }
+        Checkbox required = new Checkbox("Reviewers work only on the sources assigned to them",
+                project.assignmentsRequired());
+        required.setId("assignments-required");
+        required.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                project = projects.requireAssignments(project.id(), e.getValue(), project.version());
+                Notifications.success(e.getValue() ? "Reviewers now work only on the sources assigned to them."
+                        : "Any reviewer of the project may now annotate any of its sources.");
+            } catch (WorkbenchException refused) {
+                Notifications.error(refused.getMessage());
+                required.setValue(e.getOldValue());
+            }
+            explain.run();
+        });
+        rule.add(required, explained);
+        return rule;
     }
 }

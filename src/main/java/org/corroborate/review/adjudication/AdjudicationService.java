@@ -16,6 +16,7 @@ import org.corroborate.annotation.AnnotationChanging;
 import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.LabelledSpanRules;
 import org.corroborate.annotation.LabelledSpanRules.LabelledSpan;
 import org.corroborate.base.Change;
@@ -41,8 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Adjudication: supervisors settle each unit of competing annotations into the gold layer (or reject
  * it), always with a reason; every decision is audited and links the gold span to the annotations
- * it came from. Everyone may read the gold layer and the decisions, so reviewers see how their work
- * was adjudicated.
+ * it came from. Every member of the project may read the gold layer and the decisions, so reviewers
+ * see how their work was adjudicated; blind mode keeps them from a reviewer until they submit.
  */
 @Service
 @Transactional
@@ -50,6 +51,7 @@ public class AdjudicationService {
 
     private final DecisionRepository decisions;
     private final AnnotationService annotations;
+    private final BlindMode blindMode;
     private final SourceService sources;
     private final SchemeService schemes;
     private final ProjectService projects;
@@ -57,9 +59,10 @@ public class AdjudicationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AdjudicationService(DecisionRepository decisions, AnnotationService annotations, SourceService sources,
-                        SchemeService schemes, ProjectService projects, CurrentActor actor,
+    AdjudicationService(DecisionRepository decisions, AnnotationService annotations, BlindMode blindMode,
+                        SourceService sources, SchemeService schemes, ProjectService projects, CurrentActor actor,
                         ApplicationEventPublisher events, Clock clock) {
+        this.blindMode = blindMode;
         this.projects = projects;
         this.decisions = decisions;
         this.annotations = annotations;
@@ -252,25 +255,26 @@ public class AdjudicationService {
     }
 
     /**
-     * Every decision on a source that the caller may see, oldest first. A decision copies the span,
-     * label, attributes and note of the annotations it rests on, so in a blind source a reviewer who
-     * has not submitted sees only the decisions resting on annotations they may see (their own).
+     * Every decision on a source, oldest first; none for a caller blind mode keeps from colleagues'
+     * work ({@link BlindMode}). A decision is a supervisor's judgement of everyone's versions, with
+     * its reason, even when it rests on the caller's own annotation alone, so a reviewer who has not
+     * submitted a blind source sees no decision and no gold span of it at all.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DecisionDetails> decisions(long sourceId) {
         SourceSummary source = sources.summary(sourceId);
-        List<DecisionDetails> all = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
-                .map(Decision::toDetails).toList();
-        if (all.isEmpty() || !source.blind() || projects.oversees(source.project())) {
-            return all;
+        if (!blindMode.seesColleaguesWork(source)) {
+            return List.of();
         }
-        Set<Long> visible = annotations.visible(sourceId, null).stream().map(AnnotationDetails::id)
-                .collect(Collectors.toSet());
-        return all.stream().filter(d -> visible.containsAll(d.basedOn())).toList();
+        return decisions.findBySourceIdOrderByIdAsc(sourceId).stream().map(Decision::toDetails).toList();
     }
 
-    /** The gold layer of a source: the accepted decisions, in text order. */
+    /**
+     * The gold layer of a source: the accepted decisions, in text order; empty for a caller blind
+     * mode keeps from colleagues' work (see {@link #decisions}). Every reader of gold (the API, the
+     * exports, the workspace) comes through here.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DecisionDetails> gold(long sourceId) {

@@ -8,4 +8,8 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
     List<Assignment> findBySourceIdOrderByReviewer(Long sourceId);
 
     List<Assignment> findAllByOrderBySourceIdAscReviewerAsc();
+
+    boolean existsBySourceIdAndReviewer(Long sourceId, String reviewer);
+
+    List<Assignment> findByReviewer(String reviewer);
 }

@@ -144,6 +144,17 @@ public class AssignmentService {
         return rows;
     }
 
+    /** The ids of the sources assigned to the signed-in person among these (the library's "Assigned to me"). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<Long> assignedToMe(java.util.Collection<Long> sourceIds) {
+        Set<Long> wanted = Set.copyOf(sourceIds);
+        Set<Long> mine = new TreeSet<>();
+        assignments.findByReviewer(actor.require()).stream().map(Assignment::getSourceId)
+                .filter(wanted::contains).forEach(mine::add);
+        return mine;
+    }
+
     private Map<Long, Set<String>> current() {
         Map<Long, Set<String>> current = new TreeMap<>();
         assignments.findAllByOrderBySourceIdAscReviewerAsc().forEach(a ->

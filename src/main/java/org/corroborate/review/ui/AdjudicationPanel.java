@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.ui.ImportMark;
 import org.corroborate.base.ui.LabelChip;
@@ -20,10 +21,12 @@ class AdjudicationPanel implements WorkspaceExtension {
 
     private final AdjudicationService adjudication;
     private final SchemeService schemes;
+    private final BlindMode blindMode;
 
-    AdjudicationPanel(AdjudicationService adjudication, SchemeService schemes) {
+    AdjudicationPanel(AdjudicationService adjudication, SchemeService schemes, BlindMode blindMode) {
         this.adjudication = adjudication;
         this.schemes = schemes;
+        this.blindMode = blindMode;
     }
 
     @Override
@@ -32,6 +35,14 @@ class AdjudicationPanel implements WorkspaceExtension {
                 .filter(d -> d.basedOn().contains(annotation.id())).findFirst().orElse(null);
         Div panel = new Div(new H4("Adjudication"));
         panel.setId("adjudication");
+        if (!blindMode.seesColleaguesWork(annotation.sourceId())) {
+            Paragraph blind = new Paragraph("Blind mode: decisions and the gold layer appear once you submit this "
+                    + "source.");
+            blind.addClassName("cb-muted");
+            blind.setId("adjudication-blind");
+            panel.add(blind);
+            return panel;
+        }
         if (decision == null) {
             Paragraph open = new Paragraph("Not adjudicated yet.");
             open.addClassName("cb-muted");

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AssignmentRule;
+import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.ImportMark;
@@ -32,8 +34,13 @@ class AssessmentPanel implements WorkspaceExtension {
     private final AssessmentService assessments;
     private final CurrentActor actor;
     private final ProjectService projects;
+    private final BlindMode blindMode;
+    private final AssignmentRule assignments;
 
-    AssessmentPanel(AssessmentService assessments, CurrentActor actor, ProjectService projects) {
+    AssessmentPanel(AssessmentService assessments, CurrentActor actor, ProjectService projects, BlindMode blindMode,
+                    AssignmentRule assignments) {
+        this.blindMode = blindMode;
+        this.assignments = assignments;
         this.assessments = assessments;
         this.actor = actor;
         this.projects = projects;
@@ -59,7 +66,9 @@ class AssessmentPanel implements WorkspaceExtension {
         panel.removeAll();
         List<AssessmentDetails> verdicts = assessments.of(annotation.id());
         Tally tally = Tally.of(verdicts.stream().map(AssessmentDetails::verdict).toList());
-        Span summary = new Span(verdicts.isEmpty() ? "No verdicts yet" : tally.toString());
+        Span summary = new Span(!blindMode.seesColleaguesWork(annotation.sourceId())
+                ? "Blind mode: colleagues' verdicts appear once you submit this source"
+                : verdicts.isEmpty() ? "No verdicts yet" : tally.toString());
         summary.setId("assessment-tally");
         summary.addClassName("cb-muted");
         panel.add(new H4("Colleagues' verdicts"), summary);
@@ -74,6 +83,14 @@ class AssessmentPanel implements WorkspaceExtension {
         }
         String me = actor.require();
         if (annotation.author().equals(me) || annotation.project() == null || !projects.annotates(annotation.project())) {
+            return;
+        }
+        var refusal = assignments.refusal(annotation.sourceId());
+        if (refusal.isPresent()) {
+            Span readOnly = new Span(refusal.get());
+            readOnly.addClassName("cb-muted");
+            readOnly.setId("assessment-not-assigned");
+            panel.add(readOnly);
             return;
         }
         TextField comment = new TextField();

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.corroborate.annotation.AssignmentRule;
 import org.corroborate.annotation.ui.WorkspaceExtension;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
@@ -23,9 +24,11 @@ class ReviewStatusControl implements WorkspaceExtension {
     private final CurrentActor actor;
     private final ProjectService projects;
     private final SourceService sources;
+    private final AssignmentRule assignments;
 
     ReviewStatusControl(ReviewStatusService reviews, CurrentActor actor, ProjectService projects,
-                        SourceService sources) {
+                        SourceService sources, AssignmentRule assignments) {
+        this.assignments = assignments;
         this.reviews = reviews;
         this.actor = actor;
         this.projects = projects;
@@ -52,6 +55,10 @@ class ReviewStatusControl implements WorkspaceExtension {
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         submit.setVisible(projects.holds(sources.summary(workspace.sourceId()).project(), Role.REVIEWER));
+        assignments.refusal(workspace.sourceId()).ifPresent(refusal -> {
+            submit.setEnabled(false);
+            submit.setTooltipText(refusal);
+        });
         HorizontalLayout item = new HorizontalLayout(status, submit);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
         return item;

@@ -23,8 +23,13 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import org.corroborate.base.Role;
@@ -53,9 +58,16 @@ public class LibraryView extends VerticalLayout {
 
 
     private final Long projectId;
+    private final List<LibraryExtension> extensions;
+    /** What each extension shows in the current listing (re-read on every refresh). */
+    private final Map<LibraryExtension, LibraryExtension.Listing> listings = new LinkedHashMap<>();
+    /** The extensions' filters and their checkboxes. */
+    private final Map<LibraryExtension, Checkbox> filters = new LinkedHashMap<>();
 
-    public LibraryView(SourceService sources, CurrentProject currentProject, ProjectService projects) {
+    public LibraryView(SourceService sources, CurrentProject currentProject, ProjectService projects,
+                       List<LibraryExtension> extensions) {
         this.sources = sources;
+        this.extensions = extensions;
         var project = currentProject.get();
         this.projectId = project.map(ProjectDetails::id).orElse(null);
         setSizeFull();
@@ -92,6 +104,8 @@ public class LibraryView extends VerticalLayout {
             toolbar.addComponentAtIndex(1, blindMenu());
         }
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true); // on a phone the filters and the import button go under the search field
+        toolbar.addClassName("cb-library-toolbar");
         HorizontalLayout top = new HorizontalLayout(header, toolbar);
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -109,8 +123,10 @@ public class LibraryView extends VerticalLayout {
             data = new ListDataProvider<>(new java.util.ArrayList<>());
             return;
         }
+        List<SourceSummary> listed = sources.list(projectId);
+        addExtensions(toolbar, listed);
         add(top, grid);
-        refresh();
+        show(listed);
     }
 
     private void configureGrid() {
@@ -145,6 +161,37 @@ public class LibraryView extends VerticalLayout {
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }
 
+    /**
+     * The columns and filters of the {@link LibraryExtension}s that have something for the person
+     * looking (a reviewer's own status and "Assigned to me"), each column right after the title.
+     */
+    private void addExtensions(HorizontalLayout toolbar, List<SourceSummary> listed) {
+        int at = 1;
+        for (LibraryExtension extension : extensions) {
+            var listing = extension.listing(projectId, listed);
+            if (listing.isEmpty()) {
+                continue;
+            }
+            listings.put(extension, listing.get());
+            String header = listing.get().header();
+            var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s)).setHeader(header)
+                    .setKey(header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                    .setWidth("10.5rem").setFlexGrow(0);
+            List<Grid.Column<SourceSummary>> order = new ArrayList<>(grid.getColumns());
+            order.remove(column);
+            order.add(at++, column);
+            grid.setColumnOrder(order);
+            LibraryExtension.Filter filter = listing.get().filter();
+            if (filter != null) {
+                Checkbox box = new Checkbox(filter.label());
+                box.setId("filter-" + filter.id());
+                box.addValueChangeListener(e -> applyFilter());
+                filters.put(extension, box);
+                toolbar.addComponentAtIndex(1, box);
+            }
+        }
+    }
+
     /** Supervisors turn blind mode on or off for the whole corpus at once. */
     private MenuBar blindMenu() {
         MenuBar menu = new MenuBar();
@@ -163,15 +210,24 @@ public class LibraryView extends VerticalLayout {
     }
 
     private void refresh() {
-        data = new ListDataProvider<>(projectId == null ? new java.util.ArrayList<>() : sources.list(projectId));
+        List<SourceSummary> listed = projectId == null ? new ArrayList<>() : sources.list(projectId);
+        listings.replaceAll((extension, shown) -> extension.listing(projectId, listed).orElse(shown));
+        show(listed);
+    }
+
+    /** Lists these sources, through the filters in force. */
+    private void show(List<SourceSummary> listed) {
+        data = new ListDataProvider<>(listed);
         grid.setDataProvider(data);
         applyFilter();
     }
 
     private void applyFilter() {
         String term = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
-        data.setFilter(s -> term.isEmpty() || contains(s.title(), term) || contains(s.publisher(), term)
-                || contains(s.author(), term) || s.sha256().startsWith(term));
+        data.setFilter(s -> (term.isEmpty() || contains(s.title(), term) || contains(s.publisher(), term)
+                || contains(s.author(), term) || s.sha256().startsWith(term))
+                && filters.entrySet().stream().allMatch(f -> !f.getValue().getValue()
+                        || listings.get(f.getKey()).filter().keeps().test(s)));
         int shown = data.size(new Query<>(data.getFilter()));
         int total = data.getItems().size();
         count.setText(shown == total ? total + (total == 1 ? " source" : " sources") : shown + " of " + total + " sources");

@@ -70,6 +70,25 @@ class WorkspaceModelTest {
     }
 
     @Test
+    void aSourceNotAssignedToTheViewerIsReadOnlyAndSaysWhy() {
+        AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
+        service.notAssigned = "Source 7 is not assigned to you.";
+        WorkspaceModel model = open("carol", false);
+        assertThat(model.readOnly()).isEqualTo("Source 7 is not assigned to you.");
+        assertThat(model.create(5, 9, "FACT")).isNull();
+        assertThat(screen.warnings).containsExactly("Source 7 is not assigned to you.");
+        assertThat(service.stored).hasSize(1);
+        model.select(mine, false);
+        assertThat(screen.access.editable()).as("their own annotation opens without Save").isFalse();
+        model.deleteFromKeyboard(mine.id());
+        assertThat(service.stored).containsKey(mine.id());
+        assertThat(screen.warnings).hasSize(2);
+        // A supervisor is never held to assignments: the fake answers as the service would, with nothing.
+        service.notAssigned = null;
+        assertThat(open("sam", true).readOnly()).isNull();
+    }
+
+    @Test
     void aReviewerStartsWithOnlyTheirOwnAnnotationsAndMayShowEveryones() {
         AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
         AnnotationDetails alices = service.add("alice", "QUOTE", 5, 9);
@@ -293,7 +312,13 @@ class WorkspaceModelTest {
         String viewer;
         boolean colleagues = true;
         RuntimeException refusal;
+        String notAssigned;
         private long nextId = 100;
+
+        @Override
+        public java.util.Optional<String> refusalToAnnotate(long sourceId) {
+            return java.util.Optional.ofNullable(notAssigned);
+        }
 
         AnnotationDetails add(String author, String label, int start, int end) {
             return add(author, label, start, end, Map.of(), null);

@@ -32,7 +32,7 @@ class LibraryViewTest extends SpringBrowserlessTest {
         assertThat(test(grid()).size()).isEqualTo(total);
         assertThat(find(Span.class).withId("source-count").single().getText()).isEqualTo(total + " sources");
         assertThat(grid().getColumns()).extracting(Grid.Column::getKey).containsExactly(
-                "title", "publisher", "published", "length", "importedBy", "importedAt", "blind", "sha256");
+                "title", "my-review", "publisher", "published", "length", "importedBy", "importedAt", "blind", "sha256");
     }
 
     @Test
