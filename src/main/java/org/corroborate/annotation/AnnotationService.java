@@ -97,6 +97,18 @@ public class AnnotationService {
                 .toList();
     }
 
+    /**
+     * Every annotation of a project as source, author, label and span, in one query: what agreement
+     * is measured on. Only the project's overseers read it (they see every reviewer's work, blind
+     * sources included); 404 for a non-member, 403 for a reviewer.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    @Transactional(readOnly = true)
+    public List<AnnotationSpan> spansOf(long projectId) {
+        projects.requireOverseer(projectId, "read every reviewer's annotations");
+        return annotations.spansOf(projectId);
+    }
+
     /** Whether the caller may see colleagues' annotations on this source now. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

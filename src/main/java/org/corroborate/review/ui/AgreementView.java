@@ -171,7 +171,7 @@ public class AgreementView extends VerticalLayout {
         List<String> reviewers = report.reviewers();
         String a = first == null ? reviewers.get(0) : first;
         String b = second == null ? reviewers.get(1) : second;
-        List<Disagreement> found = agreement.disagreements(projectId, sources, a, b, 200);
+        List<Disagreement> found = agreement.disagreements(projectId, sources, List.of(a, b), 200);
         Dialog dialog = new Dialog();
         dialog.setId("disagreements");
         dialog.setHeaderTitle("Disagreements: " + about + " (" + a + " and " + b + ")");
@@ -180,7 +180,7 @@ public class AgreementView extends VerticalLayout {
             dialog.add(new Paragraph("No disagreements."));
         }
         for (Disagreement d : found) {
-            Div row = new Div(side(a, d.first()), side(b, d.second()));
+            Div row = new Div(side(a, d.versions().getOrDefault(a, List.of())), side(b, d.versions().getOrDefault(b, List.of())));
             row.addClassName("cb-disagreement");
             Paragraph where = new Paragraph(d.sourceTitle() + " · " + d.start() + "–" + d.end() + ": “" + d.text() + "”");
             where.addClassName("cb-muted");
@@ -195,12 +195,12 @@ public class AgreementView extends VerticalLayout {
         return schemes.current(projectId);
     }
 
-    private Div side(String reviewer, List<AnnotationDetails> versions) {
+    private Div side(String reviewer, List<Disagreement.Version> versions) {
         Div side = new Div(new H4(reviewer));
         if (versions.isEmpty()) {
             side.add(new Span("nothing here"));
         }
-        for (AnnotationDetails v : versions) {
+        for (Disagreement.Version v : versions) {
             side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
