@@ -272,8 +272,10 @@ class AgreementScopeTest {
         s.annotate(s.alice, y, 0, 10, "FACT");
         s.submit(s.carol, y);
         assertThat(s.report(y).reviewers()).containsExactly(s.alice, s.carol);
-        // bob neither assigned to Y, nor submitted, nor annotated: not compared there.
-        assertThat(pair(s.report(y), "cohenKappa", s.alice, s.bob).value()).isNull();
+        // bob neither assigned to Y, nor submitted, nor annotated: not compared there, so corpus-wide
+        // alice-bob is their figure on X alone (FACT/none 10, none/none 90: kappa 0).
+        assertThat(pair(s.report(), "cohenKappa", s.alice, s.bob).value()).isCloseTo(0.0, within(1e-12));
+        assertThat(pair(s.report(), "spanF1Exact", s.alice, s.bob).value()).isEqualTo(0.0);
     }
 
     @Test
