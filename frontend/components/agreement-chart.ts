@@ -80,7 +80,7 @@ export class AgreementChart extends LitElement {
 
   private cell(first: string, second: string, value: number | null | undefined) {
     if (value === undefined) {
-      return html`<div class="cell self">—</div>`;
+      return html`<div class="cell self" aria-hidden="true"></div>`;
     }
     if (value === null) {
       return html`<button class="cell none" data-pair="${first}|${second}" title="${first} and ${second}: no figure. ${this.scope}"

@@ -111,7 +111,7 @@ public class AgreementView extends VerticalLayout {
         List<Grid.Column<SourceAgreement>> figureColumns = new ArrayList<>();
         for (MeasureDefinition m : measures.stream().filter(MeasureDefinition::inSourceTable).toList()) {
             Span header = new Span(m.title());
-            Tooltip.forComponent(header).withText(m.explanation());
+            Tooltip.forComponent(header).withText(m.explanation() + " " + m.scope() + " — means no figure.");
             figureColumns.add(table.addColumn(s -> format(s.figure(m.id()))).setHeader(header).setKey(m.id())
                     .setComparator(Comparator.comparing((SourceAgreement s) -> s.figure(m.id()),
                             Comparator.nullsLast(Comparator.naturalOrder())))
@@ -161,11 +161,11 @@ public class AgreementView extends VerticalLayout {
                         .orElse(LabelChip.UNKNOWN_COLOR)).toList(),
                         labels.stream().map(l -> result.perLabel().get(l)).toList()));
         figures.setText(String.format(Locale.ROOT, "%s overall: %s · %d reviewers, %,d annotations · "
-                        + "%s of annotated positions labelled by only some of their source's reviewers. %s "
-                        + "Scope: %s \u2014 means not defined.", result.title(),
+                        + "%s of annotated positions labelled by only some of their source's reviewers. %s",
+                result.title(),
                 format(result.overall()), report.reviewers().size(), report.annotations(),
                 report.incompleteShare() == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * report.incompleteShare()),
-                result.incomplete(), result.scope()));
+                result.incomplete()));
     }
 
     /** A source's row: who took part in it, and a choice of any pair of them, or all, to compare. */
