@@ -202,8 +202,7 @@ public class AgreementView extends VerticalLayout {
                     : "All " + c.size() + " reviewers");
             compare.addValueChangeListener(e -> {
                 found.removeAll();
-                showDisagreements(found, agreement.disagreements(projectId, List.of(row.sourceId()), e.getValue(), 200),
-                        e.getValue());
+                showDisagreements(found, agreement.disagreements(projectId, List.of(row.sourceId()), e.getValue(), 200));
             });
             dialog.add(participants, compare, found);
             compare.setValue(choices.getFirst());
@@ -218,14 +217,14 @@ public class AgreementView extends VerticalLayout {
         dialog.setHeaderTitle("Disagreements: " + about + " (" + String.join(" and ", reviewers) + ")");
         dialog.setWidth("min(64rem, 96vw)");
         Div found = new Div();
-        showDisagreements(found, agreement.disagreements(projectId, sources, reviewers, 200), reviewers);
+        showDisagreements(found, agreement.disagreements(projectId, sources, reviewers, 200));
         dialog.add(found);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
     }
 
     /** Each disagreement with every compared reviewer's versions, and links to its place in the text and in curation. */
-    private void showDisagreements(Div into, List<Disagreement> found, List<String> reviewers) {
+    private void showDisagreements(Div into, List<Disagreement> found) {
         if (found.isEmpty()) {
             into.add(new Paragraph("No disagreements: the reviewers compared made the same spans with the same labels."));
         }
@@ -240,6 +239,15 @@ public class AgreementView extends VerticalLayout {
             Anchor inCuration = new Anchor("curate/" + d.sourceId() + "?at=" + d.start() + "&label="
                     + URLEncoder.encode(label, StandardCharsets.UTF_8), "Open in curation");
             inCuration.addClassName("cb-open-in-curation");
+            // Following a link leaves the dashboard: the dialog it was in goes with it.
+            for (Anchor link : List.of(inText, inCuration)) {
+                link.getElement().addEventListener("click", e -> {
+                    Dialog open = link.findAncestor(Dialog.class);
+                    if (open != null) {
+                        open.close();
+                    }
+                });
+            }
             Paragraph where = new Paragraph(d.sourceTitle() + " · " + d.start() + "–" + d.end() + ": “" + d.text() + "” ");
             where.addClassName("cb-muted");
             where.add(inText, new Span(" · "), inCuration);
