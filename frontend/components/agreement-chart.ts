@@ -1,7 +1,9 @@
 /*
  * <cb-agreement-chart>: the agreement dashboard's pictures. A reviewer-by-reviewer heat map of one
- * pairwise measure (click a cell to drill down; fires `cb-cell` {first, second}), and per-label
- * bars drawn with Chart.js. Values are in [-1, 1] or null (undefined).
+ * pairwise measure (click a cell to drill down; fires `cb-cell` {first, second}), or for a measure
+ * that is not pairwise (an empty matrix) its overall figure; and per-label bars drawn with Chart.js.
+ * Values are in [-1, 1] or null (undefined: shown as "—", the measure's scope rule as caption and
+ * tooltip).
  */
 import {LitElement, html, css, PropertyValues} from 'lit';
 import {customElement, property} from 'lit/decorators.js';
@@ -25,6 +27,10 @@ export class AgreementChart extends LitElement {
   @property({attribute: false}) matrix: Matrix = {reviewers: [], values: []};
   @property({attribute: false}) bars: Bars = {labels: [], colors: [], values: []};
   @property({type: String}) measure = '';
+  /** The measure's overall figure; null or undefined when it is not defined. */
+  @property({type: Number}) overall: number | null = null;
+  /** Which sources and reviewers the figures cover and when they are null, in a sentence or two. */
+  @property({type: String}) scope = '';
 
   private chart?: Chart;
 
@@ -39,13 +45,20 @@ export class AgreementChart extends LitElement {
     .self { background: #eef1f4; color: #9aa5b1; cursor: default; }
     .none { background: #f5f5f5; color: #9aa5b1; }
     .bars { position: relative; height: 240px; }
+    .overall { font-size: 2.5rem; font-weight: 600; margin: 0.25rem 0; }
+    .scope { font-size: var(--lumo-font-size-xs, 0.75rem); color: var(--lumo-secondary-text-color, #5a6a7a); margin: 0.5rem 0 0; }
     @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
   `;
 
   render() {
     const n = this.matrix.reviewers.length;
-    return html`
-      <section>
+    const first = n === 0
+      ? html`<section>
+          <h3>All reviewers, source by source</h3>
+          <p class="overall" title=${this.scope}>${AgreementChart.format(this.overall)}</p>
+          <p class="scope">${this.scope}</p>
+        </section>`
+      : html`<section>
         <h3>Reviewer by reviewer</h3>
         <div class="matrix" style="grid-template-columns: 6rem repeat(${n}, minmax(3.5rem, 1fr))">
           <div></div>
@@ -55,7 +68,10 @@ export class AgreementChart extends LitElement {
             ${this.matrix.reviewers.map((col, j) => this.cell(row, col, i === j ? undefined : this.matrix.values[i]?.[j]))}
           `)}
         </div>
-      </section>
+        <p class="scope">${this.scope} — means no figure.</p>
+      </section>`;
+    return html`
+      ${first}
       <section>
         <h3>Per label</h3>
         <div class="bars"><canvas id="bars"></canvas></div>
@@ -64,11 +80,11 @@ export class AgreementChart extends LitElement {
 
   private cell(first: string, second: string, value: number | null | undefined) {
     if (value === undefined) {
-      return html`<div class="cell self">—</div>`;
+      return html`<div class="cell self" aria-hidden="true"></div>`;
     }
     if (value === null) {
-      return html`<button class="cell none" data-pair="${first}|${second}"
-          @click=${() => this.pick(first, second)}>n/a</button>`;
+      return html`<button class="cell none" data-pair="${first}|${second}" title="${first} and ${second}: no figure. ${this.scope}"
+          @click=${() => this.pick(first, second)}>—</button>`;
     }
     return html`<button class="cell" data-pair="${first}|${second}" style="background: ${AgreementChart.color(value)}"
         title="${first} and ${second}: ${value.toFixed(3)}" @click=${() => this.pick(first, second)}>
@@ -77,6 +93,11 @@ export class AgreementChart extends LitElement {
 
   private pick(first: string, second: string) {
     this.dispatchEvent(new CustomEvent('cb-cell', {detail: {first, second}, bubbles: true, composed: true}));
+  }
+
+  /** A figure with two decimals, or "—" where it is undefined. */
+  static format(value: number | null | undefined): string {
+    return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(2);
   }
 
   /** Red for disagreement, through white, to green for agreement. */
@@ -92,7 +113,9 @@ export class AgreementChart extends LitElement {
   }
 
   protected updated(changed: PropertyValues) {
-    if (changed.has('bars') || changed.has('measure')) {
+    // Drawn whenever the figures change, and on the first update whatever changed: the properties
+    // Vaadin set before this module loaded arrive with it.
+    if (changed.has('bars') || changed.has('measure') || !this.chart) {
       this.drawBars();
     }
   }
@@ -102,25 +125,32 @@ export class AgreementChart extends LitElement {
     if (!canvas) {
       return;
     }
+    // An undefined figure draws no bar; its label says so.
     const data = {
-      labels: this.bars.labels,
-      datasets: [{label: this.measure, data: this.bars.values.map((v) => (v === null ? 0 : v)),
+      labels: this.bars.labels.map((l, i) => (this.bars.values[i] === null ? `${l} (—)` : l)),
+      datasets: [{label: this.measure, data: this.bars.values.map((v) => (v === null ? null : v)),
         backgroundColor: this.bars.colors}],
     };
-    if (this.chart) {
+    const min = Math.min(0, ...this.bars.values.map((v) => v ?? 0));
+    if (this.chart && this.chart.canvas === canvas) {
       this.chart.data = data;
+      const y = this.chart.options.scales?.y;
+      if (y) {
+        y.min = min;
+      }
       this.chart.update();
       return;
     }
+    this.chart?.destroy();
     this.chart = new Chart(canvas, {
       type: 'bar',
       data,
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
-        scales: {y: {min: Math.min(0, ...this.bars.values.map((v) => v ?? 0)), max: 1}},
+        scales: {y: {min, max: 1}},
         plugins: {tooltip: {callbacks: {label: (c) => {
           const v = this.bars.values[c.dataIndex];
-          return v === null ? 'undefined (no spans of this label)' : v.toFixed(3);
+          return v === null ? `— no figure: ${this.scope}` : v.toFixed(3);
         }}}},
       },
     });

@@ -69,6 +69,23 @@ describe('<cb-source-text>', () => {
     expect(picked).toEqual([]);
   });
 
+  it('reveals a range: selects the annotation with exactly that span, with an event', async () => {
+    const element = await sourceText(TEXT, [annotation('b', 6, 10), annotation('g', 6, 16)]);
+    const picked = recordEvents(element, 'cb-annotation-selected');
+    element.revealRange(6, 16);
+    expect(element.selectedId).toBe('g');
+    expect(picked).toEqual([{id: 'g'}]);
+  });
+
+  it('reveals a range no annotation has by selecting its text', async () => {
+    const element = await sourceText(TEXT, [annotation('b', 6, 10)]);
+    const picked = recordEvents(element, 'cb-annotation-selected');
+    element.revealRange(11, 16);
+    expect(element.selectedId).toBeNull();
+    expect(window.getSelection()!.toString()).toBe('gamma');
+    expect(picked).toEqual([]);
+  });
+
   it('re-renders everything for a new text and times it', async () => {
     const element = await sourceText(TEXT, [annotation('a', 0, 5)]);
     element.text = 'omega';

@@ -177,6 +177,31 @@ export class SourceText extends LitElement implements SourceTextHost {
     this.scrollToHighlight(highlight, 'center');
   }
 
+  /**
+   * Brings the range [start, end) (code points) to the middle of the view, as a link to a place in
+   * the text asks: the annotation with exactly that span, when one is shown, is selected as a click
+   * would (fires `cb-annotation-selected`); otherwise the range itself is selected as text.
+   */
+  revealRange(start: number, end: number): void {
+    if (this.needsFullRender || !this.runs) {
+      this.updateComplete.then(() => this.revealRange(start, end));
+      return;
+    }
+    const from = Math.max(0, Math.min(start, this.index.length));
+    const to = Math.max(from, Math.min(end, this.index.length));
+    const exact = this.highlights.laneOrdered.find((h) => h.start === from && h.end === to);
+    if (exact) {
+      this.selectHighlight(exact, false);
+      this.scrollToHighlight(exact, 'center');
+      return;
+    }
+    this.selectedId = null;
+    this.selection.setDomSelection(from, to);
+    const run = this.runs.runNodeAt(from);
+    const element = run && (run.nodeType === Node.TEXT_NODE ? run.parentElement : (run as HTMLElement));
+    element?.scrollIntoView({block: 'center', inline: 'nearest'});
+  }
+
   /** Removes the text selection inside the component (fires no event). */
   clearSelection(): void {
     this.selection.clear();

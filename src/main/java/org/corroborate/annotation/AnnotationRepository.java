@@ -42,4 +42,10 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
 
     @Query("select a from Annotation a where a.projectId = :projectId and a.label in :labels order by a.id")
     List<Annotation> findByProjectAndLabels(Long projectId, Collection<String> labels);
+
+    /** Every annotation of a project as source, author, label and span: for agreement, without texts or entities. */
+    @Query("""
+            select new org.corroborate.annotation.AnnotationSpan(a.sourceId, a.author, a.label, a.start, a.end)
+            from Annotation a where a.projectId = :projectId""")
+    List<AnnotationSpan> spansOf(Long projectId);
 }

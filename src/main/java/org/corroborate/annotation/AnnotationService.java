@@ -102,6 +102,18 @@ public class AnnotationService {
     }
 
     /**
+     * Every annotation of a project as source, author, label and span, in one query: what agreement
+     * is measured on. Only the project's overseers read it (they see every reviewer's work, blind
+     * sources included); 404 for a non-member, 403 for a reviewer.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    @Transactional(readOnly = true)
+    public List<AnnotationSpan> spansOf(long projectId) {
+        projects.requireOverseer(projectId, "read every reviewer's annotations");
+        return annotations.spansOf(projectId);
+    }
+
+    /**
      * Why the project's {@link AssignmentRule} keeps the caller from annotating this source now (it
      * is not assigned to them), or empty when it does not: for the workspace, which then opens
      * read-only and says why instead of failing on save.

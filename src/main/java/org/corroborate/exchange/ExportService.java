@@ -247,8 +247,9 @@ public class ExportService {
                 ? new ExportManifest.Agreement(request.layer().toString(), null,
                         "Agreement compares reviewers; this export holds one layer.")
                 : new ExportManifest.Agreement("the exported spans", counter.tally.summary(),
-                        "Span F1 over exactly the spans in this export. Chance-corrected measures are on the "
-                                + "agreement dashboard and GET /api/agreement.");
+                        "Span F1 over exactly the spans in this export, each pair on the sources where both have "
+                                + "spans here (GET /api/agreement also counts assigned or submitted reviewers who made "
+                                + "none). Chance-corrected measures are on the agreement dashboard and GET /api/agreement.");
         return new ExportManifest("Corroborate", properties == null ? "development" : properties.getVersion(), at,
                 actor.require(), project, request.format().id(), request.layer().toString(),
                 new ExportManifest.Filters(request.sourceIds(), List.copyOf(new TreeSet<>(request.labels())),

@@ -3,6 +3,7 @@ package org.corroborate.review;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface ReviewStatusRepository extends JpaRepository<ReviewStatus, Long> {
 
@@ -11,4 +12,10 @@ interface ReviewStatusRepository extends JpaRepository<ReviewStatus, Long> {
     List<ReviewStatus> findBySourceIdOrderByReviewer(Long sourceId);
 
     List<ReviewStatus> findByReviewer(String reviewer);
+
+    /** {@code [source id, reviewer]} of every review submitted on a project's sources. */
+    @Query(value = """
+            select r.source_id, r.reviewer from review_status r join source s on s.id = r.source_id
+            where s.project_id = :projectId and r.status = 'SUBMITTED'""", nativeQuery = true)
+    List<Object[]> submittedIn(Long projectId);
 }

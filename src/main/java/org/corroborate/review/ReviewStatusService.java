@@ -3,6 +3,10 @@ package org.corroborate.review;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.corroborate.annotation.AssignmentRule;
 import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.ReviewProgress;
@@ -86,6 +90,22 @@ public class ReviewStatusService implements ReviewProgress {
         boolean seesAll = blindMode.seesColleaguesWork(sourceId);
         return statuses.findBySourceIdOrderByReviewer(sourceId).stream().map(ReviewStatus::toDetails)
                 .filter(s -> seesAll || s.reviewer().equals(me)).toList();
+    }
+
+    /**
+     * Who has submitted each of a project's sources, by source id (sources nobody submitted are
+     * absent), in one query: who takes part in agreement where a source has no assignment. For the
+     * project's overseers (404 for a non-member, 403 for a reviewer).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    @Transactional(readOnly = true)
+    public Map<Long, Set<String>> submittedIn(long projectId) {
+        projects.requireOverseer(projectId, "read its reviewers' statuses");
+        Map<Long, Set<String>> submitted = new TreeMap<>();
+        for (Object[] row : statuses.submittedIn(projectId)) {
+            submitted.computeIfAbsent(((Number) row[0]).longValue(), id -> new TreeSet<>()).add((String) row[1]);
+        }
+        return submitted;
     }
 
     /**

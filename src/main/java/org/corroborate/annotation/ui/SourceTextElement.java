@@ -59,6 +59,14 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("scrollToAnnotation", id);
     }
 
+    /**
+     * Scrolls to {@code [start, end)} (code points) and selects the shown annotation with exactly
+     * that span (firing the selection event), or else the range as text.
+     */
+    public void revealRange(int start, int end) {
+        getElement().callJsFunction("revealRange", start, end);
+    }
+
     public void setSelectedId(String id) {
         if (id == null) {
             getElement().removeProperty("selectedId");

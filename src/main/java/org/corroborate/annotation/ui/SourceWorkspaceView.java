@@ -159,6 +159,21 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         side.add("All annotations", list);
         side.add("Provenance", new ProvenancePanel(source.source()));
         add(reading, guidelines, side);
+        revealAsked(event);
+    }
+
+    /** {@code ?at=START-END} (code points), as the agreement dashboard links to a disagreement: show that place. */
+    private void revealAsked(BeforeEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("at").ifPresent(at -> {
+            String[] range = at.split("-", 2);
+            try {
+                int start = Integer.parseInt(range[0].strip());
+                int end = range.length > 1 ? Integer.parseInt(range[1].strip()) : start;
+                text.revealRange(start, end);
+            } catch (NumberFormatException e) {
+                // A mistyped place opens the source at its start, as a link without one does.
+            }
+        });
     }
 
     /** The extensions' tooltip lines for a source, joined per annotation. */

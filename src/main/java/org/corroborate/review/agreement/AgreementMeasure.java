@@ -26,6 +26,16 @@ public interface AgreementMeasure {
     /** How it treats positions only some reviewers annotated, as the API's {@code incomplete} says. */
     String incomplete();
 
+    /**
+     * Which sources and reviewers a figure covers, and when it is null (undefined): one or two
+     * sentences shown beside every figure, in the API ({@code scope}) and on the dashboard.
+     */
+    default String scope() {
+        return pairwise()
+                ? "A pair: the sources both took part in; null if they shared none or there is nothing to compare."
+                : "Each source with its own participants (fewer than two: it adds nothing); null if nothing is compared.";
+    }
+
     /** Whether it gives a figure for each pair of reviewers (the dashboard's heat map needs these). */
     boolean pairwise();
 
@@ -34,9 +44,12 @@ public interface AgreementMeasure {
         return true;
     }
 
-    /** Whether the dashboard offers it in its choice of measure; by default the pairwise ones. */
+    /**
+     * Whether the dashboard offers it in its choice of measure; by default every measure is (the
+     * heat map shows pairwise ones, the overall and per-label figures the others).
+     */
     default boolean onDashboard() {
-        return pairwise();
+        return true;
     }
 
     /**

@@ -1,20 +1,21 @@
 package org.corroborate.review.agreement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
-import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
-import org.corroborate.base.Roles;
 import org.corroborate.base.CodePoints;
+import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
-import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.review.ReviewStatusService;
+import org.corroborate.review.assignment.AssignmentService;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
-import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,8 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Inter-annotator agreement within one project, for a source, some sources, or the project's whole
  * corpus, by every measure there is: the {@link AgreementMeasure} beans, in their declared order.
  * Figures never mix projects: the sources must be the project's (404 otherwise, as for a source that
- * does not exist), and the reviewers are those who annotated them. Only the project's supervisors
- * and administrators read them (404 for a non-member, 403 for a reviewer).
+ * does not exist). Only the project's supervisors and administrators read them (404 for a
+ * non-member, 403 for a reviewer).
+ * <p>
+ * Who is compared on a source, its <em>participants</em>: the reviewers assigned to it; where the
+ * source has no assignment at all, those who submitted their review of it; and in either case
+ * anyone who annotated it. A participant with no span on the source counts as having labelled
+ * nothing there. A pair of reviewers is compared only on the sources both take part in.
  */
 @Service
 @Transactional(readOnly = true)
@@ -36,17 +42,20 @@ public class AgreementService {
     private final AnnotationService annotations;
     private final SchemeService schemes;
     private final List<AgreementMeasure> measures;
-    private final AdjudicationService adjudication;
+    private final AssignmentService assignments;
+    private final ReviewStatusService statuses;
     private final ProjectService projects;
 
     AgreementService(SourceService sources, AnnotationService annotations, SchemeService schemes,
-                     List<AgreementMeasure> measures, AdjudicationService adjudication, ProjectService projects) {
-        this.projects = projects;
-        this.adjudication = adjudication;
+                     List<AgreementMeasure> measures, AssignmentService assignments, ReviewStatusService statuses,
+                     ProjectService projects) {
         this.sources = sources;
         this.annotations = annotations;
         this.schemes = schemes;
         this.measures = measures;
+        this.assignments = assignments;
+        this.statuses = statuses;
+        this.projects = projects;
     }
 
     /** What every measure is and supports, in order: for the dashboard and {@code GET /api/agreement/measures}. */
@@ -54,43 +63,60 @@ public class AgreementService {
         return measures.stream().map(MeasureDefinition::of).toList();
     }
 
+    /** Agreement over the given sources of the project, or over all of its sources when none are given. */
+    @PreAuthorize(Roles.OVERSEES)
+    public AgreementReport agreement(long projectId, List<Long> sourceIds) {
+        requireOverseer(projectId);
+        Corpus corpus = corpus(projectId);
+        return report(corpus.study(corpus.ids(projectId, sourceIds)), measures);
+    }
+
     /** Each of the project's sources' overall figure by every measure that asks for a column in the per-source table. */
     @PreAuthorize(Roles.OVERSEES)
     public List<SourceAgreement> perSource(long projectId) {
         requireOverseer(projectId);
-        List<SourceAgreement> rows = new ArrayList<>();
+        Corpus corpus = corpus(projectId);
         List<AgreementMeasure> shown = measures.stream().filter(AgreementMeasure::inSourceTable).toList();
-        for (SourceSummary source : sources.list(projectId)) {
-            AgreementReport report = report(projectId, List.of(source.id()), shown);
+        List<SourceAgreement> rows = new ArrayList<>();
+        for (SourceSummary source : corpus.sources().values()) {
+            AgreementReport report = report(corpus.study(List.of(source.id())), shown);
             Map<String, Double> figures = new LinkedHashMap<>();
             report.measures().forEach(m -> figures.put(m.measure(), m.overall()));
-            rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(), figures,
-                    report.incompleteShare()));
+            rows.add(new SourceAgreement(source.id(), source.title(), report.annotations(), report.reviewers(),
+                    figures, report.incompleteShare()));
         }
         return rows;
     }
 
     /**
-     * Where two reviewers differ: every unit of overlapping annotations in which their versions are
-     * not the same span with the same label, with both versions side by side (at most {@code limit}).
+     * Where the given reviewers differ (two for a pair, or more), on the given sources or the whole
+     * corpus, at most {@code limit}: see {@link Disagreement}. Only the sources on which at least two
+     * of them take part are looked at, and on each only those who take part are compared.
      */
     @PreAuthorize(Roles.OVERSEES)
-    public List<Disagreement> disagreements(long projectId, List<Long> sourceIds, String first, String second,
-                                            int limit) {
+    public List<Disagreement> disagreements(long projectId, List<Long> sourceIds, List<String> reviewers, int limit) {
         requireOverseer(projectId);
-        List<Long> ids = sourceIds(projectId, sourceIds);
+        Corpus corpus = corpus(projectId);
+        AgreementStudy study = corpus.study(corpus.ids(projectId, sourceIds));
+        var bySource = study.bySource();
         List<Disagreement> found = new ArrayList<>();
-        for (long id : ids) {
-            SourceDetails source = sources.get(id);
-            var text = new CodePoints(source.text());
-            for (var unit : adjudication.units(id)) {
-                var a = unit.versions().stream().filter(v -> v.author().equals(first)).toList();
-                var b = unit.versions().stream().filter(v -> v.author().equals(second)).toList();
-                if ((a.isEmpty() && b.isEmpty()) || same(a, b)) {
-                    continue;
-                }
-                found.add(new Disagreement(id, source.source().title(), unit.start(), unit.end(),
-                        text.substring(unit.start(), unit.end()), a, b));
+        for (long id : study.sourceLengths().keySet()) {
+            List<String> compared = study.participantsOf(id).stream().filter(reviewers::contains).toList();
+            if (compared.size() < 2) {
+                continue;
+            }
+            List<Disagreements.Group> groups = Disagreements.of(bySource.getOrDefault(id, Map.of()), compared);
+            if (groups.isEmpty()) {
+                continue;
+            }
+            CodePoints text = new CodePoints(sources.get(id).text());
+            for (Disagreements.Group g : groups) {
+                Map<String, List<Disagreement.Version>> versions = new LinkedHashMap<>();
+                g.spans().forEach((reviewer, spans) -> versions.put(reviewer, spans.stream()
+                        .map(s -> new Disagreement.Version(s.label(), s.start(), s.end(),
+                                text.substring(s.start(), s.end()))).toList()));
+                found.add(new Disagreement(id, corpus.sources().get(id).title(), g.start(), g.end(),
+                        text.substring(g.start(), g.end()), versions));
                 if (found.size() >= limit) {
                     return found;
                 }
@@ -99,62 +125,69 @@ public class AgreementService {
         return found;
     }
 
-    private static boolean same(List<AnnotationDetails> a, List<AnnotationDetails> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            var x = a.get(i);
-            var y = b.get(i);
-            if (x.start() != y.start() || x.end() != y.end() || !x.label().equals(y.label())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Agreement over the given sources of the project, or over all of its sources when none are given. */
-    @PreAuthorize(Roles.OVERSEES)
-    public AgreementReport agreement(long projectId, List<Long> sourceIds) {
-        requireOverseer(projectId);
-        return report(projectId, sourceIds, measures);
-    }
-
     private void requireOverseer(long projectId) {
         projects.requireOverseer(projectId, "read its agreement figures");
     }
 
-    /** The sources asked for, each checked to be the project's; all of the project's when none are asked for. */
-    private List<Long> sourceIds(long projectId, List<Long> requested) {
-        if (requested == null || requested.isEmpty()) {
-            return sources.list(projectId).stream().map(SourceSummary::id).sorted().toList();
-        }
-        List<Long> ids = requested.stream().distinct().toList();
-        for (long id : ids) {
-            if (sources.projectOf(id).filter(p -> p == projectId).isEmpty()) {
-                throw WorkbenchException.notFound("There is no source with id " + id + " in project " + projectId + ".");
-            }
-        }
-        return ids;
+    private Corpus corpus(long projectId) {
+        Map<Long, SourceSummary> summaries = new LinkedHashMap<>();
+        sources.list(projectId).stream().sorted(java.util.Comparator.comparing(SourceSummary::id))
+                .forEach(s -> summaries.put(s.id(), s));
+        Map<Long, List<ReviewerSpan>> spans = new HashMap<>();
+        annotations.spansOf(projectId).forEach(a -> spans.computeIfAbsent(a.sourceId(), id -> new ArrayList<>())
+                .add(new ReviewerSpan(a.sourceId(), a.author(), a.label(), a.start(), a.end())));
+        List<String> labels = schemes.current(projectId).labels().stream().map(LabelScheme.Label::name).toList();
+        return new Corpus(summaries, spans, assignments.assignedIn(projectId), statuses.submittedIn(projectId), labels);
     }
 
-    private AgreementReport report(long projectId, List<Long> sourceIds, List<AgreementMeasure> chosen) {
-        List<Long> ids = sourceIds(projectId, sourceIds);
-        Map<Long, Integer> lengths = new LinkedHashMap<>();
-        List<ReviewerSpan> spans = new ArrayList<>();
-        for (long id : ids) {
-            SourceDetails source = sources.get(id);
-            lengths.put(id, source.source().length());
-            annotations.visible(id, null).forEach(a ->
-                    spans.add(new ReviewerSpan(id, a.author(), a.label(), a.start(), a.end())));
-        }
-        List<String> reviewers = new ArrayList<>(new TreeSet<>(spans.stream().map(ReviewerSpan::reviewer).toList()));
-        // The scheme's labels, then any the spans carry that it lacks (made under an earlier version).
-        List<String> labels = new ArrayList<>(schemes.current(projectId).labels().stream()
-                .map(LabelScheme.Label::name).toList());
-        spans.stream().map(ReviewerSpan::label).distinct().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
-        AgreementStudy study = new AgreementStudy(lengths, reviewers, labels, spans);
-        return new AgreementReport(ids, reviewers, spans.size(), Labelling.incompleteShare(study),
+    private static AgreementReport report(AgreementStudy study, List<AgreementMeasure> chosen) {
+        return new AgreementReport(List.copyOf(study.sourceLengths().keySet()), study.reviewers(),
+                study.spans().size(), Labelling.incompleteShare(study),
                 chosen.stream().map(m -> m.measure(study)).toList());
+    }
+
+    /** What one project holds for agreement, read once: sources, spans, assignments and submitted reviews. */
+    private record Corpus(Map<Long, SourceSummary> sources, Map<Long, List<ReviewerSpan>> spans,
+                          Map<Long, Set<String>> assigned, Map<Long, Set<String>> submitted,
+                          List<String> schemeLabels) {
+
+        /** The sources asked for, each checked to be the project's; all of the project's when none are asked for. */
+        List<Long> ids(long projectId, List<Long> requested) {
+            if (requested == null || requested.isEmpty()) {
+                return List.copyOf(sources.keySet());
+            }
+            List<Long> ids = requested.stream().distinct().toList();
+            for (long id : ids) {
+                if (!sources.containsKey(id)) {
+                    throw WorkbenchException.notFound("There is no source with id " + id + " in project "
+                            + projectId + ".");
+                }
+            }
+            return ids;
+        }
+
+        /** The study of some of the sources: their spans, and who takes part in each. */
+        AgreementStudy study(List<Long> ids) {
+            Map<Long, Integer> lengths = new LinkedHashMap<>();
+            List<ReviewerSpan> chosen = new ArrayList<>();
+            Map<Long, List<String>> participants = new HashMap<>();
+            Set<String> reviewers = new TreeSet<>();
+            for (long id : ids) {
+                lengths.put(id, sources.get(id).length());
+                List<ReviewerSpan> here = spans.getOrDefault(id, List.of());
+                chosen.addAll(here);
+                // Assigned reviewers, or where nobody is assigned those who submitted; and whoever annotated.
+                Set<String> who = new TreeSet<>(assigned.getOrDefault(id, Set.of()).isEmpty()
+                        ? submitted.getOrDefault(id, Set.of()) : assigned.get(id));
+                here.forEach(s -> who.add(s.reviewer()));
+                participants.put(id, List.copyOf(who));
+                reviewers.addAll(who);
+            }
+            // The scheme's labels, then any the spans carry that it lacks (made under an earlier version).
+            List<String> labels = new ArrayList<>(schemeLabels);
+            chosen.stream().map(ReviewerSpan::label).distinct().sorted().filter(l -> !labels.contains(l))
+                    .forEach(labels::add);
+            return new AgreementStudy(lengths, List.copyOf(reviewers), labels, chosen, participants);
+        }
     }
 }

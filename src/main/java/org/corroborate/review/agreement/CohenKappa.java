@@ -39,9 +39,16 @@ class CohenKappa implements AgreementMeasure {
 
     @Override
     public String incomplete() {
-        return "Every code point of every source is an item; a reviewer who labelled nothing there gives "
-                + "'no label', so positions only some reviewers annotated count as disagreement. "
-                + "Overall is the mean over pairs; per label is that label against everything else.";
+        return "Every code point of the sources a pair shares is an item; a participant who labelled nothing "
+                + "there gives 'no label', so positions only one of the two annotated count as disagreement. "
+                + "Per label is that label against everything else.";
+    }
+
+    @Override
+    public String scope() {
+        return "A pair: the sources both took part in; null if they shared none, or if chance agreement is 1 "
+                + "(one category throughout, e.g. neither labelled anything, or per label neither used it). "
+                + "Overall and per label: the mean over the pairs that have a figure.";
     }
 
     @Override
@@ -56,19 +63,19 @@ class CohenKappa implements AgreementMeasure {
 
     @Override
     public MeasureResult measure(AgreementStudy study) {
+        Labelling labelling = Labelling.of(study);
+        List<String> categories = labelling.categories();
         List<MeasureResult.PairScore> pairs = new ArrayList<>();
         Map<String, List<Double>> labelValues = new LinkedHashMap<>();
         List<Double> values = new ArrayList<>();
         List<String> reviewers = study.reviewers();
-        var bySource = study.bySource();
         for (int i = 0; i < reviewers.size(); i++) {
             for (int j = i + 1; j < reviewers.size(); j++) {
-                List<Labelling.Item> items = Labelling.items(study, bySource,
-                        List.of(reviewers.get(i), reviewers.get(j)));
-                Double value = Kappa.cohen(items);
+                double[][] confusion = confusion(labelling, reviewers.get(i), reviewers.get(j));
+                Double value = Kappa.cohen(confusion);
                 Map<String, Double> perLabel = new LinkedHashMap<>();
                 for (String label : study.labels()) {
-                    Double v = Kappa.cohen(Kappa.binary(items, label));
+                    Double v = Kappa.cohen(confusion, categories.indexOf(label));
                     perLabel.put(label, v);
                     if (v != null) {
                         labelValues.computeIfAbsent(label, l -> new ArrayList<>()).add(v);
@@ -83,6 +90,26 @@ class CohenKappa implements AgreementMeasure {
         Map<String, Double> perLabel = new LinkedHashMap<>();
         study.labels().forEach(l -> perLabel.put(l, mean(labelValues.getOrDefault(l, List.of()))));
         return MeasureResult.of(this, mean(values), perLabel, pairs);
+    }
+
+    /** The two reviewers' categories, code point by code point, over the sources both take part in. */
+    private static double[][] confusion(Labelling labelling, String first, String second) {
+        int k = labelling.categories().size();
+        double[][] confusion = new double[k][k];
+        for (Labelling.SourceSegments source : labelling.sources()) {
+            int a = source.raterIndex(first);
+            int b = source.raterIndex(second);
+            if (a < 0 || b < 0) {
+                continue;
+            }
+            int[] ca = source.categories()[a];
+            int[] cb = source.categories()[b];
+            int[] lengths = source.lengths();
+            for (int s = 0; s < lengths.length; s++) {
+                confusion[ca[s]][cb[s]] += lengths[s];
+            }
+        }
+        return confusion;
     }
 
     static Double mean(List<Double> values) {

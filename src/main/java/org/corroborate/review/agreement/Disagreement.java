@@ -1,8 +1,17 @@
 package org.corroborate.review.agreement;
 
 import java.util.List;
-import org.corroborate.annotation.AnnotationDetails;
+import java.util.Map;
 
-/** A stretch of a source where two reviewers' annotations differ, with each one's versions side by side. */
+/**
+ * A stretch {@code [start, end)} of a source (code points) where the reviewers compared differ: a
+ * group of overlapping spans, whatever their labels, in which not every compared reviewer made the
+ * same spans with the same labels. {@code versions} holds each compared reviewer's spans in the
+ * group, in reviewer order (an empty list: that reviewer labelled nothing there).
+ */
 public record Disagreement(long sourceId, String sourceTitle, int start, int end, String text,
-                           List<AnnotationDetails> first, List<AnnotationDetails> second) {}
+                           Map<String, List<Version>> versions) {
+
+    /** One reviewer's span in the group, with the text it covers. */
+    public record Version(String label, int start, int end, String text) {}
+}

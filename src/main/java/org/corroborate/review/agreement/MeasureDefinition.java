@@ -3,9 +3,10 @@ package org.corroborate.review.agreement;
 /**
  * What an agreement measure is and supports, as {@link AgreementMeasure} declares it: for the
  * dashboard's choices, tooltips and table columns, and for {@code GET /api/agreement/measures}.
+ * {@code scope} says which sources and reviewers a figure covers and when it is null.
  */
 public record MeasureDefinition(String id, String title, String description, String unit, Range range,
-                                String incomplete, boolean pairwise, boolean perLabel, boolean onDashboard,
+                                String incomplete, String scope, boolean pairwise, boolean perLabel, boolean onDashboard,
                                 boolean inSourceTable) {
 
     /** The values a measure gives, from {@code min} to {@code max} (1 is full agreement), and what they mean. */
@@ -23,7 +24,7 @@ public record MeasureDefinition(String id, String title, String description, Str
     /** The definition a measure declares. */
     public static MeasureDefinition of(AgreementMeasure measure) {
         return new MeasureDefinition(measure.id(), measure.title(), measure.description(), measure.unit(),
-                measure.range(), measure.incomplete(), measure.pairwise(), measure.perLabel(), measure.onDashboard(),
+                measure.range(), measure.incomplete(), measure.scope(), measure.pairwise(), measure.perLabel(), measure.onDashboard(),
                 measure.inSourceTable());
     }
 

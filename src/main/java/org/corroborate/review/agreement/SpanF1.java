@@ -9,7 +9,8 @@ import java.util.Map;
  * Pairwise span F1, the figure practitioners ask for: one reviewer's spans against another's,
  * F1 = 2 * matched / (spans of one + spans of the other), symmetric. Two kinds of match: exact
  * (same start, end and label) and overlap (same label and overlapping, each span matched at most
- * once, largest overlaps first). A span only one reviewer made counts against both.
+ * once, largest overlaps first). A span only one reviewer made counts against both. A pair is
+ * compared only on the sources both took part in ({@link AgreementStudy#participants()}).
  */
 abstract class SpanF1 implements AgreementMeasure {
 
@@ -27,7 +28,14 @@ abstract class SpanF1 implements AgreementMeasure {
 
     @Override
     public String incomplete() {
-        return "A span only one reviewer made counts as a miss for the pair; overall pools all pairs (micro F1).";
+        return "A span only one of the pair made counts as a miss; a participant with no spans on a source "
+                + "misses every span the other made there.";
+    }
+
+    @Override
+    public String scope() {
+        return "A pair: the sources both took part in; null if they shared none or neither made a span there "
+                + "(per label: neither used the label). Overall and per label: pooled over the pairs (micro F1).";
     }
 
     @Override
@@ -41,23 +49,33 @@ abstract class SpanF1 implements AgreementMeasure {
         long matchedAll = 0;
         long sizeAll = 0;
         Map<String, long[]> perLabelAll = new LinkedHashMap<>();
+        study.labels().forEach(l -> perLabelAll.put(l, new long[2]));
         List<String> reviewers = study.reviewers();
-        var bySource = study.bySource();
+        Map<Long, Map<String, Map<String, List<ReviewerSpan>>>> byLabel = byLabel(study);
         for (int i = 0; i < reviewers.size(); i++) {
             for (int j = i + 1; j < reviewers.size(); j++) {
+                String first = reviewers.get(i);
+                String second = reviewers.get(j);
                 long matched = 0;
                 long size = 0;
                 Map<String, long[]> labelSums = new LinkedHashMap<>();
-                for (var inSource : bySource.values()) {
-                    List<ReviewerSpan> a = inSource.getOrDefault(reviewers.get(i), List.of());
-                    List<ReviewerSpan> b = inSource.getOrDefault(reviewers.get(j), List.of());
-                    size += a.size() + b.size();
-                    for (String label : study.labels()) {
-                        List<ReviewerSpan> la = a.stream().filter(s -> s.label().equals(label)).toList();
-                        List<ReviewerSpan> lb = b.stream().filter(s -> s.label().equals(label)).toList();
+                study.labels().forEach(l -> labelSums.put(l, new long[2]));
+                for (long sourceId : study.sourceLengths().keySet()) {
+                    if (!study.shared(sourceId, first, second)) {
+                        continue;
+                    }
+                    var inSource = byLabel.getOrDefault(sourceId, Map.of());
+                    var a = inSource.getOrDefault(first, Map.of());
+                    var b = inSource.getOrDefault(second, Map.of());
+                    java.util.Set<String> used = new java.util.HashSet<>(a.keySet());
+                    used.addAll(b.keySet());
+                    for (String label : used) {
                         // A match needs the same label, so matching label by label is the same as matching all.
+                        List<ReviewerSpan> la = a.getOrDefault(label, List.of());
+                        List<ReviewerSpan> lb = b.getOrDefault(label, List.of());
                         long m = matched(la, lb);
                         matched += m;
+                        size += la.size() + lb.size();
                         long[] sums = labelSums.computeIfAbsent(label, l -> new long[2]);
                         sums[0] += m;
                         sums[1] += la.size() + lb.size();
@@ -70,7 +88,7 @@ abstract class SpanF1 implements AgreementMeasure {
                     all[0] += sums[0];
                     all[1] += sums[1];
                 });
-                pairs.add(new MeasureResult.PairScore(reviewers.get(i), reviewers.get(j), f1(matched, size), perLabel));
+                pairs.add(new MeasureResult.PairScore(first, second, f1(matched, size), perLabel));
                 matchedAll += matched;
                 sizeAll += size;
             }
@@ -78,6 +96,17 @@ abstract class SpanF1 implements AgreementMeasure {
         Map<String, Double> perLabel = new LinkedHashMap<>();
         perLabelAll.forEach((label, sums) -> perLabel.put(label, f1(sums[0], sums[1])));
         return MeasureResult.of(this, f1(matchedAll, sizeAll), perLabel, pairs);
+    }
+
+    /** The spans by source, reviewer and label. */
+    private static Map<Long, Map<String, Map<String, List<ReviewerSpan>>>> byLabel(AgreementStudy study) {
+        Map<Long, Map<String, Map<String, List<ReviewerSpan>>>> grouped = new java.util.HashMap<>();
+        for (ReviewerSpan s : study.spans()) {
+            grouped.computeIfAbsent(s.sourceId(), id -> new java.util.HashMap<>())
+                    .computeIfAbsent(s.reviewer(), r -> new java.util.HashMap<>())
+                    .computeIfAbsent(s.label(), l -> new ArrayList<>()).add(s);
+        }
+        return grouped;
     }
 
     /** Matches one-to-one, the largest overlaps first, so each span is used at most once. */

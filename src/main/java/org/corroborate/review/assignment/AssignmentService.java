@@ -126,6 +126,22 @@ public class AssignmentService {
         return rows;
     }
 
+    /**
+     * The reviewers assigned to each of a project's sources, by source id (sources without an
+     * assignment are absent), in one query. For the project's overseers (404 for a non-member, 403
+     * for a reviewer).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    @Transactional(readOnly = true)
+    public Map<Long, Set<String>> assignedIn(long projectId) {
+        projects.requireOverseer(projectId, "read its assignments");
+        Map<Long, Set<String>> assigned = new TreeMap<>();
+        for (Object[] row : assignments.assignedIn(projectId)) {
+            assigned.computeIfAbsent(((Number) row[0]).longValue(), id -> new TreeSet<>()).add((String) row[1]);
+        }
+        return assigned;
+    }
+
     /** Each of the project's reviewers' workload and progress. */
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)

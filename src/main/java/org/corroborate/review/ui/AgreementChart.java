@@ -14,7 +14,10 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The Java side of {@code <cb-agreement-chart>}: a reviewer-by-reviewer heat map and per-label bars (Chart.js). */
+/**
+ * The Java side of {@code <cb-agreement-chart>}: a reviewer-by-reviewer heat map (pairwise measures;
+ * else the overall figure) and per-label bars (Chart.js), with the measure's scope rule as caption.
+ */
 @Tag("cb-agreement-chart")
 @JsModule("./components/agreement-chart.ts")
 @NpmPackage(value = "chart.js", version = "4.5.0")
@@ -28,8 +31,18 @@ public class AgreementChart extends Component implements HasSize {
     /** One bar per label, in the label's colour. */
     public record Bars(List<String> labels, List<String> colors, List<Double> values) {}
 
-    public void show(String measure, Matrix matrix, Bars bars) {
+    /**
+     * Shows one measure: its overall figure (null: undefined), its scope rule, the pairwise values (an
+     * empty matrix for a measure that is not pairwise) and the per-label bars.
+     */
+    public void show(String measure, Double overall, String scope, Matrix matrix, Bars bars) {
         getElement().setProperty("measure", measure);
+        getElement().setProperty("scope", scope == null ? "" : scope);
+        if (overall == null) {
+            getElement().removeProperty("overall");
+        } else {
+            getElement().setProperty("overall", overall);
+        }
         getElement().setPropertyJson("matrix", (ObjectNode) JSON.valueToTree(matrix));
         getElement().setPropertyJson("bars", (ObjectNode) JSON.valueToTree(bars));
     }

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -24,7 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.corroborate.annotation.AnnotationDetails;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.Roles;
 import org.corroborate.project.ProjectService;
@@ -39,9 +41,11 @@ import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
 
 /**
- * The agreement dashboard of the current project: a reviewer-by-reviewer heat map and per-label bars for a chosen measure,
- * each source's agreement in a sortable table, and from any cell or row the disagreements behind it,
- * side by side. The measures offered and the table's columns are those the measures declare
+ * The agreement dashboard of the current project: for a chosen measure, a reviewer-by-reviewer heat
+ * map (pairwise measures) or the overall figure, per-label bars, and the measure's scope rule beside
+ * them ("—" where a figure is undefined); each source's agreement in a sortable table. A heat map cell
+ * lists that pair's disagreements; a source row lists the reviewers who took part in it and compares
+ * any pair of them, or all. Every disagreement links to its place in the text and in curation. The measures offered and the table's columns are those the measures declare
  * ({@link MeasureDefinition#onDashboard()}, {@link MeasureDefinition#inSourceTable()}).
  */
 @Route("agreement")
@@ -96,7 +100,7 @@ public class AgreementView extends VerticalLayout {
 
         chart.setId("agreement-chart");
         chart.setWidthFull();
-        chart.addCellClickListener(e -> openDisagreements(List.of(), e.first(), e.second(), "all sources"));
+        chart.addCellClickListener(e -> openDisagreements(List.of(), List.of(e.first(), e.second()), "all sources"));
 
         Grid<SourceAgreement> table = new Grid<>();
         table.setId("agreement-sources");
@@ -107,7 +111,7 @@ public class AgreementView extends VerticalLayout {
         List<Grid.Column<SourceAgreement>> figureColumns = new ArrayList<>();
         for (MeasureDefinition m : measures.stream().filter(MeasureDefinition::inSourceTable).toList()) {
             Span header = new Span(m.title());
-            Tooltip.forComponent(header).withText(m.explanation());
+            Tooltip.forComponent(header).withText(m.explanation() + " " + m.scope() + " — means no figure.");
             figureColumns.add(table.addColumn(s -> format(s.figure(m.id()))).setHeader(header).setKey(m.id())
                     .setComparator(Comparator.comparing((SourceAgreement s) -> s.figure(m.id()),
                             Comparator.nullsLast(Comparator.naturalOrder())))
@@ -122,11 +126,7 @@ public class AgreementView extends VerticalLayout {
             // Least agreement first, by the first measure in the table.
             table.sort(List.of(new GridSortOrder<>(figureColumns.getFirst(), SortDirection.ASCENDING)));
         }
-        table.addItemClickListener(e -> {
-            if (report.reviewers().size() >= 2) {
-                openDisagreements(List.of(e.getItem().sourceId()), null, null, e.getItem().title());
-            }
-        });
+        table.addItemClickListener(e -> openSource(e.getItem()));
         table.setHeight("18rem");
         add(top, figures, chart, new H4("Sources, least agreement first"), table);
         draw();
@@ -137,10 +137,10 @@ public class AgreementView extends VerticalLayout {
         if (chosen == null) {
             return;
         }
-        measure.setTooltipText(chosen.explanation());
+        measure.setTooltipText(chosen.explanation() + " " + chosen.scope());
         MeasureResult result = report.measures().stream().filter(m -> m.measure().equals(chosen.id()))
                 .findFirst().orElseThrow();
-        List<String> reviewers = report.reviewers();
+        List<String> reviewers = chosen.pairwise() ? report.reviewers() : List.of();
         List<List<Double>> values = new ArrayList<>();
         for (String row : reviewers) {
             List<Double> line = new ArrayList<>();
@@ -156,38 +156,103 @@ public class AgreementView extends VerticalLayout {
         LabelScheme scheme = scheme();
         List<String> labels = new ArrayList<>(scheme.labels().stream().map(LabelScheme.Label::name).toList());
         result.perLabel().keySet().stream().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
-        chart.show(result.title(), new AgreementChart.Matrix(reviewers, values), new AgreementChart.Bars(
-                labels, labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
+        chart.show(result.title(), result.overall(), result.scope(), new AgreementChart.Matrix(reviewers, values),
+                new AgreementChart.Bars(labels, labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
                         .orElse(LabelChip.UNKNOWN_COLOR)).toList(),
-                labels.stream().map(l -> result.perLabel().get(l)).toList()));
+                        labels.stream().map(l -> result.perLabel().get(l)).toList()));
         figures.setText(String.format(Locale.ROOT, "%s overall: %s · %d reviewers, %,d annotations · "
-                        + "%s of annotated positions labelled by only some reviewers. %s", result.title(),
-                format(result.overall()), reviewers.size(), report.annotations(),
+                        + "%s of annotated positions labelled by only some of their source's reviewers. %s",
+                result.title(),
+                format(result.overall()), report.reviewers().size(), report.annotations(),
                 report.incompleteShare() == null ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * report.incompleteShare()),
                 result.incomplete()));
     }
 
-    private void openDisagreements(List<Long> sources, String first, String second, String about) {
-        List<String> reviewers = report.reviewers();
-        String a = first == null ? reviewers.get(0) : first;
-        String b = second == null ? reviewers.get(1) : second;
-        List<Disagreement> found = agreement.disagreements(projectId, sources, a, b, 200);
+    /** A source's row: who took part in it, and a choice of any pair of them, or all, to compare. */
+    private void openSource(SourceAgreement row) {
         Dialog dialog = new Dialog();
-        dialog.setId("disagreements");
-        dialog.setHeaderTitle("Disagreements: " + about + " (" + a + " and " + b + ")");
+        dialog.setId("source-agreement");
+        dialog.setHeaderTitle(row.title());
         dialog.setWidth("min(64rem, 96vw)");
-        if (found.isEmpty()) {
-            dialog.add(new Paragraph("No disagreements."));
-        }
-        for (Disagreement d : found) {
-            Div row = new Div(side(a, d.first()), side(b, d.second()));
-            row.addClassName("cb-disagreement");
-            Paragraph where = new Paragraph(d.sourceTitle() + " · " + d.start() + "–" + d.end() + ": “" + d.text() + "”");
-            where.addClassName("cb-muted");
-            dialog.add(where, row);
+        List<String> who = row.reviewers();
+        Div found = new Div();
+        found.setId("source-disagreements");
+        if (who.size() < 2) {
+            dialog.add(new Paragraph(who.isEmpty() ? "Nobody took part in this source yet."
+                    : "Only " + who.getFirst() + " took part in this source: there is no one to compare."));
+        } else {
+            Paragraph participants = new Paragraph("Took part: " + String.join(", ", who)
+                    + " (assigned; where nobody is assigned, those who submitted or annotated).");
+            participants.setId("source-participants");
+            participants.addClassName("cb-muted");
+            List<List<String>> choices = new ArrayList<>();
+            if (who.size() > 2) {
+                choices.add(who);
+            }
+            for (int i = 0; i < who.size(); i++) {
+                for (int j = i + 1; j < who.size(); j++) {
+                    choices.add(List.of(who.get(i), who.get(j)));
+                }
+            }
+            Select<List<String>> compare = new Select<>();
+            compare.setId("source-pair");
+            compare.setLabel("Compare");
+            compare.setItems(choices);
+            compare.setItemLabelGenerator(c -> c.size() == 2 ? c.get(0) + " and " + c.get(1)
+                    : "All " + c.size() + " reviewers");
+            compare.addValueChangeListener(e -> {
+                found.removeAll();
+                showDisagreements(found, agreement.disagreements(projectId, List.of(row.sourceId()), e.getValue(), 200));
+            });
+            dialog.add(participants, compare, found);
+            compare.setValue(choices.getFirst());
         }
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
+    }
+
+    private void openDisagreements(List<Long> sources, List<String> reviewers, String about) {
+        Dialog dialog = new Dialog();
+        dialog.setId("disagreements");
+        dialog.setHeaderTitle("Disagreements: " + about + " (" + String.join(" and ", reviewers) + ")");
+        dialog.setWidth("min(64rem, 96vw)");
+        Div found = new Div();
+        showDisagreements(found, agreement.disagreements(projectId, sources, reviewers, 200));
+        dialog.add(found);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    /** Each disagreement with every compared reviewer's versions, and links to its place in the text and in curation. */
+    private void showDisagreements(Div into, List<Disagreement> found) {
+        if (found.isEmpty()) {
+            into.add(new Paragraph("No disagreements: the reviewers compared made the same spans with the same labels."));
+        }
+        for (Disagreement d : found) {
+            Div row = new Div();
+            row.addClassName("cb-disagreement");
+            d.versions().forEach((reviewer, versions) -> row.add(side(reviewer, versions)));
+            String label = d.versions().values().stream().flatMap(List::stream).map(Disagreement.Version::label)
+                    .findFirst().orElse("");
+            Anchor inText = new Anchor("sources/" + d.sourceId() + "?at=" + d.start() + "-" + d.end(), "Open in the text");
+            inText.addClassName("cb-open-in-text");
+            Anchor inCuration = new Anchor("curate/" + d.sourceId() + "?at=" + d.start() + "&label="
+                    + URLEncoder.encode(label, StandardCharsets.UTF_8), "Open in curation");
+            inCuration.addClassName("cb-open-in-curation");
+            // Following a link leaves the dashboard: the dialog it was in goes with it.
+            for (Anchor link : List.of(inText, inCuration)) {
+                link.getElement().addEventListener("click", e -> {
+                    Dialog open = link.findAncestor(Dialog.class);
+                    if (open != null) {
+                        open.close();
+                    }
+                });
+            }
+            Paragraph where = new Paragraph(d.sourceTitle() + " · " + d.start() + "–" + d.end() + ": “" + d.text() + "” ");
+            where.addClassName("cb-muted");
+            where.add(inText, new Span(" · "), inCuration);
+            into.add(where, row);
+        }
     }
 
     /** The scheme of the project being looked at. */
@@ -195,12 +260,12 @@ public class AgreementView extends VerticalLayout {
         return schemes.current(projectId);
     }
 
-    private Div side(String reviewer, List<AnnotationDetails> versions) {
+    private Div side(String reviewer, List<Disagreement.Version> versions) {
         Div side = new Div(new H4(reviewer));
         if (versions.isEmpty()) {
-            side.add(new Span("nothing here"));
+            side.add(new Span("no span here"));
         }
-        for (AnnotationDetails v : versions) {
+        for (Disagreement.Version v : versions) {
             side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
