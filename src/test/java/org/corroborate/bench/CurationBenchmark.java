@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The curation page of a source with 1,000 disputed units (two reviewers, different labels on each):
+ * The curation page of a source with 1,000 disputed units (two reviewers, each unit a QUOTE whose end
+ * they placed differently):
  * server time to build the units, and the page until the first rows are painted.
  * Run with {@code ./workbench bench -Dtest=CurationBenchmark}; figures are in docs/benchmarks.md.
  */
@@ -41,9 +42,9 @@ class CurationBenchmark extends BrowserTest {
             int start = i * sentence.length() + 4;
             int end = start + 30;
             actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
-                    AnnotationRequest.create(start, end, "FACT", Map.of(), null)));
+                    AnnotationRequest.create(start, end, "QUOTE", Map.of(), null)));
             actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
-                    AnnotationRequest.create(start, end, "ALLEGATION", Map.of(), null)));
+                    AnnotationRequest.create(start, end - 5, "QUOTE", Map.of(), null)));
         }
         BenchReport report = new BenchReport();
         List<Long> server = new ArrayList<>();
