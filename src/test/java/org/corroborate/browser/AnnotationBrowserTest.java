@@ -98,7 +98,7 @@ class AnnotationBrowserTest extends BrowserTest {
         Page bob = bobContext.newPage();
         signIn(bob, "bob");
         bob.navigate(url("/sources/" + source.id()));
-        bob.locator("#show-everyone input").check();
+        bob.locator("#layer vaadin-radio-button:has-text(\"Everyone's\") input").check();
 
         signIn(page, "alice");
         page.navigate(url("/sources/" + source.id()));

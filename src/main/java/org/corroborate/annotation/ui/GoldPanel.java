@@ -1,0 +1,52 @@
+package org.corroborate.annotation.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import org.corroborate.base.ui.LabelChip;
+import org.corroborate.scheme.LabelScheme;
+
+/**
+ * The Annotation tab in the Gold view: the selected gold span, read-only, with its label, text,
+ * attributes by the scheme's titles, note, and who decided it and why.
+ */
+class GoldPanel extends Div {
+
+    private final LabelScheme scheme;
+
+    GoldPanel(LabelScheme scheme) {
+        this.scheme = scheme;
+        setId("gold-panel");
+        addClassName("cb-gold-panel");
+        setVisible(false);
+    }
+
+    void show(GoldMark mark) {
+        removeAll();
+        LabelScheme.Label label = scheme.label(mark.label()).orElse(null);
+        H3 heading = new H3("Gold span");
+        Paragraph what = new Paragraph(new LabelChip(mark.label(), label == null ? null : label.color()),
+                new Span(" “" + mark.text() + "” (" + mark.start() + "–" + mark.end() + ")"));
+        Div fields = new Div();
+        fields.addClassName("cb-fields-block");
+        mark.attributes().forEach((name, value) -> {
+            String title = label == null ? name : label.attribute(name).map(LabelScheme.Attribute::title).orElse(name);
+            fields.add(new Paragraph(title + ": " + value));
+        });
+        if (mark.note() != null) {
+            fields.add(new Paragraph("Note: " + mark.note()));
+        }
+        Paragraph why = new Paragraph("Decided by " + mark.decidedBy() + ": " + mark.reason());
+        why.setId("gold-reason");
+        Paragraph readOnly = new Paragraph("The gold layer is read-only here; supervisors change it in curation.");
+        readOnly.addClassName("cb-muted");
+        add(heading, what, fields, why, readOnly);
+        setVisible(true);
+    }
+
+    void clear() {
+        removeAll();
+        setVisible(false);
+    }
+}
