@@ -57,6 +57,9 @@ export interface Unit {
   end: number;
   contextStart: number;
   contextEnd: number;
+  /** The context was cut inside a sentence: before the unit, after it. */
+  clippedBefore: boolean;
+  clippedAfter: boolean;
   agreed: boolean;
   versions: Version[];
   decision?: Decision | null;
@@ -120,7 +123,7 @@ export class CurationUnits extends LitElement {
         <span class="cb-unit-where">${unit.start}–${unit.end}</span>
         ${this.state(unit)}
       </header>
-      <p class="cb-unit-context" style=${`line-height: calc(1.6em + ${room}px)`}>${unit.contextStart > 0 ? '…' : nothing}${segments(
+      <p class="cb-unit-context" style=${`line-height: calc(1.6em + ${room}px)`}>${unit.clippedBefore ? '…' : nothing}${segments(
         unit.contextStart,
         unit.contextEnd,
         marks,
@@ -130,7 +133,7 @@ export class CurationUnits extends LitElement {
           : html`<span class="cb-seg" style=${`background: ${underlines(s.lanes)}; padding-bottom: ${room}px`}
               >${this.slice(s.start, s.end)}</span
             >`,
-      )}${unit.contextEnd < this.index.length ? '…' : nothing}</p>
+      )}${unit.clippedAfter ? '…' : nothing}</p>
       <ul class="cb-unit-versions">
         ${unit.versions.map((v, lane) => this.version(unit, v, lane, open))}
       </ul>

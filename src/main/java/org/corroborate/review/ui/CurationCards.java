@@ -34,9 +34,13 @@ final class CurationCards {
     record Decision(long id, Outcome outcome, String label, String color, String ink, Integer start, Integer end,
                     List<Field> fields, String reason, String by, String imported) {}
 
-    /** A unit; {@code key} names it in the page's events (its first version's id). */
+    /**
+     * A unit; {@code key} names it in the page's events (its first version's id); {@code clipped}
+     * says the context was cut inside a sentence before ({@code clippedBefore}) or after it.
+     */
     record Card(String key, String label, String color, String ink, int start, int end, int contextStart,
-                int contextEnd, boolean agreed, List<Version> versions, Decision decision) {}
+                int contextEnd, boolean clippedBefore, boolean clippedAfter, boolean agreed, List<Version> versions,
+                Decision decision) {}
 
     private final LabelScheme scheme;
     private final int[] text;
@@ -64,8 +68,10 @@ final class CurationCards {
                     tallies.containsKey(v.id()) ? tallies.get(v.id()).toString() : null,
                     v.imported() == null ? null : ImportMark.describe(v.imported()))).toList();
             String color = color(unit.label());
+            int from = contextStart(unit.start());
+            int to = contextEnd(unit.end());
             cards.add(new Card(key(unit), unit.label(), color, LabelChip.inkOn(color), unit.start(), unit.end(),
-                    contextStart(unit.start()), contextEnd(unit.end()), unit.agreed(), versions,
+                    from, to, !sentenceStartsAt(from), !sentenceEndsAt(to), unit.agreed(), versions,
                     decision(unit.decision())));
         }
         return cards;
@@ -157,6 +163,23 @@ final class CurationCards {
             }
         }
         return limit;
+    }
+
+    /** Whether a sentence starts at code point {@code at}: the text's start, or after a line break or a sentence's end. */
+    boolean sentenceStartsAt(int at) {
+        int i = at - 1;
+        if (i >= 0 && text[i] == '\n') {
+            return true;
+        }
+        while (i >= 0 && Character.isWhitespace(text[i])) {
+            i--;
+        }
+        return i < 0 || i < at - 1 && isStop(text[i]);
+    }
+
+    /** Whether a sentence ends at code point {@code at}: the text's end, a line break, or after a sentence's end. */
+    boolean sentenceEndsAt(int at) {
+        return at >= text.length || text[at] == '\n' || at > 0 && isStop(text[at - 1]);
     }
 
     private static boolean isStop(int c) {
