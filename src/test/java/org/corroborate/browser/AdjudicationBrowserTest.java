@@ -64,6 +64,7 @@ class AdjudicationBrowserTest extends BrowserTest {
         AnnotationDetails allegation = annotate("alice", source, text, "utility hid the test results", "ALLEGATION",
                 Map.of("allegedBy", "the mayor"));
 
+        page.setViewportSize(1440, 900);
         signIn(page, "sam");
         page.navigate(url("/curate/" + source));
         assertThat(page.locator("#curation-summary")).hasText("2 units · 2 open · 1 of them agreed by everyone");
@@ -110,6 +111,7 @@ class AdjudicationBrowserTest extends BrowserTest {
         // alice's panel for her ALLEGATION tells what became of it, not of the QUOTE around it.
         var alices = newContext();
         Page alice = alices.newPage();
+        alice.setViewportSize(1440, 900);
         signIn(alice, "alice");
         alice.navigate(url("/sources/" + source));
         alice.locator("#source-text [data-ids~='" + allegation.id() + "']").first().click();

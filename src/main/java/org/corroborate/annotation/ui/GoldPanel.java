@@ -45,6 +45,17 @@ class GoldPanel extends Div {
         setVisible(true);
     }
 
+    /** The Gold view with no gold span selected: what to do, or that there is no gold yet. */
+    void prompt(boolean anyGold) {
+        removeAll();
+        Paragraph hint = new Paragraph(anyGold ? "Click a gold span to read who decided it and why. The gold "
+                + "layer is read-only: choose Mine or Everyone's to annotate."
+                : "This source has no gold spans yet (or none you may see before you submit it).");
+        hint.addClassName("cb-muted");
+        add(hint);
+        setVisible(true);
+    }
+
     void clear() {
         removeAll();
         setVisible(false);

@@ -348,6 +348,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         @Override
         public void open(AnnotationDetails annotation, WorkspaceModel.Access access, boolean reveal) {
             goldPanel.clear();
+            editor.setVisible(true);
             editor.show(annotation, access.editable(), access.needsReason());
             editor.setExtensionPanels(extensions.stream()
                     .map(extension -> extension.annotationPanel(workspace, annotation))
@@ -363,12 +364,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         @Override
         public void layerShown(WorkspaceModel.Layer layer) {
             layers.setValue(layer);
-            goldPanel.clear();
+            close();
         }
 
         @Override
         public void openGold(GoldMark mark) {
             editor.clear();
+            editor.setVisible(false);
             list.select(null);
             goldPanel.show(mark);
             text.setSelectedId(mark.highlightId());
@@ -376,8 +378,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void close() {
-            goldPanel.clear();
+            boolean gold = model.layer() == WorkspaceModel.Layer.GOLD;
+            if (gold) {
+                goldPanel.prompt(!model.goldShown().isEmpty());
+            } else {
+                goldPanel.clear();
+            }
             editor.clear();
+            editor.setVisible(!gold);
             text.setSelectedId(null);
             list.select(null);
         }

@@ -1,5 +1,6 @@
 package org.corroborate.review.ui;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,11 @@ final class CurationCards {
     /** An attribute by its title, with its value. */
     record Field(String name, String value) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Version(long id, String author, int start, int end, List<Field> fields, String note, String tally,
                    String imported) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Decision(long id, Outcome outcome, String label, String color, String ink, Integer start, Integer end,
                     List<Field> fields, String reason, String by, String imported) {}
 
@@ -38,6 +41,7 @@ final class CurationCards {
      * A unit; {@code key} names it in the page's events (its first version's id); {@code clipped}
      * says the context was cut inside a sentence before ({@code clippedBefore}) or after it.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Card(String key, String label, String color, String ink, int start, int end, int contextStart,
                 int contextEnd, boolean clippedBefore, boolean clippedAfter, boolean agreed, List<Version> versions,
                 Decision decision) {}
