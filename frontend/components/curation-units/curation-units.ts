@@ -70,7 +70,13 @@ export class CurationUnits extends LitElement {
   /** The source's text; units point into it. */
   @property({attribute: false}) text = '';
 
+  /** The units sent so far, the first of them at index {@link offset} of all {@link total}. */
   @property({attribute: false}) units: Unit[] = [];
+
+  @property({type: Number}) offset = 0;
+
+  /** How many units the source has; until all have arrived the list holds empty places for the rest. */
+  @property({type: Number}) total = 0;
 
   /** The unit to scroll to and emphasise (a deep link), by key. */
   @property({attribute: false}) focusKey: string | null = null;
@@ -80,6 +86,9 @@ export class CurationUnits extends LitElement {
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
+
+  /** The list's items: the units sent, at their places, and placeholders for those still to come. */
+  private items: (Unit | undefined)[] = [];
 
   protected override render() {
     return this.units.length === 0
@@ -95,15 +104,29 @@ export class CurationUnits extends LitElement {
     const list = this.querySelector('vaadin-virtual-list') as VirtualList<Unit> | null;
     if (!list) return;
     if (!list.renderer) {
-      list.renderer = (root, _list, model) => render(this.card(model.item as Unit), root as HTMLElement);
+      list.renderer = (root, _list, model) => {
+        const unit = model.item as Unit | undefined;
+        render(unit ? this.card(unit) : html`<div class="cb-unit cb-unit-placeholder"></div>`, root as HTMLElement);
+      };
     }
-    if (changed.has('units')) list.items = this.units;
-    else if (changed.has('focusKey') || changed.has('text')) list.requestContentUpdate();
+    if (changed.has('units') || changed.has('offset') || changed.has('total')) {
+      const total = Math.max(this.total, this.offset + this.units.length);
+      this.items = new Array(total);
+      this.units.forEach((u, i) => (this.items[this.offset + i] = u));
+      list.items = this.items as Unit[];
+      if (this.units.length < total) {
+        // The first screen is painted from what came first; then ask for all the units, once.
+        requestAnimationFrame(() => requestAnimationFrame(() => this.$server?.loadAll()));
+      }
+    } else if (changed.has('focusKey') || changed.has('text')) list.requestContentUpdate();
     if (changed.has('focusKey') && this.focusKey != null) {
-      const at = this.units.findIndex((u) => u.key === this.focusKey);
+      const at = this.items.findIndex((u) => u?.key === this.focusKey);
       if (at >= 0) list.scrollToIndex(at);
     }
   }
+
+  /** The server side (Vaadin's), for loadAll. */
+  declare $server?: {loadAll(): void};
 
   private card(unit: Unit) {
     const open = unit.decision == null;

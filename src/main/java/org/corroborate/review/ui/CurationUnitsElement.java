@@ -1,5 +1,6 @@
 package org.corroborate.review.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
@@ -15,7 +16,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The Java side of {@code <cb-curation-units>} (frontend/components/curation-units/curation-units.ts):
- * the units of a source as cards in a virtualised list, sent in one piece. Offsets count code points.
+ * the units of a source as cards in a virtualised list: the cards of the first screen at once, the
+ * rest in one more round trip once those are painted (never a round trip per unit). Offsets count
+ * code points.
  */
 @Tag("cb-curation-units")
 @JsModule("./components/curation-units/curation-units.ts")
@@ -27,8 +30,30 @@ public class CurationUnitsElement extends Component implements HasSize {
         getElement().setProperty("text", text);
     }
 
-    void setUnits(List<CurationCards.Card> cards) {
-        getElement().setPropertyJson("units", (ArrayNode) JSON.valueToTree(cards));
+    /** Every card; the browser gets the first ones at once and asks for the rest after it painted them ({@link #loadAll}). */
+    private List<CurationCards.Card> all = List.of();
+
+    /**
+     * Shows these cards, {@code focus} (an index, or -1) among the first sent: the page is painted from
+     * a window of {@link #FIRST} cards around it, and the rest follows in one more round trip.
+     */
+    void setUnits(List<CurationCards.Card> cards, int focus) {
+        all = List.copyOf(cards);
+        int from = focus < 0 ? 0 : Math.max(0, focus - FIRST / 3);
+        int to = Math.min(all.size(), from + FIRST);
+        getElement().setProperty("total", all.size());
+        getElement().setProperty("offset", from);
+        getElement().setPropertyJson("units", (ArrayNode) JSON.valueToTree(all.subList(from, to)));
+    }
+
+    /** How many cards the first paint gets: more than a tall screen shows. */
+    static final int FIRST = 30;
+
+    /** The browser painted the first cards and asks for all of them. */
+    @ClientCallable
+    void loadAll() {
+        getElement().setProperty("offset", 0);
+        getElement().setPropertyJson("units", (ArrayNode) JSON.valueToTree(all));
     }
 
     /** Scrolls to the unit with this key and emphasises it (null: none). */

@@ -119,15 +119,15 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         list.addActionListener(this::act);
         add(top, list);
         setFlexGrow(1, list);
-        refresh();
-        focus(event.getLocation().getQueryParameters());
+        List<Unit> units = adjudication.units(sourceId);
+        show(units, focus(event.getLocation().getQueryParameters(), units));
     }
 
-    /** The deep link's unit: the first of label {@code label} covering code point {@code at}. */
-    private void focus(QueryParameters query) {
+    /** The deep link's unit: the first of label {@code label} covering code point {@code at}; null for none. */
+    private static String focus(QueryParameters query, List<Unit> units) {
         String at = query.getSingleParameter("at").orElse(null);
         if (at == null) {
-            return;
+            return null;
         }
         String label = query.getSingleParameter("label").orElse(null);
         int position;
@@ -135,14 +135,17 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
             position = Integer.parseInt(at.strip());
         } catch (NumberFormatException e) {
             Notifications.error("'at' must be a position in the text (a whole number), not '" + at + "'.");
-            return;
+            return null;
         }
-        byKey.entrySet().stream()
-                .filter(e -> label == null || e.getValue().label().equals(label))
-                .filter(e -> e.getValue().start() <= position && position < e.getValue().end())
-                .findFirst()
-                .ifPresentOrElse(e -> list.focus(e.getKey()), () -> Notifications.error("No "
-                        + (label == null ? "" : label + " ") + "unit covers position " + position + " any more."));
+        String key = units.stream()
+                .filter(u -> label == null || u.label().equals(label))
+                .filter(u -> u.start() <= position && position < u.end())
+                .findFirst().map(CurationCards::key).orElse(null);
+        if (key == null) {
+            Notifications.error("No " + (label == null ? "" : label + " ") + "unit covers position " + position
+                    + " any more.");
+        }
+        return key;
     }
 
     private void act(CurationUnitsElement.ActionEvent event) {
@@ -190,10 +193,18 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void refresh() {
-        List<Unit> units = adjudication.units(sourceId);
+        show(adjudication.units(sourceId), null);
+    }
+
+    /** Shows these units, the one with {@code focusKey} (or none) scrolled to and marked. */
+    private void show(List<Unit> units, String focusKey) {
         byKey.clear();
         units.forEach(u -> byKey.put(CurationCards.key(u), u));
-        list.setUnits(cards.cards(units, assessments.tallies(sourceId)));
+        List<String> keys = List.copyOf(byKey.keySet());
+        list.setUnits(cards.cards(units, assessments.tallies(sourceId)), focusKey == null ? -1 : keys.indexOf(focusKey));
+        if (focusKey != null) {
+            list.focus(focusKey);
+        }
         long open = units.stream().filter(u -> u.decision() == null).count();
         long agreed = units.stream().filter(u -> u.decision() == null && u.agreed()).count();
         summary.setText(units.size() + (units.size() == 1 ? " unit · " : " units · ") + open + " open · " + agreed
