@@ -3,13 +3,14 @@
  * sentence around it) with every reviewer's version underlined in its own colour, the gold span
  * tinted, attributes as named fields, and the supervisor's actions. The list is virtualised
  * (<vaadin-virtual-list>): a source with thousands of units paints the visible cards only, from data
- * sent once (no round trip per unit).
+ * sent in two pieces: the first screen's at once, the rest once those are painted (no round trip
+ * per unit). The actions are plain buttons styled like Lumo's tertiary ones: a thousand cards would
+ * otherwise upgrade thousands of <vaadin-button>s.
  *
  * Every offset counts Unicode code points. The element renders into its light DOM (styles.css).
  *
  * Events (bubbling): cb-unit-action {key, action: accept | edit | reject, annotation}
  */
-import '@vaadin/button';
 import '@vaadin/virtual-list';
 import type {VirtualList} from '@vaadin/virtual-list';
 import {html, LitElement, nothing, render, type PropertyValues} from 'lit';
@@ -161,13 +162,14 @@ export class CurationUnits extends LitElement {
         ${unit.versions.map((v, lane) => this.version(unit, v, lane, open))}
       </ul>
       ${open
-        ? html`<vaadin-button
-            theme="small tertiary error"
-            class="cb-reject"
+        ? html`<button
+            type="button"
+            class="cb-unit-action cb-unit-action-error cb-reject"
             data-key=${unit.key}
             @click=${() => this.act(unit, 'reject', unit.versions[0].id)}
-            >Reject all</vaadin-button
-          >`
+          >
+            Reject all
+          </button>`
         : this.decision(unit.decision!)}
     </article>`;
   }
@@ -183,19 +185,21 @@ export class CurationUnits extends LitElement {
       ${v.imported ? html`<span class="cb-muted">${v.imported}</span>` : nothing}
       ${open
         ? html`<span class="cb-version-actions"
-            ><vaadin-button
-              theme="small tertiary"
-              class="cb-accept"
+            ><button
+              type="button"
+              class="cb-unit-action cb-accept"
               data-annotation=${v.id}
               @click=${() => this.act(unit, 'accept', v.id)}
-              >Accept</vaadin-button
-            ><vaadin-button
-              theme="small tertiary"
-              class="cb-edit-accept"
+            >
+              Accept</button
+            ><button
+              type="button"
+              class="cb-unit-action cb-edit-accept"
               data-annotation=${v.id}
               @click=${() => this.act(unit, 'edit', v.id)}
-              >Edit & accept</vaadin-button
-            ></span
+            >
+              Edit & accept
+            </button></span
           >`
         : nothing}
     </li>`;
