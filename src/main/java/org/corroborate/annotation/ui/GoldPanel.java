@@ -30,9 +30,15 @@ class GoldPanel extends Div {
                 new Span(" “" + mark.text() + "” (" + mark.start() + "–" + mark.end() + ")"));
         Div fields = new Div();
         fields.addClassName("cb-fields-block");
+        // In the scheme's order, by its titles; values the label does not declare (any more) by their names.
+        if (label != null) {
+            label.attributes().stream().filter(a -> mark.attributes().get(a.name()) != null)
+                    .forEach(a -> fields.add(new Paragraph(a.title() + ": " + mark.attributes().get(a.name()))));
+        }
         mark.attributes().forEach((name, value) -> {
-            String title = label == null ? name : label.attribute(name).map(LabelScheme.Attribute::title).orElse(name);
-            fields.add(new Paragraph(title + ": " + value));
+            if (label == null || label.attribute(name).isEmpty()) {
+                fields.add(new Paragraph(name + ": " + value));
+            }
         });
         if (mark.note() != null) {
             fields.add(new Paragraph("Note: " + mark.note()));
