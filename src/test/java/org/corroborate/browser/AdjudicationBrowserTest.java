@@ -1,25 +1,27 @@
 package org.corroborate.browser;
 
-import org.corroborate.testing.TestProjects;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.Verdict;
-import org.corroborate.base.Role;
 import org.corroborate.review.adjudication.AdjudicationService;
+import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.source.SourceService;
+import org.corroborate.testing.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Two reviewers disagree about a span; a supervisor resolves it into the gold layer in the curation view. */
+/** Reviewers' versions are curated into the gold layer on the curation page, unit by unit. */
 class AdjudicationBrowserTest extends BrowserTest {
 
     @Autowired SourceService sources;
@@ -28,41 +30,157 @@ class AdjudicationBrowserTest extends BrowserTest {
     @Autowired CurrentActor actor;
     @Autowired AssessmentService assessments;
 
+    private long source(String title, String text) {
+        return actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, title, text, null, null,
+                null, null)).source().id();
+    }
+
+    private AnnotationDetails annotate(String who, long source, String text, String phrase, String label,
+                                       Map<String, String> attributes) {
+        int start = text.codePointCount(0, text.indexOf(phrase));
+        int end = start + phrase.codePointCount(0, phrase.length());
+        return actor.runAs(who, Role.REVIEWER, () -> annotations.create(source,
+                AnnotationRequest.create(start, end, label, attributes, null)));
+    }
+
+    private Locator card(Page on, AnnotationDetails firstVersion) {
+        return on.locator("#units .cb-unit[data-key='" + firstVersion.id() + "']");
+    }
+
+    /**
+     * Issue 12, item 4 through the page: alice and bob tag the same QUOTE, alice an ALLEGATION inside
+     * it. Two units, one agreed; "Accept every agreed unit" accepts the QUOTE alone, and the
+     * ALLEGATION is then edited (another span, selected in its sentence; another attribute value) and
+     * accepted too. alice's panel shows her ALLEGATION's own gold, and her Gold view both spans.
+     */
     @Test
-    void aSupervisorEditsAVersionBeforeAcceptingIt() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Edited",
-                "The mayor said the water is safe. A supervisor edited the version.", null, null, null, null)).source().id();
-        AnnotationDetails carols = actor.runAs("carol", Role.REVIEWER, () -> annotations.create(source,
-                AnnotationRequest.create(4, 33, "FACT", Map.of(), null)));
+    void aNestedUnitOfAnotherLabelIsCuratedOnItsOwn() {
+        String text = "Residents met on Monday. The mayor said: the utility hid the test results for months, "
+                + "and nobody checked. The meeting ended late.";
+        long source = source("Nested curation", text);
+        String quote = "the utility hid the test results for months";
+        AnnotationDetails alicesQuote = annotate("alice", source, text, quote, "QUOTE", Map.of("speaker", "the mayor"));
+        annotate("bob", source, text, quote, "QUOTE", Map.of("speaker", "the mayor"));
+        AnnotationDetails allegation = annotate("alice", source, text, "utility hid the test results", "ALLEGATION",
+                Map.of("allegedBy", "the mayor"));
+
+        page.setViewportSize(1440, 900);
         signIn(page, "sam");
         page.navigate(url("/curate/" + source));
-        page.locator("#units .cb-edit-accept[data-annotation='" + carols.id() + "']").click();
-        settle(page);
-        // Every field lies within the dialog: three in a row once ran past its right edge.
-        Object overflow = page.evaluate("() => { const edge = document.querySelector('#reason-text')"
-                + ".getBoundingClientRect().right;"
-                + " return ['#gold-label', '#gold-start', '#gold-end'].map(id =>"
-                + " document.querySelector(id).getBoundingClientRect().right - edge).filter(d => d > 1).length; }");
-        assertThat(((Number) overflow).intValue()).as("fields past the reason field's right edge").isZero();
-        page.locator("#gold-start input").fill("15");
-        page.locator("#gold-end input").fill("32");
-        page.locator("#gold-label").click();
-        page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("QUOTE")).click();
-        page.locator("#reason-text textarea").fill("Only the mayor's words are the quote");
+        assertThat(page.locator("#curation-summary")).hasText("2 units · 2 open · 1 of them agreed by everyone");
+        Locator quoteCard = card(page, alicesQuote);
+        Locator allegationCard = card(page, allegation);
+        assertThat(quoteCard).containsText("Agreed by every reviewer");
+        assertThat(quoteCard.locator(".cb-unit-context")).hasText("The mayor said: " + quote
+                + ", and nobody checked.");
+        assertThat(quoteCard.locator(".cb-version")).hasCount(2);
+        assertThat(quoteCard.locator(".cb-fields").first()).containsText("Speaker");
+        assertThat(quoteCard.locator(".cb-fields").first()).containsText("the mayor");
+        assertThat(allegationCard).containsText("Open");
+        assertThat(allegationCard.locator(".cb-fields")).containsText("Alleged by");
+        screenshot(page, "curation");
+
+        page.locator("#accept-agreed").click();
         page.locator("#reason-confirm").click();
-        assertThat(page.locator("#units")).containsText("Gold: QUOTE “the water is safe”");
+        assertThat(page.locator("vaadin-notification-card")).containsText("1 agreed unit accepted into gold.");
+        assertThat(quoteCard).containsText("In gold");
+        assertThat(quoteCard.locator(".cb-decision")).containsText("by sam: Every reviewer agreed.");
+        assertThat(page.locator("#accept-agreed")).isDisabled();
+
+        allegationCard.locator(".cb-edit-accept").click();
+        assertThat(page.locator("#gold-span")).containsText("“utility hid the test results”");
+        AnnotationBrowserTest.dragSelect(page, "#gold-text", "the utility hid the test results");
+        assertThat(page.locator("#gold-span")).containsText("“the utility hid the test results”");
+        page.locator("#attribute-allegedAgainst input").fill("the water utility");
+        page.locator("#attribute-allegedAgainst input").press("Enter");
+        settle(page);
+        screenshot(page, "curation-edit");
+        page.locator("#reason-text textarea").fill("The article names the utility as the accused");
+        page.locator("#reason-confirm").click();
+        assertThat(allegationCard).containsText("In gold");
+        assertThat(allegationCard.locator(".cb-decision")).containsText("the utility hid the test results");
+        assertThat(allegationCard.locator(".cb-decision .cb-fields")).containsText("the water utility");
+        assertThat(page.locator("#curation-summary")).containsText("0 open");
+
+        DecisionDetails gold = actor.runAs("alice", Role.REVIEWER, () -> adjudication.gold(source)).stream()
+                .filter(d -> d.gold().label().equals("ALLEGATION")).findFirst().orElseThrow();
+        assertThat(gold.basedOn()).containsExactly(allegation.id());
+        assertThat(gold.gold().attributes()).containsEntry("allegedAgainst", "the water utility")
+                .containsEntry("allegedBy", "the mayor");
+
+        // alice's panel for her ALLEGATION tells what became of it, not of the QUOTE around it.
+        var alices = newContext();
+        Page alice = alices.newPage();
+        alice.setViewportSize(1440, 900);
+        signIn(alice, "alice");
+        alice.navigate(url("/sources/" + source));
+        alice.locator("#source-text [data-ids~='" + allegation.id() + "']").first().click();
+        assertThat(alice.locator("#editor-quote")).containsText("utility hid the test results");
+        assertThat(alice.locator("#adjudication")).containsText("Gold: ALLEGATION");
+        assertThat(alice.locator("#adjudication")).not().containsText("Gold: QUOTE");
+
+        // The Gold view: both gold spans, read-only, each with its reason.
+        alice.locator("#layer vaadin-radio-button:has-text(\"Gold\") input").check();
+        assertThat(alice.locator("#source-text [data-ids*='gold-']")).not().hasCount(0);
+        alice.locator("#source-text [data-ids~='gold-" + gold.id() + "']").last().click();
+        assertThat(alice.locator("#gold-panel")).containsText("Decided by sam: The article names the utility");
+        assertThat(alice.locator("#gold-panel")).containsText("Alleged against: the water utility");
+        settle(alice);
+        screenshot(alice, "workspace-gold");
+        // The choice is remembered in this browser.
+        alice.reload();
+        assertThat(alice.locator("#layer vaadin-radio-button:has-text(\"Gold\")")).hasAttribute("checked", "");
+        alice.setViewportSize(390, 844);
+        settle(alice);
+        screenshot(alice, "workspace-gold-390");
+        alices.close();
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(quoteCard).containsText("In gold");
+        settle(page);
+        screenshot(page, "curation-390");
+    }
+
+    /** The dashboard's link to a unit: curate/ID?at=START&label=LABEL opens the page at that unit. */
+    @Test
+    void aDeepLinkScrollsToTheUnitOfThatLabelCoveringThePosition() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            text.append("Sentence ").append(i).append(" says the council met. ");
+        }
+        long source = source("Deep link", text.toString());
+        AnnotationDetails target = null;
+        for (int i = 0; i < 60; i++) {
+            String phrase = "Sentence " + i + " says";
+            AnnotationDetails fact = annotate("alice", source, text.toString(), phrase, "FACT", Map.of());
+            annotate("bob", source, text.toString(), phrase, "QUOTE", Map.of());
+            if (i == 50) {
+                target = fact;
+            }
+        }
+        AnnotationDetails wanted = target;
+        signIn(page, "sam");
+        page.navigate(url("/curate/" + source + "?at=" + (wanted.start() + 3) + "&label=FACT"));
+        Locator focused = page.locator("#units .cb-unit-focused");
+        assertThat(focused).hasCount(1);
+        assertThat(focused).hasAttribute("data-key", String.valueOf(wanted.id()));
+        assertThat(focused).isInViewport();
+        assertThat(focused.locator(".cb-label-chip").first()).hasText("FACT");
+
+        page.navigate(url("/curate/" + source + "?at=" + (text.length() - 2) + "&label=FACT"));
+        assertThat(page.locator("vaadin-notification-card")).containsText("No FACT unit covers position");
     }
 
     @Test
     void aSupervisorResolvesADisagreementIntoGold() {
-        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Disputed",
-                "The utility hid the results for months. Two reviewers disagreed.", null, null, null, null)).source().id();
-        AnnotationDetails alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.create(source,
-                AnnotationRequest.create(4, 38, "ALLEGATION", Map.of(), null)));
-        actor.runAs("bob", Role.REVIEWER, () -> annotations.create(source,
-                AnnotationRequest.create(4, 38, "FACT", Map.of(), null)));
-        actor.runAs("carol", Role.REVIEWER, () -> assessments.assess(alices.id(),
-                Verdict.AGREE, "It accuses the utility"));
+        String text = "The utility hid the results for months. Two reviewers disagreed.";
+        long source = source("Disputed", text);
+        AnnotationDetails alices = annotate("alice", source, text, "utility hid the results for months",
+                "ALLEGATION", Map.of());
+        annotate("bob", source, text, "utility hid the results", "ALLEGATION", Map.of());
+        actor.runAs("carol", Role.REVIEWER, () -> assessments.assess(alices.id(), Verdict.AGREE,
+                "It accuses the utility"));
 
         signIn(page, "sam");
         page.navigate(url("/sources/" + source));
@@ -74,10 +192,9 @@ class AdjudicationBrowserTest extends BrowserTest {
         assertThat(page.locator("#reason-text")).hasAttribute("invalid", "");
         page.locator("#reason-text textarea").fill("Hiding results is an accusation");
         page.locator("#reason-confirm").click();
-        assertThat(page.locator("#units")).containsText("Gold: ALLEGATION “utility hid the results for months”");
+        assertThat(page.locator("#units .cb-decision")).containsText("utility hid the results for months");
         assertThat(page.locator("#curation-summary")).containsText("0 open");
         assertThat(page.locator("vaadin-dialog-overlay")).hasCount(0);
-        screenshot(page, "curation");
 
         // Bob sees in his workspace what became of his annotation, and why.
         var bobs = newContext();

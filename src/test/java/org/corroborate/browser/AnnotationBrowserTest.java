@@ -47,11 +47,16 @@ class AnnotationBrowserTest extends BrowserTest {
 
     /** Drags the mouse over a phrase of the text, as a person selecting it would. */
     static void dragSelect(Page page, String phrase) {
+        dragSelect(page, "#source-text", phrase);
+    }
+
+    /** Drags the mouse over a phrase of the {@code <cb-source-text>} that {@code selector} finds. */
+    static void dragSelect(Page page, String selector, String phrase) {
         String find = """
                 phrase => {
                   // Only the text itself: not the tooltip, the live region or the styles beside it.
-                  const root = document.querySelector('#source-text > .cb-text');
-                  if (!root) throw new Error('no .cb-text in #source-text: the component changed its structure');
+                  const root = document.querySelector('SELECTOR > .cb-text');
+                  if (!root) throw new Error('no .cb-text in SELECTOR: the component changed its structure');
                   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
                   const nodes = []; let all = '';
                   while (walker.nextNode()) {
@@ -65,10 +70,10 @@ class AnnotationBrowserTest extends BrowserTest {
                   const first = document.createRange(); first.setStart(sn, so); first.setEnd(sn, so + 1);
                   const last = document.createRange(); last.setStart(en, eo); last.setEnd(en, eo + 1);
                   return [first, last];
-                }""";
+                }""".replace("SELECTOR", selector);
         // Scroll the phrase to the middle until it stays there: the text is laid out lazily
         // (content-visibility), so each scroll may move it again until its chunks are rendered.
-        String centred = "phrase => { const root = document.querySelector('#source-text'); const [first] = ("
+        String centred = "phrase => { const root = document.querySelector('" + selector + "'); const [first] = ("
                 + find + ")(phrase); const r = first.getBoundingClientRect(), box = root.getBoundingClientRect();"
                 + " const before = root.scrollTop; root.scrollTop += r.top - box.top - root.clientHeight / 2;"
                 + " window.cbStill = Math.abs(root.scrollTop - before) < 1 ? (window.cbStill || 0) + 1 : 0;"
@@ -98,7 +103,7 @@ class AnnotationBrowserTest extends BrowserTest {
         Page bob = bobContext.newPage();
         signIn(bob, "bob");
         bob.navigate(url("/sources/" + source.id()));
-        bob.locator("#show-everyone input").check();
+        bob.locator("#layer vaadin-radio-button:has-text(\"Everyone's\") input").check();
 
         signIn(page, "alice");
         page.navigate(url("/sources/" + source.id()));

@@ -1,8 +1,6 @@
 package org.corroborate.annotation.ui;
 
-import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -15,9 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.corroborate.annotation.AnnotationDetails;
@@ -49,7 +45,7 @@ class AnnotationEditor extends VerticalLayout {
     /** Says that the annotation was imported, by whom, when and from which file. */
     private final Div importedNote = new Div();
     private final Select<String> label = new Select<>();
-    private final Div attributeFields = new Div();
+    private final AttributeForm attributeFields;
     private final TextArea note = new TextArea("Note");
     private final TextField reason = new TextField("Reason for changing a colleague's annotation");
     private final Paragraph problem = new Paragraph();
@@ -59,7 +55,6 @@ class AnnotationEditor extends VerticalLayout {
     private final Button history = new Button("History");
     private final AuditService audit;
     private Consumer<BiConsumer<Integer, Integer>> selection = ask -> { };
-    private final Map<String, AbstractField<?, String>> attributes = new LinkedHashMap<>();
     private final Paragraph empty = new Paragraph();
     private final Div form = new Div();
     private final Div extensionPanels = new Div();
@@ -90,6 +85,8 @@ class AnnotationEditor extends VerticalLayout {
         this.scheme = scheme;
         this.onSaved = onSaved;
         this.onDeleted = onDeleted;
+        this.attributeFields = new AttributeForm(scheme, attribute -> shown == null ? List.of()
+                : annotations.suggestions(shown.sourceId(), attribute));
         setId("annotation-editor");
         addClassName("cb-editor");
         setPadding(false);
@@ -104,7 +101,7 @@ class AnnotationEditor extends VerticalLayout {
         label.setItemLabelGenerator(name -> scheme.label(name).map(LabelScheme.Label::title).orElse(name));
         label.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                buildAttributeFields(shown, e.getValue(), currentAttributeValues());
+                attributeFields.show(e.getValue(), attributeFields.values(), shown.label(), shown.attributes());
             }
         });
         note.setId("editor-note");
@@ -165,13 +162,13 @@ class AnnotationEditor extends VerticalLayout {
         }
         label.setItems(choosable);
         label.setValue(annotation.label());
-        buildAttributeFields(annotation, annotation.label(), annotation.attributes());
+        attributeFields.show(annotation.label(), annotation.attributes(), annotation.label(), annotation.attributes());
         note.setValue(annotation.note() == null ? "" : annotation.note());
         reason.clear();
         reason.setVisible(editable && needsReason);
         label.setReadOnly(!editable);
         note.setReadOnly(!editable);
-        attributes.forEach((name, f) -> f.setReadOnly(!editable || locked.contains(name)));
+        attributeFields.setReadOnly(!editable);
         save.setVisible(editable);
         delete.setVisible(editable);
         moveSpan.setVisible(editable);
@@ -190,8 +187,9 @@ class AnnotationEditor extends VerticalLayout {
 
     /** Focuses the first attribute (a quote's speaker, say) for a fresh annotation. */
     void focusFirstField() {
-        attributes.values().stream().findFirst().filter(Focusable.class::isInstance).map(Focusable.class::cast)
-                .ifPresentOrElse(Focusable::focus, note::focus);
+        if (!attributeFields.focusFirst()) {
+            note.focus();
+        }
     }
 
     void clear() {
@@ -205,58 +203,13 @@ class AnnotationEditor extends VerticalLayout {
         return shown;
     }
 
-    /** Fields shown but never editable: archived attributes and values the label does not declare. */
-    private final java.util.Set<String> locked = new java.util.HashSet<>();
-
-    private void buildAttributeFields(AnnotationDetails annotation, String labelName, Map<String, String> values) {
-        attributes.clear();
-        locked.clear();
-        attributeFields.removeAll();
-        LabelScheme.Label chosen = scheme.label(labelName).orElse(null);
-        if (chosen != null) {
-            chosen.attributes().forEach(a -> {
-                if (a.archived() && values.get(a.name()) == null) {
-                    return; // archived: not asked for where the span has no value
-                }
-                AbstractField<?, String> field = AttributeFieldFactory.field(a, values.get(a.name()),
-                        () -> annotations.suggestions(annotation.sourceId(), a.name()));
-                attributes.put(a.name(), field);
-                if (a.archived()) {
-                    locked.add(a.name());
-                }
-                attributeFields.add(field);
-            });
-        }
-        // Values the annotation's own label does not declare (made under an earlier scheme) are shown,
-        // read-only, and sent back as they are, so saving never drops them.
-        LabelScheme.Label own = scheme.label(annotation.label()).orElse(null);
-        annotation.attributes().forEach((name, value) -> {
-            if ((own == null || own.attribute(name).isEmpty()) && !attributes.containsKey(name)) {
-                AbstractField<?, String> field = AttributeFieldFactory.undeclared(name, value);
-                attributes.put(name, field);
-                locked.add(name);
-                attributeFields.add(field);
-            }
-        });
-    }
-
-    private Map<String, String> currentAttributeValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        attributes.forEach((name, field) -> {
-            if (field.getValue() != null && !field.getValue().isBlank()) {
-                values.put(name, field.getValue());
-            }
-        });
-        return values;
-    }
-
     private void save() {
         if (shown == null) {
             return;
         }
         try {
             AnnotationDetails saved = annotations.update(shown.id(), AnnotationRequest.describe(
-                    label.getValue(), currentAttributeValues(), note.getValue(), shown.version(), reason.getValue()));
+                    label.getValue(), attributeFields.values(), note.getValue(), shown.version(), reason.getValue()));
             onSaved.accept(saved);
         } catch (StaleAnnotationException e) {
             onSaved.accept(e.current());

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -71,7 +72,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private GuidelinesPanel guidelines;
 
     private final SourceTextElement text = new SourceTextElement();
-    private final Checkbox everyone = new Checkbox("Show everyone's annotations");
+    /** Mine, Everyone's or Gold: what the text shows, remembered per browser. */
+    private final RadioButtonGroup<WorkspaceModel.Layer> layers = new RadioButtonGroup<>();
+    private static final String LAYER_KEY = "cb.workspace.layer";
+    private GoldPanel goldPanel;
     private final AvatarGroup present = new AvatarGroup();
     private WorkspaceModel model;
     private WorkspaceExtension.Workspace workspace;
@@ -113,7 +117,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         guidelines = new GuidelinesPanel(projects.guidelines(projectId));
         model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(),
                         projects.holds(projectId, Role.SUPERVISOR)),
-                scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, new Screen());
+                scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, this::goldLayer, new Screen());
+        goldPanel = new GoldPanel(scheme);
         editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
         editor.setSelectionSource(this::withSelection);
         list = new AnnotationList(scheme, a -> model.select(a, true), model::filter);
@@ -142,20 +147,30 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 .toList());
         text.addTagListener(e -> create(e.start(), e.end(), e.label()));
         text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
-        text.addDeleteListener(e -> model.deleteFromKeyboard(Long.parseLong(e.id())));
+        text.addDeleteListener(e -> model.deleteFromKeyboard(e.id()));
         text.addEscapeListener(e -> model.select(null, false));
         model.open();
         if (model.readOnly() != null) {
             editor.readOnly();
         }
-        everyone.setValue(model.showsEveryone());
-        everyone.addValueChangeListener(e -> model.showEveryone(e.getValue()));
+        layers.setItems(WorkspaceModel.Layer.values());
+        layers.setItemLabelGenerator(WorkspaceModel.Layer::title);
+        layers.setValue(model.layer());
+        layers.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != model.layer()) {
+                model.show(e.getValue());
+                if (e.isFromClient()) {
+                    e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("localStorage.setItem($0, $1)",
+                            LAYER_KEY, model.layer().key()));
+                }
+            }
+        });
 
         Div reading = new Div(header(), text);
         reading.addClassName("cb-workspace-text");
         TabSheet side = new TabSheet();
         side.addClassName("cb-workspace-side");
-        side.add("Annotation", editor);
+        side.add("Annotation", new Div(goldPanel, editor));
         side.add("All annotations", list);
         side.add("Provenance", new ProvenancePanel(source.source()));
         add(reading, guidelines, side);
@@ -174,6 +189,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 // A mistyped place opens the source at its start, as a link without one does.
             }
         });
+    }
+
+    /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */
+    private List<GoldMark> goldLayer(long sourceId) {
+        return extensions.stream().flatMap(extension -> extension.goldLayer(sourceId).stream()).toList();
     }
 
     /** The extensions' tooltip lines for a source, joined per annotation. */
@@ -202,14 +222,16 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             button.setEnabled(model.readOnly() == null);
             labels.add(button);
         }
-        everyone.setId("show-everyone");
+        layers.setId("layer");
+        layers.setAriaLabel("Show");
+        layers.addClassName("cb-layer-switch");
         showColleaguesAllowed(model.seesColleagues());
         Checkbox snap = new Checkbox("Snap to words", true);
         snap.setId("snap-to-words");
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
-        HorizontalLayout options = new HorizontalLayout(everyone, snap, guidelines.toggle());
+        HorizontalLayout options = new HorizontalLayout(layers, snap, guidelines.toggle());
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         HorizontalLayout progress = new HorizontalLayout();
@@ -269,6 +291,12 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         UI ui = event.getUI();
         guidelines.restore(ui);
+        ui.getPage().executeJs("return localStorage.getItem($0)", LAYER_KEY).then(String.class, stored -> {
+            WorkspaceModel.Layer remembered = WorkspaceModel.Layer.ofKey(stored);
+            if (remembered != null && remembered != model.layer() && model.offers(remembered)) {
+                model.show(remembered);
+            }
+        });
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
@@ -309,8 +337,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     }
 
     private void showColleaguesAllowed(boolean allowed) {
-        everyone.setEnabled(allowed);
-        everyone.setTooltipText(model.everyoneHint());
+        layers.setItemEnabledProvider(model::offers);
+        layers.setTooltipText(model.everyoneHint());
+        if (!allowed) {
+            layers.setValue(model.layer());
+        }
     }
 
     @Override
@@ -343,6 +374,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void open(AnnotationDetails annotation, WorkspaceModel.Access access, boolean reveal) {
+            goldPanel.clear();
+            editor.setVisible(true);
             editor.show(annotation, access.editable(), access.needsReason());
             editor.setExtensionPanels(extensions.stream()
                     .map(extension -> extension.annotationPanel(workspace, annotation))
@@ -356,8 +389,30 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
 
         @Override
-        public void close() {
+        public void layerShown(WorkspaceModel.Layer layer) {
+            layers.setValue(layer);
+            close();
+        }
+
+        @Override
+        public void openGold(GoldMark mark) {
             editor.clear();
+            editor.setVisible(false);
+            list.select(null);
+            goldPanel.show(mark);
+            text.setSelectedId(mark.highlightId());
+        }
+
+        @Override
+        public void close() {
+            boolean gold = model.layer() == WorkspaceModel.Layer.GOLD;
+            if (gold) {
+                goldPanel.prompt(!model.goldShown().isEmpty());
+            } else {
+                goldPanel.clear();
+            }
+            editor.clear();
+            editor.setVisible(!gold);
             text.setSelectedId(null);
             list.select(null);
         }

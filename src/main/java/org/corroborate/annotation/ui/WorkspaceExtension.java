@@ -2,6 +2,7 @@ package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
+import java.util.List;
 import java.util.Map;
 import org.corroborate.annotation.AnnotationDetails;
 
@@ -24,6 +25,14 @@ public interface WorkspaceExtension {
     /** Extra lines for the highlights' tooltips (say, colleagues' verdicts), by annotation id. */
     default Map<Long, String> tooltipNotes(long sourceId) {
         return Map.of();
+    }
+
+    /**
+     * The gold layer of a source as the viewer may read it, for the workspace's Gold view, or empty
+     * (no gold yet, or hidden from the viewer, say by blind mode). Read on every switch to Gold.
+     */
+    default List<GoldMark> goldLayer(long sourceId) {
+        return List.of();
     }
 
     /** What an extension may know of and do to the workspace it sits in. */

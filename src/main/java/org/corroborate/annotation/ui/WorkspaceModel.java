@@ -21,7 +21,7 @@ import org.corroborate.scheme.LabelScheme;
 
 /**
  * The annotation workspace of one source without Vaadin: which annotations the viewer sees (blind
- * mode, "show everyone's", the list's label and reviewer filters), which one is selected, how each
+ * mode, the Mine / Everyone's / Gold switch, the list's label and reviewer filters), which one is selected, how each
  * is highlighted, what the viewer may do to it, and how a change (the viewer's own, or a colleague's
  * pushed live) alters what is shown. {@link SourceWorkspaceView} binds it to components through
  * {@link Display}; failures of the service calls propagate to the caller (in the UI, the session's
@@ -37,18 +37,52 @@ final class WorkspaceModel {
     private final LabelScheme scheme;
     private final Annotations annotations;
     private final LongFunction<Map<Long, String>> tooltipNotes;
+    private final LongFunction<List<GoldMark>> goldLayer;
     private final Display display;
 
     private final Map<Long, AnnotationDetails> visible = new LinkedHashMap<>();
     private final Map<Long, String> notes = new HashMap<>();
     private final List<Runnable> ownChangeListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, GoldMark> gold = new LinkedHashMap<>();
     private boolean seesColleagues;
-    private boolean showEveryone;
     /** Why the viewer may not annotate this source (not assigned to them), or null when they may. */
     private String readOnly;
+    private Layer layer = Layer.MINE;
     private String labelFilter = ALL;
     private String reviewerFilter = ALL;
     private AnnotationDetails selected;
+
+    /**
+     * What the text shows: the viewer's annotations, everyone's (when blind mode allows), or the gold
+     * layer, read-only. {@code key} is how a browser remembers the choice.
+     */
+    enum Layer {
+        MINE("Mine"), EVERYONE("Everyone's"), GOLD("Gold");
+
+        private final String title;
+
+        Layer(String title) {
+            this.title = title;
+        }
+
+        String title() {
+            return title;
+        }
+
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The layer a browser remembered, or null for none or an unknown one. */
+        static Layer ofKey(String key) {
+            for (Layer layer : values()) {
+                if (layer.key().equals(key)) {
+                    return layer;
+                }
+            }
+            return null;
+        }
+    }
 
     /** Who looks: their username, and whether they are a supervisor. */
     record Viewer(String name, boolean supervisor) {}
@@ -134,8 +168,14 @@ final class WorkspaceModel {
         /** Nothing is selected any more. */
         void close();
 
-        /** Whether the viewer may now see colleagues' annotations (for the "show everyone's" box). */
+        /** Whether the viewer may now see colleagues' annotations and the gold layer (for the layer switch). */
         void colleaguesAllowed(boolean allowed);
+
+        /** The layer shown changed (the switch follows it). */
+        default void layerShown(Layer layer) { }
+
+        /** Shows a gold span as selected, read-only, in place of the editor. */
+        default void openGold(GoldMark mark) { }
 
         /** Asks the viewer for the reason to delete a colleague's (or imported) annotation, then calls {@link #delete}. */
         void askReasonToDelete(AnnotationDetails annotation);
@@ -155,11 +195,22 @@ final class WorkspaceModel {
      */
     WorkspaceModel(long sourceId, Viewer viewer, LabelScheme scheme, Annotations annotations,
                    LongFunction<Map<Long, String>> tooltipNotes, Display display) {
+        this(sourceId, viewer, scheme, annotations, tooltipNotes, source -> List.of(), display);
+    }
+
+    /**
+     * @param tooltipNotes extra tooltip lines by annotation id for a source (colleagues' verdicts, say)
+     * @param goldLayer    the source's gold layer as the viewer may read it
+     */
+    WorkspaceModel(long sourceId, Viewer viewer, LabelScheme scheme, Annotations annotations,
+                   LongFunction<Map<Long, String>> tooltipNotes, LongFunction<List<GoldMark>> goldLayer,
+                   Display display) {
         this.sourceId = sourceId;
         this.viewer = viewer;
         this.scheme = scheme;
         this.annotations = annotations;
         this.tooltipNotes = tooltipNotes;
+        this.goldLayer = goldLayer;
         this.display = display;
     }
 
@@ -167,8 +218,44 @@ final class WorkspaceModel {
     void open() {
         readOnly = annotations.refusalToAnnotate(sourceId).orElse(null);
         seesColleagues = annotations.seesColleagues(sourceId);
-        showEveryone = viewer.supervisor() && seesColleagues;
+        layer = viewer.supervisor() && seesColleagues ? Layer.EVERYONE : Layer.MINE;
         reload();
+    }
+
+    Layer layer() {
+        return layer;
+    }
+
+    /**
+     * Whether the switch offers a layer now: colleagues' work and gold only where blind mode allows
+     * (Everyone's stays offered once chosen, drawing only the viewer's own until then).
+     */
+    boolean offers(Layer candidate) {
+        return candidate == Layer.MINE || seesColleagues || candidate == Layer.EVERYONE && layer == Layer.EVERYONE;
+    }
+
+    /**
+     * Shows a layer (one the switch does not offer now shows the viewer's own instead); switching to
+     * Gold reads the gold layer anew. What is selected stays selected only if it is still shown.
+     */
+    void show(Layer wanted) {
+        Layer next = offers(wanted) ? wanted : Layer.MINE;
+        boolean changed = next != layer;
+        layer = next;
+        if (layer == Layer.GOLD) {
+            gold.clear();
+            goldLayer.apply(sourceId).forEach(mark -> gold.put(mark.highlightId(), mark));
+        }
+        if (changed && selected != null) {
+            select(null, false);
+        }
+        redraw();
+        display.layerShown(layer);
+    }
+
+    /** The gold spans shown (in the Gold view), in text order. */
+    List<GoldMark> goldShown() {
+        return layer == Layer.GOLD ? List.copyOf(gold.values()) : List.of();
     }
 
     long sourceId() {
@@ -188,13 +275,14 @@ final class WorkspaceModel {
     }
 
     boolean showsEveryone() {
-        return showEveryone;
+        return layer == Layer.EVERYONE;
     }
 
-    /** The hint on the "show everyone's" box. */
+    /** The hint on the layer switch. */
     String everyoneHint() {
-        return seesColleagues ? "Your colleagues' annotations are drawn dashed"
-                : "Blind mode: colleagues' annotations appear once you submit this source";
+        return seesColleagues ? "Mine: your annotations. Everyone's: colleagues' too, drawn dashed. Gold: the "
+                + "adjudicated gold layer, read-only"
+                : "Blind mode: colleagues' annotations and the gold layer appear once you submit this source";
     }
 
     /** Only supervisors switch blind mode. */
@@ -213,8 +301,7 @@ final class WorkspaceModel {
 
     /** Shows colleagues' annotations too (if the viewer may see them), or only the viewer's. */
     void showEveryone(boolean everyone) {
-        showEveryone = everyone;
-        redraw();
+        show(everyone ? Layer.EVERYONE : Layer.MINE);
     }
 
     /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter). */
@@ -230,6 +317,10 @@ final class WorkspaceModel {
      * ({@link Display#askRequired}), and null is returned until {@link #create(int, int, String, Map)}.
      */
     AnnotationDetails create(int start, int end, String label) {
+        if (layer == Layer.GOLD) {
+            display.warn("The gold layer is read-only: choose Mine or Everyone's to annotate.");
+            return null;
+        }
         if (readOnly != null) {
             display.warn(readOnly);
             return null;
@@ -303,9 +394,43 @@ final class WorkspaceModel {
         deleted(current);
     }
 
-    /** Selects the annotation with this id (as the text component names it), or nothing if it is not shown. */
+    /**
+     * The viewer pressed Delete on a highlight, named as the text component names it: gold spans are
+     * read-only, so only an annotation's id counts.
+     */
+    void deleteFromKeyboard(String id) {
+        if (id != null && !gold.containsKey(id) && id.chars().allMatch(Character::isDigit) && !id.isEmpty()) {
+            deleteFromKeyboard(Long.parseLong(id));
+        }
+    }
+
+    /**
+     * Selects the annotation (or, in the Gold view, the gold span) with this id as the text component
+     * names it, or nothing if it is not shown.
+     */
     void selectById(String id) {
-        select(id == null ? null : visible.get(Long.valueOf(id)), false);
+        if (id != null && layer == Layer.GOLD) {
+            GoldMark mark = gold.get(id);
+            selected = null;
+            if (mark == null) {
+                display.close();
+            } else {
+                display.openGold(mark);
+            }
+            return;
+        }
+        select(id == null || !id.chars().allMatch(Character::isDigit) || id.isEmpty() ? null
+                : visible.get(Long.valueOf(id)), false);
+    }
+
+    /** How a gold span is drawn: solid in its label's colour, with the decision's reason in the tooltip. */
+    Highlight highlight(GoldMark mark) {
+        LabelScheme.Label label = scheme.label(mark.label()).orElse(null);
+        StringBuilder tooltip = new StringBuilder("Gold ").append(mark.label());
+        describe(tooltip, label, mark.attributes(), mark.note());
+        tooltip.append(" — decided by ").append(mark.decidedBy()).append(": ").append(mark.reason());
+        return new Highlight(mark.highlightId(), mark.start(), mark.end(), mark.label(),
+                label == null ? LabelChip.UNKNOWN_COLOR : label.color(), true, tooltip.toString());
     }
 
     /** Selects an annotation (null: nothing); {@code reveal} scrolls the text to it. */
@@ -332,29 +457,35 @@ final class WorkspaceModel {
     Highlight highlight(AnnotationDetails a) {
         LabelScheme.Label label = scheme.label(a.label()).orElse(null);
         StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
-        if (label != null) {
-            label.attributes().forEach(attribute -> {
-                String value = a.attributes().get(attribute.name());
-                if (value != null) {
-                    tooltip.append(" — ").append(attribute.title().toLowerCase()).append(": ").append(value);
-                }
-            });
-        }
-        // Values of attributes the label does not declare (made under an earlier scheme) are shown by name.
-        a.attributes().forEach((name, value) -> {
-            if (label == null || label.attribute(name).isEmpty()) {
-                tooltip.append(" — ").append(name).append(": ").append(value);
-            }
-        });
-        if (a.note() != null) {
-            tooltip.append(" — note: ").append(a.note());
-        }
+        describe(tooltip, label, a.attributes(), a.note());
         if (notes.containsKey(a.id())) {
             tooltip.append(" — ").append(notes.get(a.id()));
         }
         return new Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(),
                 label == null ? LabelChip.UNKNOWN_COLOR : label.color(), a.author().equals(viewer.name()),
                 tooltip.toString());
+    }
+
+    /** Appends attribute values (by the scheme's titles; undeclared ones by name) and the note to a tooltip. */
+    private static void describe(StringBuilder tooltip, LabelScheme.Label label, Map<String, String> values,
+                                 String note) {
+        if (label != null) {
+            label.attributes().forEach(attribute -> {
+                String value = values.get(attribute.name());
+                if (value != null) {
+                    tooltip.append(" — ").append(attribute.title().toLowerCase()).append(": ").append(value);
+                }
+            });
+        }
+        // Values of attributes the label does not declare (made under an earlier scheme) are shown by name.
+        values.forEach((name, value) -> {
+            if (label == null || label.attribute(name).isEmpty()) {
+                tooltip.append(" — ").append(name).append(": ").append(value);
+            }
+        });
+        if (note != null) {
+            tooltip.append(" — note: ").append(note);
+        }
     }
 
     /** A committed change pushed live: shown at once, without touching a text selection in progress. */
@@ -402,7 +533,13 @@ final class WorkspaceModel {
             if (selected != null && !selected.author().equals(viewer.name())) {
                 select(null, false);
             }
-            redraw();
+            // Everyone's stays chosen (colleagues come back when blind mode lets them); gold goes.
+            if (layer == Layer.GOLD) {
+                gold.clear();
+                show(Layer.MINE);
+            } else {
+                redraw();
+            }
         }
     }
 
@@ -424,8 +561,18 @@ final class WorkspaceModel {
         return visible.values().stream().filter(this::isShown).toList();
     }
 
-    /** The list tab's content after the label and reviewer filters; a reviewer no longer shown resets to everyone. */
+    /**
+     * The list tab's content after the label and reviewer filters; a reviewer no longer shown resets to
+     * everyone. In the Gold view it lists no annotations and counts the gold spans.
+     */
     Listing listing() {
+        if (layer == Layer.GOLD) {
+            Map<String, Long> perLabel = new TreeMap<>();
+            gold.values().forEach(g -> perLabel.merge(g.label(), 1L, Long::sum));
+            return new Listing(List.of(), List.of(ALL), ALL, "Gold layer: " + gold.size()
+                    + (gold.size() == 1 ? " span" : " spans") + perLabel.entrySet().stream()
+                    .map(e -> " · " + e.getKey() + " " + e.getValue()).collect(Collectors.joining()));
+        }
         List<AnnotationDetails> shown = shown();
         List<String> reviewers = new ArrayList<>(List.of(ALL));
         reviewers.addAll(shown.stream().map(AnnotationDetails::author).collect(Collectors.toCollection(TreeSet::new)));
@@ -453,7 +600,7 @@ final class WorkspaceModel {
     }
 
     private boolean isShown(AnnotationDetails a) {
-        return a.author().equals(viewer.name()) || showEveryone && seesColleagues;
+        return layer != Layer.GOLD && (a.author().equals(viewer.name()) || layer == Layer.EVERYONE && seesColleagues);
     }
 
     private void reload() {
@@ -465,7 +612,8 @@ final class WorkspaceModel {
     }
 
     private void redraw() {
-        display.drawAll(shown().stream().map(this::highlight).toList());
+        display.drawAll(layer == Layer.GOLD ? gold.values().stream().map(this::highlight).toList()
+                : shown().stream().map(this::highlight).toList());
         display.list(listing());
     }
 

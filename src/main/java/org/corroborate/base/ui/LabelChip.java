@@ -28,7 +28,7 @@ public final class LabelChip extends Span {
     }
 
     /** {@code #000000} or {@code #ffffff}: the text colour with the higher WCAG contrast ratio on {@code #rrggbb}. */
-    static String inkOn(String color) {
+    public static String inkOn(String color) {
         double background = luminance(color);
         double withWhite = 1.05 / (background + 0.05);
         double withBlack = (background + 0.05) / 0.05;

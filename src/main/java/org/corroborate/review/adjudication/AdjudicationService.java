@@ -7,9 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationChanging;
@@ -28,6 +26,9 @@ import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.review.ReviewState;
+import org.corroborate.review.ReviewStatusService;
+import org.corroborate.review.assignment.AssignmentService;
 import org.corroborate.scheme.SchemeService;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
@@ -58,11 +59,16 @@ public class AdjudicationService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AssignmentService assignments;
+    private final ReviewStatusService statuses;
 
     AdjudicationService(DecisionRepository decisions, AnnotationService annotations, BlindMode blindMode,
                         SourceService sources, SchemeService schemes, ProjectService projects, CurrentActor actor,
-                        ApplicationEventPublisher events, Clock clock) {
+                        ApplicationEventPublisher events, Clock clock, AssignmentService assignments,
+                        ReviewStatusService statuses) {
         this.blindMode = blindMode;
+        this.assignments = assignments;
+        this.statuses = statuses;
         this.projects = projects;
         this.decisions = decisions;
         this.annotations = annotations;
@@ -73,61 +79,50 @@ public class AdjudicationService {
         this.clock = clock;
     }
 
-    /** The units of a source: overlapping annotations grouped, in text order, with their decisions. */
+    /**
+     * The units of a source, in text order, each with its decision: see {@link CurationUnits} for how
+     * annotations are grouped and when a unit counts as agreed. Its participants are the reviewers who
+     * annotated the source, are assigned to it or submitted it.
+     */
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<Unit> units(long sourceId) {
         projects.requireOverseer(projectOf(sourceId), "adjudicate its sources");
-        List<AnnotationDetails> all = new ArrayList<>(annotations.visible(sourceId, null));
-        all.sort(Comparator.comparingInt(AnnotationDetails::start).thenComparingInt(AnnotationDetails::end));
-        Set<String> reviewers = all.stream().map(AnnotationDetails::author).collect(Collectors.toSet());
-        Map<Long, DecisionDetails> byAnnotation = new TreeMap<>();
-        decisions.findBySourceIdOrderByIdAsc(sourceId).forEach(d -> {
-            DecisionDetails details = d.toDetails();
-            details.basedOn().forEach(id -> byAnnotation.put(id, details));
-        });
-        List<Unit> units = new ArrayList<>();
-        List<AnnotationDetails> current = new ArrayList<>();
-        int end = -1;
-        for (AnnotationDetails annotation : all) {
-            if (!current.isEmpty() && annotation.start() >= end) {
-                units.add(unit(current, reviewers, byAnnotation));
-                current = new ArrayList<>();
-            }
-            current.add(annotation);
-            end = Math.max(current.size() == 1 ? annotation.end() : end, annotation.end());
-        }
-        if (!current.isEmpty()) {
-            units.add(unit(current, reviewers, byAnnotation));
-        }
-        return units;
+        List<AnnotationDetails> all = annotations.visible(sourceId, null);
+        Set<String> participants = new TreeSet<>();
+        all.forEach(a -> participants.add(a.author()));
+        participants.addAll(assignments.reviewersOf(sourceId));
+        statuses.statusesOf(sourceId).stream().filter(s -> s.status() == ReviewState.SUBMITTED)
+                .forEach(s -> participants.add(s.reviewer()));
+        List<DecisionDetails> made = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
+                .map(Decision::toDetails).toList();
+        return CurationUnits.of(all, participants, made);
     }
 
-    private static Unit unit(List<AnnotationDetails> versions, Set<String> reviewers,
-                             Map<Long, DecisionDetails> byAnnotation) {
-        AnnotationDetails first = versions.getFirst();
-        boolean same = versions.stream().allMatch(v -> v.start() == first.start() && v.end() == first.end()
-                && v.label().equals(first.label()));
-        long by = versions.stream().map(AnnotationDetails::author).distinct().count();
-        boolean agreed = same && by == reviewers.size() && by == versions.size() && reviewers.size() > 1;
-        DecisionDetails decision = versions.stream().map(v -> byAnnotation.get(v.id()))
-                .filter(Objects::nonNull).findFirst().orElse(null);
-        int start = versions.stream().mapToInt(AnnotationDetails::start).min().orElseThrow();
-        int end = versions.stream().mapToInt(AnnotationDetails::end).max().orElseThrow();
-        return new Unit(start, end, List.copyOf(versions), agreed, decision);
-    }
-
-    /** Records a decision on a unit that has none yet. */
+    /**
+     * Records a decision on a unit that has none yet. The annotations named should be the unit's
+     * versions; should they lie in several units, the decision joins them into one (see
+     * {@link CurationUnits}). 409 when one of them, or their unit, already has a decision.
+     */
     @PreAuthorize(Roles.SUPERVISES)
     public DecisionDetails decide(long sourceId, DecisionRequest request) {
         ChangeReason.record(request.reason());
         requireSupervisor(sourceId);
+        return record(sourceId, request, units(sourceId));
+    }
+
+    private DecisionDetails record(long sourceId, DecisionRequest request, List<Unit> units) {
         List<AnnotationDetails> versions = versions(sourceId, request);
         List<Decision> existing = decisions.findByAnyAnnotation(request.annotationIds());
         if (!existing.isEmpty()) {
             throw WorkbenchException.conflict("This unit already has decision " + existing.getFirst().getId()
                     + "; revise that decision instead.");
         }
+        units.stream().filter(u -> u.decision() != null && request.annotationIds().stream().anyMatch(u::holds))
+                .findFirst().ifPresent(u -> {
+                    throw WorkbenchException.conflict("This " + u.label() + " unit (" + u.start() + "–" + u.end()
+                            + ") already has decision " + u.decision().id() + "; revise that decision instead.");
+                });
         Decision decision = new Decision(sourceId);
         decision.decide(request.outcome(), gold(sourceId, request, versions, true), request.annotationIds(),
                 request.reason().strip(), actor.require(), clock.instant());
@@ -239,16 +234,22 @@ public class AdjudicationService {
         }
     }
 
-    /** Accepts, as they are, every undecided unit on which all reviewers made the same span and label. */
+    /**
+     * Accepts, as they are, every undecided unit that is agreed (every participant made the same span
+     * with the unit's label; see {@link CurationUnits}); the gold span is the earliest version's. Returns
+     * the decisions made, one per unit.
+     */
     @PreAuthorize(Roles.SUPERVISES)
     public List<DecisionDetails> acceptAgreed(long sourceId, String reason) {
         requireSupervisor(sourceId);
+        String why = reason == null || reason.isBlank() ? "Every reviewer agreed." : reason;
+        ChangeReason.record(why);
+        List<Unit> units = units(sourceId);
         List<DecisionDetails> made = new ArrayList<>();
-        for (Unit unit : units(sourceId)) {
+        for (Unit unit : units) {
             if (unit.agreed() && unit.decision() == null) {
                 Set<Long> ids = unit.versions().stream().map(AnnotationDetails::id).collect(Collectors.toCollection(TreeSet::new));
-                made.add(decide(sourceId, DecisionRequest.accept(ids, ids.iterator().next(),
-                        reason == null || reason.isBlank() ? "Every reviewer agreed." : reason)));
+                made.add(record(sourceId, DecisionRequest.accept(ids, ids.iterator().next(), why), units));
             }
         }
         return made;

@@ -171,6 +171,16 @@ public class AssignmentService {
         return mine;
     }
 
+    /** The reviewers assigned to a source, by name; 404 for a source outside the caller's projects. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<String> reviewersOf(long sourceId) {
+        sources.summary(sourceId);
+        Set<String> reviewers = new TreeSet<>();
+        assignments.findBySourceIdOrderByReviewer(sourceId).forEach(a -> reviewers.add(a.getReviewer()));
+        return reviewers;
+    }
+
     private Map<Long, Set<String>> current() {
         Map<Long, Set<String>> current = new TreeMap<>();
         assignments.findAllByOrderBySourceIdAscReviewerAsc().forEach(a ->

@@ -1,57 +1,51 @@
 package org.corroborate.review.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
-import org.corroborate.base.ui.ImportMark;
-import org.corroborate.base.ui.LabelChip;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.project.ProjectService;
 import org.corroborate.review.AssessmentService;
-import org.corroborate.review.Tally;
 import org.corroborate.review.adjudication.AdjudicationService;
-import org.corroborate.review.adjudication.DecisionDetails;
 import org.corroborate.review.adjudication.DecisionRequest;
-import org.corroborate.review.adjudication.Outcome;
 import org.corroborate.review.adjudication.Unit;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
-import org.corroborate.source.SourceSummary;
 
 /**
- * Curation of one source: every unit of overlapping annotations with its competing versions;
- * the supervisor accepts one into the gold layer or rejects the unit, with a reason, and accepts
- * the units everyone agrees on in one step.
+ * Curation of one source: every unit (the spans of one label at one place, see
+ * {@code CurationUnits}) in its sentence with each reviewer's version underlined; the supervisor
+ * accepts a version into the gold layer as it is or edited (span selected in the text, attributes in
+ * the workspace's editor), or rejects the unit, always with a reason, and accepts the units everyone
+ * agrees on in one step. {@code curate/ID?at=START&label=LABEL} opens the page scrolled to the first
+ * unit of that label covering code point START.
  */
 @Route("curate")
 @RolesAllowed(Roles.SUPERVISOR)
@@ -60,23 +54,26 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     private final AdjudicationService adjudication;
     private final SourceService sources;
     private final SchemeService schemes;
-    private final Grid<Unit> grid = new Grid<>();
-    private final Span summary = new Span();
     private final AssessmentService assessments;
     private final ProjectService projects;
-    private Map<Long, Tally> tallies = Map.of();
+    private final AnnotationService annotations;
+    private final CurationUnitsElement list = new CurationUnitsElement();
+    private final Span summary = new Span();
+    private final Button acceptAgreed = new Button("Accept every agreed unit");
+    private final Map<String, Unit> byKey = new LinkedHashMap<>();
     private long sourceId;
-    /** The scheme of the source's project; spans with labels it lacks are drawn in the unknown colour. */
     private LabelScheme scheme;
+    private CurationCards cards;
     private String title = "Curation";
 
     public CurationView(AdjudicationService adjudication, SourceService sources, SchemeService schemes,
-                        AssessmentService assessments, ProjectService projects) {
-        this.projects = projects;
-        this.assessments = assessments;
+                        AssessmentService assessments, ProjectService projects, AnnotationService annotations) {
         this.adjudication = adjudication;
         this.sources = sources;
         this.schemes = schemes;
+        this.assessments = assessments;
+        this.projects = projects;
+        this.annotations = annotations;
         setSizeFull();
         addClassName("cb-curation");
     }
@@ -84,137 +81,102 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     @Override
     public void setParameter(BeforeEvent event, Long id) {
         removeAll();
-        SourceSummary source;
+        SourceDetails source;
         try {
-            source = sources.summary(id);
+            source = sources.get(id);
         } catch (WorkbenchException e) {
             add(new H2("No such source"), new Span(e.getMessage()));
             return;
         }
-        title = source.title();
-        if (!projects.holds(source.project(), Role.SUPERVISOR)) {
+        title = source.source().title();
+        if (!projects.holds(source.source().project(), Role.SUPERVISOR)) {
             add(new H2("Curation: " + title), new Span("Only this project's supervisors adjudicate its sources."));
             return;
         }
         sourceId = id;
-        scheme = schemes.current(sources.summary(id).project());
+        scheme = schemes.current(source.source().project());
+        cards = new CurationCards(scheme, source.text());
         Anchor back = new Anchor("sources/" + id, "← Workspace");
         back.getElement().setAttribute("router-link", true);
         H2 heading = new H2("Curation: " + title);
         summary.setId("curation-summary");
         summary.addClassName("cb-muted");
-        Button agreed = new Button("Accept every agreed unit", e -> askReason("Accept every agreed unit", "Accept",
-                "Every reviewer agreed.", reason -> {
+        acceptAgreed.setId("accept-agreed");
+        acceptAgreed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        acceptAgreed.addClickListener(e -> askReason("Accept every agreed unit", "Accept", "Every reviewer agreed.",
+                reason -> {
                     int n = adjudication.acceptAgreed(sourceId, reason).size();
-                    Notifications.success(n + (n == 1 ? " unit" : " units") + " accepted into gold.");
+                    Notifications.success(n + (n == 1 ? " agreed unit" : " agreed units") + " accepted into gold.");
                 }).open());
-        agreed.setId("accept-agreed");
-        agreed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout top = new HorizontalLayout(new Div(back, heading, summary), agreed);
+        HorizontalLayout top = new HorizontalLayout(new Div(back, heading, summary), acceptAgreed);
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.END);
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.addClassName("cb-curation-top");
 
-        grid.setId("units");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(u -> u.start() + "–" + u.end()).setHeader("Span").setWidth("7rem").setFlexGrow(0);
-        grid.addComponentColumn(this::versions).setHeader("Competing versions").setFlexGrow(3);
-        grid.addComponentColumn(this::decision).setHeader("Decision").setFlexGrow(2);
-        grid.setSizeFull();
-        add(top, grid);
-        refresh();
+        list.setId("units");
+        list.setText(source.text());
+        list.addActionListener(this::act);
+        add(top, list);
+        setFlexGrow(1, list);
+        List<Unit> units = adjudication.units(sourceId);
+        show(units, focus(event.getLocation().getQueryParameters(), units));
     }
 
-    private Component versions(Unit unit) {
-        Div list = new Div();
-        for (AnnotationDetails version : unit.versions()) {
-            LabelChip chip = new LabelChip(version.label(), scheme.colorOf(version.label()));
-            String attributes = version.attributes().isEmpty() ? "" : " " + version.attributes();
-            Tally tally = tallies.get(version.id());
-            Span what = new Span(" “" + version.text() + "” by " + version.author() + attributes
-                    + (tally == null ? "" : " · " + tally));
-            Button accept = new Button("Accept", e -> askReason("Accept " + version.author() + "'s " + version.label(),
-                    "Accept", "", reason -> adjudication.decide(sourceId,
-                            DecisionRequest.accept(ids(unit), version.id(), reason))).open());
-            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            accept.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
-            accept.addClassName("cb-accept");
-            accept.setVisible(unit.decision() == null);
-            Button edit = new Button("Edit & accept", e -> openEdit(unit, version));
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.addClassName("cb-edit-accept");
-            edit.getElement().setAttribute("data-annotation", String.valueOf(version.id()));
-            edit.setVisible(unit.decision() == null);
-            Div line = new Div(chip, what, accept, edit);
-            line.addClassName("cb-version");
-            list.add(line);
+    /** The deep link's unit: the first of label {@code label} covering code point {@code at}; null for none. */
+    private static String focus(QueryParameters query, List<Unit> units) {
+        String at = query.getSingleParameter("at").orElse(null);
+        if (at == null) {
+            return null;
         }
-        if (unit.decision() == null) {
-            Button reject = new Button("Reject all", e -> askReason("Reject this unit", "Reject", "", reason ->
-                    adjudication.decide(sourceId, DecisionRequest.reject(ids(unit), reason))).setDestructive().open());
-            reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            reject.addClassName("cb-reject");
-            list.add(reject);
+        String label = query.getSingleParameter("label").orElse(null);
+        int position;
+        try {
+            position = Integer.parseInt(at.strip());
+        } catch (NumberFormatException e) {
+            Notifications.error("'at' must be a position in the text (a whole number), not '" + at + "'.");
+            return null;
         }
-        if (unit.agreed()) {
-            Span agreed = new Span("All reviewers agree");
-            agreed.addClassName("cb-muted");
-            list.add(agreed);
+        String key = units.stream()
+                .filter(u -> label == null || u.label().equals(label))
+                .filter(u -> u.start() <= position && position < u.end())
+                .findFirst().map(CurationCards::key).orElse(null);
+        if (key == null) {
+            Notifications.error("No " + (label == null ? "" : label + " ") + "unit covers position " + position
+                    + " any more.");
         }
-        return list;
+        return key;
     }
 
-    private Component decision(Unit unit) {
-        DecisionDetails decision = unit.decision();
-        if (decision == null) {
-            Span open = new Span("Open");
-            open.addClassName("cb-muted");
-            return open;
+    private void act(CurationUnitsElement.ActionEvent event) {
+        Unit unit = byKey.get(event.key());
+        AnnotationDetails version = unit == null ? null : unit.versions().stream()
+                .filter(v -> v.id() == event.annotation()).findFirst().orElse(null);
+        if (version == null) {
+            Notifications.error("This unit has changed since the page showed it; here it is as it is now.");
+            refresh();
+            return;
         }
-        Div what = decision.outcome() == Outcome.ACCEPTED
-                ? new Div(new Span("Gold: "), new LabelChip(decision.gold().label(),
-                        scheme.colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"))
-                : new Div(new Span("Rejected"));
-        Paragraph by = new Paragraph("by " + decision.decidedBy() + ": " + decision.reason());
-        if (decision.imported() != null) {
-            by.add(new ImportMark(decision.imported(), ""));
+        switch (event.action()) {
+            case "accept" -> askReason("Accept " + version.author() + "'s " + version.label(), "Accept", "",
+                    reason -> adjudication.decide(sourceId, DecisionRequest.accept(ids(unit), version.id(), reason)))
+                    .open();
+            case "edit" -> edit(unit, version);
+            case "reject" -> askReason("Reject this " + unit.label() + " unit", "Reject", "", reason ->
+                    adjudication.decide(sourceId, DecisionRequest.reject(ids(unit), reason))).setDestructive().open();
+            default -> { }
         }
-        Div shown = new Div(what, by);
-        shown.addClassName("cb-decision");
-        return shown;
     }
 
-    /** Accepts a version changed by the supervisor: other boundaries or label (merging the versions' reading). */
-    private void openEdit(Unit unit, AnnotationDetails version) {
-        Select<String> label = new Select<>();
-        label.setLabel("Label");
-        label.setId("gold-label");
-        // Offered labels, and the version's own even if archived or unknown to the current scheme.
-        List<String> labels = new ArrayList<>(scheme.offered().stream().map(l -> l.name()).toList());
-        if (!labels.contains(version.label())) {
-            labels.add(version.label());
-        }
-        label.setItems(labels);
-        label.setValue(version.label());
-        IntegerField start = new IntegerField("Start");
-        start.setId("gold-start");
-        start.setValue(version.start());
-        IntegerField end = new IntegerField("End");
-        end.setId("gold-end");
-        end.setValue(version.end());
-        // Three fields side by side overflowed the dialog: they wrap, and the offsets need little room.
-        start.setWidth("7rem");
-        end.setWidth("7rem");
-        HorizontalLayout fields = new HorizontalLayout(label, start, end);
-        fields.setWrap(true);
-        fields.setId("gold-fields");
-        Paragraph hint = new Paragraph("Offsets count characters (code points); the unit spans " + unit.start() + "–"
-                + unit.end() + ".");
-        hint.addClassName("cb-muted");
-        askReason("Edit and accept into gold", "Accept", "", reason -> adjudication.decide(sourceId,
-                DecisionRequest.accept(ids(unit), version.id(), reason)
-                        .withSpan(start.getValue(), end.getValue(), label.getValue())))
-                .addContent(fields, hint)
+    /** Accepts a version changed by the supervisor: its span chosen in the text, its label and attributes. */
+    private void edit(Unit unit, AnnotationDetails version) {
+        int from = cards.contextStart(unit.start());
+        int to = cards.contextEnd(unit.end());
+        GoldEditor editor = new GoldEditor(scheme, unit, version, from, cards.text(from, to),
+                attribute -> annotations.suggestions(sourceId, attribute));
+        askReason("Edit and accept " + version.author() + "'s " + version.label(), "Accept", "",
+                reason -> adjudication.decide(sourceId, editor.request(ids(unit), reason)))
+                .addContent(editor)
                 .open();
     }
 
@@ -231,13 +193,25 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void refresh() {
-        tallies = assessments.tallies(sourceId);
-        List<Unit> units = adjudication.units(sourceId);
-        grid.setItems(units);
+        show(adjudication.units(sourceId), null);
+    }
+
+    /** Shows these units, the one with {@code focusKey} (or none) scrolled to and marked. */
+    private void show(List<Unit> units, String focusKey) {
+        byKey.clear();
+        units.forEach(u -> byKey.put(CurationCards.key(u), u));
+        List<String> keys = List.copyOf(byKey.keySet());
+        list.setUnits(cards.cards(units, assessments.tallies(sourceId)), focusKey == null ? -1 : keys.indexOf(focusKey));
+        if (focusKey != null) {
+            list.focus(focusKey);
+        }
         long open = units.stream().filter(u -> u.decision() == null).count();
         long agreed = units.stream().filter(u -> u.decision() == null && u.agreed()).count();
         summary.setText(units.size() + (units.size() == 1 ? " unit · " : " units · ") + open + " open · " + agreed
                 + " of them agreed by everyone");
+        acceptAgreed.setEnabled(agreed > 0);
+        acceptAgreed.setTooltipText(agreed > 0 ? "Accepts the " + agreed + (agreed == 1 ? " open unit" : " open units") + " every reviewer made alike"
+                : "No open unit is agreed by every reviewer");
     }
 
     @Override

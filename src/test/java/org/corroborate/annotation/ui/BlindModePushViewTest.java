@@ -4,7 +4,7 @@ import org.corroborate.testing.TestProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.tabs.TabSheet;
 import java.util.List;
@@ -40,7 +40,9 @@ class BlindModePushViewTest extends SpringBrowserlessTest {
         AnnotationDetails alices = annotate(source, "alice", 4, 9);
         navigate(SourceWorkspaceView.class, source);
         AnnotationDetails carols = annotations.create(source, AnnotationRequest.create(10, 14, "FACT", Map.of(), null));
-        find(Checkbox.class).withId("show-everyone").single().setValue(true);
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<WorkspaceModel.Layer> layers = find(RadioButtonGroup.class).withId("layer").single();
+        layers.setValue(WorkspaceModel.Layer.EVERYONE);
         find(TabSheet.class).single().setSelectedIndex(1);
         assertThat(listed()).containsExactlyInAnyOrder(alices.id(), carols.id());
 

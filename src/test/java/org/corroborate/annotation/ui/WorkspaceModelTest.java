@@ -104,6 +104,50 @@ class WorkspaceModelTest {
     }
 
     @Test
+    void theGoldViewDrawsTheGoldLayerReadOnlyWithItsReason() {
+        AnnotationDetails mine = service.add("carol", "QUOTE", 0, 9);
+        List<GoldMark> goldLayer = new ArrayList<>(List.of(new GoldMark(41, 0, 9, "QUOTE", Map.of("speaker", "Zoë"),
+                null, "The mayor", "Both reviewers agree", "sam")));
+        service.viewer = "carol";
+        WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer("carol", false), SCHEME,
+                service, source -> Map.of(), source -> List.copyOf(goldLayer), screen);
+        model.open();
+        assertThat(model.layer()).isEqualTo(WorkspaceModel.Layer.MINE);
+
+        model.show(WorkspaceModel.Layer.GOLD);
+        assertThat(screen.layer).isEqualTo(WorkspaceModel.Layer.GOLD);
+        assertThat(screen.drawn()).as("no annotation is drawn over the gold layer").isEmpty();
+        assertThat(screen.gold).containsOnlyKeys("gold-41");
+        assertThat(screen.gold.get("gold-41").tooltip())
+                .isEqualTo("Gold QUOTE — speaker: Zoë — decided by sam: Both reviewers agree");
+        assertThat(screen.listing.counts()).isEqualTo("Gold layer: 1 span · QUOTE 1");
+        model.selectById("gold-41");
+        assertThat(screen.openedGold.reason()).isEqualTo("Both reviewers agree");
+        model.deleteFromKeyboard("gold-41");
+        assertThat(screen.askedToDelete).isNull();
+        assertThat(model.create(10, 12, "FACT")).as("gold is read-only").isNull();
+        assertThat(screen.warnings).last().asString().contains("read-only");
+
+        // Each switch to Gold reads the layer again; back to Mine shows the viewer's own.
+        goldLayer.clear();
+        model.show(WorkspaceModel.Layer.MINE);
+        assertThat(screen.drawn()).containsExactly(mine.id());
+        model.show(WorkspaceModel.Layer.GOLD);
+        assertThat(screen.gold).isEmpty();
+    }
+
+    @Test
+    void inBlindModeTheSwitchOffersOnlyMineAndFallsBackToIt() {
+        service.add("alice", "FACT", 0, 4);
+        service.colleagues = false;
+        WorkspaceModel model = open("carol", false);
+        assertThat(model.offers(WorkspaceModel.Layer.GOLD)).isFalse();
+        assertThat(model.offers(WorkspaceModel.Layer.EVERYONE)).isFalse();
+        model.show(WorkspaceModel.Layer.GOLD);
+        assertThat(model.layer()).isEqualTo(WorkspaceModel.Layer.MINE);
+    }
+
+    @Test
     void aSupervisorStartsWithEveryonesShown() {
         service.add("alice", "FACT", 0, 4);
         WorkspaceModel model = open("sam", true);
@@ -377,6 +421,9 @@ class WorkspaceModelTest {
     /** Records what the model told the screen, as the screen would show it. */
     private static final class Screen implements WorkspaceModel.Display {
         final Map<Long, Highlight> highlights = new LinkedHashMap<>();
+        final Map<String, Highlight> gold = new LinkedHashMap<>();
+        GoldMark openedGold;
+        WorkspaceModel.Layer layer;
         final List<String> warnings = new ArrayList<>();
         WorkspaceModel.Listing listing;
         AnnotationDetails opened;
@@ -392,12 +439,27 @@ class WorkspaceModelTest {
         @Override
         public void drawAll(List<Highlight> all) {
             highlights.clear();
+            gold.clear();
             all.forEach(this::draw);
         }
 
         @Override
         public void draw(Highlight highlight) {
-            highlights.put(Long.valueOf(highlight.id()), highlight);
+            if (highlight.id().startsWith("gold-")) {
+                gold.put(highlight.id(), highlight);
+            } else {
+                highlights.put(Long.valueOf(highlight.id()), highlight);
+            }
+        }
+
+        @Override
+        public void openGold(GoldMark mark) {
+            openedGold = mark;
+        }
+
+        @Override
+        public void layerShown(WorkspaceModel.Layer shown) {
+            layer = shown;
         }
 
         @Override

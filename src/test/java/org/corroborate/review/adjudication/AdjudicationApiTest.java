@@ -50,12 +50,16 @@ class AdjudicationApiTest {
         long agreedA = annotate("alice", source, 40, 48, "FACT");
         long agreedB = annotate("bob", source, 40, 48, "FACT");
 
+        // Units are per label: the ALLEGATION and the FACT over the same words are a unit each.
         mvc.perform(get("/api/sources/" + source + "/units").with(httpBasic("sam", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].label").value("ALLEGATION"))
                 .andExpect(jsonPath("$[0].agreed").value(false))
-                .andExpect(jsonPath("$[0].versions[*].id", containsInAnyOrder((int) alices, (int) bobs)))
-                .andExpect(jsonPath("$[1].agreed").value(true));
+                .andExpect(jsonPath("$[0].versions[*].id", containsInAnyOrder((int) alices)))
+                .andExpect(jsonPath("$[1].label").value("FACT"))
+                .andExpect(jsonPath("$[1].versions[*].id", containsInAnyOrder((int) bobs)))
+                .andExpect(jsonPath("$[2].agreed").value(true));
 
         decide("bob", source, Map.of("annotationIds", List.of(alices, bobs), "outcome", "ACCEPTED",
                 "reason", "mine")).andExpect(status().isForbidden());
@@ -76,6 +80,11 @@ class AdjudicationApiTest {
                 .andExpect(jsonPath("$.basedOn", containsInAnyOrder((int) alices, (int) bobs)))
                 .andReturn().getResponse().getContentAsString();
         long decisionId = json.readTree(made).get("id").asLong();
+        // A decision resting on annotations of two units makes them one unit: it belongs to exactly one.
+        mvc.perform(get("/api/sources/" + source + "/units").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].label").value("ALLEGATION"))
+                .andExpect(jsonPath("$[0].decision.id").value((int) decisionId));
 
         decide("sam", source, Map.of("annotationIds", List.of(bobs), "outcome", "REJECTED", "reason", "again"))
                 .andExpect(status().isConflict());
@@ -111,6 +120,60 @@ class AdjudicationApiTest {
                         .with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].action").value("decision.revised"))
                 .andExpect(jsonPath("$.events[1].action").value("decision.made"));
+    }
+
+    /**
+     * Issue 12, item 4: alice and bob tag the same QUOTE, alice an ALLEGATION inside it. The QUOTE is
+     * one agreed unit, the ALLEGATION (only alice's) another; after the QUOTE is accepted the
+     * ALLEGATION can still go into gold, each decision rests on its own unit's annotations, and
+     * "accept every agreed unit" accepts exactly the one agreed unit.
+     */
+    @Test
+    void aNestedSpanOfAnotherLabelIsAUnitOfItsOwn() throws Exception {
+        String text = "The mayor said: the utility hid the test results for months, and nobody checked.";
+        long source = corpus().source("Nested units", text);
+        long alicesQuote = corpus().annotate("alice", source, text, "the utility hid the test results for months",
+                "QUOTE", Map.of("speaker", "the mayor"), null);
+        long bobsQuote = corpus().annotate("bob", source, text, "the utility hid the test results for months",
+                "QUOTE", Map.of("speaker", "the mayor"), null);
+        long allegation = corpus().annotate("alice", source, text, "utility hid the test results", "ALLEGATION",
+                Map.of("allegedAgainst", "the utility"), null);
+
+        mvc.perform(get("/api/sources/" + source + "/units").with(httpBasic("sam", "demo")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].label").value("QUOTE"))
+                .andExpect(jsonPath("$[0].start").value(16))
+                .andExpect(jsonPath("$[0].end").value(59))
+                .andExpect(jsonPath("$[0].agreed").value(true))
+                .andExpect(jsonPath("$[0].versions[*].id", containsInAnyOrder((int) alicesQuote, (int) bobsQuote)))
+                .andExpect(jsonPath("$[1].label").value("ALLEGATION"))
+                .andExpect(jsonPath("$[1].agreed").value(false))
+                .andExpect(jsonPath("$[1].versions[*].id", containsInAnyOrder((int) allegation)));
+
+        mvc.perform(post("/api/sources/" + source + "/decisions/agreed").with(httpBasic("sam", "demo"))
+                        .header("X-Requested-With", "corroborate"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].gold.label").value("QUOTE"))
+                .andExpect(jsonPath("$[0].basedOn", containsInAnyOrder((int) alicesQuote, (int) bobsQuote)));
+        decide("sam", source, Map.of("annotationIds", List.of(allegation), "outcome", "ACCEPTED",
+                "reason", "An accusation inside the quote"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.gold.label").value("ALLEGATION"))
+                .andExpect(jsonPath("$.basedOn", containsInAnyOrder((int) allegation)));
+        // Deciding the decided QUOTE unit again, through a version of it, is a conflict.
+        decide("sam", source, Map.of("annotationIds", List.of(bobsQuote), "outcome", "REJECTED", "reason", "again"))
+                .andExpect(status().isConflict());
+
+        mvc.perform(get("/api/sources/" + source + "/annotations").param("layer", "gold")
+                        .with(httpBasic("alice", "demo")))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].gold.label").value("QUOTE"))
+                .andExpect(jsonPath("$[1].gold.label").value("ALLEGATION"))
+                .andExpect(jsonPath("$[1].gold.attributes.allegedAgainst").value("the utility"));
+        mvc.perform(post("/api/sources/" + source + "/decisions/agreed").with(httpBasic("sam", "demo"))
+                        .header("X-Requested-With", "corroborate"))
+                .andExpect(jsonPath("$.length()").value(0));
     }
 
     /**
