@@ -26,6 +26,7 @@ import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.review.Participants;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.assignment.AssignmentService;
@@ -81,19 +82,19 @@ public class AdjudicationService {
 
     /**
      * The units of a source, in text order, each with its decision: see {@link CurationUnits} for how
-     * annotations are grouped and when a unit counts as agreed. Its participants are the reviewers who
-     * annotated the source, are assigned to it or submitted it.
+     * annotations are grouped and when a unit counts as agreed. Its participants follow the rule
+     * agreement follows ({@link Participants}).
      */
     @PreAuthorize(Roles.OVERSEES)
     @Transactional(readOnly = true)
     public List<Unit> units(long sourceId) {
         projects.requireOverseer(projectOf(sourceId), "adjudicate its sources");
         List<AnnotationDetails> all = annotations.visible(sourceId, null);
-        Set<String> participants = new TreeSet<>();
-        all.forEach(a -> participants.add(a.author()));
-        participants.addAll(assignments.reviewersOf(sourceId));
+        Set<String> submitted = new TreeSet<>();
         statuses.statusesOf(sourceId).stream().filter(s -> s.status() == ReviewState.SUBMITTED)
-                .forEach(s -> participants.add(s.reviewer()));
+                .forEach(s -> submitted.add(s.reviewer()));
+        Set<String> participants = Participants.of(assignments.reviewersOf(sourceId), submitted,
+                all.stream().map(AnnotationDetails::author).toList());
         List<DecisionDetails> made = decisions.findBySourceIdOrderByIdAsc(sourceId).stream()
                 .map(Decision::toDetails).toList();
         return CurationUnits.of(all, participants, made);

@@ -12,6 +12,7 @@ import org.corroborate.base.CodePoints;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
+import org.corroborate.review.Participants;
 import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.assignment.AssignmentService;
 import org.corroborate.scheme.LabelScheme;
@@ -177,9 +178,8 @@ public class AgreementService {
                 List<ReviewerSpan> here = spans.getOrDefault(id, List.of());
                 chosen.addAll(here);
                 // Assigned reviewers, or where nobody is assigned those who submitted; and whoever annotated.
-                Set<String> who = new TreeSet<>(assigned.getOrDefault(id, Set.of()).isEmpty()
-                        ? submitted.getOrDefault(id, Set.of()) : assigned.get(id));
-                here.forEach(s -> who.add(s.reviewer()));
+                Set<String> who = Participants.of(assigned.getOrDefault(id, Set.of()),
+                        submitted.getOrDefault(id, Set.of()), here.stream().map(ReviewerSpan::reviewer).toList());
                 participants.put(id, List.copyOf(who));
                 reviewers.addAll(who);
             }
