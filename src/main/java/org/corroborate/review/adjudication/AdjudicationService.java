@@ -129,7 +129,9 @@ public class AdjudicationService {
         decision.decide(request.outcome(), gold(sourceId, request, versions, true), request.annotationIds(),
                 request.reason().strip(), actor.require(), clock.instant());
         DecisionDetails after = saveChecked(decision);
-        events.publishEvent(Change.created("decision.made", "Decision", after.id(), sourceId, after));
+        // The reason is the event's own, as with every write a person gives a reason for, not only the after-state's.
+        events.publishEvent(Change.updated("decision.made", "Decision", after.id(), sourceId, null, after,
+                after.reason()));
         return after;
     }
 
