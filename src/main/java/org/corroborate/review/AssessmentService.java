@@ -94,7 +94,22 @@ public class AssessmentService {
     @PreAuthorize(Roles.OVERSEES)
     public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
                                            String origin) {
+        return importVerdict(annotationId, reviewer, verdict, null, null, null, file, origin);
+    }
+
+    /**
+     * As {@link #importVerdict(long, String, Verdict, String, String)}, keeping the colleague's
+     * comment (checked as a comment given here is) and when the verdict was first given and last
+     * changed, as the file says (now where it does not).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String comment,
+                                           Instant createdAt, Instant modifiedAt, String file, String origin) {
         ChangeReason.record(origin);
+        TextRules.check("comment", comment);
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
+        }
         AnnotationDetails annotation = annotations.getForWork(annotationId);
         projects.requireOverseer(annotation.project(), "import verdicts");
         TextRules.line("reviewer", reviewer);
@@ -105,8 +120,10 @@ public class AssessmentService {
             throw WorkbenchException.conflict(reviewer.strip() + " has already judged annotation " + annotationId + ".");
         }
         Instant now = clock.instant();
-        Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
-        assessment.judge(verdict, null, now);
+        Instant created = createdAt == null ? now : createdAt;
+        Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), created);
+        assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(),
+                modifiedAt == null ? created : modifiedAt);
         assessment.imported(new Provenance(actor.require(), now,
                 Provenance.fileName(file)));
         AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
@@ -181,6 +198,18 @@ public class AssessmentService {
         assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
                 verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
                         .put(d.reviewer(), d.verdict().name()));
+        return verdicts;
+    }
+
+    /** Every verdict on the annotations of a source in full, by annotation id, each list in reviewer order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, List<AssessmentDetails>> bySource(long sourceId) {
+        sources.summary(sourceId); // 404 outside the caller's projects
+        Map<Long, List<AssessmentDetails>> verdicts = new HashMap<>();
+        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails)
+                .sorted(java.util.Comparator.comparing(AssessmentDetails::reviewer))
+                .forEach(d -> verdicts.computeIfAbsent(d.annotationId(), id -> new ArrayList<>()).add(d));
         return verdicts;
     }
 

@@ -1,6 +1,7 @@
 package org.corroborate.review;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import org.corroborate.annotation.ReviewProgress;
@@ -9,6 +10,7 @@ import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
@@ -88,6 +90,37 @@ public class ReviewStatusService implements ReviewProgress {
         }
         ChangeReason.record(reason);
         return move(sourceId, reviewer, ReviewState.IN_PROGRESS, "review.reopened", reason.strip());
+    }
+
+    /**
+     * Records a reviewer's status from an imported corpus as the file gives it (IN_PROGRESS or
+     * SUBMITTED, and when it last changed; now where the file does not say), for a reviewer who has
+     * none on this source yet. Only supervisors of the source's project and administrators import;
+     * {@code origin} says from where in the audit trail ({@code review.imported}) and the history.
+     * A reviewer's own later move (a submission, a supervisor's reopening) changes it as any status.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public ReviewStatusDetails importStatus(long sourceId, String reviewer, ReviewState state, Instant changedAt,
+                                            String origin) {
+        ChangeReason.record(origin);
+        projects.requireOverseer(sources.summary(sourceId).project(), "import review statuses");
+        TextRules.line("reviewer", reviewer);
+        if (reviewer == null || reviewer.isBlank()) {
+            throw WorkbenchException.badInput("A review status needs a reviewer.");
+        }
+        if (state == null || state == ReviewState.NOT_STARTED) {
+            throw WorkbenchException.badInput("An imported review status is IN_PROGRESS or SUBMITTED.");
+        }
+        String name = reviewer.strip();
+        if (statuses.findBySourceIdAndReviewer(sourceId, name).isPresent()) {
+            throw WorkbenchException.conflict(name + " already has a review status on source " + sourceId + ".");
+        }
+        ReviewStatus status = new ReviewStatus(sourceId, name);
+        status.change(state, changedAt == null ? clock.instant() : changedAt);
+        ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
+        events.publishEvent(new Change("review.imported", "ReviewStatus", sourceId + ":" + name, sourceId,
+                null, after, origin));
+        return after;
     }
 
     @Override

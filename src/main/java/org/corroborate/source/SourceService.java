@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.corroborate.audit.EntityHistory;
 import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
@@ -144,6 +145,28 @@ public class SourceService implements SourceProjects {
             events.publishEvent(new BlindModeChanged(id, blind));
             return after;
         }).toList();
+    }
+
+    /**
+     * Puts a source in blind mode because an imported corpus says it was, as a supervisor of its
+     * project or an administrator importing it; {@code origin} says from where in the audit trail
+     * ({@code source.blind-on}) and the history. Nothing happens if it is blind already.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public SourceSummary importBlind(long id, String origin) {
+        ChangeReason.record(origin);
+        Source source = sources.findById(id).filter(s -> projects.mayRead(s.getProjectId()))
+                .orElseThrow(() -> missing(id));
+        projects.requireOverseer(source.getProjectId(), "import blind mode");
+        SourceSummary before = source.toSummary();
+        if (before.blind()) {
+            return before;
+        }
+        source.setBlind(true);
+        SourceSummary after = sources.saveAndFlush(source).toSummary();
+        events.publishEvent(Change.updated("source.blind-on", "Source", id, id, before, after, origin));
+        events.publishEvent(new BlindModeChanged(id, true));
+        return after;
     }
 
     /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
