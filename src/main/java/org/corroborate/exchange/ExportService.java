@@ -305,6 +305,7 @@ public class ExportService {
         String only = request.layer().reviewer();
         List<ExportedStatus> statusList = held.stream()
                 .filter(st -> st.status() != ReviewState.NOT_STARTED && (only == null || st.reviewer().equals(only)))
+                .filter(st -> request.statuses().isEmpty() || request.statuses().contains(st.status()))
                 .map(st -> new ExportedStatus(st.reviewer(), st.status().name(), st.changedAt())).toList();
         return new ExportedSource(source.source(), source.text(), spans, decisions, statusList);
     }

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
@@ -82,6 +84,7 @@ public class AssessmentService {
         events.publishEvent(before == null
                 ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
                 : Change.updated("assessment.changed", "Assessment", after.id(), after.sourceId(), before, after, null));
+        events.publishEvent(ReviewChanged.onAnnotations(after.sourceId(), Set.of(annotationId), me));
         return after;
     }
 
@@ -129,6 +132,7 @@ public class AssessmentService {
         AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
         events.publishEvent(new Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));
+        events.publishEvent(ReviewChanged.onAnnotations(after.sourceId(), Set.of(annotationId), actor.require()));
         return after;
     }
 

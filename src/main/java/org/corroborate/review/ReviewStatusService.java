@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
@@ -120,6 +121,7 @@ public class ReviewStatusService implements ReviewProgress {
         ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
         events.publishEvent(new Change("review.imported", "ReviewStatus", sourceId + ":" + name, sourceId,
                 null, after, origin));
+        events.publishEvent(ReviewChanged.status(sourceId, name, state == ReviewState.SUBMITTED, actor.require()));
         return after;
     }
 
@@ -150,6 +152,8 @@ public class ReviewStatusService implements ReviewProgress {
         ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
         events.publishEvent(Change.updated(action, "ReviewStatus", sourceId + ":" + reviewer, sourceId,
                 before.changedAt() == null ? null : before, after, reason));
+        events.publishEvent(ReviewChanged.status(sourceId, reviewer,
+                before.status() == ReviewState.SUBMITTED || target == ReviewState.SUBMITTED, actor.require()));
         return after;
     }
 }

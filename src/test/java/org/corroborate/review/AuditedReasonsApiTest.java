@@ -59,7 +59,8 @@ class AuditedReasonsApiTest {
                 "reason", "On reflection, hearsay")).andExpect(status().isOk());
         api.put("reason-sup", "/api/annotations/" + beas, Map.of("version", 0, "label", "QUOTE",
                 "reason", "It is what people said")).andExpect(status().isOk());
-        api.delete("reason-sup", "/api/annotations/" + beas + "?version=1&reason=Not%20worth%20keeping")
+        api.perform("reason-sup", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/annotations/" + beas).param("version", "1").param("reason", "Not worth keeping"))
                 .andExpect(status().isNoContent());
         api.post("reason-bea", "/api/sources/" + source + "/submit", null).andExpect(status().isOk());
         api.post("reason-sup", "/api/sources/" + source + "/reopen",

@@ -17,6 +17,7 @@ import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.annotation.LabelledSpanRules.LabelledSpan;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
@@ -132,6 +133,7 @@ public class AdjudicationService {
         // The reason is the event's own, as with every write a person gives a reason for, not only the after-state's.
         events.publishEvent(Change.updated("decision.made", "Decision", after.id(), sourceId, null, after,
                 after.reason()));
+        events.publishEvent(ReviewChanged.onAnnotations(sourceId, after.basedOn(), actor.require()));
         return after;
     }
 
@@ -163,6 +165,7 @@ public class AdjudicationService {
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(new Change("decision.imported", "Decision", String.valueOf(after.id()),
                 sourceId, null, after, origin));
+        events.publishEvent(ReviewChanged.onAnnotations(sourceId, after.basedOn(), actor.require()));
         return after;
     }
 
@@ -188,6 +191,9 @@ public class AdjudicationService {
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.updated("decision.revised", "Decision", decisionId, before.sourceId(), before, after,
                 scoped.reason().strip()));
+        Set<Long> touched = new TreeSet<>(before.basedOn());
+        touched.addAll(after.basedOn());
+        events.publishEvent(ReviewChanged.onAnnotations(before.sourceId(), touched, actor.require()));
         return after;
     }
 
