@@ -46,8 +46,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "One source per line with its text and [start, end, label] spans, as doccano reads them, "
-                + "plus every span's author, attributes, verdicts with their comments, the supervisor's decisions, "
-                + "the reviewers' review statuses and the source's blind mode.";
+                + "plus authors, attributes, verdicts, decisions, review statuses and blind mode.";
     }
 
     /** A zip of .jsonl files, or one file of lines, which doccano may have named .json. */

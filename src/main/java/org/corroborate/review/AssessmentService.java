@@ -193,18 +193,6 @@ public class AssessmentService {
                 .map(Assessment::toDetails).toList();
     }
 
-    /** Every verdict on the annotations of a source: annotation id, then reviewer to verdict. */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
-        sources.summary(sourceId); // 404 outside the caller's projects
-        Map<Long, Map<String, String>> verdicts = new HashMap<>();
-        assessments.findBySourceId(sourceId).stream().map(Assessment::toDetails).forEach(d ->
-                verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
-                        .put(d.reviewer(), d.verdict().name()));
-        return verdicts;
-    }
-
     /** Every verdict on the annotations of a source in full, by annotation id, each list in reviewer order. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
