@@ -304,14 +304,12 @@ public class AnnotationService {
      */
     private List<AnnotationRevision> revisionsOf(long id) {
         List<AnnotationRevision> told = new ArrayList<>();
-        long version = -1;
         AnnotationDetails previous = null;
-        for (EntityHistory.Revision<AnnotationDetails> r : history.of(Annotation.class, id, Annotation::toDetails)) {
+        for (EntityHistory.Revision<AnnotationDetails> r : EntityHistory.numbered(
+                history.of(Annotation.class, id, Annotation::toDetails), AnnotationService::withVersion)) {
             AnnotationDetails state = r.state();
             Instant at = r.at();
             if (state != null) {
-                version = "add".equals(r.change()) ? 0 : version + 1;
-                state = withVersion(state, version);
                 if ("add".equals(r.change())) {
                     at = state.imported() != null ? state.imported().importedAt() : state.modifiedAt();
                 } else if (previous == null || !state.modifiedAt().equals(previous.modifiedAt())) {

@@ -173,11 +173,18 @@ public class SourceService implements SourceProjects {
     @Transactional(readOnly = true)
     public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
         summary(id);
-        var revisions = history.of(Source.class, id, Source::toSummary);
+        var revisions = EntityHistory.numbered(history.of(Source.class, id, Source::toSummary),
+                SourceService::withVersion);
         if (revisions.isEmpty()) {
             throw WorkbenchException.notFound("There is no source with id " + id + ".");
         }
         return revisions;
+    }
+
+    private static SourceSummary withVersion(SourceSummary s, long version) {
+        return new SourceSummary(s.id(), s.title(), s.publisher(), s.author(), s.url(), s.published(), s.retrieved(),
+                s.language(), s.originFileName(), s.importedBy(), s.importedAt(), s.sha256(), s.length(), s.blind(),
+                version, s.project());
     }
 
     /** A source's metadata as it was at a moment. */

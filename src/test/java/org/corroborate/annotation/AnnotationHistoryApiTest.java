@@ -35,6 +35,25 @@ class AnnotationHistoryApiTest {
     @Autowired SourceService sources;
     @Autowired CurrentActor actor;
 
+    /** The same fault in the source's history: every state said version 0. */
+    @Test
+    void aSourcesHistoryCarriesItsVersionsToo() throws Exception {
+        TestDesk desk = TestDesk.create("Source history desk", Map.of("history-boss", Set.of(Role.SUPERVISOR)),
+                accounts, projects, sources, actor);
+        long source = desk.source("Source history", "A text whose blind mode is switched twice.");
+        Api api = new Api(mvc, json);
+        api.put("history-boss", "/api/sources/" + source + "/blind", Map.of("blind", true)).andExpect(status().isOk());
+        JsonNode now = api.read(api.put("history-boss", "/api/sources/" + source + "/blind", Map.of("blind", false))
+                .andExpect(status().isOk()));
+        JsonNode history = api.read(api.get("history-boss", "/api/sources/" + source + "/history")
+                .andExpect(status().isOk()));
+        assertThat(history).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(history.get(i).get("state").get("version").asLong()).as("version of state " + i).isEqualTo(i);
+        }
+        assertThat(history.get(2).get("state")).isEqualTo(now);
+    }
+
     @Test
     void eachStateCarriesItsVersionAuthorAndTime() throws Exception {
         TestDesk desk = TestDesk.create("History desk", Map.of("history-sup", Set.of(Role.SUPERVISOR),
