@@ -71,7 +71,12 @@ class LiveReviewBrowserTest extends BrowserTest {
         assertThat(page.locator("#assessments")).containsText("live-bea: disagree — “Only an estimate 💧”");
         page.waitForFunction("id => (document.querySelector('#source-text').highlights.get(id)?.source.tooltip || '')"
                 + ".includes('0 agree · 1 disagree · 0 unsure')", String.valueOf(fact.id()));
+        page.setViewportSize(1440, 900);
         screenshot(page, "workspace-live-verdict");
+        page.setViewportSize(390, 844);
+        page.locator("#assessments").scrollIntoViewIfNeeded();
+        screenshot(page, "workspace-live-verdict-phone");
+        page.setViewportSize(1280, 800);
 
         // The supervisor decides: both open panels show the decision.
         actor.runAs("live-sup", Role.SUPERVISOR, () -> adjudication.decide(source,
