@@ -18,7 +18,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Fans committed annotation changes out to the views that have a source open, and tells them
+ * Fans committed annotation changes, and review writes shown beside them ({@link ReviewChanged}:
+ * verdicts, review statuses, decisions), out to the views that have a source open, and tells them
  * who else is looking at it. Each recipient gets a colleague's annotation only if they may see it
  * at the moment of delivery (blind mode is read then, not when the view opened), and every open
  * view is told when blind mode changes, so it can drop what its viewer may no longer see. When a
@@ -49,10 +50,20 @@ public class AnnotationBroadcaster {
      */
     public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
                                   Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility) {
+        return subscribe(sourceId, username, onChange, onPresence, onVisibility, review -> { });
+    }
+
+    /**
+     * As {@link #subscribe(long, String, Consumer, Consumer, Consumer)}; {@code onReview} also hears
+     * every committed {@link ReviewChanged} on the source (verdicts, review statuses, decisions).
+     */
+    public Subscription subscribe(long sourceId, String username, Consumer<AnnotationChanged> onChange,
+                                  Consumer<Set<String>> onPresence, Consumer<Boolean> onVisibility,
+                                  Consumer<ReviewChanged> onReview) {
         long projectId = sources.summary(sourceId).project();
         boolean overseer = projects.oversees(projectId);
         Subscription subscription = new Subscription(sourceId, projectId, username, actor.has(Role.ADMIN), overseer,
-                onChange, onPresence, onVisibility);
+                onChange, onPresence, onVisibility, onReview);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
         announcePresence(sourceId);
         return subscription;
@@ -87,6 +98,21 @@ public class AnnotationBroadcaster {
             if (mayReceive(s, change, blind)) {
                 s.onChange.accept(change);
             }
+        }
+    }
+
+    /**
+     * Relays a committed review write to the source's open views. A change of a reviewer's own
+     * status also re-reads what they may see: submitting a blind source shows colleagues' work in
+     * every view they have open, and a supervisor's reopening hides it again.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void reviewed(ReviewChanged change) {
+        for (Subscription s : bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>())) {
+            if (change.submission() && change.reviewer().equals(s.username) && !s.overseer) {
+                s.onVisibility.accept(!visibility.blind(s.sourceId) || visibility.submitted(s.sourceId, s.username));
+            }
+            s.onReview.accept(change);
         }
     }
 
@@ -154,10 +180,11 @@ public class AnnotationBroadcaster {
         private final Consumer<AnnotationChanged> onChange;
         private final Consumer<Set<String>> onPresence;
         private final Consumer<Boolean> onVisibility;
+        private final Consumer<ReviewChanged> onReview;
 
         private Subscription(long sourceId, long projectId, String username, boolean admin, boolean overseer,
                              Consumer<AnnotationChanged> onChange, Consumer<Set<String>> onPresence,
-                             Consumer<Boolean> onVisibility) {
+                             Consumer<Boolean> onVisibility, Consumer<ReviewChanged> onReview) {
             this.sourceId = sourceId;
             this.projectId = projectId;
             this.username = username;
@@ -166,6 +193,7 @@ public class AnnotationBroadcaster {
             this.onChange = onChange;
             this.onPresence = onPresence;
             this.onVisibility = onVisibility;
+            this.onReview = onReview;
         }
 
         @Override

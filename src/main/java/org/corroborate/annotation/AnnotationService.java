@@ -2,6 +2,7 @@ package org.corroborate.annotation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,8 +289,8 @@ public class AnnotationService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public AnnotationDetails stateAt(long id, Instant moment) {
-        AnnotationDetails state = EntityHistory.at(
-                history.of(Annotation.class, id, Annotation::toDetails), moment);
+        AnnotationDetails state = revisionsOf(id).stream().filter(r -> !r.at().isAfter(moment))
+                .reduce((a, b) -> b).map(AnnotationRevision::state).orElse(null);
         if (state == null) {
             throw WorkbenchException.notFound("Annotation " + id + " did not exist at " + moment + ".");
         }
@@ -316,10 +317,43 @@ public class AnnotationService {
         return first.author().equals(me) || seesColleagues(sources.summary(first.sourceId()), me);
     }
 
+    /**
+     * The history as the API tells it. The entity history keeps neither the version counter (Envers
+     * leaves the optimistic-locking column out) nor the moment the workbench gave the change (its
+     * revision is timed a little later, when the transaction flushes). Both are restored here, so
+     * that a state says the version it had and a change the moment its state says it was made:
+     * <ul>
+     * <li>version: 0 when created, one more per change, as {@code @Version} counts; every writing
+     *     transaction saves an annotation once, so one revision is one increment;</li>
+     * <li>when: an import's time for an imported creation, the new {@code modifiedAt} where the
+     *     change set it (every create and update does), else (a scheme migration, a deletion) the
+     *     revision's own time.</li>
+     * </ul>
+     */
     private List<AnnotationRevision> revisionsOf(long id) {
-        return history.of(Annotation.class, id, Annotation::toDetails).stream()
-                .map(r -> new AnnotationRevision(r.revision(), r.at(), r.actor(), r.reason(), r.change(), r.state()))
-                .toList();
+        List<AnnotationRevision> told = new ArrayList<>();
+        AnnotationDetails previous = null;
+        for (EntityHistory.Revision<AnnotationDetails> r : EntityHistory.numbered(
+                history.of(Annotation.class, id, Annotation::toDetails), AnnotationService::withVersion)) {
+            AnnotationDetails state = r.state();
+            Instant at = r.at();
+            if (state != null) {
+                if ("add".equals(r.change())) {
+                    at = state.imported() != null ? state.imported().importedAt() : state.modifiedAt();
+                } else if (previous == null || !state.modifiedAt().equals(previous.modifiedAt())) {
+                    at = state.modifiedAt();
+                }
+            }
+            told.add(new AnnotationRevision(r.revision(), at, r.actor(), r.reason(), r.change(), state));
+            previous = state;
+        }
+        return told;
+    }
+
+    private static AnnotationDetails withVersion(AnnotationDetails a, long version) {
+        return new AnnotationDetails(a.id(), a.sourceId(), a.start(), a.end(), a.label(), a.attributes(), a.note(),
+                a.author(), a.createdAt(), a.modifiedAt(), a.text(), a.contextBefore(), a.contextAfter(), version,
+                a.imported(), a.project(), a.schemeVersion());
     }
 
     /**

@@ -2,7 +2,9 @@ package org.corroborate.audit;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
@@ -37,6 +39,26 @@ public class EntityHistory {
             return new Revision<>(revision.getId(), revision.getRevisionTime(), revision.getActor(),
                     revision.getReason(), kind.name().toLowerCase(), state);
         }).toList();
+    }
+
+    /**
+     * The states with the version each had: Envers leaves the {@code @Version} column out of the
+     * history, so a state read from it says 0. The version is restored by counting, 0 at the
+     * {@code add} and one more per {@code mod}: each writing transaction saves an entity once, so one
+     * revision is one increment. {@code withVersion} makes the state with a given version.
+     */
+    public static <T> List<Revision<T>> numbered(List<Revision<T>> revisions, BiFunction<T, Long, T> withVersion) {
+        List<Revision<T>> numbered = new ArrayList<>(revisions.size());
+        long version = -1;
+        for (Revision<T> r : revisions) {
+            T state = r.state();
+            if (state != null) {
+                version = "add".equals(r.change()) ? 0 : version + 1;
+                state = withVersion.apply(state, version);
+            }
+            numbered.add(new Revision<>(r.revision(), r.at(), r.actor(), r.reason(), r.change(), state));
+        }
+        return numbered;
     }
 
     /** The state at a moment: the last revision at or before it, or null if the entity did not exist then. */

@@ -23,6 +23,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusDetails;
@@ -270,9 +271,9 @@ public class ExportService {
             return new ExportedSource(source.source(), source.text(), gold, null);
         }
         Map<String, ReviewState> states = new HashMap<>();
-        if (!request.statuses().isEmpty()) {
-            statuses.statusesOf(id).forEach((ReviewStatusDetails s) -> states.put(s.reviewer(), s.status()));
-        }
+        // What the caller may see of the reviewers' statuses (blind mode hides colleagues' until they submit).
+        List<ReviewStatusDetails> held = statuses.statusesOf(id);
+        held.forEach(s -> states.put(s.reviewer(), s.status()));
         List<AnnotationDetails> found = annotations.visible(id,
                 request.layer().reviewer() == null ? null : Set.of(request.layer().reviewer())).stream()
                 .filter(a -> request.labels().isEmpty() || request.labels().contains(a.label()))
@@ -281,10 +282,16 @@ public class ExportService {
                 .toList();
         // In blind mode a reviewer who has not submitted sees neither colleagues' verdicts nor decisions on them.
         boolean seesColleagues = annotations.seesColleagues(id);
-        Map<Long, Map<String, String>> verdicts = seesColleagues ? assessments.verdictsBySource(id) : Map.of();
-        List<ExportedSpan> spans = found.stream().map(a -> new ExportedSpan("a" + a.id(), a.start(), a.end(),
-                a.label(), a.text(), a.author(), a.createdAt(), a.modifiedAt(), a.attributes(), a.note(),
-                verdicts.getOrDefault(a.id(), Map.of()), null, a.imported(), a.schemeVersion())).toList();
+        Map<Long, List<AssessmentDetails>> verdicts = seesColleagues ? assessments.bySource(id) : Map.of();
+        List<ExportedSpan> spans = found.stream().map(a -> {
+            List<AssessmentDetails> on = verdicts.getOrDefault(a.id(), List.of());
+            Map<String, String> byName = new TreeMap<>();
+            on.forEach(v -> byName.put(v.reviewer(), v.verdict().name()));
+            return new ExportedSpan("a" + a.id(), a.start(), a.end(), a.label(), a.text(), a.author(), a.createdAt(),
+                    a.modifiedAt(), a.attributes(), a.note(), byName, null, a.imported(), a.schemeVersion(),
+                    on.stream().map(v -> new ExportedVerdict(v.reviewer(), v.verdict().name(), v.comment(),
+                            v.createdAt(), v.modifiedAt(), v.imported())).toList());
+        }).toList();
         List<ExportedDecision> decisions = null;
         if (request.layer().kind().equals("all") && seesColleagues) {
             // A decision names the spans it judged in their order in the export (text order), not by database id.
@@ -296,7 +303,12 @@ public class ExportService {
                     .filter(d -> position.keySet().containsAll(d.basedOn()))
                     .map(d -> decision(d, position)).toList();
         }
-        return new ExportedSource(source.source(), source.text(), spans, decisions);
+        String only = request.layer().reviewer();
+        List<ExportedStatus> statusList = held.stream()
+                .filter(st -> st.status() != ReviewState.NOT_STARTED && (only == null || st.reviewer().equals(only)))
+                .filter(st -> request.statuses().isEmpty() || request.statuses().contains(st.status()))
+                .map(st -> new ExportedStatus(st.reviewer(), st.status().name(), st.changedAt())).toList();
+        return new ExportedSource(source.source(), source.text(), spans, decisions, statusList);
     }
 
     private static ExportedSpan gold(DecisionDetails d) {

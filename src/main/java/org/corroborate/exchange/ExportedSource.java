@@ -6,7 +6,15 @@ import org.corroborate.source.SourceSummary;
 /**
  * One source with its text and the spans of the chosen layer: what a format writes per source.
  * With every reviewer's layer come the supervisor's decisions on those spans, so the adjudication
- * can travel too.
+ * can travel too; with a reviewers' layer, the review statuses of its reviewers that the caller may
+ * see ({@code statuses}; null for the gold layer). The source's blind mode is in {@code source}.
  */
 public record ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
-                             List<ExportedDecision> decisions) {}
+                             List<ExportedDecision> decisions, List<ExportedStatus> statuses) {
+
+    /** A source without review statuses (the gold layer, or a format that has no place for them). */
+    public ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
+                          List<ExportedDecision> decisions) {
+        this(source, text, spans, decisions, null);
+    }
+}

@@ -11,13 +11,24 @@ import org.corroborate.base.Provenance;
  * when, its attributes and note, colleagues' verdicts, for gold spans the decision behind it, and
  * for imported spans who imported it, when and from which file (left out for work done here), and
  * for reviewers' spans the number of the project's scheme version they were last saved under (left
- * out for gold spans, whose decision names its own time).
+ * out for gold spans, whose decision names its own time). {@code assessments} gives each colleague's
+ * verdict by name, as every format can carry it; {@code verdicts} the same verdicts in full, with
+ * their comments, times and provenance (null, and left out, for gold spans).
  */
 public record ExportedSpan(String id, int start, int end, String label, String text, String author,
                            Instant created, Instant modified, Map<String, String> attributes, String note,
                            Map<String, String> assessments, Gold gold,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Provenance imported,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer schemeVersion) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer schemeVersion,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<ExportedVerdict> verdicts) {
+
+    /** A span with its scheme version, its verdicts given by name only. */
+    public ExportedSpan(String id, int start, int end, String label, String text, String author, Instant created,
+                        Instant modified, Map<String, String> attributes, String note,
+                        Map<String, String> assessments, Gold gold, Provenance imported, Integer schemeVersion) {
+        this(id, start, end, label, text, author, created, modified, attributes, note, assessments, gold, imported,
+                schemeVersion, null);
+    }
 
     /** A span made in this workbench, its scheme version not given. */
     public ExportedSpan(String id, int start, int end, String label, String text, String author, Instant created,

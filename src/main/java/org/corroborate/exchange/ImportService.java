@@ -28,6 +28,8 @@ import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
+import org.corroborate.review.ReviewState;
+import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.Verdict;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.DecisionDetails;
@@ -62,6 +64,7 @@ public class ImportService {
     private final AnnotationService annotations;
     private final AssessmentService assessments;
     private final AdjudicationService adjudication;
+    private final ReviewStatusService statuses;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final WorkbenchProperties.Exchange limits;
@@ -71,7 +74,8 @@ public class ImportService {
     private final ProjectService projects;
 
     ImportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
-                  AssessmentService assessments, AdjudicationService adjudication, CurrentActor actor,
+                  AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
+                  CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
                   PlatformTransactionManager transactionManager, SchemeService schemes, ProjectService projects) {
         this.schemes = schemes;
@@ -81,6 +85,7 @@ public class ImportService {
         this.annotations = annotations;
         this.assessments = assessments;
         this.adjudication = adjudication;
+        this.statuses = statuses;
         this.actor = actor;
         this.events = events;
         this.limits = properties.exchange();
@@ -185,7 +190,7 @@ public class ImportService {
         }
         ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
                 run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
-                List.copyOf(run.conflicts), List.copyOf(run.ignored), List.copyOf(run.incomplete));
+                run.statusesImported, run.blindImported, List.copyOf(run.conflicts), List.copyOf(run.ignored), List.copyOf(run.incomplete));
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("file", name);
         recorded.put("format", format.id());
@@ -195,6 +200,8 @@ public class ImportService {
         recorded.put("spansImported", report.spansImported());
         recorded.put("verdictsImported", report.verdictsImported());
         recorded.put("decisionsImported", report.decisionsImported());
+        recorded.put("statusesImported", report.statusesImported());
+        recorded.put("blindImported", report.blindImported());
         recorded.put("conflicts", report.conflicts().size());
         events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded)
                 .inProject(projectId));
@@ -213,6 +220,8 @@ public class ImportService {
         long spansUnchanged;
         long verdictsImported;
         long decisionsImported;
+        long statusesImported;
+        int blindImported;
         final List<String> conflicts = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
         final List<String> incomplete = new ArrayList<>();
@@ -232,7 +241,9 @@ public class ImportService {
         }
 
         void source(ImportedSource imported) {
+            int before = sourcesImported;
             SourceSummary source = place(imported);
+            blind(imported, source, sourcesImported > before);
             CodePoints text = new CodePoints(sources.get(source.id()).text());
             Map<List<Object>, AnnotationDetails> existing = new HashMap<>();
             annotations.visible(source.id(), null).forEach(a -> existing.put(key(a.author(), a.start(), a.end(),
@@ -244,7 +255,56 @@ public class ImportService {
             for (ImportedSource.Decision decision : imported.decisions()) {
                 decision(source, refs, decision);
             }
+            for (ImportedSource.Status status : imported.statuses()) {
+                status(imported, source, status);
+            }
             ignored.addAll(imported.ignored());
+        }
+
+        /**
+         * A new source takes the file's blind mode; one already here keeps its own, and a difference
+         * is reported.
+         */
+        private void blind(ImportedSource imported, SourceSummary source, boolean isNew) {
+            if (imported.blind() == null || imported.blind() == source.blind()) {
+                return;
+            }
+            if (isNew) {
+                at(imported.file(), imported.line(), () -> sources.importBlind(source.id(), origin));
+                blindImported++;
+                return;
+            }
+            conflicts.add(where(imported.file(), imported.line()) + "source " + source.id() + " is "
+                    + (source.blind() ? "" : "not ") + "in blind mode here and the file says it is"
+                    + (imported.blind() ? "" : " not") + "; the workbench's is kept.");
+        }
+
+        /**
+         * A reviewer's status from the file, for a reviewer who has none here yet (under their name,
+         * known account or not, as authors of spans are); a different status held here is kept and the
+         * difference reported.
+         */
+        private void status(ImportedSource imported, SourceSummary source, ImportedSource.Status status) {
+            String reviewer = person(imported.file(), imported.line(), "reviewer", status.reviewer());
+            ReviewState state;
+            try {
+                state = ReviewState.valueOf(status.status().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ImportFiles.malformed(imported.file(), imported.line(), "'" + status.status() + "' is not a "
+                        + "review status: use IN_PROGRESS or SUBMITTED.");
+            }
+            ReviewState held = statuses.statusOf(source.id(), reviewer).status();
+            if (state == ReviewState.NOT_STARTED || held == state) {
+                return;
+            }
+            if (held != ReviewState.NOT_STARTED) {
+                conflicts.add(where(imported.file(), imported.line()) + reviewer + "'s review of source " + source.id()
+                        + " is " + held + " here and " + state + " in the file; the workbench's is kept.");
+                return;
+            }
+            at(imported.file(), imported.line(), () -> statuses.importStatus(source.id(), reviewer, state,
+                    status.changedAt(), origin));
+            statusesImported++;
         }
 
         /** The workbench's source for the imported one: matched by hash, or imported now. */
@@ -320,10 +380,10 @@ public class ImportService {
             if (span.verdicts().isEmpty()) {
                 return;
             }
-            Map<String, Verdict> held = new HashMap<>();
+            Map<String, AssessmentDetails> held = new HashMap<>();
             if (heldBefore) {
                 for (AssessmentDetails a : assessments.of(annotation.id())) {
-                    held.put(a.reviewer(), a.verdict());
+                    held.put(a.reviewer(), a);
                 }
             }
             for (var given : new TreeMap<>(span.verdicts()).entrySet()) {
@@ -335,18 +395,24 @@ public class ImportService {
                     throw ImportFiles.malformed(span.file(), span.line(), "'" + given.getValue() + "' is not a verdict: "
                             + "use AGREE, DISAGREE or UNSURE.");
                 }
-                Verdict already = held.get(given.getKey());
-                if (already == verdict) {
+                ImportedSource.VerdictNote note = span.notes().getOrDefault(given.getKey(),
+                        new ImportedSource.VerdictNote(null, null, null));
+                String comment = blankToNull(note.comment());
+                AssessmentDetails already = held.get(given.getKey());
+                if (already != null && already.verdict() == verdict
+                        && (!span.notes().containsKey(given.getKey()) || Objects.equals(already.comment(), comment))) {
                     continue;
                 }
                 if (already != null || given.getKey().equals(annotation.author())) {
-                    conflicts.add(where(span.file(), span.line()) + given.getKey() + "'s verdict " + verdict + " on "
-                            + "annotation " + annotation.id() + (already != null ? " differs from the " + already
+                    conflicts.add(where(span.file(), span.line()) + given.getKey() + "'s verdict " + verdict
+                            + (comment == null ? "" : " (“" + shorten(comment) + "”)") + " on annotation "
+                            + annotation.id() + (already != null ? " differs from the " + already.verdict()
+                            + (already.comment() == null ? "" : " (“" + shorten(already.comment()) + "”)")
                             + " the workbench holds; the workbench's is kept." : " is on their own span; left out."));
                     continue;
                 }
                 at(span.file(), span.line(), () -> assessments.importVerdict(annotation.id(), given.getKey(), verdict,
-                        file(span.file()), origin));
+                        comment, note.created(), note.modified(), file(span.file()), origin));
                 verdictsImported++;
             }
         }

@@ -11,17 +11,39 @@ import org.corroborate.source.SourceDraft;
  * metadata, or is null where the format carries only the text's hash (W3C): then the source must
  * already be in the workbench. {@code sha256}, when the file gives it, must match the text.
  * {@code ignored} says, with file and line, what the file holds that the workbench has no place
- * for (brat relations, say): reported, never dropped silently.
+ * for (brat relations, say): reported, never dropped silently. {@code blind} is the source's blind
+ * mode as the file gives it (null where it does not say), and {@code statuses} its reviewers'
+ * review statuses (empty where the file has none).
  */
 public record ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
-                             List<Decision> decisions, List<String> ignored) {
+                             List<Decision> decisions, List<String> ignored, Boolean blind, List<Status> statuses) {
+
+    /** A source whose file says nothing of blind mode or review statuses. */
+    public ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
+                          List<Decision> decisions, List<String> ignored) {
+        this(file, line, draft, sha256, spans, decisions, ignored, null, List.of());
+    }
 
     /**
      * One span: the file's id for it (for verdicts and decisions to refer to), where it was read,
-     * the annotation, the text the file says it covers (checked, when given), and colleagues' verdicts.
+     * the annotation, the text the file says it covers (checked, when given), colleagues' verdicts by
+     * reviewer, and what more the file says of a verdict (its comment and times), by reviewer.
      */
     public record ImportedSpan(String ref, String file, int line, ImportedAnnotation annotation, String quote,
-                       Map<String, String> verdicts) {}
+                               Map<String, String> verdicts, Map<String, VerdictNote> notes) {
+
+        /** A span whose verdicts come by name only. */
+        public ImportedSpan(String ref, String file, int line, ImportedAnnotation annotation, String quote,
+                            Map<String, String> verdicts) {
+            this(ref, file, line, annotation, quote, verdicts, Map.of());
+        }
+    }
+
+    /** A verdict's comment (or null) and when it was first given and last changed (null: not said). */
+    public record VerdictNote(String comment, Instant created, Instant modified) {}
+
+    /** A reviewer's review status on this source as the file gives it, and when it last changed. */
+    public record Status(String reviewer, String status, Instant changedAt) {}
 
     /** A supervisor's decision on spans of this source, which {@code basedOn} names by their file ids. */
     public record Decision(String ref, String file, int line, String outcome, Integer start, Integer end, String label,

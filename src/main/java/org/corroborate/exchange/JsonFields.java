@@ -37,6 +37,18 @@ final class JsonFields {
         return value.asString();
     }
 
+    /** A true or false, or null when absent. */
+    Boolean bool(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw wrong("'" + field + "' must be true or false.");
+        }
+        return value.asBoolean();
+    }
+
     int integer(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {

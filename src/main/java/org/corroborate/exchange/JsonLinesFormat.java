@@ -18,9 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * JSON Lines, doccano-compatible: one source per line with {@code text} and
  * {@code label: [[start, end, LABEL], ...]} (code points), plus the workbench's own fields: the
- * source's metadata and hash, every span with its id, author, times, attributes, note, verdicts
- * and gold decision, and the supervisor's decisions. Imports read the same, and plain doccano
- * lines too ({@code label} or {@code entities}, made by whoever imports them).
+ * source's metadata, hash and blind mode, every span with its id, author, times, attributes, note,
+ * verdicts (with their comments and times) and gold decision, the supervisor's decisions and the
+ * reviewers' review statuses. Imports read the same (each of these fields optional, so older files
+ * still import), and plain doccano lines too ({@code label} or {@code entities}, made by whoever
+ * imports them).
  */
 @Component
 class JsonLinesFormat implements ExportFormat, ImportFormat {
@@ -44,7 +46,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "One source per line with its text and [start, end, label] spans, as doccano reads them, "
-                + "plus every span's author, attributes, verdicts and the supervisor's decisions.";
+                + "plus authors, attributes, verdicts, decisions, review statuses and blind mode.";
     }
 
     /** A zip of .jsonl files, or one file of lines, which doccano may have named .json. */
@@ -67,6 +69,9 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 line.put("spans", source.spans());
                 if (source.decisions() != null) {
                     line.put("decisions", source.decisions());
+                }
+                if (source.statuses() != null) {
+                    line.put("statuses", source.statuses());
                 }
                 out.write(json.writeValueAsBytes(line));
                 out.write('\n');
@@ -121,12 +126,15 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                     throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: "
                             + "it carries the decisions together with the spans they judged.");
                 }
+                Map<String, String> verdicts = fields.strings(span, "assessments");
+                Map<String, ImportedSource.VerdictNote> notes = new LinkedHashMap<>();
+                verdicts(fields, span, verdicts, notes);
                 spans.add(new ImportedSource.ImportedSpan(fields.text(span, "id", false), file, number,
                         new ImportedAnnotation(fields.text(span, "author", true), fields.integer(span, "start"),
                                 fields.integer(span, "end"), fields.text(span, "label", true),
                                 fields.strings(span, "attributes"), fields.text(span, "note", false),
                                 fields.instant(span, "created"), fields.instant(span, "modified")),
-                        fields.text(span, "text", false), fields.strings(span, "assessments")));
+                        fields.text(span, "text", false), verdicts, notes));
             }
         } else {
             doccano(fields, line, file, number, spans);
@@ -141,8 +149,42 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                     fields.text(d, "note", false), basedOn, fields.text(d, "reason", true),
                     fields.text(d, "decidedBy", true), fields.instant(d, "decidedAt")));
         }
+        List<ImportedSource.Status> statuses = new ArrayList<>();
+        JsonNode given = line.get("statuses");
+        if (given != null && !given.isNull()) {
+            if (!given.isArray()) {
+                throw fields.wrong("'statuses' must be a list of {reviewer, status, changedAt}.");
+            }
+            for (JsonNode status : given) {
+                statuses.add(new ImportedSource.Status(fields.text(status, "reviewer", true),
+                        fields.text(status, "status", true), fields.instant(status, "changedAt")));
+            }
+        }
         return new ImportedSource(file, number, draft, meta == null ? null : fields.text(meta, "sha256", false),
-                spans, decisions, List.of());
+                spans, decisions, List.of(), fields.bool(meta, "blind"), statuses);
+    }
+
+    /**
+     * A span's {@code verdicts} in full ({@code [{reviewer, verdict, comment, created, modified}]}),
+     * where the file has them: each verdict by name into {@code verdicts} (over what {@code assessments}
+     * said), its comment and times into {@code notes}. Files written before verdicts travelled in
+     * full have {@code assessments} only.
+     */
+    private static void verdicts(JsonFields fields, JsonNode span, Map<String, String> verdicts,
+                                 Map<String, ImportedSource.VerdictNote> notes) {
+        JsonNode full = span.get("verdicts");
+        if (full == null || full.isNull()) {
+            return;
+        }
+        if (!full.isArray()) {
+            throw fields.wrong("'verdicts' must be a list of {reviewer, verdict, comment, created, modified}.");
+        }
+        for (JsonNode verdict : full) {
+            String reviewer = fields.text(verdict, "reviewer", true);
+            verdicts.put(reviewer, fields.text(verdict, "verdict", true));
+            notes.put(reviewer, new ImportedSource.VerdictNote(fields.text(verdict, "comment", false),
+                    fields.instant(verdict, "created"), fields.instant(verdict, "modified")));
+        }
     }
 
     /** Plain doccano: {@code label: [[start, end, LABEL]]} or {@code entities: [{start_offset, end_offset, label}]}. */

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.corroborate.annotation.AnnotationDeleting;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.AssignmentRule;
 import org.corroborate.annotation.BlindMode;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
@@ -91,6 +93,7 @@ public class AssessmentService {
         events.publishEvent(before == null
                 ? Change.created("assessment.recorded", "Assessment", after.id(), after.sourceId(), after)
                 : Change.updated("assessment.changed", "Assessment", after.id(), after.sourceId(), before, after, null));
+        events.publishEvent(ReviewChanged.onAnnotations(after.sourceId(), Set.of(annotationId), me));
         return after;
     }
 
@@ -103,7 +106,22 @@ public class AssessmentService {
     @PreAuthorize(Roles.OVERSEES)
     public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String file,
                                            String origin) {
+        return importVerdict(annotationId, reviewer, verdict, null, null, null, file, origin);
+    }
+
+    /**
+     * As {@link #importVerdict(long, String, Verdict, String, String)}, keeping the colleague's
+     * comment (checked as a comment given here is) and when the verdict was first given and last
+     * changed, as the file says (now where it does not).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public AssessmentDetails importVerdict(long annotationId, String reviewer, Verdict verdict, String comment,
+                                           Instant createdAt, Instant modifiedAt, String file, String origin) {
         ChangeReason.record(origin);
+        TextRules.check("comment", comment);
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw WorkbenchException.badInput("The comment is longer than " + MAX_COMMENT + " characters.");
+        }
         AnnotationDetails annotation = annotations.getForWork(annotationId);
         projects.requireOverseer(annotation.project(), "import verdicts");
         TextRules.line("reviewer", reviewer);
@@ -114,13 +132,16 @@ public class AssessmentService {
             throw WorkbenchException.conflict(reviewer.strip() + " has already judged annotation " + annotationId + ".");
         }
         Instant now = clock.instant();
-        Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), now);
-        assessment.judge(verdict, null, now);
+        Instant created = createdAt == null ? now : createdAt;
+        Assessment assessment = new Assessment(annotationId, annotation.sourceId(), reviewer.strip(), created);
+        assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(),
+                modifiedAt == null ? created : modifiedAt);
         assessment.imported(new Provenance(actor.require(), now,
                 Provenance.fileName(file)));
         AssessmentDetails after = saveChecked(assessment, annotationId, reviewer.strip());
         events.publishEvent(new Change("assessment.imported", "Assessment",
                 String.valueOf(after.id()), after.sourceId(), null, after, origin));
+        events.publishEvent(ReviewChanged.onAnnotations(after.sourceId(), Set.of(annotationId), actor.require()));
         return after;
     }
 
@@ -189,14 +210,17 @@ public class AssessmentService {
                 .map(Assessment::toDetails).filter(a -> seesAll || a.reviewer().equals(me)).toList();
     }
 
-    /** Every verdict the caller may see ({@link #of}) on the annotations of a source: annotation id, then reviewer to verdict. */
+    /**
+     * Every verdict the caller may see ({@link #of}: in a blind source they have not submitted, only
+     * their own) on the annotations of a source in full, by annotation id, each list in reviewer order.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Map<Long, Map<String, String>> verdictsBySource(long sourceId) {
-        Map<Long, Map<String, String>> verdicts = new HashMap<>();
-        readable(sourceId).forEach(d ->
-                verdicts.computeIfAbsent(d.annotationId(), id -> new TreeMap<>())
-                        .put(d.reviewer(), d.verdict().name()));
+    public Map<Long, List<AssessmentDetails>> bySource(long sourceId) {
+        Map<Long, List<AssessmentDetails>> verdicts = new HashMap<>();
+        readable(sourceId).stream()
+                .sorted(java.util.Comparator.comparing(AssessmentDetails::reviewer))
+                .forEach(d -> verdicts.computeIfAbsent(d.annotationId(), id -> new ArrayList<>()).add(d));
         return verdicts;
     }
 

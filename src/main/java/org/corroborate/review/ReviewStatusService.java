@@ -1,6 +1,7 @@
 package org.corroborate.review;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.corroborate.annotation.AssignmentRule;
 import org.corroborate.annotation.BlindMode;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.annotation.ReviewProgress;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
@@ -133,6 +136,38 @@ public class ReviewStatusService implements ReviewProgress {
         return move(sourceId, reviewer, ReviewState.IN_PROGRESS, "review.reopened", reason.strip());
     }
 
+    /**
+     * Records a reviewer's status from an imported corpus as the file gives it (IN_PROGRESS or
+     * SUBMITTED, and when it last changed; now where the file does not say), for a reviewer who has
+     * none on this source yet. Only supervisors of the source's project and administrators import;
+     * {@code origin} says from where in the audit trail ({@code review.imported}) and the history.
+     * A reviewer's own later move (a submission, a supervisor's reopening) changes it as any status.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public ReviewStatusDetails importStatus(long sourceId, String reviewer, ReviewState state, Instant changedAt,
+                                            String origin) {
+        ChangeReason.record(origin);
+        projects.requireOverseer(sources.summary(sourceId).project(), "import review statuses");
+        TextRules.line("reviewer", reviewer);
+        if (reviewer == null || reviewer.isBlank()) {
+            throw WorkbenchException.badInput("A review status needs a reviewer.");
+        }
+        if (state == null || state == ReviewState.NOT_STARTED) {
+            throw WorkbenchException.badInput("An imported review status is IN_PROGRESS or SUBMITTED.");
+        }
+        String name = reviewer.strip();
+        if (statuses.findBySourceIdAndReviewer(sourceId, name).isPresent()) {
+            throw WorkbenchException.conflict(name + " already has a review status on source " + sourceId + ".");
+        }
+        ReviewStatus status = new ReviewStatus(sourceId, name);
+        status.change(state, changedAt == null ? clock.instant() : changedAt);
+        ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
+        events.publishEvent(new Change("review.imported", "ReviewStatus", sourceId + ":" + name, sourceId,
+                null, after, origin));
+        events.publishEvent(ReviewChanged.status(sourceId, name, state == ReviewState.SUBMITTED, actor.require()));
+        return after;
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public boolean hasSubmitted(long sourceId, String reviewer) {
@@ -160,6 +195,8 @@ public class ReviewStatusService implements ReviewProgress {
         ReviewStatusDetails after = statuses.saveAndFlush(status).toDetails();
         events.publishEvent(Change.updated(action, "ReviewStatus", sourceId + ":" + reviewer, sourceId,
                 before.changedAt() == null ? null : before, after, reason));
+        events.publishEvent(ReviewChanged.status(sourceId, reviewer,
+                before.status() == ReviewState.SUBMITTED || target == ReviewState.SUBMITTED, actor.require()));
         return after;
     }
 }

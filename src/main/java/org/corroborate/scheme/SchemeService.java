@@ -223,7 +223,8 @@ public class SchemeService {
         afterView.put("diff", plan.diff().entries());
         afterView.put("migrated", migrated);
         events.publishEvent(Change.updated("scheme.changed", "Scheme", projectId, null, view(before), afterView,
-                proposal.reason()).inProject(projectId));
+                proposal.reason() == null || proposal.reason().isBlank() ? null : proposal.reason().strip())
+                .inProject(projectId));
         forgetAfterCommit(projectId);
         log.info("Project {}: scheme version {}: {}", projectId, number, summary);
         return after;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.corroborate.audit.EntityHistory;
 import org.corroborate.base.Change;
+import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
@@ -146,15 +147,44 @@ public class SourceService implements SourceProjects {
         }).toList();
     }
 
+    /**
+     * Puts a source in blind mode because an imported corpus says it was, as a supervisor of its
+     * project or an administrator importing it; {@code origin} says from where in the audit trail
+     * ({@code source.blind-on}) and the history. Nothing happens if it is blind already.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public SourceSummary importBlind(long id, String origin) {
+        ChangeReason.record(origin);
+        Source source = sources.findById(id).filter(s -> projects.mayRead(s.getProjectId()))
+                .orElseThrow(() -> missing(id));
+        projects.requireOverseer(source.getProjectId(), "import blind mode");
+        SourceSummary before = source.toSummary();
+        if (before.blind()) {
+            return before;
+        }
+        source.setBlind(true);
+        SourceSummary after = sources.saveAndFlush(source).toSummary();
+        events.publishEvent(Change.updated("source.blind-on", "Source", id, id, before, after, origin));
+        events.publishEvent(new BlindModeChanged(id, true));
+        return after;
+    }
+
     /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
     @Transactional(readOnly = true)
     public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
         summary(id);
-        var revisions = history.of(Source.class, id, Source::toSummary);
+        var revisions = EntityHistory.numbered(history.of(Source.class, id, Source::toSummary),
+                SourceService::withVersion);
         if (revisions.isEmpty()) {
             throw WorkbenchException.notFound("There is no source with id " + id + ".");
         }
         return revisions;
+    }
+
+    private static SourceSummary withVersion(SourceSummary s, long version) {
+        return new SourceSummary(s.id(), s.title(), s.publisher(), s.author(), s.url(), s.published(), s.retrieved(),
+                s.language(), s.originFileName(), s.importedBy(), s.importedAt(), s.sha256(), s.length(), s.blind(),
+                version, s.project());
     }
 
     /** A source's metadata as it was at a moment. */

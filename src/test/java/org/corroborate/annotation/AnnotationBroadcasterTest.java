@@ -12,7 +12,9 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.project.ProjectMembership;
 import org.corroborate.project.ProjectService;
+import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewStatusService;
+import org.corroborate.review.Verdict;
 import org.corroborate.security.AccountService;
 import org.corroborate.testing.TestAccounts;
 import org.corroborate.source.SourceService;
@@ -31,6 +33,7 @@ class AnnotationBroadcasterTest {
     @Autowired AnnotationService annotations;
     @Autowired SourceService sources;
     @Autowired ReviewStatusService reviews;
+    @Autowired AssessmentService assessments;
     @Autowired CurrentActor actor;
     @Autowired AccountService accounts;
     @Autowired ProjectService projects;
@@ -76,10 +79,40 @@ class AnnotationBroadcasterTest {
                     .containsExactly(before, own, afterSubmitting);
 
             actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), false));
-            assertThat(bob.seesColleagues()).containsExactly(false, true);
+            // His submission told his open view he sees colleagues again (issue 12); blind mode off, still so.
+            assertThat(bob.seesColleagues()).containsExactly(false, true, true);
         } finally {
             bob.handle().close();
             sam.handle().close();
+        }
+    }
+
+    /**
+     * Issue 12, item 8: review writes reach open views too. Every open view of the source hears a
+     * verdict, a decision or a status change once it commits, and a reviewer's own status change in
+     * a blind source re-reads what they may see: submitting shows colleagues, a reopening hides them.
+     */
+    @Test
+    void reviewWritesReachOpenViewsAndAReopeningInBlindModeHidesColleaguesAgain() {
+        long source = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN, "Review push",
+                "Review push test text for an open view.", null, null, null, null)).source().id();
+        List<ReviewChanged> heard = new CopyOnWriteArrayList<>();
+        List<Boolean> sees = new CopyOnWriteArrayList<>();
+        var handle = actor.runAs("bob", Role.REVIEWER, () -> broadcaster.subscribe(source, "bob", change -> { },
+                names -> { }, sees::add, heard::add));
+        try {
+            actor.runAs("sam", Role.SUPERVISOR, () -> sources.setBlind(List.of(source), true));
+            assertThat(sees).containsExactly(false);
+            long alices = annotate(source, "alice");
+            actor.runAs("bob", Role.REVIEWER, () -> reviews.submit(source));
+            assertThat(sees).as("bob's submission shows him colleagues' work").containsExactly(false, true);
+            assertThat(heard).anyMatch(c -> "bob".equals(c.reviewer()));
+            actor.runAs("bob", Role.REVIEWER, () -> assessments.assess(alices, Verdict.AGREE, "Seen it too"));
+            assertThat(heard).anyMatch(c -> c.concerns(alices) && c.actor().equals("bob"));
+            actor.runAs("sam", Role.SUPERVISOR, () -> reviews.reopen(source, "bob", "Look again"));
+            assertThat(sees).as("reopened, bob is held to blind mode again").containsExactly(false, true, false);
+        } finally {
+            handle.close();
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,11 +82,11 @@ public abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Signs in through the login form and waits for the library. */
+    /** Signs in through the login form and waits for the library (a demo account, or one a test made). */
     protected void signIn(Page on, String username) {
         on.navigate(url("/login"));
         on.locator("vaadin-login-form input[name='username']").fill(username);
-        on.locator("vaadin-login-form input[name='password']").fill("demo");
+        on.locator("vaadin-login-form input[name='password']").fill(TestAccounts.passwordOf(username));
         on.locator("vaadin-login-form input[name='password']").press("Enter");
         on.locator("#current-user").waitFor();
     }

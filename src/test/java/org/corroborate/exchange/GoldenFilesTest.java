@@ -58,16 +58,25 @@ class GoldenFilesTest {
                         "Hearsay", "sam", T.plusSeconds(7200)));
         List<ExportedSpan> second = List.of(span(SECOND, "a7", "=SUM(1,2)", "FACT", "alice", Map.of(), "=cmd|' /C calc'!A0",
                 Map.of()));
-        return List.of(new ExportedSource(source(1, "Bottled water, week six", FIRST), FIRST, first, decisions),
-                new ExportedSource(source(2, "=Council minutes", SECOND), SECOND, second, List.of()));
+        List<ExportedStatus> statuses = List.of(new ExportedStatus("alice", "SUBMITTED", T.plusSeconds(600)),
+                new ExportedStatus("bob", "IN_PROGRESS", T.plusSeconds(60)),
+                new ExportedStatus("carol", "SUBMITTED", T.plusSeconds(900)));
+        return List.of(new ExportedSource(source(1, "Bottled water, week six", FIRST), FIRST, first, decisions,
+                        statuses),
+                new ExportedSource(source(2, "=Council minutes", SECOND), SECOND, second, List.of(),
+                        List.of(new ExportedStatus("alice", "IN_PROGRESS", T))));
     }
 
     private static ExportedSpan span(String text, String id, String quote, String label, String author,
                                      Map<String, String> attributes, String note, Map<String, String> verdicts) {
         int start = text.codePointCount(0, text.indexOf(quote));
         int end = start + quote.codePointCount(0, quote.length());
+        // Each verdict in full too, one with a comment that needs escaping: a tab, a quote, an emoji.
+        List<ExportedVerdict> full = new TreeMap<>(verdicts).entrySet().stream().map(v -> new ExportedVerdict(
+                v.getKey(), v.getValue(), v.getValue().equals("UNSURE") ? "Was it \"bottled\"\tor 💧 tap?" : null,
+                T.plusSeconds(120), T.plusSeconds(180), null)).toList();
         return new ExportedSpan(id, start, end, label, new CodePoints(text).substring(start, end), author, T,
-                T.plusSeconds(60), attributes, note, verdicts, null);
+                T.plusSeconds(60), attributes, note, verdicts, null, null, null, full);
     }
 
     private static SourceSummary source(long id, String title, String text) throws Exception {
@@ -155,7 +164,20 @@ class GoldenFilesTest {
                         assertThat(r.annotation().createdAt()).isEqualTo(w.created());
                         assertThat(r.annotation().modifiedAt()).isEqualTo(w.modified());
                         assertThat(r.verdicts()).isEqualTo(w.assessments());
+                        if (importer.id().equals("jsonl")) { // only JSON Lines carries comments and times
+                            for (ExportedVerdict v : w.verdicts()) {
+                                assertThat(r.notes().get(v.reviewer())).isEqualTo(
+                                        new ImportedSource.VerdictNote(v.comment(), v.created(), v.modified()));
+                            }
+                        }
                     }
+                }
+                if (importer.id().equals("jsonl")) {
+                    assertThat(back.blind()).isEqualTo(written.source().blind());
+                    assertThat(back.statuses()).extracting(ImportedSource.Status::reviewer, ImportedSource.Status::status,
+                                    ImportedSource.Status::changedAt)
+                            .containsExactlyElementsOf(written.statuses().stream().map(st -> org.assertj.core.groups
+                                    .Tuple.tuple(st.reviewer(), st.status(), st.changedAt())).toList());
                 }
                 if (!importer.id().equals("brat")) {
                     assertThat(back.decisions()).extracting(ImportedSource.Decision::ref, ImportedSource.Decision::outcome,

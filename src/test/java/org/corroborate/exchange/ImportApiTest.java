@@ -15,6 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.corroborate.WorkbenchTest;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.project.ProjectService;
+import org.corroborate.security.AccountService;
+import org.corroborate.source.SourceService;
+import org.corroborate.testing.TestDesk;
 import org.corroborate.testing.Api;
 import org.corroborate.testing.Corpus;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +48,10 @@ class ImportApiTest {
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired SourceService sources;
+    @Autowired CurrentActor actor;
     Corpus corpus;
 
     @BeforeAll
@@ -151,6 +161,105 @@ class ImportApiTest {
         assertThat(audit.get("events").get(0).get("reason").asString()).isEqualTo("Imported from corpus.zip (jsonl)");
     }
 
+    /**
+     * Issue 12, item 8: a round trip dropped verdict comments, review statuses and blind mode. They
+     * now travel in JSON Lines, and come back under reviewers the second workbench has no account
+     * for, marked and audited as imported.
+     */
+    @Test
+    void verdictCommentsReviewStatusesAndBlindModeSurviveARoundTrip() throws Exception {
+        TestDesk desk = TestDesk.create("Round trip desk", Map.of("trip-sup", java.util.Set.of(Role.SUPERVISOR),
+                "trip-ann", java.util.Set.of(Role.REVIEWER), "trip-bea", java.util.Set.of(Role.REVIEWER)),
+                accounts, projects, sources, actor);
+        Api api = new Api(mvc, json);
+        String text = "Round trip: the 💧 reservoir held 40% less in June, the board said.";
+        long blind = desk.source("Round trip, blind", text);
+        long open = desk.source("Round trip, open", "Round trip: a second text, with nothing blind about it.");
+        api.put("trip-sup", "/api/sources/" + blind + "/blind", Map.of("blind", true)).andExpect(status().isOk());
+        long fact = corpus.annotate("trip-ann", blind, text, "40% less in June", "FACT", Map.of(), null);
+        long quote = corpus.annotate("trip-bea", blind, text, "the 💧 reservoir held 40% less in June", "QUOTE",
+                Map.of("speaker", "the board"), null);
+        corpus.annotate("trip-ann", open, 0, 10, "FACT");
+        api.post("trip-ann", "/api/sources/" + blind + "/submit", null).andExpect(status().isOk());
+        api.post("trip-bea", "/api/sources/" + blind + "/submit", null).andExpect(status().isOk());
+        api.put("trip-bea", "/api/annotations/" + fact + "/assessment",
+                Map.of("verdict", "DISAGREE", "comment", "An estimate 💧, not a measured fact")).andExpect(status().isOk());
+        api.put("trip-ann", "/api/annotations/" + quote + "/assessment", Map.of("verdict", "AGREE"))
+                .andExpect(status().isOk());
+        api.post("trip-sup", "/api/sources/" + blind + "/reopen",
+                Map.of("reviewer", "trip-bea", "reason", "Look again at the figures")).andExpect(status().isOk());
+
+        byte[] exported = corpus.export("trip-sup", "format=jsonl&project=" + desk.project);
+        String jsonl = Zips.read(exported).get("corpus.jsonl");
+        JsonNode blindLine = null;
+        for (String raw : jsonl.split("\n")) {
+            JsonNode line = json.readTree(raw);
+            if (line.get("source").get("id").asLong() == blind) {
+                blindLine = line;
+            }
+        }
+        assertThat(blindLine).isNotNull();
+        assertThat(blindLine.get("source").get("blind").asBoolean()).isTrue();
+        assertThat(blindLine.get("statuses")).hasSize(2);
+        assertThat(blindLine.get("statuses").get(0).get("reviewer").asString()).isEqualTo("trip-ann");
+        assertThat(blindLine.get("statuses").get(0).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(blindLine.get("statuses").get(1).get("status").asString()).isEqualTo("IN_PROGRESS");
+        JsonNode factSpan = null;
+        for (JsonNode span : blindLine.get("spans")) {
+            if (span.get("id").asString().equals("a" + fact)) {
+                factSpan = span;
+            }
+        }
+        assertThat(factSpan.get("assessments").get("trip-bea").asString()).isEqualTo("DISAGREE");
+        JsonNode verdict = factSpan.get("verdicts").get(0);
+        assertThat(verdict.get("reviewer").asString()).isEqualTo("trip-bea");
+        assertThat(verdict.get("verdict").asString()).isEqualTo("DISAGREE");
+        assertThat(verdict.get("comment").asString()).isEqualTo("An estimate 💧, not a measured fact");
+        assertThat(verdict.get("created").isString()).isTrue();
+        assertThat(verdict.has("imported")).as("a verdict given here has no import provenance").isFalse();
+
+        HttpResponse<String> imported = empty.post("/api/import?format=jsonl&file=corpus.zip", exported,
+                "application/zip");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = json.readTree(imported.body());
+        assertThat(report.get("verdictsImported").asInt()).isEqualTo(2);
+        assertThat(report.get("statusesImported").asInt()).isEqualTo(3);
+        assertThat(report.get("blindImported").asInt()).isEqualTo(1);
+        assertThat(report.get("conflicts")).isEmpty();
+
+        List<Long> there = inTheSecondWorkbench(exported);
+        HttpResponse<byte[]> again = empty.get(query("/api/export?format=jsonl", there));
+        String before = json.writeValueAsString(comparable(jsonl));
+        String after = json.writeValueAsString(comparable(Zips.read(again.body()).get("corpus.jsonl")));
+        assertThat(after).isEqualTo(before);
+        // Imported verdicts say where they came from.
+        String reExported = Zips.read(again.body()).get("corpus.jsonl");
+        int marked = 0;
+        for (String raw : reExported.split("\n")) {
+            for (JsonNode span : json.readTree(raw).get("spans")) {
+                for (JsonNode v : span.get("verdicts")) {
+                    assertThat(v.get("imported").get("importFile").asString()).isEqualTo("corpus.zip: corpus.jsonl");
+                    marked++;
+                }
+            }
+        }
+        assertThat(marked).as("every imported verdict is marked imported").isEqualTo(2);
+
+        // The second workbench audited what the import wrote, with the file it came from.
+        for (String action : List.of("review.imported", "source.blind-on", "assessment.imported")) {
+            JsonNode events = json.readTree(empty.get("/api/audit?action=" + action).body()).get("events");
+            assertThat(events).as(action).isNotEmpty();
+            assertThat(events.get(0).get("reason").asString()).as(action).isEqualTo("Imported from corpus.zip (jsonl)");
+        }
+
+        // Again: everything is already there, nothing conflicts.
+        JsonNode twice = json.readTree(empty.post("/api/import?format=jsonl", exported, "application/zip").body());
+        assertThat(twice.get("statusesImported").asInt()).isZero();
+        assertThat(twice.get("verdictsImported").asInt()).isZero();
+        assertThat(twice.get("blindImported").asInt()).isZero();
+        assertThat(twice.get("conflicts")).isEmpty();
+    }
+
     @Test
     void w3cAndBratCarryTheSpansBackIntoAWorkbenchThatHoldsTheTexts() throws Exception {
         List<Long> sources = labelledCorpus("Riverside");
@@ -172,10 +281,11 @@ class ImportApiTest {
         assertThat(fromW3c.get("verdictsImported").asInt()).isEqualTo(4);
         assertThat(fromW3c.get("decisionsImported").asInt()).isEqualTo(2);
         assertThat(fromW3c.get("conflicts")).isEmpty();
-        // W3C carries spans, verdicts and decisions: with the texts in place, the export is the same.
-        assertThat(json.writeValueAsString(comparable(Zips.read(empty.get(exportOfTheSame(all)).body())
-                .get("corpus.jsonl")))).isEqualTo(json.writeValueAsString(comparable(Zips.read(all)
-                .get("corpus.jsonl"))));
+        // W3C carries spans, verdicts (by name) and decisions: with the texts in place, the export is the
+        // same, but for what W3C has no place for (verdicts' comments and times, review statuses).
+        assertThat(json.writeValueAsString(withoutWhatW3cLacks(comparable(Zips.read(empty.get(exportOfTheSame(all))
+                .body()).get("corpus.jsonl"))))).isEqualTo(json.writeValueAsString(withoutWhatW3cLacks(
+                comparable(Zips.read(all).get("corpus.jsonl")))));
 
         // brat over the same texts finds the same spans already there (authors ride in the notes).
         JsonNode fromBrat = json.readTree(empty.post("/api/import?format=brat", brat, "application/zip").body());
@@ -336,13 +446,14 @@ class ImportApiTest {
             ObjectNode line = (ObjectNode) json.readTree(raw);
             line.remove("id");
             ObjectNode source = (ObjectNode) line.get("source");
-            for (String field : List.of("id", "importedAt", "importedBy", "version")) {
+            for (String field : List.of("id", "importedAt", "importedBy", "version", "project")) {
                 source.remove(field);
             }
             Map<String, String> renamed = new HashMap<>();
             int n = 0;
             for (JsonNode span : line.get("spans")) {
                 ((ObjectNode) span).remove("imported"); // who imported it, when, from which file: new each time
+                span.path("verdicts").forEach(v -> ((ObjectNode) v).remove("imported"));
                 String was = span.get("id").asString();
                 renamed.put(was, "span-" + (++n));
                 ((ObjectNode) span).put("id", renamed.get(was));
@@ -359,6 +470,17 @@ class ImportApiTest {
             lines.add(line);
         }
         lines.sort(java.util.Comparator.comparing(l -> l.get("source").get("sha256").asString()));
+        return lines;
+    }
+
+    /** Lines of {@link #comparable} without the verdicts' comments and times and the statuses, which W3C does not carry. */
+    private static List<JsonNode> withoutWhatW3cLacks(List<JsonNode> lines) {
+        for (JsonNode line : lines) {
+            ((ObjectNode) line).remove("statuses");
+            for (JsonNode span : line.get("spans")) {
+                span.path("verdicts").forEach(v -> ((ObjectNode) v).remove(List.of("comment", "created", "modified")));
+            }
+        }
         return lines;
     }
 

@@ -31,9 +31,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.corroborate.annotation.AnnotationBroadcaster;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
@@ -136,6 +138,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             @Override
             public void visibilityChanged() {
                 model.refreshVisibility();
+            }
+
+            @Override
+            public Registration onReviewChange(Consumer<ReviewChanged> listener) {
+                return model.onReviewChange(listener)::run;
             }
         };
 
@@ -300,7 +307,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
-                sees -> ui.access(() -> model.visibilityChanged(sees)));
+                sees -> ui.access(() -> model.visibilityChanged(sees)),
+                review -> ui.access(() -> model.reviewChanged(review)));
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.ReviewChanged;
 
 /**
  * A piece another feature adds to the annotation workspace's toolbar (review status and submission,
@@ -45,5 +47,12 @@ public interface WorkspaceExtension {
 
         /** Something changed what the viewer may see (a submission in blind mode): reload. */
         void visibilityChanged();
+
+        /**
+         * Listens to review writes on this source that have committed, by anyone (a colleague's
+         * verdict, a supervisor's decision or reopening): what a panel or toolbar item shows of them
+         * is read again, so it changes without a reload. A panel listens while it is attached.
+         */
+        Registration onReviewChange(Consumer<ReviewChanged> listener);
     }
 }

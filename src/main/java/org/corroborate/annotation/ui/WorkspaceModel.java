@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.corroborate.annotation.AnnotationChanged;
@@ -16,6 +17,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.base.ui.LabelChip;
 import org.corroborate.scheme.LabelScheme;
 
@@ -44,6 +46,7 @@ final class WorkspaceModel {
     private final Map<Long, String> notes = new HashMap<>();
     private final List<Runnable> ownChangeListeners = new CopyOnWriteArrayList<>();
     private final Map<String, GoldMark> gold = new LinkedHashMap<>();
+    private final List<Consumer<ReviewChanged>> reviewListeners = new CopyOnWriteArrayList<>();
     private boolean seesColleagues;
     /** Why the viewer may not annotate this source (not assigned to them), or null when they may. */
     private String readOnly;
@@ -510,6 +513,32 @@ final class WorkspaceModel {
             display.warn(change.actor() + " just changed this annotation; the panel shows their version.");
             select(annotation, false);
         }
+    }
+
+    /**
+     * A committed review write on this source (a verdict, a status, a decision), pushed live: the
+     * tooltips' extra lines are read again and the highlights whose lines changed redrawn, then
+     * the extensions that listen are told, so that what they show follows.
+     */
+    void reviewChanged(ReviewChanged change) {
+        if (!change.annotationIds().isEmpty()) {
+            Map<Long, String> fresh = tooltipNotes.apply(sourceId);
+            Map<Long, String> old = new HashMap<>(notes);
+            notes.clear();
+            notes.putAll(fresh);
+            for (AnnotationDetails a : shown()) {
+                if (!java.util.Objects.equals(old.get(a.id()), fresh.get(a.id()))) {
+                    display.draw(highlight(a));
+                }
+            }
+        }
+        reviewListeners.forEach(listener -> listener.accept(change));
+    }
+
+    /** Listens to review writes on this source; the returned action stops listening. */
+    Runnable onReviewChange(Consumer<ReviewChanged> listener) {
+        reviewListeners.add(listener);
+        return () -> reviewListeners.remove(listener);
     }
 
     /** Asks the service again whether the viewer may see colleagues (after a submission, say). */

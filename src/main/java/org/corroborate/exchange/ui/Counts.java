@@ -9,4 +9,9 @@ final class Counts {
     static String of(long n, String noun) {
         return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
+
+    /** "1 review status", "2 review statuses": a noun whose plural is not made with an s. */
+    static String of(long n, String noun, String plural) {
+        return String.format("%,d %s", n, n == 1 ? noun : plural);
+    }
 }

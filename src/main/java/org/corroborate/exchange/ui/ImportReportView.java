@@ -21,8 +21,11 @@ final class ImportReportView {
                 + (report.dryRun() ? "nothing was kept. It would bring " : "")
                 + Counts.of(report.sourcesImported(), "new source") + " (" + report.sourcesMatched() + " already here), "
                 + Counts.of(report.spansImported(), "span") + " (" + report.spansUnchanged() + " already here), "
-                + Counts.of(report.verdictsImported(), "verdict") + " and "
-                + Counts.of(report.decisionsImported(), "decision") + ".");
+                + Counts.of(report.verdictsImported(), "verdict") + ", "
+                + Counts.of(report.decisionsImported(), "decision") + " and "
+                + Counts.of(report.statusesImported(), "review status", "review statuses")
+                + (report.blindImported() == 0 ? "" : "; " + Counts.of(report.blindImported(), "new source")
+                        + " in blind mode") + ".");
         head.addClassName("cb-import-summary");
         view.add(head);
         list(view, "Conflicts: the workbench's version was kept", report.conflicts(), "cb-import-conflicts");

@@ -16,6 +16,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.annotation.LabelledSpanRules.LabelledSpan;
 import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
@@ -128,7 +129,10 @@ public class AdjudicationService {
         decision.decide(request.outcome(), gold(sourceId, request, versions, true), request.annotationIds(),
                 request.reason().strip(), actor.require(), clock.instant());
         DecisionDetails after = saveChecked(decision);
-        events.publishEvent(Change.created("decision.made", "Decision", after.id(), sourceId, after));
+        // The reason is the event's own, as with every write a person gives a reason for, not only the after-state's.
+        events.publishEvent(Change.updated("decision.made", "Decision", after.id(), sourceId, null, after,
+                after.reason()));
+        events.publishEvent(ReviewChanged.onAnnotations(sourceId, after.basedOn(), actor.require()));
         return after;
     }
 
@@ -160,6 +164,7 @@ public class AdjudicationService {
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(new Change("decision.imported", "Decision", String.valueOf(after.id()),
                 sourceId, null, after, origin));
+        events.publishEvent(ReviewChanged.onAnnotations(sourceId, after.basedOn(), actor.require()));
         return after;
     }
 
@@ -185,6 +190,9 @@ public class AdjudicationService {
         DecisionDetails after = saveChecked(decision);
         events.publishEvent(Change.updated("decision.revised", "Decision", decisionId, before.sourceId(), before, after,
                 scoped.reason().strip()));
+        Set<Long> touched = new TreeSet<>(before.basedOn());
+        touched.addAll(after.basedOn());
+        events.publishEvent(ReviewChanged.onAnnotations(before.sourceId(), touched, actor.require()));
         return after;
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.BlindMode;
 import org.corroborate.annotation.ui.WorkspaceExtension;
@@ -31,23 +32,42 @@ class AdjudicationPanel implements WorkspaceExtension {
 
     @Override
     public Component annotationPanel(Workspace workspace, AnnotationDetails annotation) {
-        DecisionDetails decision = adjudication.decisions(annotation.sourceId()).stream()
-                .filter(d -> d.basedOn().contains(annotation.id())).findFirst().orElse(null);
-        Div panel = new Div(new H4("Adjudication"));
+        Div panel = new Div();
         panel.setId("adjudication");
+        render(panel, annotation);
+        // A supervisor's decision on it arrives while the panel is open.
+        Registration[] listening = new Registration[1];
+        panel.addAttachListener(e -> listening[0] = workspace.onReviewChange(change -> {
+            if (change.concerns(annotation.id())) {
+                render(panel, annotation);
+            }
+        }));
+        panel.addDetachListener(e -> {
+            if (listening[0] != null) {
+                listening[0].remove();
+            }
+        });
+        return panel;
+    }
+
+    private void render(Div panel, AnnotationDetails annotation) {
+        panel.removeAll();
+        panel.add(new H4("Adjudication"));
         if (!blindMode.seesColleaguesWork(annotation.sourceId())) {
             Paragraph blind = new Paragraph("Blind mode: decisions and the gold layer appear once you submit this "
                     + "source.");
             blind.addClassName("cb-muted");
             blind.setId("adjudication-blind");
             panel.add(blind);
-            return panel;
+            return;
         }
+        DecisionDetails decision = adjudication.decisions(annotation.sourceId()).stream()
+                .filter(d -> d.basedOn().contains(annotation.id())).findFirst().orElse(null);
         if (decision == null) {
             Paragraph open = new Paragraph("Not adjudicated yet.");
             open.addClassName("cb-muted");
             panel.add(open);
-            return panel;
+            return;
         }
         Paragraph outcome = decision.outcome() == Outcome.ACCEPTED
                 ? new Paragraph(new Span("Gold: "), new LabelChip(decision.gold().label(),
@@ -59,6 +79,5 @@ class AdjudicationPanel implements WorkspaceExtension {
             by.add(new ImportMark(decision.imported(), ""));
         }
         panel.add(outcome, by);
-        return panel;
     }
 }

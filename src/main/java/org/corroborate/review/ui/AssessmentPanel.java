@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,34 @@ class AssessmentPanel implements WorkspaceExtension {
         Div panel = new Div();
         panel.setId("assessments");
         panel.addClassName("cb-assessments");
-        render(panel, annotation);
+        Div verdicts = new Div();
+        verdicts.addClassName("cb-verdicts");
+        render(panel, verdicts, annotation);
+        // Colleagues' verdicts arrive while the panel is open; the viewer's comment being typed stays.
+        Registration[] listening = new Registration[1];
+        panel.addAttachListener(e -> listening[0] = workspace.onReviewChange(change -> {
+            if (change.concerns(annotation.id())) {
+                showVerdicts(verdicts, annotation);
+            }
+        }));
+        panel.addDetachListener(e -> {
+            if (listening[0] != null) {
+                listening[0].remove();
+            }
+        });
         return panel;
     }
 
-    private void render(Div panel, AnnotationDetails annotation) {
+    private void render(Div panel, Div verdictList, AnnotationDetails annotation) {
         panel.removeAll();
+        List<AssessmentDetails> verdicts = showVerdicts(verdictList, annotation);
+        panel.add(new H4("Colleagues' verdicts"), verdictList);
+        form(panel, verdictList, annotation, verdicts);
+    }
+
+    /** The tally and each colleague's verdict, as they now are; the verdicts shown. */
+    private List<AssessmentDetails> showVerdicts(Div list, AnnotationDetails annotation) {
+        list.removeAll();
         List<AssessmentDetails> verdicts = assessments.of(annotation.id());
         Tally tally = Tally.of(verdicts.stream().map(AssessmentDetails::verdict).toList());
         Span summary = new Span(!blindMode.seesColleaguesWork(annotation.sourceId())
@@ -71,7 +94,7 @@ class AssessmentPanel implements WorkspaceExtension {
                 : verdicts.isEmpty() ? "No verdicts yet" : tally.toString());
         summary.setId("assessment-tally");
         summary.addClassName("cb-muted");
-        panel.add(new H4("Colleagues' verdicts"), summary);
+        list.add(summary);
         for (AssessmentDetails verdict : verdicts) {
             Div line = new Div(new Span(verdict.reviewer() + ": " + verdict.verdict().name().toLowerCase()
                     + (verdict.comment() == null ? "" : " — “" + verdict.comment() + "”")));
@@ -79,8 +102,12 @@ class AssessmentPanel implements WorkspaceExtension {
                 line.add(new ImportMark(verdict.imported(), ""));
             }
             line.addClassName("cb-verdict");
-            panel.add(line);
+            list.add(line);
         }
+        return verdicts;
+    }
+
+    private void form(Div panel, Div verdictList, AnnotationDetails annotation, List<AssessmentDetails> verdicts) {
         String me = actor.require();
         if (annotation.author().equals(me) || annotation.project() == null || !projects.annotates(annotation.project())) {
             return;
@@ -108,7 +135,7 @@ class AssessmentPanel implements WorkspaceExtension {
             }, e -> {
                 assessments.assess(annotation.id(), verdict, comment.getValue());
                 Notifications.success("Your verdict is recorded.");
-                render(panel, annotation);
+                render(panel, verdictList, annotation);
             });
             button.setId("assess-" + verdict.name().toLowerCase());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);

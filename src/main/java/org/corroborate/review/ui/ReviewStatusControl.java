@@ -46,6 +46,12 @@ class ReviewStatusControl implements WorkspaceExtension {
         };
         show.run();
         workspace.onOwnChange(show);
+        // A supervisor reopening the review, or the viewer submitting elsewhere, shows here at once.
+        workspace.onReviewChange(change -> {
+            if (me.equals(change.reviewer())) {
+                show.run();
+            }
+        });
         Button submit = new Button("Submit my review", e -> {
             reviews.submit(workspace.sourceId());
             Notifications.success("Submitted. Your review of this source is marked done.");

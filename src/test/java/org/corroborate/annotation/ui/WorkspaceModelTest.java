@@ -14,6 +14,7 @@ import java.util.Set;
 import org.corroborate.annotation.AnnotationChanged;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.base.Provenance;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.scheme.LabelScheme;
@@ -323,6 +324,27 @@ class WorkspaceModelTest {
         assertThat(highlight.color()).isEqualTo("#1565c0");
         assertThat(model.highlight(service.add("alice", "RETIRED", 0, 1)).color()).as("a label the scheme lost")
                 .isEqualTo("#616161");
+    }
+
+    /** Issue 12, item 8: a colleague's verdict pushed live redraws the tooltip it changes and tells the panels. */
+    @Test
+    void aReviewWritePushedLiveRedrawsTheTooltipsItChangesAndTellsTheExtensions() {
+        AnnotationDetails quote = service.add("alice", "QUOTE", 5, 9);
+        AnnotationDetails fact = service.add("alice", "FACT", 0, 4);
+        WorkspaceModel model = open("sam", true);
+        List<ReviewChanged> heard = new ArrayList<>();
+        Runnable stop = model.onReviewChange(heard::add);
+        Highlight before = screen.highlights.get(fact.id());
+        verdicts.put(quote.id(), "0 agree · 1 disagree · 0 unsure");
+        ReviewChanged verdict = ReviewChanged.onAnnotations(SOURCE, Set.of(quote.id()), "bob");
+        model.reviewChanged(verdict);
+        assertThat(screen.highlights.get(quote.id()).tooltip()).endsWith(" — 0 agree · 1 disagree · 0 unsure");
+        assertThat(screen.highlights.get(fact.id())).as("an unchanged highlight is left alone").isSameAs(before);
+        assertThat(heard).containsExactly(verdict);
+
+        stop.run();
+        model.reviewChanged(ReviewChanged.status(SOURCE, "sam", false, "sam"));
+        assertThat(heard).as("a listener that stopped hears nothing more").containsExactly(verdict);
     }
 
     @Test
