@@ -32,6 +32,14 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
             + "and a.attributes <> '{}'")
     List<Map<String, String>> usedAttributesOf(Long projectId, String author);
 
+    /**
+     * The attribute maps of a project's annotations that hold any value, leaving out colleagues'
+     * annotations on the given sources (blind sources the caller may not yet read colleagues' work on).
+     */
+    @Query("select a.attributes from Annotation a where a.projectId = :projectId and a.attributes <> '{}' "
+            + "and (a.author = :author or a.sourceId not in :hidden)")
+    List<Map<String, String>> usedAttributesOutside(Long projectId, String author, Collection<Long> hidden);
+
     /** How many of a project's annotations carry each label: {@code [label, count]} rows. */
     @Query("select a.label, count(a) from Annotation a where a.projectId = :projectId group by a.label")
     List<Object[]> countLabels(Long projectId);

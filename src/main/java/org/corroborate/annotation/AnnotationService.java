@@ -383,7 +383,8 @@ public class AnnotationService {
     /**
      * Values already given to an attribute, for suggestions (people recur across sources): from the
      * source's project only (never another project's), and there only the caller's own where the
-     * source hides colleagues' work (blind mode).
+     * source hides colleagues' work (blind mode); colleagues' values on the project's other blind
+     * sources the caller has not submitted are left out too.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -400,6 +401,19 @@ public class AnnotationService {
                 }
             }));
             return own;
+        }
+        // Colleagues' values on other blind sources the caller has not submitted are their work too:
+        // leave them out (the project-wide cache holds them, so this case reads afresh).
+        List<Long> hidden = sources.list(projectId).stream().filter(SourceSummary::blind)
+                .filter(s -> !seesColleagues(s, me)).map(SourceSummary::id).toList();
+        if (!hidden.isEmpty()) {
+            Set<String> outside = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            annotations.usedAttributesOutside(projectId, me, hidden).forEach(values -> pool.forEach(name -> {
+                if (values.get(name) != null && !values.get(name).isBlank()) {
+                    outside.add(values.get(name));
+                }
+            }));
+            return outside;
         }
         if (!suggestionsLoaded.contains(projectId)) {
             annotations.usedAttributes(projectId).forEach(values -> remember(projectId, values));

@@ -87,12 +87,20 @@ class ApiExceptionHandler {
     /** A parameter or path part of the wrong type, in words: "'project' must be a whole number, not 'abc'." */
     static String mismatched(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
+        boolean list = type != null && java.util.Collection.class.isAssignableFrom(type);
+        if (list) {
+            // A repeatable parameter (?source=1&source=2): what each value must be.
+            type = e.getParameter().nested().getNestedParameterType();
+        }
         String wanted = type == null ? "of another kind"
                 : type == Long.class || type == long.class || type == Integer.class || type == int.class
                 ? "a whole number"
                 : type == Boolean.class || type == boolean.class ? "true or false"
                 : "a " + type.getSimpleName();
         String given = String.valueOf(e.getValue());
+        if (list && (type == Long.class || type == Integer.class)) {
+            wanted = "a whole number (it may be given more than once)";
+        }
         return "'" + e.getName() + "' must be " + wanted + ", not '"
                 + (given.length() > 40 ? given.substring(0, 40) + "…" : given) + "'.";
     }

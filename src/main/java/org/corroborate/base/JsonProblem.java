@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -41,6 +42,11 @@ public final class JsonProblem {
         }
         if (original.startsWith("Trailing token")) {
             return "The request body holds more than one JSON value: send one JSON object.";
+        }
+        if (jackson instanceof InvalidNullException) {
+            String field = path(jackson);
+            return (field.isEmpty() ? "The request body" : "'" + field + "'") + " must not hold null: give a value "
+                    + "or leave the item out.";
         }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()

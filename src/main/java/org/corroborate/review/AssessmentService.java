@@ -18,6 +18,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Provenance;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
@@ -189,8 +190,20 @@ public class AssessmentService {
         for (Assessment assessment : assessments.findByAnnotationIdOrderByReviewer(deleting.annotationId())) {
             AssessmentDetails before = assessment.toDetails();
             assessments.delete(assessment);
-            events.publishEvent(new Change("assessment.removed", "Assessment", String.valueOf(before.id()),
-                    before.sourceId(), before, null, "Annotation " + deleting.annotationId() + " was deleted."));
+            // Recorded as the workbench's own doing, not the deleter's: a reviewer reads the events she
+            // is the actor of, and a colleague's verdict (with its comment) must not reach her that way
+            // while the source is blind. The reason names who deleted the annotation.
+            Change removed = new Change("assessment.removed", "Assessment", String.valueOf(before.id()),
+                    before.sourceId(), before, null, "Annotation " + deleting.annotationId() + " was deleted by "
+                    + actor.require() + "; its verdicts went with it.");
+            if (before.reviewer().equals(actor.require())) {
+                events.publishEvent(removed);
+            } else {
+                actor.runAs("system", Role.ADMIN, () -> {
+                    events.publishEvent(removed);
+                    return null;
+                });
+            }
         }
         assessments.flush();
     }

@@ -3,6 +3,7 @@ package org.corroborate.review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.corroborate.base.WorkbenchException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,9 @@ class ReviewController {
     @PostMapping("/reopen")
     @Operation(summary = "Supervisor: send a submitted source back to a reviewer, with a reason")
     ReviewStatusDetails reopen(@PathVariable long sourceId, @RequestBody ReopenRequest request) {
+        if (request.reviewer() == null || request.reviewer().isBlank()) {
+            throw WorkbenchException.badInput("'reviewer' is required: the username whose review to reopen.");
+        }
         return reviews.reopen(sourceId, request.reviewer(), request.reason());
     }
 

@@ -106,6 +106,14 @@ class StrictInputApiTest {
         refused("blind 1", put(blind), "sam", "{\"blind\":1}", "'blind'", "true or false");
         refused("decision ids of text", post("/api/sources/" + source + "/decisions"), "sam",
                 "{\"annotationIds\":[\"" + alices + "\"],\"outcome\":\"ACCEPTED\",\"reason\":\"r\"}", "'annotationIds[0]'", "whole number");
+        refused("decision ids with null", post("/api/sources/" + source + "/decisions"), "sam",
+                "{\"annotationIds\":[null],\"outcome\":\"ACCEPTED\",\"reason\":\"r\"}", "'annotationIds", "null");
+        refused("assignment of null", put("/api/sources/" + source + "/assignment"), "sam",
+                "{\"reviewers\":[null]}", "'reviewers", "null");
+        refused("assignment without reviewers", put("/api/sources/" + source + "/assignment"), "sam", "{}",
+                "'reviewers'", "required");
+        refused("reopen without reviewer", post("/api/sources/" + source + "/reopen"), "sam",
+                "{\"reason\":\"r\"}", "'reviewer'", "required");
         refused("title 3", post("/api/sources"), "admin", "{\"project\":1,\"title\":3,\"text\":\"Some text\"}", "'title'", "a string");
     }
 

@@ -60,7 +60,7 @@ class LiveReviewBrowserTest extends BrowserTest {
         Page bea = beasContext.newPage();
         signIn(bea, "live-bea");
         bea.navigate(url("/sources/" + source));
-        bea.locator("#show-everyone input").check();
+        bea.locator("#layer vaadin-radio-button:has-text(\"Everyone's\") input").check();
         bea.locator(highlight).first().click();
         bea.locator("#assessment-comment input").fill("Only an estimate 💧");
         bea.locator("#assess-disagree").click();

@@ -151,6 +151,9 @@ class ProjectApiTest {
                 .andExpect(jsonPath("$.message", containsString("name one")));
         api.get("carol", "/api/export?format=jsonl&project=abc").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("'project' must be a whole number, not 'abc'."));
+        api.get("carol", "/api/export?format=jsonl&source=abc").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(
+                        "'source' must be a whole number (it may be given more than once), not 'abc'."));
         api.get("carol", "/api/projects/abc").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("'id' must be a whole number, not 'abc'."));
         api.post("bob", "/api/sources?project=" + (TestProjects.MAIN + 1),

@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.corroborate.base.Role;
+import java.util.Set;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.corroborate.WorkbenchTest;
@@ -42,6 +44,8 @@ class BlindModeDoorsApiTest {
             "sam-rejects-zq");
 
     @Autowired MockMvc mvc;
+    @Autowired org.corroborate.annotation.AnnotationService annotations;
+    @Autowired org.corroborate.base.CurrentActor actor;
     @Autowired JsonMapper json;
 
     Api api;
@@ -84,6 +88,40 @@ class BlindModeDoorsApiTest {
         api.get("sam", "/api/annotations/" + alices + "/assessments").andExpect(jsonPath("$.length()").value(1));
         assertThat(export("sam", "jsonl", "gold")).contains("sam-reason-zq");
         assertThat(export("sam", "jsonl", "all")).contains("sam-rejects-zq", "bob-note-zq", "\"bob\":\"DISAGREE\"");
+    }
+
+    @Test
+    void deletingHerOwnAnnotationDoesNotHandHerAColleaguesVerdictThroughTheAuditTrail() throws Exception {
+        scenario("Deleting");
+        String text = "Deleting " + TEXT;
+        long hers = corpus.annotate("alice", source, text, "the engineer", "FACT", Map.of(), null);
+        api.put("bob", "/api/annotations/" + hers + "/assessment", Map.of("verdict", "AGREE", "comment",
+                "bob-agrees-zq")).andExpect(status().isOk());
+        api.delete("alice", "/api/annotations/" + hers + "?version=0").andExpect(status().isNoContent());
+        for (String path : List.of("/api/audit?source=" + source + "&size=500",
+                "/api/audit/export?format=jsonl&source=" + source)) {
+            String seen = api.get("alice", path).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(seen).as(path).doesNotContain("bob-agrees-zq").doesNotContain(SECRETS);
+        }
+        // The supervisor reads it, recorded as the workbench's doing, with who deleted the annotation.
+        JsonNode removed = api.read(api.get("sam", "/api/audit?action=assessment.removed&source=" + source))
+                .get("events").get(0);
+        assertThat(removed.get("actor").asString()).isEqualTo("system");
+        assertThat(removed.get("reason").asString()).contains("deleted by alice");
+    }
+
+    @Test
+    void attributeSuggestionsLeaveOutColleaguesValuesOnBlindSourcesNotYetSubmitted() throws Exception {
+        scenario("Suggesting");
+        String text = "Suggesting " + TEXT;
+        corpus.annotate("bob", source, text, "the engineer", "ALLEGATION",
+                Map.of("allegedBy", "Zq Hidden Accuser"), null);
+        long open = corpus.source("Suggestions elsewhere", "Suggestions elsewhere: the council met on Monday.");
+        Set<String> alices = actor.runAs("alice", Role.REVIEWER, () -> annotations.suggestions(open, "allegedBy"));
+        assertThat(alices).doesNotContain("Zq Hidden Accuser");
+        Set<String> sams = actor.runAs("sam", Role.SUPERVISOR, () -> annotations.suggestions(open, "allegedBy"));
+        assertThat(sams).contains("Zq Hidden Accuser");
     }
 
     /** Every door, as a reviewer of the project who has not submitted the blind source. */

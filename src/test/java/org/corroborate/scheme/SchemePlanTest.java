@@ -146,7 +146,7 @@ class SchemePlanTest {
                         "'labels' must list at least one label"));
         assertThatThrownBy(() -> propose("[]")).hasMessageContaining("must be a JSON object");
         assertThatThrownBy(() -> propose("{\"schemeVersion\": 1, \"schemeVersion\": 2}"))
-                .hasMessageContaining("Duplicate");
+                .hasMessageContaining("'schemeVersion' appears more than once");
     }
 
     @Test

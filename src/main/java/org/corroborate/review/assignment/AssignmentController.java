@@ -32,6 +32,9 @@ class AssignmentController {
     @PutMapping("/api/sources/{sourceId}/assignment")
     @Operation(summary = "Supervisor: set the reviewers of a source {reviewers: [...]}")
     Map<String, Set<String>> assign(@PathVariable long sourceId, @RequestBody ReviewersBody body) {
+        if (body.reviewers() == null) {
+            throw WorkbenchException.badInput("'reviewers' is required: the usernames to assign, [] to assign nobody.");
+        }
         return Map.of("reviewers", assignments.assign(sourceId, body.reviewers()));
     }
 
