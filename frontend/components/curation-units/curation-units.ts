@@ -33,6 +33,8 @@ export interface Version {
   note?: string | null;
   tally?: string | null;
   imported?: string | null;
+  /** The version's own label, given only where it differs from the unit's (a unit a decision joined across labels). */
+  label?: string | null;
 }
 
 export interface Decision {
@@ -178,6 +180,7 @@ export class CurationUnits extends LitElement {
     return html`<li class="cb-version" data-annotation=${v.id}>
       <span class="cb-lane" style=${`background: ${laneColor(lane)}`} aria-hidden="true"></span>
       <span class="cb-version-author">${v.author}</span>
+      ${v.label ? html`<span class="cb-version-label">${v.label}</span>` : nothing}
       <q class="cb-version-text">${this.slice(v.start, v.end)}</q>
       <span class="cb-muted cb-version-where">${v.start}–${v.end}</span>
       ${this.fields(v.fields, v.note)}

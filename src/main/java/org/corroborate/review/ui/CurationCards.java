@@ -31,7 +31,7 @@ final class CurationCards {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Version(long id, String author, int start, int end, List<Field> fields, String note, String tally,
-                   String imported) {}
+                   String imported, String label) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Decision(long id, Outcome outcome, String label, String color, String ink, Integer start, Integer end,
@@ -70,7 +70,8 @@ final class CurationCards {
             List<Version> versions = unit.versions().stream().map(v -> new Version(v.id(), v.author(), v.start(),
                     v.end(), fields(v.label(), v.attributes()), v.note(),
                     tallies.containsKey(v.id()) ? tallies.get(v.id()).toString() : null,
-                    v.imported() == null ? null : ImportMark.describe(v.imported()))).toList();
+                    v.imported() == null ? null : ImportMark.describe(v.imported()),
+                    v.label().equals(unit.label()) ? null : v.label())).toList();
             String color = color(unit.label());
             int from = contextStart(unit.start());
             int to = contextEnd(unit.end());

@@ -62,4 +62,13 @@ class CurationCardsTest {
                         new CurationCards.Field("Alleged against", "the utility"),
                         new CurationCards.Field("source", "old scheme"));
     }
+
+    @Test
+    void aVersionOfAnotherLabelInAJoinedUnitSaysItsLabel() {
+        String text = "The mayor said the water is safe.";
+        CurationCards cards = new CurationCards(SCHEME, text);
+        CurationCards.Card card = cards.cards(List.of(new Unit("QUOTE", 0, 9, List.of(
+                span(1, 0, 9, "FACT", Map.of()), span(2, 0, 9, "QUOTE", Map.of())), false, null)), Map.of()).getFirst();
+        assertThat(card.versions()).extracting(CurationCards.Version::label).containsExactly("FACT", null);
+    }
 }
