@@ -33,4 +33,11 @@ describe('<cb-agreement-chart>', () => {
     expect(element.shadowRoot!.querySelector('.scope')!.textContent).toContain('Each source');
     expect(element.shadowRoot!.querySelector('button[data-pair]')).toBeNull();
   });
+
+  it('draws the bottom of a measure\'s range red: span F1 0 as red as a kappa of -1, white halfway', () => {
+    expect(AgreementChart.color(0, 0)).toBe(AgreementChart.color(-1, -1));
+    expect(AgreementChart.color(0.5, 0)).toBe(AgreementChart.color(0, -1));
+    expect(AgreementChart.color(1, 0)).toBe(AgreementChart.color(1, -1));
+    expect(AgreementChart.color(0, 0)).not.toBe(AgreementChart.color(0, -1));
+  });
 });

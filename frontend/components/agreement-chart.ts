@@ -31,6 +31,8 @@ export class AgreementChart extends LitElement {
   @property({type: Number}) overall: number | null = null;
   /** Which sources and reviewers the figures cover and when they are null, in a sentence or two. */
   @property({type: String}) scope = '';
+  /** The measure's lowest value (0 for span F1, −1 for the kappas): the reddest cell. */
+  @property({type: Number}) lowest = -1;
 
   private chart?: Chart;
 
@@ -86,7 +88,7 @@ export class AgreementChart extends LitElement {
       return html`<button class="cell none" data-pair="${first}|${second}" title="${first} and ${second}: no figure. ${this.scope}"
           @click=${() => this.pick(first, second)}>—</button>`;
     }
-    return html`<button class="cell" data-pair="${first}|${second}" style="background: ${AgreementChart.color(value)}"
+    return html`<button class="cell" data-pair="${first}|${second}" style="background: ${AgreementChart.color(value, this.lowest)}"
         title="${first} and ${second}: ${value.toFixed(3)}" @click=${() => this.pick(first, second)}>
         ${value.toFixed(2)}</button>`;
   }
@@ -100,10 +102,13 @@ export class AgreementChart extends LitElement {
     return value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(2);
   }
 
-  /** Red for disagreement, through white, to green for agreement. */
-  static color(value: number): string {
-    const v = Math.max(-1, Math.min(1, value));
-    const t = (v + 1) / 2;
+  /**
+   * Red for disagreement, through white, to green for agreement, over the measure's range from
+   * {@code lowest} to 1 (white halfway): span F1 0 is as red as a kappa of −1.
+   */
+  static color(value: number, lowest = -1): string {
+    const v = Math.max(lowest, Math.min(1, value));
+    const t = (v - lowest) / (1 - lowest);
     const red = [198, 40, 40];
     const white = [250, 250, 250];
     const green = [46, 125, 50];

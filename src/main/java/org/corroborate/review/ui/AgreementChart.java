@@ -33,10 +33,12 @@ public class AgreementChart extends Component implements HasSize {
 
     /**
      * Shows one measure: its overall figure (null: undefined), its scope rule, the pairwise values (an
-     * empty matrix for a measure that is not pairwise) and the per-label bars.
+     * empty matrix for a measure that is not pairwise) and the per-label bars; {@code lowest} is the
+     * measure's lowest value (0 for span F1, −1 for the kappas), where the heat map is reddest.
      */
-    public void show(String measure, Double overall, String scope, Matrix matrix, Bars bars) {
+    public void show(String measure, Double overall, String scope, double lowest, Matrix matrix, Bars bars) {
         getElement().setProperty("measure", measure);
+        getElement().setProperty("lowest", lowest);
         getElement().setProperty("scope", scope == null ? "" : scope);
         if (overall == null) {
             getElement().removeProperty("overall");

@@ -156,7 +156,8 @@ public class AgreementView extends VerticalLayout {
         LabelScheme scheme = scheme();
         List<String> labels = new ArrayList<>(scheme.labels().stream().map(LabelScheme.Label::name).toList());
         result.perLabel().keySet().stream().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
-        chart.show(result.title(), result.overall(), result.scope(), new AgreementChart.Matrix(reviewers, values),
+        chart.show(result.title(), result.overall(), result.scope(), chosen.range().min(),
+                new AgreementChart.Matrix(reviewers, values),
                 new AgreementChart.Bars(labels, labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
                         .orElse(LabelChip.UNKNOWN_COLOR)).toList(),
                         labels.stream().map(l -> result.perLabel().get(l)).toList()));
@@ -182,7 +183,7 @@ public class AgreementView extends VerticalLayout {
                     : "Only " + who.getFirst() + " took part in this source: there is no one to compare."));
         } else {
             Paragraph participants = new Paragraph("Took part: " + String.join(", ", who)
-                    + " (assigned; where nobody is assigned, those who submitted or annotated).");
+                    + " (those assigned, or where nobody is, those who submitted; and anyone who annotated).");
             participants.setId("source-participants");
             participants.addClassName("cb-muted");
             List<List<String>> choices = new ArrayList<>();
