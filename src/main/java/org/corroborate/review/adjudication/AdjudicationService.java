@@ -177,7 +177,11 @@ public class AdjudicationService {
                 .orElseThrow(() -> WorkbenchException.notFound("There is no decision with id " + decisionId + "."));
         DecisionDetails before = decision.toDetails();
         requireSupervisor(before.sourceId());
-        if (request.version() == null || request.version() != decision.getVersion()) {
+        if (request.version() == null) {
+            throw WorkbenchException.badInput("'version' is required: the version of decision " + decisionId
+                    + " you read (it is at version " + decision.getVersion() + ").");
+        }
+        if (request.version() != decision.getVersion()) {
             throw WorkbenchException.conflict("Decision " + decisionId + " was changed since you read it (it is at "
                     + "version " + decision.getVersion() + "); reload it and try again.");
         }

@@ -116,6 +116,11 @@ class AdjudicationApiTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("outcome", "REJECTED", "reason", "stale", "version", 0))))
                 .andExpect(status().isConflict());
+        mvc.perform(put("/api/decisions/" + decisionId).with(httpBasic("sam", "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("outcome", "REJECTED", "reason", "no version"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("'version' is required")));
         mvc.perform(get("/api/audit").param("entity", "Decision").param("entityId", String.valueOf(decisionId))
                         .with(httpBasic("sam", "demo")))
                 .andExpect(jsonPath("$.events[0].action").value("decision.revised"))
