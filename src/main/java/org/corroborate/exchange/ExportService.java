@@ -280,9 +280,8 @@ public class ExportService {
                 .filter(a -> request.statuses().isEmpty()
                         || request.statuses().contains(states.getOrDefault(a.author(), ReviewState.NOT_STARTED)))
                 .toList();
-        // In blind mode a reviewer who has not submitted sees neither colleagues' verdicts nor decisions on them.
-        boolean seesColleagues = annotations.seesColleagues(id);
-        Map<Long, List<AssessmentDetails>> verdicts = seesColleagues ? assessments.bySource(id) : Map.of();
+        // Blind mode is the services' to apply: verdicts and decisions come as the caller may read them.
+        Map<Long, List<AssessmentDetails>> verdicts = assessments.bySource(id);
         List<ExportedSpan> spans = found.stream().map(a -> {
             List<AssessmentDetails> on = verdicts.getOrDefault(a.id(), List.of());
             Map<String, String> byName = new TreeMap<>();
@@ -293,7 +292,7 @@ public class ExportService {
                             v.createdAt(), v.modifiedAt(), v.imported())).toList());
         }).toList();
         List<ExportedDecision> decisions = null;
-        if (request.layer().kind().equals("all") && seesColleagues) {
+        if (request.layer().kind().equals("all")) {
             // A decision names the spans it judged in their order in the export (text order), not by database id.
             Map<Long, Integer> position = new HashMap<>();
             for (int i = 0; i < found.size(); i++) {

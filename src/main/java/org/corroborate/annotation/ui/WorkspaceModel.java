@@ -302,11 +302,6 @@ final class WorkspaceModel {
         return selected;
     }
 
-    /** Shows colleagues' annotations too (if the viewer may see them), or only the viewer's. */
-    void showEveryone(boolean everyone) {
-        show(everyone ? Layer.EVERYONE : Layer.MINE);
-    }
-
     /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter). */
     void filter(String label, String reviewer) {
         labelFilter = label == null ? ALL : label;

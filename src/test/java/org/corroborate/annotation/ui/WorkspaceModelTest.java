@@ -98,7 +98,7 @@ class WorkspaceModelTest {
         assertThat(screen.drawn()).containsExactly(mine.id());
         assertThat(screen.listing.rows()).containsExactly(mine);
 
-        model.showEveryone(true);
+        model.show(WorkspaceModel.Layer.EVERYONE);
         assertThat(screen.drawn()).containsExactly(mine.id(), alices.id());
         assertThat(screen.highlights.get(alices.id()).mine()).as("colleagues' work is drawn dashed").isFalse();
         assertThat(screen.highlights.get(mine.id()).mine()).isTrue();
@@ -163,7 +163,7 @@ class WorkspaceModelTest {
         service.add("alice", "FACT", 0, 4);
         service.colleagues = false;
         WorkspaceModel model = open("carol", false);
-        model.showEveryone(true);
+        model.show(WorkspaceModel.Layer.EVERYONE);
         assertThat(screen.drawn()).isEmpty();
         assertThat(model.everyoneHint()).startsWith("Blind mode");
         assertThat(model.showsBlindMarker(true)).isTrue();
@@ -216,7 +216,7 @@ class WorkspaceModelTest {
         AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
         AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
         WorkspaceModel model = open("carol", false);
-        model.showEveryone(true);
+        model.show(WorkspaceModel.Layer.EVERYONE);
 
         model.deleteFromKeyboard(mine.id());
         assertThat(service.stored).doesNotContainKey(mine.id());
@@ -268,7 +268,7 @@ class WorkspaceModelTest {
     void inBlindModeAColleaguesLiveChangeNeverArrives() {
         service.colleagues = false;
         WorkspaceModel model = open("carol", false);
-        model.showEveryone(true);
+        model.show(WorkspaceModel.Layer.EVERYONE);
         model.remoteChange(new AnnotationChanged(SOURCE, service.add("alice", "FACT", 0, 4), null, "alice"));
         assertThat(screen.drawn()).isEmpty();
     }
@@ -278,7 +278,7 @@ class WorkspaceModelTest {
         AnnotationDetails mine = service.add("carol", "FACT", 0, 4);
         AnnotationDetails alices = service.add("alice", "FACT", 5, 9);
         WorkspaceModel model = open("carol", false);
-        model.showEveryone(true);
+        model.show(WorkspaceModel.Layer.EVERYONE);
         model.select(alices, false);
 
         service.colleagues = false;
@@ -307,7 +307,7 @@ class WorkspaceModelTest {
         assertThat(screen.listing.rows()).extracting(AnnotationDetails::author).containsExactly("bob");
         assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
 
-        model.showEveryone(false);
+        model.show(WorkspaceModel.Layer.MINE);
         assertThat(screen.listing.reviewer()).as("bob is no longer shown: the filter lets everyone through")
                 .isEqualTo(WorkspaceModel.ALL);
         assertThat(screen.listing.counts()).isEqualTo("0 annotations");
