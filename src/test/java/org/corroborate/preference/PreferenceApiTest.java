@@ -44,30 +44,31 @@ class PreferenceApiTest {
         api = new Api(mvc, json);
         if (!created) {
             TestAccounts accounts = new TestAccounts(accountService, projectService, actor);
-            accounts.create("pref-petra");
-            accounts.create("pref-quinn");
+            for (String name : java.util.List.of("pref-petra", "pref-quinn", "pref-una", "pref-vic")) {
+                accounts.create(name);
+            }
             created = true;
         }
     }
 
     @Test
     void eachPersonKeepsTheirOwnLayerChoice() throws Exception {
-        api.get("pref-petra", "/api/me/preferences").andExpect(status().isOk())
+        api.get("pref-una", "/api/me/preferences").andExpect(status().isOk())
                 .andExpect(jsonPath("$['workspace.layer']").value(org.hamcrest.Matchers.nullValue()));
-        api.put("pref-petra", "/api/me/preferences", Map.of("workspace.layer", "EVERYONE"))
+        api.put("pref-una", "/api/me/preferences", Map.of("workspace.layer", "EVERYONE"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$['workspace.layer']").value("EVERYONE"));
-        api.get("pref-petra", "/api/me/preferences").andExpect(jsonPath("$['workspace.layer']").value("EVERYONE"));
-        // Quinn's choice is Quinn's: Petra's stays.
-        api.get("pref-quinn", "/api/me/preferences")
+        api.get("pref-una", "/api/me/preferences").andExpect(jsonPath("$['workspace.layer']").value("EVERYONE"));
+        // Vic's choice is Vic's: Una's stays.
+        api.get("pref-vic", "/api/me/preferences")
                 .andExpect(jsonPath("$['workspace.layer']").value(org.hamcrest.Matchers.nullValue()));
-        api.put("pref-quinn", "/api/me/preferences", Map.of("workspace.layer", "GOLD")).andExpect(status().isOk());
-        api.get("pref-petra", "/api/me/preferences").andExpect(jsonPath("$['workspace.layer']").value("EVERYONE"));
+        api.put("pref-vic", "/api/me/preferences", Map.of("workspace.layer", "GOLD")).andExpect(status().isOk());
+        api.get("pref-una", "/api/me/preferences").andExpect(jsonPath("$['workspace.layer']").value("EVERYONE"));
         // null forgets the choice.
         Map<String, Object> forget = new HashMap<>();
         forget.put("workspace.layer", null);
-        api.put("pref-quinn", "/api/me/preferences", forget).andExpect(status().isOk())
+        api.put("pref-vic", "/api/me/preferences", forget).andExpect(status().isOk())
                 .andExpect(jsonPath("$['workspace.layer']").value(org.hamcrest.Matchers.nullValue()));
-        api.get("pref-quinn", "/api/me/preferences")
+        api.get("pref-vic", "/api/me/preferences")
                 .andExpect(jsonPath("$['workspace.layer']").value(org.hamcrest.Matchers.nullValue()));
     }
 
