@@ -180,7 +180,11 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(page.locator("#sources")).not().containsText("Queue B " + suffix);
         // Sorted by title, A C D: the order previous and next follow.
         page.locator("vaadin-grid-sorter").getByText("Title").click();
-        page.locator("vaadin-grid-cell-content").getByText("Queue A " + suffix).first().click();
+        assertThat(page.locator("vaadin-grid-sorter[direction='asc']")).hasCount(1);
+        page.waitForFunction("() => !document.querySelector('#sources').hasAttribute('loading')");
+        settle(page);
+        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setVisible(true)
+                .setHasText("Queue A " + suffix)).click();
         assertThat(page.locator("#source-title")).hasText("Queue A " + suffix);
         assertThat(page.locator("#queue-position")).hasText("1 of 3 · Assigned to me");
         assertThat(page.locator("#previous-source")).isDisabled();
@@ -220,8 +224,9 @@ class DeskBrowserTest extends BrowserTest {
         long source = source(project, "Colleagues memo " + suffix, text);
         annotate(ada, source, 0, 20, "FACT", Map.of());
         annotate(abe, source, 4, 20, "FACT", Map.of());
-        annotate(abe, source, 56, 92, "QUOTE", Map.of("speaker", "The operator"));
-        annotate(reviewer, source, 22, 48, "FACT", Map.of());
+        annotate(abe, source, text.indexOf("the operator"), text.length() - 1, "QUOTE",
+                Map.of("speaker", "The operator"));
+        annotate(reviewer, source, text.indexOf("says"), text.indexOf(", and"), "FACT", Map.of());
         signIn(page, reviewer);
         page.setViewportSize(1440, 900);
         page.navigate(url("/sources/" + source));
