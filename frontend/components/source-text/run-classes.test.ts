@@ -37,6 +37,7 @@ describe('run classes', () => {
     const admin = laneClass(0, '#2e7d32', false, '#0277bd');
     expect(alice).not.toBe(admin);
     expect(laneClass(0, '#2e7d32', true, '#ad1457')).toBe(laneClass(0, '#2e7d32', true));
+    expect(laneClass(0, '#2e7d32', false, '#2e7d32')).toBe(laneClass(0, '#2e7d32', false));
     const rule = [...style.sheet!.cssRules].map((r) => r.cssText).find((t) => t.includes(`.${alice}`))!;
     expect(rule).toContain('#ad1457 6px 10px');
   });

@@ -47,7 +47,8 @@ function colorKey(color: string): string {
  */
 export function laneClass(lane: number, color: string, mine: boolean, authorColor?: string): string {
   const layer = Math.min(lane, MAX_LANES - 1);
-  const author = !mine && authorColor ? `_${colorKey(authorColor)}` : '';
+  // a colleague whose colour is the label's own keeps plain gaps, so the dashes still show
+  const author = !mine && authorColor && authorColor !== color ? `_${colorKey(authorColor)}` : '';
   const name = `cbl${layer}_${colorKey(color)}${mine ? 'm' : 'o'}${author}`;
   if (madeClasses.has(name)) return name;
   const image = mine

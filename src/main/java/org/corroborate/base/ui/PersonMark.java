@@ -21,8 +21,11 @@ import java.util.TreeSet;
  */
 public record PersonMark(String name, String initials, String color) {
 
-    /** Colours that carry white initials at a WCAG contrast of 4.5 or more (checked by PersonMarkTest). */
-    public static final List<String> PALETTE = List.of("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ad4e00",
+    /**
+     * Colours that carry white initials at a WCAG contrast of 4.5 or more (checked by PersonMarkTest),
+     * none of them a label colour of the shipped scheme, so a colleague's dashes stay visible on it.
+     */
+    public static final List<String> PALETTE = List.of("#283593", "#bf360c", "#33691e", "#6a1b9a", "#ad4e00",
             "#00796b", "#ad1457", "#4527a0", "#5d4037", "#0277bd", "#827717", "#37474f");
 
     /** The mark of one person on their own. */

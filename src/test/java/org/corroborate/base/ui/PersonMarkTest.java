@@ -44,6 +44,7 @@ class PersonMarkTest {
         for (String color : PersonMark.PALETTE) {
             double contrast = 1.05 / (LabelChip.luminance(color) + 0.05);
             assertThat(contrast).as(color).isGreaterThanOrEqualTo(4.5);
+            assertThat(color).as("not a label colour of the shipped scheme").isNotIn("#2e7d32", "#1565c0", "#c62828");
         }
     }
 }
