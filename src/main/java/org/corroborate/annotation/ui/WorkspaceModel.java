@@ -24,7 +24,7 @@ import org.corroborate.scheme.LabelScheme;
 
 /**
  * The annotation workspace of one source without Vaadin: which annotations the viewer sees (blind
- * mode, the Mine / Everyone's / Gold switch, the list's label and reviewer filters), which one is selected, how each
+ * mode, the Mine / Everyone's / Gold switch, the list's filters and order), which one is selected, how each
  * is highlighted, what the viewer may do to it, and how a change (the viewer's own, or a colleague's
  * pushed live) alters what is shown. {@link SourceWorkspaceView} binds it to components through
  * {@link Display}; failures of the service calls propagate to the caller (in the UI, the session's
@@ -61,7 +61,7 @@ final class WorkspaceModel {
 
     /**
      * What the text shows: the viewer's annotations, everyone's (when blind mode allows), or the gold
-     * layer, read-only. {@code key} is how a browser remembers the choice.
+     * layer, read-only. Each person's choice is remembered by name ({@link LayerPreference}).
      */
     enum Layer {
         MINE("Mine"), EVERYONE("Everyone's"), GOLD("Gold");
@@ -74,20 +74,6 @@ final class WorkspaceModel {
 
         String title() {
             return title;
-        }
-
-        String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        /** The layer a browser remembered, or null for none or an unknown one. */
-        static Layer ofKey(String key) {
-            for (Layer layer : values()) {
-                if (layer.key().equals(key)) {
-                    return layer;
-                }
-            }
-            return null;
         }
     }
 
