@@ -25,6 +25,7 @@ export function toHighlight(
     end,
     color: checkColor(annotation.color || label?.color),
     mine: !!annotation.mine,
+    authorColor: !annotation.mine && annotation.authorColor ? checkColor(annotation.authorColor) : undefined,
     source: annotation,
   };
 }

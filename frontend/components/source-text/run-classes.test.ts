@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {depthClass, laneClass, safeColor, tintClass} from './run-classes.js';
+import {badgeClass, depthClass, laneClass, safeColor, safeInitials, tintClass} from './run-classes.js';
 import {ensureStyles} from './styles.js';
 
 describe('run classes', () => {
@@ -28,5 +28,32 @@ describe('run classes', () => {
     expect(depthClass(9)).toBe('cbd7');
     expect(depthClass(0)).toBe('cbd0');
     expect(tintClass('red', true)).toMatch(/^cbt\w+m$/);
+  });
+
+  it("draws a colleague's dashes with their colour in the gaps, one class per colleague", () => {
+    ensureStyles(document);
+    const style = document.getElementById('cb-source-text-style') as HTMLStyleElement;
+    const alice = laneClass(0, '#2e7d32', false, '#ad1457');
+    const admin = laneClass(0, '#2e7d32', false, '#0277bd');
+    expect(alice).not.toBe(admin);
+    expect(laneClass(0, '#2e7d32', true, '#ad1457')).toBe(laneClass(0, '#2e7d32', true));
+    expect(laneClass(0, '#2e7d32', false, '#2e7d32')).toBe(laneClass(0, '#2e7d32', false));
+    const rule = [...style.sheet!.cssRules].map((r) => r.cssText).find((t) => t.includes(`.${alice}`))!;
+    expect(rule).toContain('#ad1457 6px 10px');
+  });
+
+  it('puts only plain initials into the badge, and makes one rule per set of badges', () => {
+    expect(safeInitials(' AL ')).toBe('AL');
+    expect(safeInitials('ZØ')).toBe('ZØ');
+    expect(safeInitials('A"}')).toBeNull();
+    expect(safeInitials('ABCD')).toBeNull();
+    expect(safeInitials(null)).toBeNull();
+    ensureStyles(document);
+    const style = document.getElementById('cb-source-text-style') as HTMLStyleElement;
+    const name = badgeClass([{initials: 'AD', color: '#0277bd'}]);
+    expect(badgeClass([{initials: 'AD', color: '#0277bd'}])).toBe(name);
+    const rules = [...style.sheet!.cssRules].map((r) => r.cssText).filter((t) => t.includes(`.${name}::before`));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toContain('"AD"');
   });
 });

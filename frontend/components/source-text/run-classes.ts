@@ -41,15 +41,41 @@ function colorKey(color: string): string {
   return key;
 }
 
-/** The underline of one lane in one colour: solid for one's own, dashed for a colleague's. */
-export function laneClass(lane: number, color: string, mine: boolean): string {
+/**
+ * The underline of one lane in one colour: solid for one's own, dashed for a colleague's, the gaps
+ * filled with the colleague's own colour when they have one (so colleagues differ in the text).
+ */
+export function laneClass(lane: number, color: string, mine: boolean, authorColor?: string): string {
   const layer = Math.min(lane, MAX_LANES - 1);
-  const name = `cbl${layer}_${colorKey(color)}${mine ? 'm' : 'o'}`;
+  // a colleague whose colour is the label's own keeps plain gaps, so the dashes still show
+  const author = !mine && authorColor && authorColor !== color ? `_${colorKey(authorColor)}` : '';
+  const name = `cbl${layer}_${colorKey(color)}${mine ? 'm' : 'o'}${author}`;
   if (madeClasses.has(name)) return name;
   const image = mine
     ? `linear-gradient(${color},${color})`
-    : `repeating-linear-gradient(90deg,${color} 0 5px,transparent 5px 8px)`;
+    : `repeating-linear-gradient(90deg,${color} 0 6px,${author ? authorColor : 'transparent'} 6px 10px)`;
   return defineClass(name, `--cb-g${layer}:${image}`);
+}
+
+/** A person's initials as they may go into CSS text: letters and digits only, at most three. */
+export function safeInitials(initials: string | null | undefined): string | null {
+  if (!initials) return null;
+  const trimmed = String(initials).trim();
+  return /^[\p{L}\p{N}?]{1,3}$/u.test(trimmed) ? trimmed : null;
+}
+
+/**
+ * The badge before the first run of colleagues' annotations: their initials on their colour (the
+ * first's colour when several start at the same place). Pseudo-content, so it is not part of the
+ * text: selections and offsets pass over it.
+ */
+export function badgeClass(marks: readonly {initials: string; color: string}[]): string {
+  const name = `cbb_${marks.map((m) => `${m.initials}${colorKey(m.color)}`).join('_')}`;
+  if (madeClasses.has(name)) return name;
+  const content = marks.map((m) => m.initials).join(' ');
+  madeClasses.add(name);
+  addRule(`cb-source-text>.cb-text .${name}::before{content:"${content}";background:${marks[0].color}}`);
+  return name;
 }
 
 /** The background tint of the innermost annotation. */

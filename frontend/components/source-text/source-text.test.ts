@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {annotation, recordEvents, sourceText} from './test-fixture.js';
+import {annotation, recordEvents, run, sourceText} from './test-fixture.js';
 
 const TEXT = 'alpha beta gamma delta epsilon';
 
@@ -20,6 +20,28 @@ describe('<cb-source-text>', () => {
     expect(element.querySelector('span[data-ids="a"]')).toBe(first);
     expect(element.querySelector('span[data-ids="e"]')).toBe(last);
     expect(element.runs!.container.textContent).toBe(TEXT);
+  });
+
+  it("marks a colleague's annotation with their initials at its first run only, and leaves the text alone", async () => {
+    const colleague = {mine: false, authorColor: '#ad1457', authorInitials: 'AL'};
+    const element = await sourceText(TEXT, [
+      annotation('a', 0, 10, colleague),
+      annotation('b', 6, 16),
+      annotation('c', 17, 22, {mine: false, authorColor: 'red;}', authorInitials: 'X"}'}),
+    ]);
+    const badged = [...element.querySelectorAll('span.cb-badged')].map((s) => s.getAttribute('data-ids'));
+    expect(badged).toEqual(['a']);
+    expect(run(element, 'b a').classList.contains('cb-badged')).toBe(false);
+    expect(element.runs!.container.textContent).toBe(TEXT);
+  });
+
+  it('makes the box of an annotation it scrolls to blink', async () => {
+    const element = await sourceText(TEXT, [annotation('a', 0, 5)]);
+    element.scrollToAnnotation('a');
+    await element.updateComplete;
+    await Promise.resolve();
+    expect(element.selectedId).toBe('a');
+    expect(element.overlayLayer!.classList.contains('cb-flash')).toBe(true);
   });
 
   it('moves and removes an annotation', async () => {

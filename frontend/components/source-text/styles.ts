@@ -106,6 +106,32 @@ const STATIC_CSS = css`
   cb-source-text > .cb-tip > div > i.other {
     background-image: repeating-linear-gradient(135deg, rgba(255, 255, 255, 0.55) 0 2px, transparent 2px 4px);
   }
+  /* a colleague's initials before the first run of their annotation (run-classes.ts badgeClass) */
+  cb-source-text > .cb-text .cb-badged::before {
+    display: inline-block;
+    margin-inline-end: 2px;
+    padding: 0 3px;
+    border-radius: 3px;
+    color: #fff;
+    font-size: 9px;
+    font-weight: 600;
+    line-height: 13px;
+    letter-spacing: 0.02em;
+    vertical-align: super;
+    user-select: none;
+    -webkit-user-select: none;
+    pointer-events: none;
+  }
+  /* a jump from the annotation list: the selection box blinks twice */
+  cb-source-text > .cb-layer.cb-flash > div {
+    animation: cb-flash 0.45s ease-in-out 2;
+  }
+  @keyframes cb-flash {
+    50% {
+      box-shadow: 0 0 0 7px color-mix(in srgb, var(--cb-sel-color, #1565c0) 45%, transparent);
+      background: color-mix(in srgb, var(--cb-sel-color, #1565c0) 22%, transparent);
+    }
+  }
   cb-source-text > .cb-live {
     position: absolute;
     width: 1px;

@@ -7,7 +7,7 @@
  */
 import {CodePointIndex, lowerBound} from './cp-index.js';
 import {innermostFirst} from './lanes.js';
-import {depthClass, laneClass, tintClass} from './run-classes.js';
+import {badgeClass, depthClass, laneClass, safeInitials, tintClass} from './run-classes.js';
 import {chunkStarts, estimatedLines, planRuns, type PlannedRun} from './run-plan.js';
 import type {Highlight} from './types.js';
 
@@ -127,15 +127,21 @@ export class TextRuns {
     const inner = innermost[0];
     let classes = (inner.tintClassName ??= tintClass(inner.color, inner.mine));
     let deepestLane = 0;
+    let badges: {initials: string; color: string}[] | null = null;
     for (const h of covering) {
       const lane = this.laneOf(h.id) ?? 0;
       if (lane > deepestLane) deepestLane = lane;
       if (h.cachedLane !== lane) {
         h.cachedLane = lane;
-        h.laneClassName = laneClass(lane, h.color, h.mine);
+        h.laneClassName = laneClass(lane, h.color, h.mine, h.authorColor);
       }
       classes += ' ' + h.laneClassName;
+      const initials = h.start === run.start && h.authorColor ? safeInitials(h.source.authorInitials) : null;
+      if (initials && !badges?.some((b) => b.initials === initials)) {
+        (badges ??= []).push({initials, color: h.authorColor!});
+      }
     }
+    if (badges) classes += ' cb-badged ' + badgeClass(badges);
     span.className = depthClass(deepestLane) + ' ' + classes;
     span.appendChild(textNode);
     return span;

@@ -20,6 +20,9 @@ export interface SourceAnnotation {
   color: string;
   mine: boolean;
   tooltip?: string;
+  /** A colleague's annotation: their colour (the dashes' gaps) and initials (a badge at its start). */
+  authorColor?: string | null;
+  authorInitials?: string | null;
 }
 
 /** A range of code points. */
@@ -44,6 +47,8 @@ export interface Highlight {
   end: number;
   color: string;
   mine: boolean;
+  /** A colleague's colour, checked for CSS; undefined for one's own work and for colleagues without one. */
+  authorColor?: string;
   source: SourceAnnotation;
   /** the lane the cached `laneClassName` was made for */
   cachedLane?: number;

@@ -23,7 +23,7 @@ class ArchitectureTest {
     static final ArchRule baseDependsOnNoFeature = noClasses().that().resideInAPackage("org.corroborate.base..")
             .should().dependOnClassesThat().resideInAnyPackage("org.corroborate.source..",
                     "org.corroborate.security..", "org.corroborate.scheme..", "org.corroborate.audit..",
-                    "org.corroborate.project..",
+                    "org.corroborate.project..", "org.corroborate.preference..",
                     "org.corroborate.annotation..", "org.corroborate.review..", "org.corroborate.exchange..")
             .because("base holds what every feature shares and knows none of them");
 
@@ -37,6 +37,7 @@ class ArchitectureTest {
             .layer("base").definedBy("org.corroborate.base..")
             .layer("security").definedBy("org.corroborate.security..")
             .layer("audit").definedBy("org.corroborate.audit..")
+            .layer("preference").definedBy("org.corroborate.preference..")
             .layer("scheme").definedBy("org.corroborate.scheme..")
             .layer("project").definedBy("org.corroborate.project..")
             .layer("source").definedBy("org.corroborate.source..")
@@ -50,8 +51,9 @@ class ArchitectureTest {
             .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
             .whereLayer("project").mayOnlyBeAccessedByLayers("scheme", "source", "annotation", "review", "exchange")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "review", "exchange")
+            .whereLayer("preference").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
             .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "review", "exchange")
-            .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "scheme", "project", "source",
+            .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "preference", "scheme", "project", "source",
                     "annotation", "review", "exchange");
 
     @ArchTest

@@ -26,7 +26,10 @@ import org.springframework.test.context.TestExecutionListeners;
         "spring.datasource.url=jdbc:h2:mem:workbench-test;DB_CLOSE_DELAY=-1",
         "workbench.sources.max-file-size=64KB",
         "workbench.exchange.max-import-size=8MB",
-        "workbench.exchange.max-unpacked-size=4MB"})
+        "workbench.exchange.max-unpacked-size=4MB",
+        // Presence: open views beat every 2 s and a silent one leaves after 10 s, so the ghost test is quick.
+        "workbench.presence.heartbeat=2s",
+        "workbench.presence.timeout=10s"})
 @AutoConfigureMockMvc
 @Import(FastPasswordHashing.class)
 @TestExecutionListeners(listeners = SecurityStrategyListener.class,

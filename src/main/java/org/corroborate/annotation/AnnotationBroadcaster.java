@@ -6,7 +6,6 @@ import org.corroborate.project.ProjectService;
 import org.corroborate.source.SourceService;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -25,6 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * view is told when blind mode changes, so it can drop what its viewer may no longer see. When a
  * project's members change, a viewer who left the project stops receiving anything from its sources
  * (their subscription ends), and one whose supervision ended is held to blind mode again.
+ * Who is present comes from {@link Presence}: each open view beats ({@link Subscription#beat()}), and
+ * a view that stopped beating leaves the others' avatars after the timeout.
  * In-memory: one application instance.
  */
 @Component
@@ -35,9 +36,13 @@ public class AnnotationBroadcaster {
     private final CurrentActor actor;
     private final ProjectService projects;
     private final SourceService sources;
+    private final Presence presence;
+    /** Who each source's open views were last told is present. */
+    private final Map<Long, Set<String>> announced = new ConcurrentHashMap<>();
 
     AnnotationBroadcaster(AnnotationVisibility visibility, CurrentActor actor, ProjectService projects,
-                          SourceService sources) {
+                          SourceService sources, Presence presence) {
+        this.presence = presence;
         this.visibility = visibility;
         this.actor = actor;
         this.projects = projects;
@@ -65,15 +70,19 @@ public class AnnotationBroadcaster {
         Subscription subscription = new Subscription(sourceId, projectId, username, actor.has(Role.ADMIN), overseer,
                 onChange, onPresence, onVisibility, onReview);
         bySource.computeIfAbsent(sourceId, id -> new CopyOnWriteArrayList<>()).add(subscription);
+        presence.beat(sourceId, subscription.viewId, username);
         announcePresence(sourceId);
         return subscription;
     }
 
-    /** Who has a source open now. */
+    /** Who has a source open now: everyone whose view of it beat within the timeout. */
     public Set<String> present(long sourceId) {
-        Set<String> names = new TreeSet<>();
-        bySource.getOrDefault(sourceId, new CopyOnWriteArrayList<>()).forEach(s -> names.add(s.username));
-        return names;
+        return presence.present(sourceId);
+    }
+
+    /** How often an open view should call {@link Subscription#beat()}. */
+    public java.time.Duration heartbeat() {
+        return presence.heartbeat();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -167,6 +176,7 @@ public class AnnotationBroadcaster {
 
     private void announcePresence(long sourceId) {
         Set<String> names = present(sourceId);
+        announced.put(sourceId, names);
         bySource.getOrDefault(sourceId, new CopyOnWriteArrayList<>()).forEach(s -> s.onPresence.accept(names));
     }
 
@@ -181,6 +191,7 @@ public class AnnotationBroadcaster {
         private final Consumer<Set<String>> onPresence;
         private final Consumer<Boolean> onVisibility;
         private final Consumer<ReviewChanged> onReview;
+        private final String viewId = java.util.UUID.randomUUID().toString();
 
         private Subscription(long sourceId, long projectId, String username, boolean admin, boolean overseer,
                              Consumer<AnnotationChanged> onChange, Consumer<Set<String>> onPresence,
@@ -196,10 +207,26 @@ public class AnnotationBroadcaster {
             this.onReview = onReview;
         }
 
+        /**
+         * The open view is alive: keeps its viewer present, and tells the source's views when someone
+         * else's view stopped beating (or came back) since they were last told.
+         */
+        public void beat() {
+            var list = bySource.get(sourceId);
+            if (list == null || !list.contains(this)) {
+                return;
+            }
+            presence.beat(sourceId, viewId, username);
+            if (!present(sourceId).equals(announced.get(sourceId))) {
+                announcePresence(sourceId);
+            }
+        }
+
         @Override
         public void close() {
             var list = bySource.get(sourceId);
             if (list != null && list.remove(this)) {
+                presence.leave(sourceId, viewId);
                 announcePresence(sourceId);
             }
         }

@@ -66,13 +66,18 @@ class ProjectIsolationTest {
     static final String OUTSIDER = "iso-outsider";
     static final String OUTSIDE_BOSS = "iso-outside-supervisor";
 
-    /** Endpoints that show nothing of any one project: format lists, measures, the chain check, creating a project. */
+    /**
+     * Endpoints that show nothing of any one project: format lists, measures, the chain check, creating
+     * a project, the caller's own preferences.
+     */
     static final Set<String> WORKBENCH_WIDE = Set.of(
             "POST /api/projects",
             "GET /api/agreement/measures",
             "GET /api/import/formats",
             "GET /api/export/formats",
             "GET /api/audit/verify",
+            "GET /api/me/preferences",
+            "PUT /api/me/preferences",
             "GET /api/docs",
             "GET /api/openapi",
             "GET /api/openapi.yaml",
@@ -220,6 +225,7 @@ class ProjectIsolationTest {
         rows.add(new Row("POST /api/assignments/even", Kind.OBJECT, BOSS,
                 i -> body(post("/api/assignments/even"), Map.of("perSource", 1, "project", i.project()))));
         rows.add(new Row("GET /api/progress", Kind.OBJECT, BOSS, i -> get("/api/progress?project=" + i.project())));
+        rows.add(new Row("GET /api/me/queue", Kind.OBJECT, MEMBER, i -> get("/api/me/queue?project=" + i.project())));
         // Adjudication
         rows.add(new Row("GET /api/sources/{sourceId}/units", Kind.OBJECT, BOSS,
                 i -> get("/api/sources/" + i.source() + "/units")));

@@ -1,6 +1,7 @@
 package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Focusable;
@@ -50,6 +51,8 @@ import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.ui.ProvenancePanel;
+import org.corroborate.source.ui.WorkQueue;
+import org.corroborate.base.ui.PersonMark;
 
 /**
  * Where a reviewer annotates one source: the text with highlights, label buttons and hotkeys,
@@ -74,9 +77,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private GuidelinesPanel guidelines;
 
     private final SourceTextElement text = new SourceTextElement();
-    /** Mine, Everyone's or Gold: what the text shows, remembered per browser. */
+    /** Mine, Everyone's or Gold: what the text shows, remembered per person ({@link LayerPreference}). */
     private final RadioButtonGroup<WorkspaceModel.Layer> layers = new RadioButtonGroup<>();
-    private static final String LAYER_KEY = "cb.workspace.layer";
+    private final LayerPreference layerPreference;
+    private final WorkQueue queue;
+    private WorkQueue.Place place;
+    /** Who the colleagues drawn in the text are: their initials and colours, beside the text. */
+    private final Div legend = new Div();
     private GoldPanel goldPanel;
     private final AvatarGroup present = new AvatarGroup();
     private WorkspaceModel model;
@@ -89,7 +96,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
-                               AuditService audit, CurrentProject currentProject) {
+                               AuditService audit, CurrentProject currentProject, LayerPreference layerPreference,
+                               WorkQueue queue) {
+        this.layerPreference = layerPreference;
+        this.queue = queue;
         this.audit = audit;
         this.currentProject = currentProject;
         this.sources = sources;
@@ -115,6 +125,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         title = source.source().title();
         long projectId = source.source().project();
         currentProject.set(projectId); // the frame's project switcher then names the source's project
+        place = queue.around(projectId, sourceId);
         scheme = schemes.current(projectId);
         guidelines = new GuidelinesPanel(projects.guidelines(projectId));
         model = new WorkspaceModel(sourceId, new WorkspaceModel.Viewer(actor.require(),
@@ -123,7 +134,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         goldPanel = new GoldPanel(scheme);
         editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
         editor.setSelectionSource(this::withSelection);
-        list = new AnnotationList(scheme, a -> model.select(a, true), model::filter);
+        list = new AnnotationList(scheme, a -> model.select(a, true), model::query, model::mark);
         workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -144,6 +155,18 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             public Registration onReviewChange(Consumer<ReviewChanged> listener) {
                 return model.onReviewChange(listener)::run;
             }
+
+            @Override
+            public boolean hasNext() {
+                return place.next() != null;
+            }
+
+            @Override
+            public void openNext() {
+                if (place.next() != null) {
+                    getUI().ifPresent(ui -> ui.navigate("sources/" + place.next()));
+                }
+            }
         };
 
         text.setId("source-text");
@@ -156,7 +179,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
         text.addDeleteListener(e -> model.deleteFromKeyboard(e.id()));
         text.addEscapeListener(e -> model.select(null, false));
-        model.open();
+        model.open(layerPreference.chosen().orElse(null));
         if (model.readOnly() != null) {
             editor.readOnly();
         }
@@ -167,13 +190,15 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             if (e.getValue() != null && e.getValue() != model.layer()) {
                 model.show(e.getValue());
                 if (e.isFromClient()) {
-                    e.getSource().getUI().ifPresent(ui -> ui.getPage().executeJs("localStorage.setItem($0, $1)",
-                            LAYER_KEY, model.layer().key()));
+                    layerPreference.choose(model.layer());
                 }
             }
         });
 
-        Div reading = new Div(header(), text);
+        legend.setId("colleague-legend");
+        legend.addClassName("cb-colleague-legend");
+        legend.getElement().setAttribute("aria-label", "Who is who in the text");
+        Div reading = new Div(header(), legend, text);
         reading.addClassName("cb-workspace-text");
         TabSheet side = new TabSheet();
         side.addClassName("cb-workspace-side");
@@ -254,7 +279,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             row.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
             row.addClassName("cb-workspace-row");
         }
-        Div header = new Div(libraryLink(), heading, first, second);
+        Div header = new Div(queueBar(), heading, first, second);
         header.addClassName("cb-workspace-header");
         if (model.readOnly() != null) {
             // Said before anything is tried: the source is the viewer's to read, not to annotate.
@@ -285,6 +310,29 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return header;
     }
 
+    /**
+     * The library link and the work queue: previous and next source in the order of the library's
+     * listing as the viewer left it (or of their assigned sources), with where this one stands.
+     */
+    private Div queueBar() {
+        Button previous = new Button("‹ Previous", e -> getUI().ifPresent(ui -> ui.navigate("sources/" + place.previous())));
+        previous.setId("previous-source");
+        previous.setEnabled(place.previous() != null);
+        Button next = new Button("Next ›", e -> getUI().ifPresent(ui -> ui.navigate("sources/" + place.next())));
+        next.setId("next-source");
+        next.setEnabled(place.next() != null);
+        for (Button button : List.of(previous, next)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        Span where = new Span(place.position() == 0 ? place.name()
+                : place.position() + " of " + place.size() + " · " + place.name());
+        where.setId("queue-position");
+        where.addClassName("cb-muted");
+        Div bar = new Div(libraryLink(), previous, where, next);
+        bar.addClassName("cb-queue-bar");
+        return bar;
+    }
+
     private static Anchor libraryLink() {
         Anchor back = new Anchor("", "← Library");
         back.getElement().setAttribute("router-link", true);
@@ -298,21 +346,27 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
         UI ui = event.getUI();
         guidelines.restore(ui);
-        ui.getPage().executeJs("return localStorage.getItem($0)", LAYER_KEY).then(String.class, stored -> {
-            WorkspaceModel.Layer remembered = WorkspaceModel.Layer.ofKey(stored);
-            if (remembered != null && remembered != model.layer() && model.offers(remembered)) {
-                model.show(remembered);
-            }
-        });
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
                 sees -> ui.access(() -> model.visibilityChanged(sees)),
                 review -> ui.access(() -> model.reviewChanged(review)));
+        // The heartbeat that keeps the viewer present for colleagues; a browser that stops beating leaves.
+        getElement().executeJs("clearInterval(this.__cbBeat); const view = this;"
+                + "this.__cbBeat = setInterval(() => view.$server.presenceBeat(), $0)", broadcaster.heartbeat().toMillis());
+    }
+
+    /** The browser's heartbeat: this view is still open. */
+    @ClientCallable
+    private void presenceBeat() {
+        if (subscription != null) {
+            subscription.beat();
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        getElement().executeJs("clearInterval(this.__cbBeat)");
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -339,7 +393,17 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private void showPresence(Set<String> names) {
         WorkspaceModel.Presence presence = model.presence(names);
-        present.setItems(presence.others().stream().map(AvatarGroup.AvatarGroupItem::new).toList());
+        List<AvatarGroup.AvatarGroupItem> avatars = new java.util.ArrayList<>();
+        for (String name : presence.others()) {
+            // Each avatar in the person's own colour: the group's user colour i is set to it.
+            PersonMark mark = model.mark(name);
+            AvatarGroup.AvatarGroupItem avatar = new AvatarGroup.AvatarGroupItem(name);
+            avatar.setAbbreviation(mark.initials());
+            avatar.setColorIndex(avatars.size());
+            present.getStyle().set("--vaadin-user-color-" + avatars.size(), mark.color());
+            avatars.add(avatar);
+        }
+        present.setItems(avatars);
         present.getElement().setAttribute("title", presence.title());
         present.getElement().setAttribute("data-names", String.join(",", names));
     }
@@ -349,6 +413,34 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         layers.setTooltipText(model.everyoneHint());
         if (!allowed) {
             layers.setValue(model.layer());
+        }
+    }
+
+    /** The legend beside the text: each author drawn, with their initials in their colour; colleagues dashed. */
+    private void showLegend(List<String> authors) {
+        legend.removeAll();
+        List<String> drawn = authors.stream().filter(name -> !name.isEmpty()).toList();
+        boolean colleagues = drawn.stream().anyMatch(name -> !name.equals(actor.require()));
+        legend.setVisible(colleagues);
+        if (!colleagues) {
+            return;
+        }
+        legend.add(new Span("In the text: "));
+        for (String name : drawn) {
+            PersonMark mark = model.mark(name);
+            boolean me = name.equals(actor.require());
+            Span badge = new Span(mark.initials());
+            badge.addClassName("cb-person-badge");
+            badge.getStyle().set("background", mark.color());
+            Span line = new Span();
+            line.addClassName(me ? "cb-legend-solid" : "cb-legend-dashed");
+            line.getStyle().set("--cb-person-color", mark.color());
+            Span entry = new Span(badge, new Span(me ? name + " (you)" : name), line);
+            entry.addClassName("cb-legend-entry");
+            entry.getElement().setAttribute("data-person", name);
+            entry.getElement().setAttribute("data-initials", mark.initials());
+            entry.getElement().setAttribute("data-color", mark.color());
+            legend.add(entry);
         }
     }
 
@@ -378,6 +470,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         @Override
         public void list(WorkspaceModel.Listing listing) {
             list.show(listing);
+            showLegend(listing.reviewers());
         }
 
         @Override

@@ -54,5 +54,13 @@ public interface WorkspaceExtension {
          * is read again, so it changes without a reload. A panel listens while it is attached.
          */
         Registration onReviewChange(Consumer<ReviewChanged> listener);
+
+        /** Whether the viewer's work queue (the library's listing, see {@code source.ui.WorkQueue}) has a source after this one. */
+        default boolean hasNext() {
+            return false;
+        }
+
+        /** Opens the next source of the viewer's work queue; does nothing at its end. */
+        default void openNext() { }
     }
 }

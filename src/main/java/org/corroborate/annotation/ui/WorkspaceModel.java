@@ -19,11 +19,12 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.LabelledSpanRules;
 import org.corroborate.annotation.ReviewChanged;
 import org.corroborate.base.ui.LabelChip;
+import org.corroborate.base.ui.PersonMark;
 import org.corroborate.scheme.LabelScheme;
 
 /**
  * The annotation workspace of one source without Vaadin: which annotations the viewer sees (blind
- * mode, the Mine / Everyone's / Gold switch, the list's label and reviewer filters), which one is selected, how each
+ * mode, the Mine / Everyone's / Gold switch, the list's filters and order), which one is selected, how each
  * is highlighted, what the viewer may do to it, and how a change (the viewer's own, or a colleague's
  * pushed live) alters what is shown. {@link SourceWorkspaceView} binds it to components through
  * {@link Display}; failures of the service calls propagate to the caller (in the UI, the session's
@@ -51,13 +52,16 @@ final class WorkspaceModel {
     /** Why the viewer may not annotate this source (not assigned to them), or null when they may. */
     private String readOnly;
     private Layer layer = Layer.MINE;
-    private String labelFilter = ALL;
-    private String reviewerFilter = ALL;
+    private AnnotationQuery query = AnnotationQuery.EVERYTHING;
+    /** Everyone on screen (authors shown, people present, the viewer) and their marks. */
+    private Set<String> people = Set.of();
+    private Set<String> presentNames = Set.of();
+    private Map<String, PersonMark> marks = Map.of();
     private AnnotationDetails selected;
 
     /**
      * What the text shows: the viewer's annotations, everyone's (when blind mode allows), or the gold
-     * layer, read-only. {@code key} is how a browser remembers the choice.
+     * layer, read-only. Each person's choice is remembered by name ({@link LayerPreference}).
      */
     enum Layer {
         MINE("Mine"), EVERYONE("Everyone's"), GOLD("Gold");
@@ -70,20 +74,6 @@ final class WorkspaceModel {
 
         String title() {
             return title;
-        }
-
-        String key() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        /** The layer a browser remembered, or null for none or an unknown one. */
-        static Layer ofKey(String key) {
-            for (Layer layer : values()) {
-                if (layer.key().equals(key)) {
-                    return layer;
-                }
-            }
-            return null;
         }
     }
 
@@ -219,9 +209,25 @@ final class WorkspaceModel {
 
     /** Loads the annotations and shows them; supervisors start with everyone's shown, if they may see them. */
     void open() {
+        open(null);
+    }
+
+    /**
+     * Loads the annotations and shows them in the layer the viewer chose before (their preference),
+     * if the switch offers it now; without a choice, supervisors start with everyone's shown, if they
+     * may see them, and others with their own.
+     */
+    void open(Layer preferred) {
         readOnly = annotations.refusalToAnnotate(sourceId).orElse(null);
         seesColleagues = annotations.seesColleagues(sourceId);
         layer = viewer.supervisor() && seesColleagues ? Layer.EVERYONE : Layer.MINE;
+        if (preferred != null && offers(preferred)) {
+            layer = preferred;
+            if (layer == Layer.GOLD) {
+                gold.clear();
+                goldLayer.apply(sourceId).forEach(mark -> gold.put(mark.highlightId(), mark));
+            }
+        }
         reload();
     }
 
@@ -283,7 +289,7 @@ final class WorkspaceModel {
 
     /** The hint on the layer switch. */
     String everyoneHint() {
-        return seesColleagues ? "Mine: your annotations. Everyone's: colleagues' too, drawn dashed. Gold: the "
+        return seesColleagues ? "Mine: your annotations. Everyone's: colleagues' too, dashed in their colour with their initials. Gold: the "
                 + "adjudicated gold layer, read-only"
                 : "Blind mode: colleagues' annotations and the gold layer appear once you submit this source";
     }
@@ -302,11 +308,25 @@ final class WorkspaceModel {
         return selected;
     }
 
-    /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter). */
+    /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter), the rest of the query kept. */
     void filter(String label, String reviewer) {
-        labelFilter = label == null ? ALL : label;
-        reviewerFilter = reviewer == null ? ALL : reviewer;
+        query(query.withLabelAndAuthor(label, reviewer));
+    }
+
+    /** Lists what this query keeps, in its order. */
+    void query(AnnotationQuery wanted) {
+        query = wanted == null ? AnnotationQuery.EVERYTHING : wanted;
         display.list(listing());
+    }
+
+    AnnotationQuery query() {
+        return query;
+    }
+
+    /** How a person is marked on this screen (initials and colour, distinct from everyone else on it). */
+    PersonMark mark(String name) {
+        PersonMark mark = marks.get(name);
+        return mark != null ? mark : PersonMark.of(name);
     }
 
     /**
@@ -459,9 +479,11 @@ final class WorkspaceModel {
         if (notes.containsKey(a.id())) {
             tooltip.append(" — ").append(notes.get(a.id()));
         }
+        boolean mine = a.author().equals(viewer.name());
+        PersonMark author = mine ? null : mark(a.author());
         return new Highlight(String.valueOf(a.id()), a.start(), a.end(), a.label(),
-                label == null ? LabelChip.UNKNOWN_COLOR : label.color(), a.author().equals(viewer.name()),
-                tooltip.toString());
+                label == null ? LabelChip.UNKNOWN_COLOR : label.color(), mine, tooltip.toString(),
+                author == null ? null : author.color(), author == null ? null : author.initials());
     }
 
     /** Appends attribute values (by the scheme's titles; undeclared ones by name) and the note to a tooltip. */
@@ -575,6 +597,10 @@ final class WorkspaceModel {
 
     /** Who else has the source open, from everyone who has (the viewer included). */
     Presence presence(Set<String> names) {
+        presentNames = Set.copyOf(names);
+        if (remark()) {
+            redraw();
+        }
         List<String> others = names.stream().filter(n -> !n.equals(viewer.name())).sorted().toList();
         return new Presence(others, others.isEmpty() ? "Only you have this source open"
                 : "Also here: " + String.join(", ", others));
@@ -600,13 +626,11 @@ final class WorkspaceModel {
         List<AnnotationDetails> shown = shown();
         List<String> reviewers = new ArrayList<>(List.of(ALL));
         reviewers.addAll(shown.stream().map(AnnotationDetails::author).collect(Collectors.toCollection(TreeSet::new)));
-        if (!reviewers.contains(reviewerFilter)) {
-            reviewerFilter = ALL;
+        if (!reviewers.contains(query.author())) {
+            query = query.withLabelAndAuthor(query.label(), ALL);
         }
-        List<AnnotationDetails> rows = shown.stream()
-                .filter(a -> labelFilter.isEmpty() || a.label().equals(labelFilter))
-                .filter(a -> reviewerFilter.isEmpty() || a.author().equals(reviewerFilter))
-                .toList();
+        List<AnnotationDetails> rows = shown.stream().filter(query::keeps)
+                .sorted(query.order().comparator()).toList();
         Map<String, Long> perLabel = new TreeMap<>();
         rows.forEach(a -> perLabel.merge(a.label(), 1L, Long::sum));
         String counts = rows.size() + (rows.size() == 1 ? " annotation" : " annotations")
@@ -616,7 +640,7 @@ final class WorkspaceModel {
                 .filter(perLabel::containsKey)
                 .map(name -> name + " " + perLabel.get(name))
                 .collect(Collectors.joining(" · ")));
-        return new Listing(rows, List.copyOf(reviewers), reviewerFilter, counts);
+        return new Listing(rows, List.copyOf(reviewers), query.author(), counts);
     }
 
     private boolean isOwnLiveWork(AnnotationDetails annotation) {
@@ -635,7 +659,26 @@ final class WorkspaceModel {
         redraw();
     }
 
+    /**
+     * Marks everyone on screen anew (after authors or people present changed); true when a mark
+     * changed, so that the highlights must be drawn again.
+     */
+    private boolean remark() {
+        Set<String> now = new TreeSet<>(presentNames);
+        now.add(viewer.name());
+        visible.values().forEach(a -> now.add(a.author()));
+        if (now.equals(people)) {
+            return false;
+        }
+        people = now;
+        Map<String, PersonMark> fresh = PersonMark.of(now);
+        boolean changed = marks.entrySet().stream().anyMatch(e -> !e.getValue().equals(fresh.get(e.getKey())));
+        marks = fresh;
+        return changed;
+    }
+
     private void redraw() {
+        remark();
         display.drawAll(layer == Layer.GOLD ? gold.values().stream().map(this::highlight).toList()
                 : shown().stream().map(this::highlight).toList());
         display.list(listing());
@@ -644,6 +687,10 @@ final class WorkspaceModel {
     /** Puts one annotation in place without redrawing the rest of the text. */
     private void store(AnnotationDetails annotation) {
         visible.put(annotation.id(), annotation);
+        if (remark()) {
+            redraw();
+            return;
+        }
         if (isShown(annotation)) {
             display.draw(highlight(annotation));
         } else {

@@ -89,6 +89,12 @@ public class MainLayout extends AppLayout {
                 .ifPresent(user -> {
                     Avatar avatar = new Avatar(user.getUsername());
                     avatar.addThemeName("small");
+                    // The person's own initials and colour, as colleagues see them in the workspace.
+                    PersonMark mark = PersonMark.of(user.getUsername());
+                    avatar.setAbbreviation(mark.initials());
+                    avatar.setColorIndex(0);
+                    avatar.getStyle().set("--vaadin-user-color-0", mark.color());
+                    avatar.setId("current-user-avatar");
                     Span name = new Span(user.getUsername());
                     name.setId("current-user");
                     name.addClassName("cb-user-name");

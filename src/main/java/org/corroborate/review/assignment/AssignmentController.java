@@ -23,10 +23,16 @@ class AssignmentController {
     private final AssignmentService assignments;
 
     private final ProjectService projects;
+    private final org.corroborate.source.SourceService sources;
+    private final org.corroborate.review.ReviewStatusService statuses;
 
-    AssignmentController(AssignmentService assignments, ProjectService projects) {
+    AssignmentController(AssignmentService assignments, ProjectService projects,
+                         org.corroborate.source.SourceService sources,
+                         org.corroborate.review.ReviewStatusService statuses) {
         this.assignments = assignments;
         this.projects = projects;
+        this.sources = sources;
+        this.statuses = statuses;
     }
 
     @PutMapping("/api/sources/{sourceId}/assignment")
@@ -55,6 +61,26 @@ class AssignmentController {
         long projectId = projects.resolve(project);
         return Map.of("project", projectId, "sources", assignments.progress(projectId),
                 "reviewers", assignments.byReviewer(projectId));
+    }
+
+    /**
+     * The caller's own work queue in a project, in the library's order (the newest import first):
+     * every source, whether it is assigned to them and their status on it. {@code ?assigned=true}
+     * keeps only the sources assigned to them. Any member may ask (a supervisor's status is their own).
+     */
+    @GetMapping("/api/me/queue")
+    @Operation(summary = "The caller's sources in ?project=ID with 'assigned' and their own review status")
+    List<QueueEntry> myQueue(@RequestParam(required = false) Long project,
+                             @RequestParam(defaultValue = "false") boolean assigned) {
+        long projectId = projects.resolve(project);
+        var listed = sources.list(projectId);
+        List<Long> ids = listed.stream().map(org.corroborate.source.SourceSummary::id).toList();
+        Set<Long> mine = assignments.assignedToMe(ids);
+        var states = statuses.myStates(ids);
+        return listed.stream().filter(s -> !assigned || mine.contains(s.id()))
+                .map(s -> new QueueEntry(s.id(), s.title(), mine.contains(s.id()),
+                        states.getOrDefault(s.id(), org.corroborate.review.ReviewState.NOT_STARTED)))
+                .toList();
     }
 
     record ReviewersBody(Set<String> reviewers) {}

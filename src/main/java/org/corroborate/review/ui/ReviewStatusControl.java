@@ -60,12 +60,24 @@ class ReviewStatusControl implements WorkspaceExtension {
         });
         submit.setId("submit-review");
         submit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        submit.setVisible(projects.holds(sources.summary(workspace.sourceId()).project(), Role.REVIEWER));
+        boolean reviewer = projects.holds(sources.summary(workspace.sourceId()).project(), Role.REVIEWER);
+        submit.setVisible(reviewer);
+        // Submit, then straight on to the next source of the reviewer's queue (the library's listing).
+        Button submitAndNext = new Button("Submit and next", e -> {
+            reviews.submit(workspace.sourceId());
+            Notifications.success("Submitted. On to the next source.");
+            workspace.openNext();
+        });
+        submitAndNext.setId("submit-and-next");
+        submitAndNext.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        submitAndNext.setVisible(reviewer && workspace.hasNext());
         assignments.refusal(workspace.sourceId()).ifPresent(refusal -> {
             submit.setEnabled(false);
             submit.setTooltipText(refusal);
+            submitAndNext.setEnabled(false);
+            submitAndNext.setTooltipText(refusal);
         });
-        HorizontalLayout item = new HorizontalLayout(status, submit);
+        HorizontalLayout item = new HorizontalLayout(status, submit, submitAndNext);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
         return item;
     }

@@ -58,6 +58,7 @@ public class LibraryView extends VerticalLayout {
 
 
     private final Long projectId;
+    private final WorkQueue queue;
     private final List<LibraryExtension> extensions;
     /** What each extension shows in the current listing (re-read on every refresh). */
     private final Map<LibraryExtension, LibraryExtension.Listing> listings = new LinkedHashMap<>();
@@ -65,8 +66,9 @@ public class LibraryView extends VerticalLayout {
     private final Map<LibraryExtension, Checkbox> filters = new LinkedHashMap<>();
 
     public LibraryView(SourceService sources, CurrentProject currentProject, ProjectService projects,
-                       List<LibraryExtension> extensions) {
+                       List<LibraryExtension> extensions, WorkQueue queue) {
         this.sources = sources;
+        this.queue = queue;
         this.extensions = extensions;
         var project = currentProject.get();
         this.projectId = project.map(ProjectDetails::id).orElse(null);
@@ -89,7 +91,7 @@ public class LibraryView extends VerticalLayout {
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setWidth("24rem");
+        filter.addClassName("cb-library-filter");
         filter.addValueChangeListener(e -> applyFilter());
         Button importButton = new Button("Import sources", VaadinIcon.UPLOAD.create(),
                 e -> new ImportDialog(sources, projectId, this::refresh).open());
@@ -99,6 +101,8 @@ public class LibraryView extends VerticalLayout {
 
         HorizontalLayout header = new HorizontalLayout(title, projectName, count);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.setWrap(true);
+        header.addClassName("cb-library-header");
         HorizontalLayout toolbar = new HorizontalLayout(filter, importButton);
         if (projectId != null && projects.holds(projectId, Role.SUPERVISOR)) {
             toolbar.addComponentAtIndex(1, blindMenu());
@@ -139,24 +143,25 @@ public class LibraryView extends VerticalLayout {
         grid.addColumn(s -> s.publisher() == null ? "" : s.publisher()).setHeader("Publisher").setKey("publisher")
                 .setSortable(true).setFlexGrow(1).setWidth("8rem").setResizable(true);
         grid.addColumn(s -> s.published() == null ? "—" : s.published().toString())
-                .setHeader("Published").setKey("published").setWidth("7rem").setFlexGrow(0)
+                .setHeader("Published").setKey("published").setAutoWidth(true).setFlexGrow(0)
                 .setComparator(Comparator.comparing(SourceSummary::published,
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         grid.addColumn(s -> String.format(Locale.ROOT, "%,d", s.length())).setHeader("Length")
                 .setTooltipGenerator(s -> s.length() + " characters (Unicode code points)")
-                .setKey("length").setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0)
+                .setKey("length").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(SourceSummary::length);
         grid.addColumn(SourceSummary::importedBy).setHeader("Imported by").setKey("importedBy")
-                .setSortable(true).setWidth("6.5rem").setFlexGrow(0);
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> IMPORTED_AT.format(s.importedAt().atZone(ZoneId.systemDefault())))
-                .setHeader("Imported at").setKey("importedAt").setWidth("9.5rem").setFlexGrow(0)
+                .setHeader("Imported at").setKey("importedAt").setAutoWidth(true).setFlexGrow(0)
                 .setComparator(SourceSummary::importedAt);
         grid.addComponentColumn(s -> s.blind() ? StateBadge.blindMode("Blind", null) : new Span())
-                .setHeader("Mode").setKey("blind").setWidth("4.5rem").setFlexGrow(0)
+                .setHeader("Mode").setKey("blind").setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(s -> s.blind() ? "Blind mode: reviewers see colleagues' work after submitting" : "");
         grid.addColumn(SourceSummary::shortHash).setHeader("SHA-256").setKey("sha256")
                 .setTooltipGenerator(SourceSummary::sha256).setPartNameGenerator(s -> "cb-hash-cell")
-                .setWidth("7.5rem").setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addSortListener(e -> followQueue());
         grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(workspacePath(e.getItem().id()))));
         grid.setEmptyStateText("No sources yet. Use “Import sources” to add .txt, .md or .html files.");
     }
@@ -176,7 +181,7 @@ public class LibraryView extends VerticalLayout {
             String header = listing.get().header();
             var column = grid.addComponentColumn(s -> listings.get(extension).cell().apply(s)).setHeader(header)
                     .setKey(header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
-                    .setWidth("10.5rem").setFlexGrow(0);
+                    .setAutoWidth(true).setFlexGrow(0);
             List<Grid.Column<SourceSummary>> order = new ArrayList<>(grid.getColumns());
             order.remove(column);
             order.add(at++, column);
@@ -231,6 +236,27 @@ public class LibraryView extends VerticalLayout {
         int shown = data.size(new Query<>(data.getFilter()));
         int total = data.getItems().size();
         count.setText(shown == total ? total + (total == 1 ? " source" : " sources") : shown + " of " + total + " sources");
+        grid.recalculateColumnWidths();
+        followQueue();
+    }
+
+    /** The listing as it stands (filters and sort) becomes the order the workspace's previous and next follow. */
+    private void followQueue() {
+        if (projectId == null) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        filters.forEach((extension, box) -> {
+            if (box.getValue()) {
+                names.add(box.getLabel());
+            }
+        });
+        String term = filter.getValue() == null ? "" : filter.getValue().strip();
+        if (!term.isEmpty()) {
+            names.add("“" + term + "”");
+        }
+        queue.follow(projectId, grid.getListDataView().getItems().map(SourceSummary::id).toList(),
+                names.isEmpty() ? "Library" : String.join(" · ", names));
     }
 
     /** The annotation workspace of a source; named by path so the library does not depend on annotation. */

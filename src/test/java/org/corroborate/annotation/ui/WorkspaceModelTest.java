@@ -314,6 +314,72 @@ class WorkspaceModelTest {
     }
 
     @Test
+    void theListFiltersByAttributeValueAndTextAndSortsByLabelAuthorAndLastChange() {
+        AnnotationDetails mayor = service.add("carol", "QUOTE", 20, 30, Map.of("speaker", "The Mayor"), null);
+        AnnotationDetails clerk = service.add("alice", "QUOTE", 5, 9, Map.of("speaker", "A clerk"), "Check the tape");
+        AnnotationDetails fact = service.add("bob", "FACT", 0, 4);
+        WorkspaceModel model = open("sam", true);
+        assertThat(screen.listing.rows()).as("in text order").containsExactly(fact, clerk, mayor);
+
+        model.query(new AnnotationQuery("", "", "speaker", "mayor", "", AnnotationQuery.Order.POSITION));
+        assertThat(screen.listing.rows()).containsExactly(mayor);
+        model.query(new AnnotationQuery("", "", "speaker", "", "", AnnotationQuery.Order.POSITION));
+        assertThat(screen.listing.rows()).as("everything with a speaker").containsExactly(clerk, mayor);
+        model.query(new AnnotationQuery("", "", "", "CLERK", "", AnnotationQuery.Order.POSITION));
+        assertThat(screen.listing.rows()).as("a value of any attribute").containsExactly(clerk);
+        model.query(new AnnotationQuery("", "", "", "", "tape", AnnotationQuery.Order.POSITION));
+        assertThat(screen.listing.rows()).as("the note counts as text").containsExactly(clerk);
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+
+        model.query(new AnnotationQuery("", "", "", "", "", AnnotationQuery.Order.LABEL));
+        assertThat(screen.listing.rows()).containsExactly(fact, clerk, mayor);
+        model.query(new AnnotationQuery("", "", "", "", "", AnnotationQuery.Order.AUTHOR));
+        assertThat(screen.listing.rows()).containsExactly(clerk, fact, mayor);
+        AnnotationDetails changed = service.change(fact.id(), "FACT");
+        model.remoteChange(new AnnotationChanged(SOURCE, changed, null, "bob"));
+        model.query(new AnnotationQuery("", "", "", "", "", AnnotationQuery.Order.CHANGED));
+        assertThat(screen.listing.rows().getFirst().id()).as("the latest change first").isEqualTo(fact.id());
+        model.filter("QUOTE", "carol");
+        assertThat(screen.listing.rows()).as("label and author keep the order").containsExactly(mayor);
+    }
+
+    @Test
+    void colleaguesAreDrawnInTheirOwnColourWithTheirInitialsAndTheViewerPlain() {
+        AnnotationDetails mine = service.add("alice", "FACT", 0, 4);
+        AnnotationDetails admins = service.add("admin", "FACT", 5, 9);
+        AnnotationDetails bobs = service.add("bob", "FACT", 10, 12);
+        WorkspaceModel model = open("alice", false);
+        model.show(WorkspaceModel.Layer.EVERYONE);
+        Highlight own = screen.highlights.get(mine.id());
+        assertThat(own.authorColor()).isNull();
+        assertThat(own.authorInitials()).isNull();
+        Highlight admin = screen.highlights.get(admins.id());
+        Highlight bob = screen.highlights.get(bobs.id());
+        assertThat(admin.authorInitials()).isEqualTo("AD");
+        assertThat(bob.authorInitials()).isEqualTo("BO");
+        assertThat(admin.authorColor()).isNotEqualTo(bob.authorColor()).isNotEqualTo(model.mark("alice").color());
+        assertThat(model.mark("alice").initials()).isEqualTo("AL");
+    }
+
+    @Test
+    void theLayerAPersonChoseOpensIfTheSwitchOffersIt() {
+        service.add("bob", "FACT", 0, 4);
+        service.viewer = "alice";
+        WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer("alice", false), SCHEME,
+                service, source -> Map.of(), screen);
+        model.open(WorkspaceModel.Layer.EVERYONE);
+        assertThat(model.layer()).isEqualTo(WorkspaceModel.Layer.EVERYONE);
+        assertThat(screen.drawn()).hasSize(1);
+
+        service.colleagues = false; // blind mode: everyone's is not offered, so her own shows
+        WorkspaceModel blind = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer("alice", false), SCHEME,
+                service, source -> Map.of(), screen);
+        blind.open(WorkspaceModel.Layer.GOLD);
+        assertThat(blind.layer()).isEqualTo(WorkspaceModel.Layer.MINE);
+        assertThat(screen.drawn()).isEmpty();
+    }
+
+    @Test
     void aHighlightsTooltipCarriesAttributesNoteAndTheExtensionsLines() {
         AnnotationDetails quote = service.add("alice", "QUOTE", 5, 9, Map.of("speaker", "The mayor"), "Check the tape");
         verdicts.put(quote.id(), "1 agree · 0 disagree · 0 unsure");
