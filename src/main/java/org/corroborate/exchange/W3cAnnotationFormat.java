@@ -69,12 +69,14 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     public SourceWriter open(ExportArchive archive) throws IOException {
         OutputStream out = new BufferedOutputStream(archive.file("corpus.jsonld"), 1 << 16);
         // The model's form: the collection (id, label, total) and its one AnnotationPage under 'first',
-        // which holds the items. 'total' is written last, once known (JSON keys have no order).
+        // which holds the items. 'total' is written last, once known (JSON keys have no order). The page
+        // has no 'partOf': it sits inside its collection, and the W3C test suite's schemas take a
+        // partOf that is the collection's IRI for an invalid description of it.
         String id = "urn:corroborate:export:" + archive.id();
         out.write(("{\"@context\":\"" + CONTEXT + "\",\"id\":\"" + id + "\",\"type\":\"AnnotationCollection\","
                 + "\"label\":\"Corroborate corpus\",\"generator\":{\"id\":\"urn:corroborate:workbench\","
                 + "\"type\":\"Software\",\"name\":\"Corroborate\"},\"first\":{\"id\":\"" + id + ":page:1\","
-                + "\"type\":\"AnnotationPage\",\"partOf\":\"" + id + "\",\"startIndex\":0,\"items\":[")
+                + "\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":[")
                 .getBytes(StandardCharsets.UTF_8));
         return new SourceWriter() {
             private boolean first = true;

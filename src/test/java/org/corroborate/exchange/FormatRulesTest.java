@@ -58,6 +58,39 @@ class FormatRulesTest {
                 .hasSize(12);
     }
 
+    /**
+     * Writes the golden corpus and a source with every kind of line end, tab and a span across lines,
+     * in every format, to {@code target/exchange-samples/FORMAT/}, for the formats' own tools
+     * (brat's parser and validator, conlleval, the W3C schemas, doccano's parser; docs/formats.md
+     * says what each said). The files keep this test's rules too.
+     */
+    @Test
+    void samplesForTheFormatsOwnToolsKeepTheRules() throws Exception {
+        String text = "a\tb then the boats\nleak\fhere\u2028and\u0085there. Zoë said “no” 👨‍👩‍👧";
+        CodePoints points = new CodePoints(text);
+        int boats = text.codePointCount(0, text.indexOf("boats"));
+        List<ExportedSpan> spans = List.of(
+                new ExportedSpan("a91", 0, 3, "FACT", "a\tb", "alice", T, T, Map.of(), "first\rsecond", Map.of(), null,
+                        null, null, List.of()),
+                new ExportedSpan("a92", boats, points.length(), "QUOTE", points.substring(boats, points.length()), "alice",
+                        T, T, Map.of("speaker", "Zoë Lee"), null, Map.of(), null, null, null, List.of()),
+                new ExportedSpan("a93", boats, boats + 5, "FACT", "boats", "bob", T, T, Map.of(), null, Map.of(), null,
+                        null, null, List.of()));
+        List<ExportedSource> corpus = new ArrayList<>(GoldenFilesTest.corpus());
+        corpus.add(new ExportedSource(source(3, text), text, spans, List.of(), List.of()));
+        Path samples = Path.of("target", "exchange-samples");
+        for (var format : List.of(brat, conll, w3c, jsonl)) {
+            Path folder = samples.resolve(format.id());
+            Files.createDirectories(folder);
+            for (var file : GoldenFilesTest.write(format, corpus).entrySet()) {
+                Files.write(folder.resolve(file.getKey()), file.getValue());
+            }
+        }
+        BratStandoffRules.check(Files.readString(samples.resolve("brat/source-3.ann")), text);
+        assertThat(Iob2Rules.check(Files.readString(samples.resolve("conll/alice.conll")))).isNotEmpty();
+        W3cModelRules.check(json.readTree(Files.readString(samples.resolve("w3c/corpus.jsonld"))));
+    }
+
     static final String[] PIECES = {"water", "Zoë", "said", "💧", "👨‍👩‍👧", "👍🏽", "قال", "يوسف", "שלום", "\t", " ", " ",
         "\n", "\r", "\u000B", "\f", "\u001C", "\u001D", "\u001E", "\u0085", "\u2028", "\u2029", "\u00A0", ".", ",",
         "“", "”", "e\u0301", "don't", "1,000"};
