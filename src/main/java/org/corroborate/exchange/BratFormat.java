@@ -60,8 +60,7 @@ class BratFormat implements ExportFormat, ImportFormat {
     public SourceWriter open(ExportArchive archive) throws IOException {
         return new SourceWriter() {
             private Long projectId;
-            /** Every label and attribute the exported spans carry, for annotation.conf. */
-            private final Map<String, Set<String>> used = new TreeMap<>();
+            private final Declarations declared = new Declarations();
 
             @Override
             public void write(ExportedSource source) throws IOException {
@@ -69,76 +68,246 @@ class BratFormat implements ExportFormat, ImportFormat {
                     projectId = source.source().project();
                 }
                 String name = "source-" + source.source().id();
-                source.spans().forEach(span -> used.computeIfAbsent(span.label(), l -> new TreeSet<>())
-                        .addAll(span.attributes().keySet()));
                 entry(archive, name + ".txt", source.text());
-                entry(archive, name + ".ann", standoff(source));
+                entry(archive, name + ".ann", standoff(archive, source, declared));
             }
 
             @Override
             public void finish() throws IOException {
                 // Written last, when every span is known: the scheme covers them all.
                 entry(archive, "annotation.conf", configuration(projectId == null ? schemes.template()
-                        : schemes.current(projectId), used));
+                        : schemes.current(projectId), declared));
             }
         };
     }
 
     /**
-     * The project's current scheme, archived labels included, and every label and attribute the
-     * exported spans carry that it lacks (made under an earlier version), so brat can show every span.
+     * What annotation.conf must declare beyond the scheme: every label and attribute the exported
+     * spans carry, each attribute's values as written, and the kinds of overlap ({@code equal},
+     * {@code contain}, {@code cross}) that occur between two labels in one document.
      */
-    static String configuration(LabelScheme scheme, Map<String, Set<String>> used) {
-        StringBuilder conf = new StringBuilder("# ").append(scheme.name()).append(' ').append(scheme.version())
-                .append("\n[entities]\n");
-        scheme.labels().forEach(l -> conf.append(l.name()).append('\n'));
-        used.keySet().stream().filter(l -> scheme.label(l).isEmpty()).forEach(l -> conf.append(l).append('\n'));
-        conf.append("[relations]\n[events]\n[attributes]\n");
-        Map<String, List<String>> undeclared = new TreeMap<>();
-        scheme.labels().forEach(l -> l.attributes().forEach(a -> {
-            conf.append(a.name()).append("\tArg:").append(l.name());
-            List<String> values = a.attributeType().allowedValues(a);
-            if (!values.isEmpty()) {
-                conf.append(", Value:").append(String.join("|", values));
-            }
-            conf.append('\n');
-        }));
-        used.forEach((label, names) -> names.forEach(name -> {
-            if (scheme.label(label).flatMap(l -> l.attribute(name)).isEmpty()) {
-                undeclared.computeIfAbsent(name, n -> new ArrayList<>()).add(label);
-            }
-        }));
-        undeclared.forEach((name, labels) -> conf.append(name).append("\tArg:")
-                .append(String.join("|", labels)).append('\n'));
-        return conf.toString();
+    static final class Declarations {
+        final Map<String, Set<String>> attributesByLabel = new TreeMap<>();
+        final Map<String, Set<String>> values = new TreeMap<>();
+        final Map<String, Set<String>> overlaps = new TreeMap<>();
     }
 
     /**
-     * brat counts characters of the .txt; this writes code point offsets, as every export does.
-     * Attribute values are tokens, written as their {@link AttributeType} says.
+     * The project's current scheme, archived labels included, and every label and attribute the
+     * exported spans carry that it lacks (made under an earlier version), so brat can show every
+     * span; {@code <OVERLAP>} rules for the overlaps the data has, so brat's validator accepts them;
+     * and each attribute once, for all its labels, with a {@code Value:} list (the values a choice
+     * or yes/no attribute allows, and every value written), since an attribute without one is a
+     * yes/no flag to brat. A value holding {@code |} or {@code ,}, which the file's syntax uses, is
+     * left out of the list.
      */
-    private String standoff(ExportedSource source) {
+    static String configuration(LabelScheme scheme, Declarations used) {
+        StringBuilder conf = new StringBuilder("# ").append(scheme.name()).append(' ').append(scheme.version())
+                .append("\n[entities]\n");
+        scheme.labels().forEach(l -> conf.append(l.name()).append('\n'));
+        used.attributesByLabel.keySet().stream().filter(l -> scheme.label(l).isEmpty())
+                .forEach(l -> conf.append(l).append('\n'));
+        conf.append("[relations]\n");
+        used.overlaps.forEach((pair, kinds) -> {
+            String[] labels = pair.split("\t");
+            conf.append("<OVERLAP>\tArg1:").append(labels[0]).append(", Arg2:").append(labels[1])
+                    .append(", <OVL-TYPE>:").append(String.join("|", kinds)).append('\n');
+        });
+        conf.append("[events]\n[attributes]\n");
+        Map<String, Set<String>> labelsOf = new TreeMap<>();
+        Map<String, Set<String>> valuesOf = new TreeMap<>();
+        scheme.labels().forEach(l -> l.attributes().forEach(a -> {
+            labelsOf.computeIfAbsent(a.name(), n -> new java.util.LinkedHashSet<>()).add(l.name());
+            valuesOf.computeIfAbsent(a.name(), n -> new java.util.LinkedHashSet<>())
+                    .addAll(a.attributeType().allowedValues(a));
+        }));
+        used.attributesByLabel.forEach((label, names) -> names.forEach(name ->
+                labelsOf.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>()).add(label)));
+        used.values.forEach((name, tokens) -> valuesOf.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>())
+                .addAll(tokens));
+        labelsOf.forEach((name, labels) -> {
+            List<String> values = valuesOf.getOrDefault(name, Set.of()).stream()
+                    .filter(v -> !v.isEmpty() && v.indexOf('|') < 0 && v.indexOf(',') < 0).toList();
+            if (values.isEmpty()) {
+                return; // no span has a value: brat would take a declaration without values for a flag
+            }
+            conf.append(name).append("\tArg:").append(String.join("|", labels)).append(", Value:")
+                    .append(String.join("|", values)).append('\n');
+        });
+        return conf.toString();
+    }
+
+    /** One span as brat writes it: its fragments as [start, end) code points, in order. */
+    record Fragments(ExportedSpan span, int[] starts, int[] ends) {
+        int first() {
+            return starts[0];
+        }
+
+        int last() {
+            return ends[ends.length - 1];
+        }
+
+        boolean sameAs(Fragments other) {
+            return java.util.Arrays.equals(starts, other.starts) && java.util.Arrays.equals(ends, other.ends);
+        }
+
+        /** brat's {@code contains}: each fragment of the other lies inside one of these. */
+        boolean contains(Fragments other) {
+            for (int o = 0; o < other.starts.length; o++) {
+                boolean inside = false;
+                for (int i = 0; i < starts.length && !inside; i++) {
+                    inside = other.starts[o] >= starts[i] && other.ends[o] <= ends[i];
+                }
+                if (!inside) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The span's fragments: the runs of its text between the characters brat's reader ends a line
+     * at ({@link PythonText#isLineEnd}), as brat writes a span across lines ({@code 14 17;18 21}).
+     * Null when the span holds nothing else.
+     */
+    static Fragments fragments(String text, CodePoints points, ExportedSpan span) {
+        int from = points.toUtf16(span.start());
+        int to = points.toUtf16(span.end());
+        List<int[]> runs = new ArrayList<>(1);
+        int offset = span.start();
+        int runStart = -1;
+        for (int i = from; i < to; ) {
+            int c = text.codePointAt(i);
+            if (PythonText.isLineEnd(c)) {
+                if (runStart >= 0) {
+                    runs.add(new int[] {runStart, offset});
+                    runStart = -1;
+                }
+            } else if (runStart < 0) {
+                runStart = offset;
+            }
+            i += Character.charCount(c);
+            offset++;
+        }
+        if (runStart >= 0) {
+            runs.add(new int[] {runStart, offset});
+        }
+        if (runs.isEmpty()) {
+            return null;
+        }
+        int[] starts = new int[runs.size()];
+        int[] ends = new int[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            starts[i] = runs.get(i)[0];
+            ends[i] = runs.get(i)[1];
+        }
+        return new Fragments(span, starts, ends);
+    }
+
+    /**
+     * The .ann file of one source. Offsets count code points, as every export does (brat counts
+     * Python characters, which are code points). A span across line ends is written as brat writes
+     * one, in fragments, and its covered text is the fragments' texts joined by a space; a tab stays
+     * a tab. No line holds a character brat's reader ends a line at: notes have them as spaces, and
+     * attribute values (tokens, as their {@link AttributeType} writes them) as {@code _}. Where the
+     * span starts or ends with a line end, which no fragment can show, the note keeps its exact
+     * extent as {@code at=START-END}. Every change is reported to the archive.
+     */
+    private String standoff(ExportArchive archive, ExportedSource source, Declarations declared) {
         LabelScheme scheme = schemes.current(source.source().project());
-        CodePoints text = new CodePoints(source.text());
+        String text = source.text();
+        CodePoints points = new CodePoints(text);
         StringBuilder ann = new StringBuilder();
+        List<Fragments> written = new ArrayList<>(source.spans().size());
         int t = 0;
         int a = 0;
         int n = 0;
         for (ExportedSpan span : source.spans()) {
-            String id = "T" + (++t);
-            String covered = text.substring(span.start(), span.end()).replace('\n', ' ').replace('\t', ' ');
-            ann.append(id).append('\t').append(span.label()).append(' ').append(span.start()).append(' ')
-                    .append(span.end()).append('\t').append(covered).append('\n');
-            for (var attribute : span.attributes().entrySet()) {
-                ann.append('A').append(++a).append('\t').append(attribute.getKey()).append(' ').append(id).append(' ')
-                        .append(type(scheme, span.label(), attribute.getKey()).token(attribute.getValue()))
-                        .append('\n');
+            Fragments fragments = fragments(text, points, span);
+            if (fragments == null) {
+                archive.skipped(source, span, "covers only line breaks", "brat cannot write a span without text");
+                continue;
             }
-            String note = "author=" + span.author() + " span=" + span.id()
-                    + (span.note() == null ? "" : " note=" + span.note().replace('\n', ' ').replace('\t', ' '));
+            written.add(fragments);
+            Set<String> attributeNames = declared.attributesByLabel.computeIfAbsent(span.label(),
+                    l -> new TreeSet<>());
+            String id = "T" + (++t);
+            ann.append(id).append('\t').append(span.label()).append(' ');
+            for (int f = 0; f < fragments.starts().length; f++) {
+                if (f > 0) {
+                    ann.append(';');
+                }
+                ann.append(fragments.starts()[f]).append(' ').append(fragments.ends()[f]);
+            }
+            ann.append('\t');
+            for (int f = 0; f < fragments.starts().length; f++) {
+                if (f > 0) {
+                    ann.append(' ');
+                }
+                ann.append(text, points.toUtf16(fragments.starts()[f]), points.toUtf16(fragments.ends()[f]));
+            }
+            ann.append('\n');
+            if (fragments.starts().length > 1) {
+                archive.adjusted(source, span, "written in fragments around line breaks, as brat writes a span "
+                        + "across lines", fragments.starts().length + " fragments");
+            }
+            for (var attribute : span.attributes().entrySet()) {
+                String token = oneToken(type(scheme, span.label(), attribute.getKey()).token(attribute.getValue()));
+                attributeNames.add(attribute.getKey());
+                declared.values.computeIfAbsent(attribute.getKey(), k -> new TreeSet<>()).add(token);
+                ann.append('A').append(++a).append('\t').append(attribute.getKey()).append(' ').append(id).append(' ')
+                        .append(token).append('\n');
+            }
+            StringBuilder note = new StringBuilder("author=").append(span.author()).append(" span=").append(span.id());
+            if (fragments.first() != span.start() || fragments.last() != span.end()) {
+                note.append(" at=").append(span.start()).append('-').append(span.end());
+                archive.adjusted(source, span, "starts or ends with a line break, which brat cannot show",
+                        "the note holds at=" + span.start() + "-" + span.end());
+            }
+            if (span.note() != null) {
+                String oneLine = PythonText.oneLine(span.note());
+                if (!oneLine.equals(span.note())) {
+                    archive.adjusted(source, span, "note's line breaks written as spaces", "brat notes are one line");
+                }
+                note.append(" note=").append(oneLine);
+            }
             ann.append("#").append(++n).append("\tAnnotatorNotes ").append(id).append('\t').append(note).append('\n');
         }
+        overlaps(written, declared.overlaps);
         return ann.toString();
+    }
+
+    /** An attribute token with every character Python counts as white space written as {@code _}. */
+    private static String oneToken(String token) {
+        StringBuilder out = null;
+        for (int i = 0; i < token.length(); i++) {
+            if (PythonText.isSpace(token.charAt(i))) {
+                if (out == null) {
+                    out = new StringBuilder(token);
+                }
+                out.setCharAt(i, '_');
+            }
+        }
+        return out == null ? token : out.toString();
+    }
+
+    /** Records, by pair of labels, the kinds of overlap brat's validator distinguishes. */
+    static void overlaps(List<Fragments> spans, Map<String, Set<String>> kinds) {
+        List<Fragments> sorted = new ArrayList<>(spans);
+        sorted.sort(java.util.Comparator.comparingInt(Fragments::first));
+        for (int i = 0; i < sorted.size(); i++) {
+            Fragments one = sorted.get(i);
+            for (int j = i + 1; j < sorted.size() && sorted.get(j).first() < one.last(); j++) {
+                Fragments other = sorted.get(j);
+                String kind = one.sameAs(other) ? "equal"
+                        : one.contains(other) || other.contains(one) ? "contain" : "cross";
+                String a = one.span().label();
+                String b = other.span().label();
+                String pair = a.compareTo(b) <= 0 ? a + "\t" + b : b + "\t" + a;
+                kinds.computeIfAbsent(pair, p -> new TreeSet<>()).add(kind);
+            }
+        }
     }
 
     private static void entry(ExportArchive archive, String name, String content) throws IOException {
@@ -151,12 +320,15 @@ class BratFormat implements ExportFormat, ImportFormat {
                 .orElseGet(AttributeType::defaultType);
     }
 
-    private static final Pattern OUR_NOTE = Pattern.compile("^author=(\\S+) span=(\\S+)(?: note=(.*))?$");
+    private static final Pattern OUR_NOTE = Pattern.compile(
+            "^author=(\\S+) span=(\\S+)(?: at=(\\d+)-(\\d+))?(?: note=(.*))?$", Pattern.DOTALL);
 
     /**
-     * Reads {@code NAME.txt} with {@code NAME.ann} pairs: T lines (contiguous spans), A lines as
-     * attributes, AnnotatorNotes as notes (ours also carry the author and span id). Relations,
-     * events and other lines the workbench has no place for are reported as ignored.
+     * Reads {@code NAME.txt} with {@code NAME.ann} pairs: T lines (with their fragments), A and M
+     * lines as attributes, AnnotatorNotes as notes (ours also carry the author, the span id and,
+     * where no fragment can show it, the exact extent). Lines end where brat's reader ends them
+     * (a CRLF is one line end). Relations, events and other lines the workbench has no place for,
+     * second values of an attribute and fragments that are apart are reported.
      */
     @Override
     public List<ImportedSource> read(ImportFiles files) {
@@ -177,66 +349,101 @@ class BratFormat implements ExportFormat, ImportFormat {
             String text = files.text(txt);
             List<String> ignored = new ArrayList<>();
             List<ImportedSource.ImportedSpan> spans = files.has(base + ".ann")
-                    ? standoff(base + ".ann", files.text(base + ".ann"), ignored) : List.of();
+                    ? standoff(base + ".ann", files.text(base + ".ann"), text, ignored) : List.of();
             String name = txt.contains("/") ? txt.substring(txt.lastIndexOf('/') + 1) : txt;
             sources.add(new ImportedSource(txt, 0, SourceDraft.ofText(name, text), null, spans, List.of(), ignored));
         }
         return sources;
     }
 
-    private List<ImportedSource.ImportedSpan> standoff(String file, String content, List<String> ignored) {
+    /** The lines of a file as brat's reader (Python's {@code str.splitlines}) cuts them. */
+    static List<String> lines(String content) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (PythonText.isLineEnd(c)) {
+                lines.add(content.substring(start, i));
+                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < content.length()) {
+            lines.add(content.substring(start));
+        }
+        return lines;
+    }
+
+    private List<ImportedSource.ImportedSpan> standoff(String file, String content, String documentText,
+                                                       List<String> ignored) {
         // The reader does not know the project yet: values are read as tokens of the template's
         // types (free text unless the template says otherwise); the import checks them against the
         // project's scheme afterwards.
         LabelScheme scheme = schemes.template();
-        record Draft(int line, String label, int start, int end, String quote) {}
+        record Draft(int line, String label, int[][] fragments, String quote) {}
         Map<String, Draft> drafts = new LinkedHashMap<>();
         Map<String, Map<String, String>> attributes = new HashMap<>();
+        Map<String, Map<String, Integer>> attributeLines = new HashMap<>();
         Map<String, String> notes = new HashMap<>();
-        String[] lines = content.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
+        CodePoints text = new CodePoints(documentText);
+        List<String> lines = lines(content);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             int number = i + 1;
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.split("\t", -1);
+            // As brat: the id up to the first tab, the data up to the next, the rest (tabs and all) the tail.
+            int firstTab = line.indexOf('\t');
+            String id = firstTab < 0 ? line : line.substring(0, firstTab);
+            String rest = firstTab < 0 ? "" : line.substring(firstTab + 1);
+            int secondTab = rest.indexOf('\t');
+            String data = secondTab < 0 ? rest : rest.substring(0, secondTab);
+            String tail = secondTab < 0 ? null : rest.substring(secondTab + 1);
             char kind = line.charAt(0);
             if (kind == 'T') {
-                if (fields.length < 3) {
+                if (firstTab < 0 || tail == null) {
                     throw ImportFiles.malformed(file, number, "a T line needs three tab-separated fields: "
                             + "id, 'LABEL START END', text.");
                 }
-                if (fields[1].contains(";")) {
-                    throw ImportFiles.malformed(file, number, "discontinuous spans (fragments joined by ';') have no "
-                            + "place in the workbench; split them into separate spans.");
+                int space = data.indexOf(' ');
+                if (space < 0) {
+                    throw ImportFiles.malformed(file, number, "expected 'LABEL START END', found '" + data + "'.");
                 }
-                String[] typeAndOffsets = fields[1].split(" ");
-                if (typeAndOffsets.length != 3) {
-                    throw ImportFiles.malformed(file, number, "expected 'LABEL START END', found '" + fields[1] + "'.");
-                }
-                try {
-                    drafts.put(fields[0], new Draft(number, typeAndOffsets[0], Integer.parseInt(typeAndOffsets[1]),
-                            Integer.parseInt(typeAndOffsets[2]), fields[2]));
-                } catch (NumberFormatException e) {
-                    throw ImportFiles.malformed(file, number, "the offsets in '" + fields[1] + "' are not numbers.");
-                }
+                int[][] fragments = fragments(file, number, data.substring(space + 1), data, text.length());
+                drafts.put(id, new Draft(number, data.substring(0, space), fragments, tail));
             } else if (kind == 'A' || kind == 'M') {
-                String[] parts = fields.length < 2 ? new String[0] : fields[1].split(" ");
+                String[] parts = data.split(" ", 3);
                 if (parts.length < 2) {
                     throw ImportFiles.malformed(file, number, "an attribute line needs 'NAME TARGET [VALUE]'.");
                 }
-                attributes.computeIfAbsent(parts[1], t -> new TreeMap<>()).put(parts[0], parts.length > 2
-                        ? parts[2] : "true");
+                String value = parts.length > 2 ? parts[2] : "true";
+                Map<String, String> of = attributes.computeIfAbsent(parts[1], t -> new TreeMap<>());
+                Map<String, Integer> where = attributeLines.computeIfAbsent(parts[1], t -> new HashMap<>());
+                if (of.containsKey(parts[0])) {
+                    ignored.add(file + ", line " + number + ": a second value '" + value + "' of attribute '"
+                            + parts[0] + "' on " + parts[1] + "; the workbench holds one value per attribute and keeps '"
+                            + of.get(parts[0]) + "' from line " + where.get(parts[0]) + ".");
+                } else {
+                    of.put(parts[0], value);
+                    where.put(parts[0], number);
+                }
             } else if (kind == '#') {
-                String[] parts = fields.length < 3 ? new String[0] : fields[1].split(" ");
+                String[] parts = tail == null ? new String[0] : data.split(" ");
                 if (parts.length == 2 && parts[0].equals("AnnotatorNotes")) {
-                    notes.put(parts[1], fields[2]);
+                    if (notes.containsKey(parts[1])) {
+                        ignored.add(file + ", line " + number + ": a second note on " + parts[1]
+                                + "; the first is kept.");
+                    } else {
+                        notes.put(parts[1], tail);
+                    }
                 } else {
                     ignored.add(file + ", line " + number + ": a comment that is not an AnnotatorNotes line.");
                 }
             } else {
-                ignored.add(file + ", line " + number + ": " + fields[0] + " ("
+                ignored.add(file + ", line " + number + ": " + id + " ("
                         + (kind == 'R' ? "a relation" : kind == 'E' ? "an event" : kind == 'N' ? "a normalization"
                         : kind == '*' ? "an equivalence" : "an unknown line") + ") has no place in the workbench.");
             }
@@ -248,14 +455,24 @@ class BratFormat implements ExportFormat, ImportFormat {
         List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
         for (var entry : drafts.entrySet()) {
             Draft d = entry.getValue();
+            String expected = String.join(" ", java.util.Arrays.stream(d.fragments())
+                    .map(f -> text.substring(f[0], f[1])).toList());
+            if (!spaced(d.quote()).equals(spaced(expected))) {
+                throw ImportFiles.malformed(file, d.line(), "span " + entry.getKey() + " says it covers '"
+                        + shorten(d.quote()) + "', but the text there reads '" + shorten(expected) + "'.");
+            }
             String note = notes.get(entry.getKey());
             String author = null;
             String ref = entry.getKey();
+            int[] at = null;
             Matcher ours = note == null ? null : OUR_NOTE.matcher(note);
             if (ours != null && ours.matches()) {
                 author = ours.group(1);
                 ref = ours.group(2);
-                note = ours.group(3);
+                if (ours.group(3) != null) {
+                    at = new int[] {Integer.parseInt(ours.group(3)), Integer.parseInt(ours.group(4))};
+                }
+                note = ours.group(5);
             }
             if (ref.matches("g\\d+")) {
                 throw ImportFiles.malformed(file, d.line(), "this is a gold-layer export. Import the export of every "
@@ -264,9 +481,81 @@ class BratFormat implements ExportFormat, ImportFormat {
             Map<String, String> values = new TreeMap<>();
             attributes.getOrDefault(entry.getKey(), Map.of()).forEach((name, token) ->
                     values.put(name, type(scheme, d.label(), name).fromToken(token)));
-            spans.add(new ImportedSource.ImportedSpan(ref, file, d.line(), new ImportedAnnotation(author, d.start(),
-                    d.end(), d.label(), values, note, null, null), d.quote(), Map.of()));
+            List<int[]> pieces = joined(documentText, text, d.fragments());
+            if (pieces.size() > 1) {
+                ignored.add(file + ", line " + d.line() + ": the fragments of " + entry.getKey() + " are apart (text "
+                        + "other than line breaks lies between them); imported as " + pieces.size()
+                        + " spans, one per part.");
+            }
+            if (at != null && pieces.size() == 1 && at[0] <= pieces.getFirst()[0] && at[1] >= pieces.getFirst()[1]
+                    && at[1] <= text.length() && onlyLineEnds(text.substring(at[0], pieces.getFirst()[0]))
+                    && onlyLineEnds(text.substring(pieces.getFirst()[1], at[1]))) {
+                pieces = List.of(at);
+            }
+            for (int p = 0; p < pieces.size(); p++) {
+                int[] piece = pieces.get(p);
+                spans.add(new ImportedSource.ImportedSpan(p == 0 ? ref : ref + "." + (p + 1), file, d.line(),
+                        new ImportedAnnotation(author, piece[0], piece[1], d.label(), values, note, null, null), null,
+                        Map.of()));
+            }
         }
         return spans;
+    }
+
+    /** {@code START END;START END...}: the fragments, in text order, each within the text. */
+    private static int[][] fragments(String file, int line, String offsets, String data, int length) {
+        String[] parts = offsets.split(";");
+        int[][] fragments = new int[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            String[] pair = parts[i].strip().split(" ");
+            if (pair.length != 2) {
+                throw ImportFiles.malformed(file, line, "expected 'LABEL START END', found '" + data + "'.");
+            }
+            try {
+                fragments[i] = new int[] {Integer.parseInt(pair[0]), Integer.parseInt(pair[1])};
+            } catch (NumberFormatException e) {
+                throw ImportFiles.malformed(file, line, "the offsets in '" + data + "' are not numbers.");
+            }
+            if (fragments[i][0] < 0 || fragments[i][0] > fragments[i][1] || fragments[i][1] > length) {
+                throw ImportFiles.malformed(file, line, "the fragment " + parts[i].strip() + " is not within the "
+                        + "text (length " + length + " code points).");
+            }
+        }
+        java.util.Arrays.sort(fragments, java.util.Comparator.comparingInt((int[] f) -> f[0]));
+        return fragments;
+    }
+
+    /**
+     * The fragments as spans: neighbours with nothing but line ends between them (how brat writes
+     * a span across lines) joined into one; the rest apart.
+     */
+    private static List<int[]> joined(String documentText, CodePoints text, int[][] fragments) {
+        List<int[]> pieces = new ArrayList<>();
+        for (int[] f : fragments) {
+            int[] last = pieces.isEmpty() ? null : pieces.getLast();
+            if (last != null && f[0] >= last[1] && onlyLineEnds(text.substring(last[1], f[0]))) {
+                last[1] = Math.max(last[1], f[1]);
+            } else if (last != null && f[0] < last[1]) {
+                last[1] = Math.max(last[1], f[1]);
+            } else {
+                pieces.add(new int[] {f[0], f[1]});
+            }
+        }
+        return pieces;
+    }
+
+    private static boolean onlyLineEnds(String between) {
+        return between.chars().allMatch(PythonText::isLineEnd);
+    }
+
+    /** Covered text as compared: what Python counts as white space compares as one space each. */
+    private static String spaced(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(PythonText.isSpace(c) ? ' ' : c));
+        return out.toString();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

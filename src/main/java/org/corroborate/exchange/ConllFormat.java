@@ -72,9 +72,17 @@ class ConllFormat implements ExportFormat {
 
             @Override
             public void finish() throws IOException {
+                // Every name is chosen before the first file starts. Names that are file names as they
+                // are (ann_lee) keep them; the others (ann lee, ann/lee) take what is left (ann_lee-2).
+                Map<String, String> names = new HashMap<>();
+                files.keySet().stream().filter(layer -> isFileName(layer))
+                        .forEach(layer -> names.put(layer, archive.uniqueName(layer, ".conll")));
+                files.keySet().stream().filter(layer -> !isFileName(layer))
+                        .forEach(layer -> names.put(layer, archive.uniqueName(layer, ".conll")));
                 for (var file : files.entrySet()) {
                     file.getValue().writer.close();
-                    try (OutputStream out = archive.file(fileName(file.getKey()), file.getValue().documents)) {
+                    try (OutputStream out = archive.file(names.get(file.getKey()), file.getValue().documents,
+                            file.getKey())) {
                         Files.copy(file.getValue().path, out);
                     }
                 }
@@ -131,9 +139,20 @@ class ConllFormat implements ExportFormat {
                 archive.skipped(source, span, reason, detail);
                 continue;
             }
+            // IOB2 has no phrase across a sentence end: a span over a line end is split there, each
+            // part a phrase of its own starting with B-, and the split reported.
+            int phrases = 1;
             for (int i = first; i <= last; i++) {
-                tags[i] = (i == first ? "B-" : "I-") + span.label();
+                boolean begins = i == first || tokens.get(i).sentenceStart();
+                if (begins && i != first) {
+                    phrases++;
+                }
+                tags[i] = (begins ? "B-" : "I-") + span.label();
                 holder[i] = span.id();
+            }
+            if (phrases > 1) {
+                archive.adjusted(source, span, "split at sentence ends (line breaks) into phrases",
+                        phrases + " phrases");
             }
         }
         return tags;
@@ -143,8 +162,8 @@ class ConllFormat implements ExportFormat {
         return tokens.stream().anyMatch(t -> t.start() < span.end() && span.start() < t.end());
     }
 
-    static String fileName(String layer) {
-        return layer.replaceAll("[^\\p{L}\\p{N}._-]", "_") + ".conll";
+    private static boolean isFileName(String layer) {
+        return layer.matches("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,99}");
     }
 
     /** One layer's file, assembled on disk while the export runs. */

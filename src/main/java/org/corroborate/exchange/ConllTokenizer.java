@@ -13,9 +13,12 @@ import java.util.Locale;
  *   <li>A word is a run of clusters that start with a letter, digit or mark. Within a word, one
  *       apostrophe, hyphen, period or comma joins two such runs: {@code don't}, {@code e-mail},
  *       {@code U.S}, {@code 3.5}, {@code 1,000}.</li>
- *   <li>Whitespace separates tokens and is dropped; every other cluster (punctuation, symbols,
- *       emoji) is a token of its own.</li>
- *   <li>A line break ends a sentence: sentences are the text's lines; blank lines give none.</li>
+ *   <li>White space as Python's {@code str.split()} knows it ({@link PythonText#isSpace}, U+0085 and
+ *       the no-break spaces included) separates tokens and is dropped; every other cluster
+ *       (punctuation, symbols, emoji) is a token of its own.</li>
+ *   <li>A line end as Python's {@code str.splitlines()} knows it ({@link PythonText#isLineEnd}: LF,
+ *       form feed, U+0085, U+2028, ...) ends a sentence: sentences are the text's lines; blank lines
+ *       give none.</li>
  * </ol>
  * Offsets are in code points, like every offset the workbench gives out.
  */
@@ -34,12 +37,12 @@ final class ConllTokenizer {
         while (i < clusters.size()) {
             int[] c = clusters.get(i);
             int first = text.codePointAt(c[0]);
-            if (first == '\n') {
+            if (PythonText.isLineEnd(first)) {
                 newSentence = true;
                 i++;
                 continue;
             }
-            if (Character.isWhitespace(first) || Character.isSpaceChar(first)) {
+            if (PythonText.isSpace(first)) {
                 i++;
                 continue;
             }

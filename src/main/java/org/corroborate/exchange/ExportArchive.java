@@ -27,7 +27,11 @@ import org.corroborate.base.SpreadsheetSafe;
  * written, for the manifest. Formats also report here the spans they could not represent: every
  * one goes to {@code skipped.csv} (kept in a temporary file until the format's files are done, so
  * memory stays flat), and the manifest holds the first {@value #SKIPPED_IN_MANIFEST} and the counts
- * by reason.
+ * by reason. Spans a format wrote otherwise than the workbench holds them (split into fragments or
+ * phrases, say) are reported here too, as {@code adjusted}, so the manifest and the Exchange page
+ * say what changed. File names a format takes from data (an author's name) come from
+ * {@link #uniqueName}: sanitised and never twice in one archive, so a zip never fails half-way with
+ * a duplicate entry.
  */
 public final class ExportArchive implements Closeable {
 
@@ -36,8 +40,13 @@ public final class ExportArchive implements Closeable {
     static final int SKIPPED_IN_MANIFEST = 1000;
 
     private final ZipOutputStream zip;
+    private final String id;
     private final List<FileRecord> files = new ArrayList<>();
     private final List<Skipped> skipped = new ArrayList<>();
+    private final List<Skipped> adjusted = new ArrayList<>();
+    private final java.util.Set<String> taken = new java.util.HashSet<>(List.of(MANIFEST, SKIPPED_FILE));
+    private long adjustedCount;
+    private final Map<String, Long> adjustedByReason = new TreeMap<>();
     private final Map<String, Long> skippedByReason = new TreeMap<>();
     private long skippedCount;
     private Path skippedTemp;
@@ -45,6 +54,12 @@ public final class ExportArchive implements Closeable {
     private Entry current;
 
     ExportArchive(OutputStream out) {
+        this(out, "corpus");
+    }
+
+    /** An archive whose export has this id (the W3C collection is named after it). */
+    ExportArchive(OutputStream out, String id) {
+        this.id = id;
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         // Speed over size: the export streams while the user waits; the deflated JSON is still small.
         zip.setLevel(Deflater.BEST_SPEED);
@@ -60,12 +75,23 @@ public final class ExportArchive implements Closeable {
 
     /** Starts a file that holds one document per source, in this order; the manifest says so. */
     public OutputStream file(String name, List<Long> documents) throws IOException {
-        if (name.equals(MANIFEST) || name.equals(SKIPPED_FILE) && skippedCsv == null || files.stream().anyMatch(f -> f.name().equals(name))) {
+        return file(name, documents, null);
+    }
+
+    /**
+     * Starts a file holding one annotator's documents: the manifest names the annotator beside the
+     * file, since its name (from {@link #uniqueName}) may differ from theirs.
+     */
+    public OutputStream file(String name, List<Long> documents, String annotator) throws IOException {
+        if (name.equals(MANIFEST) || name.equals(SKIPPED_FILE) && skippedCsv == null
+                || files.stream().anyMatch(f -> f.name().equalsIgnoreCase(name))
+                || current != null && current.name.equalsIgnoreCase(name)) {
             throw new IllegalArgumentException("The archive already has a file named " + name);
         }
         endFile();
+        taken.add(name.toLowerCase(java.util.Locale.ROOT));
         zip.putNextEntry(new ZipEntry(name));
-        current = new Entry(name, documents, zip);
+        current = new Entry(name, documents, annotator, zip);
         return current;
     }
 
@@ -93,6 +119,64 @@ public final class ExportArchive implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A file name for the archive made from data (an author's name): every character other than a
+     * letter, digit, {@code .}, {@code _} or {@code -} becomes {@code _}, a leading dot too, at most
+     * 100 characters, and, where that name (ignoring case) is already taken in this archive, a
+     * suffix {@code -2}, {@code -3}, ... before the extension. {@code ann lee}, {@code ann_lee} and
+     * {@code ann/lee} give {@code ann_lee.conll}, {@code ann_lee-2.conll} and {@code ann_lee-3.conll}.
+     */
+    public String uniqueName(String base, String extension) {
+        String clean = base.replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceFirst("^\\.", "_");
+        if (clean.isEmpty()) {
+            clean = "_";
+        }
+        if (clean.codePointCount(0, clean.length()) > 100) {
+            clean = clean.substring(0, clean.offsetByCodePoints(0, 100));
+        }
+        String name = clean + extension;
+        if (!taken.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            // Reserved now, not when the file starts: a format names all its files before writing.
+            taken.add(name.toLowerCase(java.util.Locale.ROOT));
+            return name;
+        }
+        for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            name = clean + "-" + n + extension;
+        }
+        return name;
+    }
+
+    /**
+     * Records a span the format wrote, but not as the workbench holds it: what it did (a short
+     * reason, the same for every span so adjusted) and the particulars.
+     */
+    public void adjusted(ExportedSource source, ExportedSpan span, String reason, String detail) {
+        adjustedCount++;
+        adjustedByReason.merge(reason, 1L, Long::sum);
+        if (adjusted.size() < SKIPPED_IN_MANIFEST) {
+            adjusted.add(new Skipped(source.source().id(), span.id(), span.label(), span.start(), span.end(),
+                    span.author(), reason, detail));
+        }
+    }
+
+    /** The export's id, unique per export (a UUID), for formats that name what they write. */
+    public String id() {
+        return id;
+    }
+
+    /** The first adjusted spans, for the manifest. */
+    List<Skipped> adjusted() {
+        return adjusted;
+    }
+
+    long adjustedCount() {
+        return adjustedCount;
+    }
+
+    Map<String, Long> adjustedByReason() {
+        return adjustedByReason;
     }
 
     /** The first skipped spans, for the manifest. */
@@ -148,13 +232,16 @@ public final class ExportArchive implements Closeable {
             current.flush();
             zip.closeEntry();
             files.add(new FileRecord(current.name, current.bytes, Sha256.hex(current.digest),
-                    current.documents));
+                    current.documents, current.annotator));
             current = null;
         }
     }
 
-    /** One file of the archive, as the manifest lists it. */
-    public record FileRecord(String name, long bytes, String sha256, List<Long> documents) {}
+    /**
+     * One file of the archive, as the manifest lists it; {@code annotator} is the author whose
+     * spans a CoNLL file holds ({@code gold} for the gold layer), null for other files.
+     */
+    public record FileRecord(String name, long bytes, String sha256, List<Long> documents, String annotator) {}
 
     /** A span left out of the export, with the reason. */
     public record Skipped(long source, String span, String label, int start, int end, String author,
@@ -164,13 +251,15 @@ public final class ExportArchive implements Closeable {
 
         private final String name;
         private final List<Long> documents;
+        private final String annotator;
         private final MessageDigest digest;
         private long bytes;
 
-        Entry(String name, List<Long> documents, OutputStream zip) {
+        Entry(String name, List<Long> documents, String annotator, OutputStream zip) {
             super(zip);
             this.name = name;
             this.documents = documents;
+            this.annotator = annotator;
             this.digest = Sha256.digest();
         }
 

@@ -37,9 +37,25 @@ class ExportController {
                 HttpServletResponse response) throws IOException {
         ExportRequest request = exports.request(exports.projectOf(project, sources), format, layer, sources, labels,
                 statuses);
-        response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + request.fileName(clock.instant()) + "\"");
-        exports.export(request, response.getOutputStream(), ExportService.Progress.NONE);
+        // Built whole first: a failure is an error response (and an audit event), never a broken 200.
+        String name = request.fileName(clock.instant());
+        try (ExportService.Built built = exports.build(request, ExportService.Progress.NONE)) {
+            response.setContentType("application/zip");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            response.setContentLengthLong(built.zip().size());
+            built.zip().transferTo(response.getOutputStream());
+        }
+    }
+
+    /**
+     * An export that broke off while it was built: 500 with the reason (WorkbenchException keeps its
+     * own status through the shared handler). It is already logged and audited as
+     * {@code corpus.export-failed}.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ExportFailure.class)
+    org.springframework.http.ResponseEntity<org.corroborate.base.ApiError> failed(ExportFailure e) {
+        return org.springframework.http.ResponseEntity.status(500).body(new org.corroborate.base.ApiError(
+                "export_failed", e.getMessage(), java.util.Map.of()));
     }
 
     @GetMapping("/api/export/formats")

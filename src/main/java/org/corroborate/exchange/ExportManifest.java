@@ -17,7 +17,7 @@ public record ExportManifest(String application, String version, Instant exporte
                              Project project, String format, String layer, Filters filters, String offsets, Scheme scheme,
                              AuditService.ChainHead auditChainHead, Counts counts, Agreement agreement,
                              List<SourceEntry> sources, List<ExportArchive.Skipped> skipped,
-                             List<ExportArchive.FileRecord> files) {
+                             List<ExportArchive.Skipped> adjusted, List<ExportArchive.FileRecord> files) {
 
     public static final String OFFSETS = "Unicode code points, start inclusive, end exclusive, over the NFC text";
 
@@ -33,8 +33,12 @@ public record ExportManifest(String application, String version, Instant exporte
      */
     public record Scheme(String name, String version, int schemeVersion, List<String> changes) {}
 
+    /**
+     * {@code adjusted} counts spans the format wrote otherwise than held (brat fragments, CoNLL
+     * phrases split at sentence ends), {@code adjustedByReason} by what was done.
+     */
     public record Counts(int sources, long spans, long skipped, Map<String, Long> skippedByReason,
-                         Map<String, Long> spansByLabel, Map<String, Long> spansByAuthor, long decisions) {}
+                         long adjusted, Map<String, Long> adjustedByReason, Map<String, Long> spansByLabel, Map<String, Long> spansByAuthor, long decisions) {}
 
     /** Span F1 over the exported spans; absent (with why) when the layer has no pairs of reviewers. */
     public record Agreement(String scope, SpanAgreementTally.Summary spanF1, String note) {}

@@ -59,6 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ExportService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExportService.class);
+
     private final CorpusFormats formats;
     private final SourceService sources;
     private final AnnotationService annotations;
@@ -173,7 +175,9 @@ public class ExportService {
     }
 
     /** What an export wrote: counts, the files' bytes before compression, the manifest's SHA-256 (also audited). */
-    public record ExportSummary(int sources, long spans, long skipped, long bytes, String manifestSha256) {}
+    public record ExportSummary(int sources, long spans, long skipped, long bytes, String manifestSha256,
+                                long adjusted, java.util.Map<String, Long> skippedByReason,
+                                java.util.Map<String, Long> adjustedByReason) {}
 
     /**
      * Writes the export's zip to the stream, source by source, in one read-only transaction at
@@ -182,7 +186,17 @@ public class ExportService {
      */
     @PreAuthorize("isAuthenticated()")
     public ExportSummary export(ExportRequest request, OutputStream out, Progress progress) {
-        Written written = reading.execute(status -> write(request, out, progress));
+        Written written;
+        try {
+            written = reading.execute(status -> write(request, out, progress));
+        } catch (WorkbenchException e) {
+            failed(request, e);
+            throw e;
+        } catch (RuntimeException e) {
+            failed(request, e);
+            throw new ExportFailure("The export failed and nothing was sent: " + failure(e) + ". It is recorded "
+                    + "in the audit trail as corpus.export-failed.", e);
+        }
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("format", request.format().id());
         recorded.put("layer", request.layer().toString());
@@ -190,12 +204,65 @@ public class ExportService {
         recorded.put("sources", written.outcome().sources());
         recorded.put("spans", written.outcome().spans());
         recorded.put("skipped", written.outcome().skipped());
+        recorded.put("adjusted", written.outcome().adjusted());
         recorded.put("manifestSha256", written.outcome().manifestSha256());
         recorded.put("auditChainHead", written.manifest().auditChainHead().seq());
         writing.executeWithoutResult(status -> events.publishEvent(
                 Change.created("corpus.exported", "Export", request.format().id(), null, recorded)
                         .inProject(request.projectId())));
         return written.outcome();
+    }
+
+    /**
+     * Builds the whole zip into a spool before anything is sent (see {@link ExportSpool}); the caller
+     * sends it, then closes it. A failure is logged, audited ({@code corpus.export-failed}) and
+     * thrown here, while the response can still say so.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Built build(ExportRequest request, Progress progress) {
+        ExportSpool spool = new ExportSpool();
+        try {
+            return new Built(spool, export(request, spool, progress));
+        } catch (RuntimeException e) {
+            try {
+                spool.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** A built export: the zip in its spool, and what it holds. Close it once sent. */
+    public record Built(ExportSpool zip, ExportSummary summary) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+
+    /** Logs and audits an export that broke off, with the reason, so it is never invisible. */
+    private void failed(ExportRequest request, RuntimeException e) {
+        log.error("Export {} of layer {} in project {} failed", request.format().id(), request.layer(),
+                request.projectId(), e);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("format", request.format().id());
+        recorded.put("layer", request.layer().toString());
+        recorded.put("sources", request.sourceIds());
+        recorded.put("error", failure(e));
+        try {
+            writing.executeWithoutResult(status -> events.publishEvent(
+                    Change.created("corpus.export-failed", "Export", request.format().id(), null, recorded)
+                            .inProject(request.projectId())));
+        } catch (RuntimeException auditFailure) {
+            e.addSuppressed(auditFailure);
+        }
+    }
+
+    /** What went wrong, in a sentence for the audit trail and the client. */
+    public static String failure(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof WorkbenchException ? message : e.getClass().getSimpleName() + ": " + message;
     }
 
     private record Written(ExportManifest manifest, ExportSummary outcome) {}
@@ -208,7 +275,7 @@ public class ExportService {
                 : request.sourceIds();
         Counter counter = new Counter(request.layer().kind().equals("all"));
         List<ExportManifest.SourceEntry> entries = new ArrayList<>();
-        try (ExportArchive archive = new ExportArchive(out);
+        try (ExportArchive archive = new ExportArchive(out, java.util.UUID.randomUUID().toString());
              ExportFormat.SourceWriter writer = request.format().open(archive)) {
             int done = 0;
             for (long id : ids) {
@@ -230,7 +297,8 @@ public class ExportService {
             archive.finish(bytes);
             long unpacked = archive.files().stream().mapToLong(ExportArchive.FileRecord::bytes).sum() + bytes.length;
             return new Written(manifest, new ExportSummary(ids.size(), counter.spans, archive.skippedCount(), unpacked,
-                    manifestHash));
+                    manifestHash, archive.adjustedCount(), Map.copyOf(archive.skippedByReason()),
+                    Map.copyOf(archive.adjustedByReason())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -258,8 +326,9 @@ public class ExportService {
                 ExportManifest.OFFSETS, new ExportManifest.Scheme(scheme.name(), scheme.version(), current.number(),
                         versions.stream().skip(1).map(v -> "version " + v.number() + ": " + v.summary()).toList()), head,
                 new ExportManifest.Counts(entries.size(), counter.spans, archive.skippedCount(),
-                        archive.skippedByReason(), counter.byLabel, counter.byAuthor, counter.decisions),
-                agreement, entries, archive.skipped(), archive.files());
+                        archive.skippedByReason(), archive.adjustedCount(), archive.adjustedByReason(), counter.byLabel,
+                        counter.byAuthor, counter.decisions),
+                agreement, entries, archive.skipped(), archive.adjusted(), archive.files());
     }
 
     private ExportedSource exported(SourceDetails source, ExportRequest request) {

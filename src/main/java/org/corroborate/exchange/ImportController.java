@@ -46,11 +46,15 @@ class ImportController {
             description = "All or nothing: a malformed file is refused naming file and line, and nothing changes. "
                     + "Sources are matched by the SHA-256 of their text; conflicts are reported, the workbench's "
                     + "version kept. Supervisors and administrators only.")
+    @Parameter(name = "author", in = ParameterIn.QUERY, description = "the account (a reviewer or supervisor of the "
+            + "project) whose work spans are that the file names no author for, such as plain doccano lines; default "
+            + "the caller, if they annotate in the project")
     ImportReport importCorpus(@RequestParam String format, @RequestParam(defaultValue = "false") boolean dryRun,
                               @RequestParam(required = false) Long project, HttpServletRequest request)
             throws IOException {
         // Read by hand: bound as a parameter, 'file' would also take a multipart part named file.
         String file = request.getParameter("file");
+        String author = request.getParameter("author");
         // Refused before the body is read into memory; the service checks again.
         long projectId = projects.resolve(project);
         projects.requireOverseer(projectId, "import a corpus");
@@ -58,11 +62,11 @@ class ImportController {
             throw imports.tooLarge();
         }
         // One import at a time, whichever door it comes through: the service holds the gate.
-        return importCorpus(projectId, format, dryRun, request, file);
+        return importCorpus(projectId, format, dryRun, request, file, author);
     }
 
     private ImportReport importCorpus(long projectId, String format, boolean dryRun, HttpServletRequest request,
-                                      String file) throws IOException {
+                                      String file, String author) throws IOException {
         var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart != null) {
             // curl -F file=@corpus.zip: the first file part is the upload.
@@ -72,10 +76,11 @@ class ImportController {
                 throw imports.tooLarge();
             }
             try (InputStream in = part.getInputStream()) {
-                return imports.importCorpus(projectId, format, file != null ? file : part.getOriginalFilename(), in, dryRun);
+                return imports.importCorpus(projectId, format, file != null ? file : part.getOriginalFilename(), in, dryRun,
+                        author);
             }
         }
-        return imports.importCorpus(projectId, format, file, request.getInputStream(), dryRun);
+        return imports.importCorpus(projectId, format, file, request.getInputStream(), dryRun, author);
     }
 
     @GetMapping("/api/import/formats")

@@ -51,9 +51,10 @@ public final class ImportFiles {
     private static Map<String, byte[]> unzip(String zipName, byte[] content, long maxUnpacked, int maxFiles) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long unpacked = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+        // Names without the UTF-8 flag are CP437 by the ZIP specification (the flag, when set, wins).
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), CP437)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName();
+                String name = entryName(entry.getName());
                 checkName(zipName, name);
                 if (entry.isDirectory()) {
                     continue;
@@ -80,6 +81,28 @@ public final class ImportFiles {
             throw WorkbenchException.badInput("'" + zipName + "' holds no files; is the archive complete?");
         }
         return entries;
+    }
+
+    private static final java.nio.charset.Charset CP437 = java.nio.charset.Charset.forName("IBM437");
+
+    /**
+     * An entry's name as its maker meant it. The stream decodes a name without the UTF-8 flag as
+     * CP437, as the ZIP specification says; but many tools write UTF-8 names without the flag.
+     * Such a name, read as CP437 and encoded back, is valid UTF-8 with a non-ASCII character, and
+     * is then read as UTF-8. (A real CP437 name with é, 0x82, is not valid UTF-8, so stays as read;
+     * a flagged UTF-8 name does not survive the round trip as valid UTF-8 either.)
+     */
+    static String entryName(String decoded) {
+        if (decoded.chars().allMatch(c -> c < 0x80) || !CP437.newEncoder().canEncode(decoded)) {
+            return decoded;
+        }
+        byte[] raw = decoded.getBytes(CP437);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            return decoded;
+        }
     }
 
     private static void checkName(String zipName, String name) {

@@ -22,6 +22,7 @@ import org.corroborate.base.ByteCount;
 import org.corroborate.base.Change;
 import org.corroborate.base.CodePoints;
 import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
@@ -116,10 +117,26 @@ public class ImportService {
     @PreAuthorize(Roles.OVERSEES)
     public ImportReport importCorpus(long projectId, String formatId, String fileName, byte[] content,
                                      boolean dryRun) {
+        return importCorpus(projectId, formatId, fileName, content, dryRun, null);
+    }
+
+    /**
+     * Imports the upload as {@link #importCorpus(long, String, String, byte[], boolean)}, with the
+     * author of spans the file names no author for (plain doccano lines, brat spans without our
+     * notes, W3C annotations without a creator): {@code author}, an account that annotates in the
+     * project (a reviewer or supervisor there); null for the caller, if they annotate there.
+     *
+     * @throws WorkbenchException 400 when {@code author} does not annotate in the project, or when it
+     *         is null, the file has spans without an author and the caller does not annotate there
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public ImportReport importCorpus(long projectId, String formatId, String fileName, byte[] content,
+                                     boolean dryRun, String author) {
         projects.requireOverseer(projectId, "import a corpus");
         ImportFormat format = format(formatId);
+        String authorOfPlain = authorOfPlainSpans(projectId, author);
         try {
-            return gate.run(() -> inTransaction(projectId, format, fileName, content, dryRun));
+            return gate.run(() -> inTransaction(projectId, format, fileName, content, dryRun, authorOfPlain));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,9 +150,37 @@ public class ImportService {
     @PreAuthorize(Roles.OVERSEES)
     public ImportReport importCorpus(long projectId, String formatId, String fileName, InputStream content,
                                      boolean dryRun) throws IOException {
+        return importCorpus(projectId, formatId, fileName, content, dryRun, null);
+    }
+
+    /** As {@link #importCorpus(long, String, String, byte[], boolean, String)}, read from a stream. */
+    @PreAuthorize(Roles.OVERSEES)
+    public ImportReport importCorpus(long projectId, String formatId, String fileName, InputStream content,
+                                     boolean dryRun, String author) throws IOException {
         projects.requireOverseer(projectId, "import a corpus");
         ImportFormat format = format(formatId);
-        return gate.run(() -> inTransaction(projectId, format, fileName, bounded(content), dryRun));
+        String authorOfPlain = authorOfPlainSpans(projectId, author);
+        return gate.run(() -> inTransaction(projectId, format, fileName, bounded(content), dryRun, authorOfPlain));
+    }
+
+    /**
+     * Who authors spans the file names no author for: the account named, which must annotate in the
+     * project, or else the caller if they annotate there; null when neither (an administrator
+     * outside the project): then a file with such spans is refused, asking for {@code author}.
+     */
+    private String authorOfPlainSpans(long projectId, String author) {
+        if (author == null || author.isBlank()) {
+            return projects.annotates(projectId) ? actor.require() : null;
+        }
+        String name = author.strip();
+        Set<String> annotators = new TreeSet<>(projects.membersWith(projectId, Role.REVIEWER));
+        annotators.addAll(projects.membersWith(projectId, Role.SUPERVISOR));
+        if (!annotators.contains(name)) {
+            throw WorkbenchException.badInput("'author' must name an account that annotates in this project (a "
+                    + "reviewer or supervisor of it); '" + name + "' does not. The project's annotators are "
+                    + annotators + ".");
+        }
+        return name;
     }
 
     /** The whole upload, or a refusal as soon as it is larger than an import may be. */
@@ -160,9 +205,9 @@ public class ImportService {
     }
 
     private ImportReport inTransaction(long projectId, ImportFormat format, String fileName, byte[] content,
-                                       boolean dryRun) {
+                                       boolean dryRun, String authorOfPlain) {
         return transactions.execute(status -> {
-            ImportReport report = importCorpus(projectId, format, fileName, content, dryRun);
+            ImportReport report = importCorpus(projectId, format, fileName, content, dryRun, authorOfPlain);
             if (dryRun) {
                 status.setRollbackOnly();
             }
@@ -171,7 +216,7 @@ public class ImportService {
     }
 
     private ImportReport importCorpus(long projectId, ImportFormat format, String fileName, byte[] content,
-                                      boolean dryRun) {
+                                      boolean dryRun, String authorOfPlain) {
         if (content == null || content.length == 0) {
             throw WorkbenchException.badInput("The upload is empty.");
         }
@@ -184,7 +229,7 @@ public class ImportService {
         if (read.isEmpty()) {
             throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
         }
-        Run run = new Run(projectId, name, format.id());
+        Run run = new Run(projectId, name, format.id(), authorOfPlain);
         for (ImportedSource source : read) {
             run.source(source);
         }
@@ -214,6 +259,8 @@ public class ImportService {
         final String origin;
         final String upload;
         final String me = actor.require();
+        /** The author of spans the file names none for; null: the caller may not annotate, so such spans are refused. */
+        final String plainAuthor;
         int sourcesImported;
         int sourcesMatched;
         long spansImported;
@@ -228,8 +275,9 @@ public class ImportService {
         final long projectId;
         final LabelledSpanRules rules;
 
-        Run(long projectId, String upload, String format) {
+        Run(long projectId, String upload, String format, String plainAuthor) {
             this.projectId = projectId;
+            this.plainAuthor = plainAuthor;
             this.rules = new LabelledSpanRules(schemes.current(projectId));
             this.upload = upload;
             this.origin = "Imported from " + upload + " (" + format + ")";
@@ -246,11 +294,36 @@ public class ImportService {
             blind(imported, source, sourcesImported > before);
             CodePoints text = new CodePoints(sources.get(source.id()).text());
             Map<List<Object>, AnnotationDetails> existing = new HashMap<>();
-            annotations.visible(source.id(), null).forEach(a -> existing.put(key(a.author(), a.start(), a.end(),
-                    a.label()), a));
+            Map<List<Object>, AnnotationDetails> importedBefore = new HashMap<>();
+            annotations.visible(source.id(), null).forEach(a -> {
+                existing.put(key(a.author(), a.start(), a.end(), a.label()), a);
+                if (a.imported() != null) {
+                    importedBefore.putIfAbsent(List.of(a.start(), a.end(), a.label()), a);
+                }
+            });
             Map<String, Long> refs = new HashMap<>();
             for (ImportedSource.ImportedSpan span : imported.spans()) {
+                if (span.annotation().author() == null) {
+                    // A span with no author in the file (a plain doccano line) is the same span whoever
+                    // imports it: one already imported at the same place with the same label is it.
+                    AnnotationDetails already = importedBefore.get(List.of(span.annotation().start(),
+                            span.annotation().end(), span.annotation().label()));
+                    if (already != null) {
+                        spansUnchanged++;
+                        if (span.ref() != null) {
+                            refs.put(span.ref(), already.id());
+                        }
+                        continue;
+                    }
+                }
                 span(source, text, existing, refs, span);
+                if (span.annotation().author() == null) {
+                    AnnotationDetails made = existing.get(key(plainAuthor, span.annotation().start(),
+                            span.annotation().end(), span.annotation().label()));
+                    if (made != null && made.imported() != null) {
+                        importedBefore.putIfAbsent(List.of(made.start(), made.end(), made.label()), made);
+                    }
+                }
             }
             for (ImportedSource.Decision decision : imported.decisions()) {
                 decision(source, refs, decision);
@@ -338,7 +411,13 @@ public class ImportService {
         private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
                           Map<String, Long> refs, ImportedSource.ImportedSpan span) {
             ImportedAnnotation given = span.annotation();
-            String author = given.author() == null ? me : person(span.file(), span.line(), "author", given.author());
+            if (given.author() == null && plainAuthor == null) {
+                throw ImportFiles.malformed(span.file(), span.line(), "this span names no author, and you do not "
+                        + "annotate in this project. Give 'author': the account, a reviewer or supervisor of the "
+                        + "project, whose work these spans are.");
+            }
+            String author = given.author() == null ? plainAuthor
+                    : person(span.file(), span.line(), "author", given.author());
             String name = span.ref() == null ? "" : " " + span.ref();
             String covered = at(span.file(), span.line(),
                     () -> LabelledSpanRules.covered(text, given.start(), given.end()));

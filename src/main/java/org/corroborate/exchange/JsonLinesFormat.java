@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.source.SourceDraft;
@@ -92,17 +93,62 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
         }
         List<ImportedSource> sources = new ArrayList<>();
         for (String name : names) {
-            String[] lines = files.text(name).split("\n", -1);
+            // A CRLF file reads as an LF one: the CR is not part of any line's JSON.
+            String[] lines = files.text(name).split("\r?\n", -1);
+            Unread unread = new Unread(name);
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {
-                    sources.add(source(name, i + 1, lines[i]));
+                    sources.add(source(name, i + 1, lines[i], unread));
                 }
+            }
+            if (!sources.isEmpty() && !unread.lines.isEmpty()) {
+                ImportedSource last = sources.removeLast();
+                List<String> ignored = new ArrayList<>(last.ignored());
+                ignored.addAll(unread.messages());
+                sources.add(new ImportedSource(last.file(), last.line(), last.draft(), last.sha256(), last.spans(),
+                        last.decisions(), ignored, last.blind(), last.statuses()));
             }
         }
         return sources;
     }
 
-    private ImportedSource source(String file, int number, String raw) {
+    /** The keys of plain doccano lines that nothing reads, with the lines they are on, to report once per key. */
+    private static final class Unread {
+        final String file;
+        final Map<String, List<Integer>> lines = new java.util.TreeMap<>();
+
+        Unread(String file) {
+            this.file = file;
+        }
+
+        void add(String key, int line) {
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+        }
+
+        List<String> messages() {
+            List<String> messages = new ArrayList<>();
+            lines.forEach((key, on) -> messages.add(file + ", line " + on.getFirst()
+                    + (on.size() > 1 ? " (and " + (on.size() - 1) + " more line" + (on.size() > 2 ? "s" : "") + ")" : "")
+                    + ": " + what(key) + " is not read."));
+            return messages;
+        }
+
+        private static String what(String key) {
+            return switch (key) {
+                case "relations" -> "'relations' (doccano's relations between spans; the workbench has no relations "
+                        + "yet, so they are left out)";
+                case "cats" -> "'cats' (doccano's text categories; the workbench labels spans, not whole texts)";
+                case "Comments", "comments" -> "'" + key + "' (doccano's comments; give them as a span's note in the "
+                        + "workbench's JSON Lines to keep them)";
+                default -> key.contains(".") ? "'" + key + "' in span entries" : "'" + key + "'";
+            };
+        }
+    }
+
+    /** The top-level keys a plain doccano line is read by. */
+    private static final Set<String> PLAIN_KEYS = Set.of("text", "label", "labels", "entities", "annotations", "source");
+
+    private ImportedSource source(String file, int number, String raw, Unread unread) {
         JsonFields fields = new JsonFields(file, number);
         JsonNode line;
         try {
@@ -137,7 +183,12 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                         fields.text(span, "text", false), verdicts, notes));
             }
         } else {
-            doccano(fields, line, file, number, spans);
+            doccano(fields, line, file, number, spans, unread);
+            line.propertyNames().forEach(key -> {
+                if (!PLAIN_KEYS.contains(key)) {
+                    unread.add(key, number);
+                }
+            });
         }
         List<ImportedSource.Decision> decisions = new ArrayList<>();
         for (JsonNode d : line.has("decisions") ? line.get("decisions") : json.createArrayNode()) {
@@ -187,21 +238,66 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
         }
     }
 
-    /** Plain doccano: {@code label: [[start, end, LABEL]]} or {@code entities: [{start_offset, end_offset, label}]}. */
+    /**
+     * Plain doccano lines, in every shape doccano has exported spans in: {@code label} or
+     * {@code labels} as {@code [[start, end, "LABEL"]]}, {@code entities} as such lists or as
+     * {@code {start_offset, end_offset, label}} objects, and doccano 1.x {@code annotations} objects
+     * ({@code {label, start_offset, end_offset, user}}). A category (a string where a span was
+     * expected) and keys of span entries not read are reported, never dropped silently.
+     */
     private static void doccano(JsonFields fields, JsonNode line, String file, int number,
-                                List<ImportedSource.ImportedSpan> spans) {
-        for (JsonNode label : line.path("label")) {
-            if (!label.isArray() || label.size() != 3 || !label.get(0).isIntegralNumber()
-                    || !label.get(1).isIntegralNumber() || !label.get(2).isString()) {
-                throw fields.wrong("each 'label' entry must be [start, end, \"LABEL\"].");
+                                List<ImportedSource.ImportedSpan> spans, Unread unread) {
+        for (String key : List.of("label", "labels", "entities", "annotations")) {
+            JsonNode given = line.get(key);
+            if (given == null || given.isNull()) {
+                continue;
             }
-            spans.add(new ImportedSource.ImportedSpan(null, file, number, ImportedAnnotation.bare(label.get(0).asInt(),
-                    label.get(1).asInt(), label.get(2).asString()), null, Map.of()));
+            if (!given.isArray()) {
+                throw fields.wrong("'" + key + "' must be a list of spans: [start, end, \"LABEL\"] or "
+                        + "{\"start_offset\": 0, \"end_offset\": 5, \"label\": \"LABEL\"}.");
+            }
+            for (JsonNode entry : given) {
+                if (entry.isString()) {
+                    unread.add(key + " (text categories such as '" + entry.asString() + "')", number);
+                    continue;
+                }
+                ImportedAnnotation span = entry.isArray() ? listed(fields, key, entry) : described(fields, key, entry);
+                if (entry.isObject()) {
+                    entry.propertyNames().forEach(k -> {
+                        if (!SPAN_KEYS.contains(k)) {
+                            unread.add(key + "." + k, number);
+                        }
+                    });
+                }
+                spans.add(new ImportedSource.ImportedSpan(null, file, number, span, null, Map.of()));
+            }
         }
-        for (JsonNode entity : line.path("entities")) {
-            spans.add(new ImportedSource.ImportedSpan(null, file, number, ImportedAnnotation.bare(
-                    fields.integer(entity, "start_offset"), fields.integer(entity, "end_offset"),
-                    fields.text(entity, "label", true)), null, Map.of()));
+    }
+
+    private static final Set<String> SPAN_KEYS = Set.of("start_offset", "end_offset", "label");
+
+    /** {@code [start, end, "LABEL"]}. */
+    private static ImportedAnnotation listed(JsonFields fields, String key, JsonNode entry) {
+        if (entry.size() != 3 || !entry.get(0).isIntegralNumber() || !entry.get(1).isIntegralNumber()
+                || !entry.get(2).isString()) {
+            throw fields.wrong("each '" + key + "' entry must be [start, end, \"LABEL\"].");
         }
+        return ImportedAnnotation.bare(entry.get(0).asInt(), entry.get(1).asInt(), entry.get(2).asString());
+    }
+
+    /** {@code {"start_offset": 0, "end_offset": 5, "label": "LABEL"}}. */
+    private static ImportedAnnotation described(JsonFields fields, String key, JsonNode entry) {
+        if (!entry.isObject()) {
+            throw fields.wrong("each '" + key + "' entry must be [start, end, \"LABEL\"] or "
+                    + "{\"start_offset\": 0, \"end_offset\": 5, \"label\": \"LABEL\"}.");
+        }
+        JsonNode label = entry.get("label");
+        if (label != null && label.isIntegralNumber()) {
+            throw fields.wrong("the '" + key + "' entry's label is the number " + label.asString() + ": this doccano "
+                    + "export names labels by their id. Export with label names (doccano's JSONL export), or replace "
+                    + "each id by its label's name.");
+        }
+        return ImportedAnnotation.bare(fields.integer(entry, "start_offset"), fields.integer(entry, "end_offset"),
+                fields.text(entry, "label", true));
     }
 }

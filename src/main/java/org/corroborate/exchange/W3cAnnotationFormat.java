@@ -68,11 +68,19 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     @Override
     public SourceWriter open(ExportArchive archive) throws IOException {
         OutputStream out = new BufferedOutputStream(archive.file("corpus.jsonld"), 1 << 16);
-        out.write(("{\"@context\":\"" + CONTEXT + "\",\"type\":\"AnnotationCollection\","
+        // The model's form: the collection (id, label, total) and its one AnnotationPage under 'first',
+        // which holds the items. 'total' is written last, once known (JSON keys have no order). The page
+        // has no 'partOf': it sits inside its collection, and the W3C test suite's schemas take a
+        // partOf that is the collection's IRI for an invalid description of it.
+        String id = "urn:corroborate:export:" + archive.id();
+        out.write(("{\"@context\":\"" + CONTEXT + "\",\"id\":\"" + id + "\",\"type\":\"AnnotationCollection\","
                 + "\"label\":\"Corroborate corpus\",\"generator\":{\"id\":\"urn:corroborate:workbench\","
-                + "\"type\":\"Software\",\"name\":\"Corroborate\"},\"items\":[").getBytes(StandardCharsets.UTF_8));
+                + "\"type\":\"Software\",\"name\":\"Corroborate\"},\"first\":{\"id\":\"" + id + ":page:1\","
+                + "\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":[")
+                .getBytes(StandardCharsets.UTF_8));
         return new SourceWriter() {
             private boolean first = true;
+            private long total;
 
             @Override
             public void write(ExportedSource source) throws IOException {
@@ -95,12 +103,13 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
                 }
                 out.write('\n'); // one item per line, so a reader's messages can name the line
                 first = false;
+                total++;
                 out.write(json.writeValueAsBytes(item));
             }
 
             @Override
             public void finish() throws IOException {
-                out.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
+                out.write(("\n]},\"total\":" + total + "}\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         };

@@ -88,7 +88,15 @@ final class W3cAnnotationReader {
                 while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
                     String field = parser.currentName();
                     parser.nextToken();
-                    if (field.equals("items")) {
+                    if (field.equals("first") && parser.currentToken() == tools.jackson.core.JsonToken.START_OBJECT) {
+                        // The model's form: the collection's first AnnotationPage holds the items.
+                        collection = true;
+                        page(file, parser, consumer);
+                    } else if (field.equals("first")) {
+                        throw ImportFiles.malformed(file, parser.currentTokenLocation().getLineNr(), "the collection's "
+                                + "first page is only named ('" + json.readTree(parser).asString("") + "'), not in "
+                                + "the file; embed it: \"first\": {\"type\": \"AnnotationPage\", \"items\": [...]}.");
+                    } else if (field.equals("items")) {
                         collection = true;
                         if (parser.currentToken() != tools.jackson.core.JsonToken.START_ARRAY) {
                             throw ImportFiles.malformed(file, parser.currentTokenLocation().getLineNr(),
@@ -108,6 +116,23 @@ final class W3cAnnotationReader {
         } catch (tools.jackson.core.JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw ImportFiles.malformed(file, line, "not JSON (" + e.getOriginalMessage() + "); is the file complete?");
+        }
+    }
+
+    /** An AnnotationPage's {@code items}; its other keys ({@code id}, {@code next}, ...) are passed over. */
+    private void page(String file, tools.jackson.core.JsonParser parser, ObjIntConsumer<JsonNode> consumer) {
+        while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("items")) {
+                if (parser.currentToken() != tools.jackson.core.JsonToken.START_ARRAY) {
+                    throw ImportFiles.malformed(file, parser.currentTokenLocation().getLineNr(),
+                            "'items' must be an array of annotations.");
+                }
+                eachInArray(parser, consumer);
+            } else {
+                json.readTree(parser);
+            }
         }
     }
 
@@ -163,9 +188,15 @@ final class W3cAnnotationReader {
         String label = null;
         String note = null;
         Map<String, String> attributes = new TreeMap<>();
-        for (JsonNode body : array(item.get("body"))) {
-            String purpose = body.path("purpose").asString("");
-            String value = body.path("value").asString(null);
+        List<JsonNode> bodies = array(item.get("body"));
+        if (item.path("bodyValue").isString()) {
+            // The model's shorthand for one TextualBody with that value.
+            bodies.add(json.createObjectNode().put("type", "TextualBody").put("value", item.get("bodyValue").asString()));
+        }
+        for (JsonNode body : bodies) {
+            // A body without a purpose serves the annotation's motivation (the model's tagging example).
+            String purpose = body.path("purpose").asString(motivation);
+            String value = body.isString() ? null : body.path("value").asString(null);
             if (value == null) {
                 spans.ignored.add(file + ", line " + line + ": a body without a textual value.");
             } else if (purpose.equals("tagging") && label == null) {
@@ -186,6 +217,12 @@ final class W3cAnnotationReader {
         if (ref.matches("g\\d+")) {
             throw fields.wrong("this is a gold-layer export. Import the export of every reviewer's layer: it carries "
                     + "the decisions together with the annotations they judged.");
+        }
+        List<JsonNode> creators = array(item.get("creator"));
+        for (int c = 1; c < creators.size(); c++) {
+            spans.ignored.add(file + ", line " + line + ": creator '" + person(fields, creators.get(c))
+                    + "' of annotation " + ref + " is left out: a span here has one author, the first creator ('"
+                    + person(fields, creators.getFirst()) + "').");
         }
         spans.spans.add(new ImportedSource.ImportedSpan(ref, file, line,
                 new ImportedAnnotation(person(fields, item.get("creator")),

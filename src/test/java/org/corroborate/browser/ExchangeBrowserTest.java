@@ -55,7 +55,7 @@ class ExchangeBrowserTest extends BrowserTest {
         assertThat(entries.get("alice.conll")).contains("mayor -X- _ B-FACT");
         assertThat(entries.get("bob.conll")).contains("the -X- _ B-QUOTE", "safe -X- _ I-QUOTE");
         assertThat(page.locator("#export-progress-text")).hasText("Done: 1 source, 2 spans.");
-        assertThat(page.locator("#export-result")).containsText("Every span is in the export.");
+        assertThat(page.locator("#export-result")).containsText("Every span is in the export as the workbench holds it.");
         page.setViewportSize(1280, 1000); // tall enough to show the progress and the result
         page.evaluate("window.scrollTo(0, 0)");
         screenshot(page, "exchange-export");
@@ -74,6 +74,43 @@ class ExchangeBrowserTest extends BrowserTest {
                 + "line 2: not JSON");
         page.evaluate("window.scrollTo(0, 0)");
         screenshot(page, "exchange-import");
+    }
+
+    @Test
+    void theReportsSayWhatAnExportWroteOtherwiseAndWhatAnImportDidNotRead(@TempDir Path files) throws Exception {
+        String tag = "guillemot";
+        String title = "Split report " + tag;
+        long sourceId = actor.runAs("alice", Role.REVIEWER, () -> sources.importText(TestProjects.MAIN, title,
+                "The pier was closed\non Monday. " + tag, null, null, null, null)).source().id();
+        actor.runAs("alice", Role.REVIEWER, () -> annotations.create(sourceId,
+                AnnotationRequest.create(4, 29, "FACT", Map.of(), null)));
+
+        signIn(page, "sam");
+        page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Exchange")).click();
+        page.locator("#export-format").click();
+        // The import's format select lists brat too: pick the export's.
+        page.locator("#export-format vaadin-select-item", new Page.LocatorOptions().setHasText("brat")).click();
+        page.locator("#export-sources input").click();
+        page.locator("#export-sources input").pressSequentially(tag);
+        page.locator("vaadin-multi-select-combo-box-item", new Page.LocatorOptions().setHasText(title)).click();
+        page.keyboard().press("Escape");
+        Download download = page.waitForDownload(() -> page.locator("#export-download vaadin-button").click());
+        assertThat(unzip(Files.readAllBytes(download.path())).get("source-" + sourceId + ".ann"))
+                .contains("FACT 4 19;20 29\tpier was closed on Monday");
+        assertThat(page.locator("#export-adjusted")).containsText("1 span: written in fragments around line breaks");
+
+        Path doccano = files.resolve("relations.jsonl");
+        Files.writeString(doccano, "{\"text\": \"Relations are reported " + tag + "\", \"entities\": [{\"id\": 1, "
+                + "\"start_offset\": 0, \"end_offset\": 9, \"label\": \"FACT\"}], \"relations\": [], \"cats\": {}}\n");
+        page.locator("#corpus-upload input[type=file]").setInputFiles(doccano);
+        assertThat(page.locator("#import-report")).containsText("Ignored or read otherwise");
+        assertThat(page.locator("#import-report")).containsText("'relations' (doccano's relations between spans");
+        assertThat(page.locator("#import-report")).containsText("'entities.id' in span entries");
+        page.setViewportSize(1440, 1100);
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot(page, "exchange-reports-1440");
+        page.setViewportSize(390, 1600);
+        screenshot(page, "exchange-reports-390");
     }
 
     @Test

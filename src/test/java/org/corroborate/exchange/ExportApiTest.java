@@ -96,7 +96,7 @@ class ExportApiTest {
         assertThat(collection.get("@context").asString()).isEqualTo("http://www.w3.org/ns/anno.jsonld");
         assertThat(collection.get("type").asString()).isEqualTo("AnnotationCollection");
         CodePoints points = new CodePoints(stored);
-        JsonNode annotation = collection.get("items").get(0);
+        JsonNode annotation = collection.get("first").get("items").get(0);
         JsonNode selectors = annotation.get("target").get("selector");
         JsonNode position = selectors.get(1);
         assertThat(selectors.get(0).get("exact").asString())
@@ -104,7 +104,7 @@ class ExportApiTest {
                 .isEqualTo("tasted of metal");
         assertThat(annotation.get("target").get("source").asString()).startsWith("urn:sha256:");
         assertThat(annotation.get("body").get(0).get("value").asString()).isEqualTo("QUOTE");
-        JsonNode assessing = collection.get("items").get(1);
+        JsonNode assessing = collection.get("first").get("items").get(1);
         assertThat(assessing.get("motivation").asString()).isEqualTo("assessing");
         assertThat(assessing.get("target").asString()).isEqualTo(annotation.get("id").asString());
     }

@@ -197,8 +197,14 @@ class GoldenFilesTest {
         assertThat(JsonLd.undefinedTerms(collection)).isEmpty();
         var expanded = JsonLd.expand(collection);
         String oa = "http://www.w3.org/ns/oa#";
-        var items = expanded.getJsonObject(0).getJsonArray("http://www.w3.org/ns/activitystreams#items")
-                .getJsonObject(0).getJsonArray("@list");
+        // The model's form: the collection's first AnnotationPage (an as:OrderedCollectionPage) holds the items.
+        String as = "http://www.w3.org/ns/activitystreams#";
+        var collectionNode = expanded.getJsonObject(0);
+        assertThat(collectionNode.getString("@id")).isEqualTo("urn:corroborate:export:corpus");
+        assertThat(collectionNode.getJsonArray(as + "totalItems").getJsonObject(0).get("@value").toString()).isEqualTo("12");
+        var page = collectionNode.getJsonArray(as + "first").getJsonObject(0);
+        assertThat(page.getJsonArray("@type").getString(0)).isEqualTo(as + "OrderedCollectionPage");
+        var items = page.getJsonArray(as + "items").getJsonObject(0).getJsonArray("@list");
         assertThat(items).hasSize(6 + 3 + 2 + 1);
         for (var value : items) {
             var item = value.asJsonObject();

@@ -324,9 +324,9 @@ class ImportApiTest {
                 "corpus.jsonl, line 2: The span 3..999 goes beyond the end of the source");
         byte[] latin1 = ("{\"text\": \"Caf\u00e9 in Latin-1\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         expectRefused("jsonl", "latin1.jsonl", latin1, 400, "latin1.jsonl, line 1: not UTF-8 text");
-        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text with a discontinuous span",
-                "a.ann", "T1\tFACT 0 4\tSome\nT2\tFACT 0 2;3 4\tSo e\n")), 400,
-                "a.ann, line 2: discontinuous spans");
+        expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text with a fragment beyond its end",
+                "a.ann", "T1\tFACT 0 4\tSome\nT2\tFACT 0 2;3 99\tSo e\n")), 400,
+                "a.ann, line 2: the fragment 3 99 is not within the text");
         expectRefused("brat", "corpus.zip", Zips.write(Map.of("a.txt", "Some text whose span names other words",
                 "a.ann", "T1\tFACT 0 4\tWord\n")), 400, "a.ann, line 1: span T1 says it covers 'Word'");
         // Nothing of the good first line was kept.

@@ -45,8 +45,17 @@ public class ExchangeView extends VerticalLayout {
         }
         long projectId = project.get().id();
         Div cards = new Div(new ExportPanel(exports, library, schemes, projects, projectId, actor),
-                new ImportPanel(imports, projectId, projects.oversees(projectId)));
+                new ImportPanel(imports, projectId, projects.oversees(projectId), annotators(projects, projectId),
+                        projects.annotates(projectId) ? actor.require() : null));
         cards.addClassName("cb-exchange-cards");
         add(new H2("Exchange"), intro, cards);
+    }
+
+    /** Who may be named the author of spans a file names none for: the project's reviewers and supervisors. */
+    private static java.util.List<String> annotators(ProjectService projects, long projectId) {
+        java.util.Set<String> names = new java.util.TreeSet<>(projects.membersWith(projectId,
+                org.corroborate.base.Role.REVIEWER));
+        names.addAll(projects.membersWith(projectId, org.corroborate.base.Role.SUPERVISOR));
+        return java.util.List.copyOf(names);
     }
 }

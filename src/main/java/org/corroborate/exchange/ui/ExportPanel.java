@@ -140,9 +140,10 @@ class ExportPanel extends Div {
             event.setFileName(request.fileName(Instant.now()));
             event.setContentType("application/zip");
             ui.access(this::started);
-            try {
-                ExportService.ExportSummary outcome = exports.export(request, event.getOutputStream(), throttled(ui));
-                ui.access(() -> finished(outcome));
+            // Built whole before the first byte: a failure is shown here, never a download that breaks off.
+            try (ExportService.Built built = exports.build(request, throttled(ui))) {
+                built.zip().transferTo(event.getOutputStream());
+                ui.access(() -> finished(built.summary()));
             } catch (RuntimeException e) {
                 ui.access(() -> failed(e));
                 throw e;
@@ -214,20 +215,43 @@ class ExportPanel extends Div {
         bar.setValue(1);
         progress.setText("Done: " + Counts.of(outcome.sources(), "source") + ", " + Counts.of(outcome.spans(), "span")
                 + ".");
-        Paragraph summary = new Paragraph(outcome.skipped() == 0
-                ? "Every span is in the export."
-                : Counts.of(outcome.skipped(), "span") + " could not be written in this format; skipped.csv in the "
-                + "zip lists each with the reason, and manifest.json counts them.");
+        Paragraph summary = new Paragraph(outcome.skipped() == 0 && outcome.adjusted() == 0
+                ? "Every span is in the export as the workbench holds it."
+                : outcome.skipped() == 0 ? "Every span is in the export." : Counts.of(outcome.skipped(), "span")
+                + " could not be written in this format; skipped.csv in the zip lists each with the reason, and "
+                + "manifest.json counts them.");
+        summary.setId("export-summary");
+        result.add(summary);
+        result.add(reasons("export-skipped", "Skipped", outcome.skippedByReason()));
+        result.add(reasons("export-adjusted", "Written otherwise (manifest.json lists each under 'adjusted')",
+                outcome.adjustedByReason()));
         Span hash = new Span("manifest SHA-256 " + outcome.manifestSha256());
         hash.addClassName("cb-hash");
-        result.add(summary, hash);
+        result.add(hash);
+    }
+
+    /** One line per reason with its count; nothing when there is none. */
+    private static Div reasons(String id, String title, java.util.Map<String, Long> byReason) {
+        Div list = new Div();
+        list.setId(id);
+        if (byReason.isEmpty()) {
+            list.setVisible(false);
+            return list;
+        }
+        list.add(new Span(title + ":"));
+        com.vaadin.flow.component.html.UnorderedList items = new com.vaadin.flow.component.html.UnorderedList();
+        new java.util.TreeMap<>(byReason).forEach((reason, count) ->
+                items.add(new com.vaadin.flow.component.html.ListItem(Counts.of(count, "span") + ": " + reason)));
+        list.add(items);
+        return list;
     }
 
     private void failed(RuntimeException e) {
         bar.setVisible(false);
         progress.setText("");
         // Shown, but the choice stays valid: the next try may succeed.
-        problem.setText(e instanceof WorkbenchException ? e.getMessage() : "The export stopped: " + e.getMessage());
+        problem.setText(e instanceof WorkbenchException || e instanceof org.corroborate.exchange.ExportFailure
+                ? e.getMessage() : "The export stopped: " + e.getMessage());
         problem.setVisible(true);
     }
 }

@@ -35,9 +35,11 @@ class ImportPanel extends Div {
     private final Div report = new Div();
     private final AtomicReference<String> formatChosen = new AtomicReference<>();
     private final AtomicReference<Boolean> dryChosen = new AtomicReference<>(false);
+    private final AtomicReference<String> authorChosen = new AtomicReference<>();
     private Upload upload;
 
-    ImportPanel(ImportService imports, long projectId, boolean mayImport) {
+    ImportPanel(ImportService imports, long projectId, boolean mayImport, List<String> annotators,
+                String defaultAuthor) {
         this.projectId = projectId;
         this.imports = imports;
         addClassName("cb-exchange-card");
@@ -58,12 +60,26 @@ class ImportPanel extends Div {
         dryRun.setId("import-dry-run");
         dryRun.addValueChangeListener(e -> dryChosen.set(e.getValue()));
         help.addClassName("cb-muted");
+        // Plain doccano lines (and brat or W3C spans without an author) are someone's work: whose, is chosen here.
+        Select<String> author = new Select<>();
+        author.setLabel("Author of spans the file names no author for");
+        author.setId("import-author");
+        author.setItems(annotators);
+        author.setWidthFull();
+        author.setHelperText("Plain doccano lines carry no author. A span already imported at the same place with "
+                + "the same label is recognised, whoever imports it again.");
+        author.addValueChangeListener(e -> authorChosen.set(e.getValue()));
+        if (defaultAuthor != null && annotators.contains(defaultAuthor)) {
+            author.setValue(defaultAuthor);
+        } else {
+            author.setPlaceholder("Choose a reviewer or supervisor");
+        }
         upload = upload(UI.getCurrent());
         report.setId("import-report");
         format.addValueChangeListener(e -> chosen(e.getValue()));
         formats.stream().filter(f -> f.id().equals(PREFERRED)).findFirst()
                 .or(() -> formats.stream().findFirst()).ifPresent(format::setValue);
-        add(format, dryRun, help, upload, report);
+        add(format, author, dryRun, help, upload, report);
     }
 
     private Upload upload(UI ui) {
@@ -75,7 +91,7 @@ class ImportPanel extends Div {
                     Div outcome;
                     try (InputStream in = Files.newInputStream(file)) {
                         outcome = ImportReportView.of(imports.importCorpus(projectId, formatChosen.get(), fileName, in,
-                                dryChosen.get()));
+                                dryChosen.get(), authorChosen.get()));
                     } catch (WorkbenchException e) {
                         outcome = ImportReportView.refused(fileName, e.getMessage());
                     }

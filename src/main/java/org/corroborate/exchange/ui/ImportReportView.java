@@ -29,7 +29,8 @@ final class ImportReportView {
         head.addClassName("cb-import-summary");
         view.add(head);
         list(view, "Conflicts: the workbench's version was kept", report.conflicts(), "cb-import-conflicts");
-        list(view, "Ignored: no place for these in the workbench", report.ignored(), "cb-import-ignored");
+        list(view, "Ignored or read otherwise: what was not read, split or left out, each with why", report.ignored(),
+                "cb-import-ignored");
         list(view, "Incomplete: imported without a required attribute", report.incomplete(),
                 "cb-import-incomplete");
         return view;
