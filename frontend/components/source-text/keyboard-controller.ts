@@ -5,8 +5,8 @@
  * ] and [ select the next or previous annotation; Enter opens the selected annotation (or the one
  * at the caret); a label's hotkey tags the selection; Ctrl/⌘+A selects all; Delete or Backspace
  * asks to delete the selected annotation; ? shows the keymap; Escape clears everything.
- * With `global-keys` set (the workspace), Alt+T anywhere focuses the text and Ctrl/⌘+F opens the
- * find bar.
+ * With `global-keys` set (the workspace), Alt+T anywhere (or following the page's "Skip to text"
+ * link) focuses the text and Ctrl/⌘+F opens the find bar.
  */
 import type {ReactiveController} from 'lit';
 import type {CaretController, CaretStep} from './caret-controller.js';
@@ -94,12 +94,24 @@ export class KeyboardController implements ReactiveController {
   hostConnected(): void {
     this.host.addEventListener('keydown', this.onKeyDown);
     document.addEventListener('keydown', this.onDocumentKeyDown, true);
+    document.addEventListener('click', this.onDocumentClick, true);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('keydown', this.onKeyDown);
     document.removeEventListener('keydown', this.onDocumentKeyDown, true);
+    document.removeEventListener('click', this.onDocumentClick, true);
   }
+
+  /** The page's "Skip to text" link (a.cb-skip-to-text) focuses the text, as Alt+T does. */
+  private readonly onDocumentClick = (e: MouseEvent): void => {
+    if (!this.host.globalKeys || !this.host.isConnected) return;
+    const link = (e.target as Element | null)?.closest?.('a.cb-skip-to-text');
+    if (!link) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.host.focusText();
+  };
 
   /** Alt+T and Ctrl/⌘+F, wherever the focus is, when the element takes the workspace's keys. */
   private readonly onDocumentKeyDown = (e: KeyboardEvent): void => {

@@ -7,6 +7,9 @@
 import {addRule} from './styles.js';
 
 const RULES = [
+  // the workspace's "Skip to text" link: out of sight until it has the focus
+  `a.cb-skip-to-text:not(:focus) { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`,
+  `a.cb-skip-to-text:focus { padding: 6px 12px; margin-inline-start: 8px; border-radius: 4px; background: var(--lumo-primary-color, #1565c0); color: var(--lumo-primary-contrast-color, #fff); font-weight: 600; z-index: 10; }`,
   `cb-source-text > .cb-caret {
     position: absolute; width: 2px; margin-left: -1px; pointer-events: none; z-index: 2;
     background: var(--cb-caret-color, var(--lumo-primary-text-color, #1565c0)); border-radius: 1px;
