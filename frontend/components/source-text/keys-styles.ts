@@ -29,12 +29,12 @@ const RULES = [
   }`,
   `cb-source-text > .cb-find[hidden] { display: none; }`,
   `cb-source-text > .cb-find > input {
-    flex: 1 1 12em; min-width: 8em; font: inherit; padding: 4px 8px; border-radius: 4px;
+    flex: 1 1 9em; min-width: 6em; font: inherit; padding: 4px 8px; border-radius: 4px;
     border: 1px solid var(--lumo-contrast-50pct, #767676); background: var(--lumo-base-color, #fff); color: inherit;
   }`,
   `cb-source-text > .cb-find > input:focus { outline: 2px solid var(--lumo-primary-color, #1565c0); outline-offset: 1px; }`,
   `cb-source-text > .cb-find.cb-find-none > input { border-color: var(--lumo-error-color, #c62828); }`,
-  `cb-source-text > .cb-find > .cb-find-count { min-width: 6.5em; font-variant-numeric: tabular-nums; color: var(--lumo-secondary-text-color, #555); }`,
+  `cb-source-text > .cb-find > .cb-find-count { min-width: 4.5em; font-variant-numeric: tabular-nums; color: var(--lumo-secondary-text-color, #555); }`,
   `cb-source-text > .cb-find > button {
     font: inherit; min-width: 30px; height: 30px; padding: 0 6px; border-radius: 4px; cursor: pointer; color: inherit;
     border: 1px solid var(--lumo-contrast-30pct, #999); background: var(--lumo-contrast-5pct, #f5f5f5);
@@ -48,6 +48,8 @@ const RULES = [
     padding: 4vh 12px; background: rgba(0, 0, 0, 0.45); overflow: auto; cursor: default; line-height: 1.45;
   }`,
   `cb-source-text > .cb-keys[hidden] { display: none; }`,
+  // the workspace narrows the text's children to a reading measure: not the overlay
+  `cb-source-text > div.cb-keys { max-width: none; }`,
   `cb-source-text > .cb-keys > .cb-keys-dialog {
     position: relative; box-sizing: border-box; width: min(720px, 100%); padding: 16px 20px 20px; border-radius: 10px;
     background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #1f2328); box-shadow: 0 12px 40px rgba(0, 0, 0, 0.35);
@@ -61,7 +63,7 @@ const RULES = [
   `cb-source-text > .cb-keys kbd { font-family: inherit; font-size: 13px; padding: 1px 5px; border-radius: 4px; border: 1px solid var(--lumo-contrast-30pct, #bbb); background: var(--lumo-contrast-5pct, #f6f6f6); }`,
   `cb-source-text > .cb-keys .cb-keys-where { width: 24%; color: var(--lumo-secondary-text-color, #555); font-size: 13px; }`,
   `cb-source-text > .cb-keys .cb-keys-close { position: absolute; top: 10px; right: 12px; width: 32px; height: 32px; font-size: 20px; border: none; border-radius: 6px; background: transparent; color: inherit; cursor: pointer; }`,
-  `@media (max-width: 600px) { cb-source-text > .cb-keys th, cb-source-text > .cb-keys td { display: block; width: auto; border: none; padding: 0; } cb-source-text > .cb-keys tr { display: block; padding: 6px 0; border-top: 1px solid var(--lumo-contrast-10pct, #eee); } }`,
+  `@media (max-width: 600px) { cb-source-text > .cb-keys th, cb-source-text > .cb-keys td { display: block; width: auto; border: none; padding: 0; } cb-source-text > .cb-keys tr { display: block; padding: 6px 0; border-top: 1px solid var(--lumo-contrast-10pct, #eee); } cb-source-text > .cb-keys th, cb-source-text > .cb-keys .cb-keys-where { width: auto; } }`,
 ];
 
 for (const rule of RULES) addRule(rule);
