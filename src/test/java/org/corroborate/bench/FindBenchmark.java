@@ -97,7 +97,7 @@ class FindBenchmark extends BrowserTest {
         report.append(percentiles("find, synchronous", synchronous));
         report.add("find: typed until two frames painted", painted);
         report.append(percentiles("find, painted", painted));
-        report.append("hits per query (first round):\n").append(counts);
+        report.append("hits per query (first round):\n").append(counts.toString());
 
         List<Long> steps = new ArrayList<>();
         page.locator("#source-text .cb-find input").fill("water");
