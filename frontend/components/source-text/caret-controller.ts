@@ -144,7 +144,8 @@ export class CaretController implements ReactiveController {
     const runs = host.runs;
     const bar = (this.element ??= host.querySelector<HTMLElement>(':scope > .cb-caret'));
     if (!bar) return;
-    if (!runs || runs.isEmpty) {
+    // drawn only for a text with the focus (measuring the caret lays the text out: not while a source opens)
+    if (!runs || runs.isEmpty || document.activeElement !== host) {
       bar.hidden = true;
       return;
     }
