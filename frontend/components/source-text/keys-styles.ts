@@ -22,7 +22,7 @@ const RULES = [
   `cb-source-text > .cb-layer > div.cb-flash { animation: cb-flash 0.7s ease-out 1; }`,
   `@keyframes cb-flash { 0% { box-shadow: 0 0 0 10px color-mix(in srgb, var(--cb-sel-color, #1565c0) 45%, transparent); } 100% { box-shadow: 0 0 0 3px color-mix(in srgb, var(--cb-sel-color, #1565c0) 18%, transparent); } }`,
   `cb-source-text > .cb-find {
-    position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center; gap: 6px;
+    position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 5px;
     padding: 6px 10px; background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #1f2328);
     border-bottom: 1px solid var(--lumo-contrast-20pct, rgba(0, 0, 0, 0.2));
     box-shadow: 0 2px 6px var(--lumo-contrast-10pct, rgba(0, 0, 0, 0.08)); font-size: 14px; line-height: 1.4;
@@ -34,7 +34,7 @@ const RULES = [
   }`,
   `cb-source-text > .cb-find > input:focus { outline: 2px solid var(--lumo-primary-color, #1565c0); outline-offset: 1px; }`,
   `cb-source-text > .cb-find.cb-find-none > input { border-color: var(--lumo-error-color, #c62828); }`,
-  `cb-source-text > .cb-find > .cb-find-count { min-width: 4.5em; font-variant-numeric: tabular-nums; color: var(--lumo-secondary-text-color, #555); }`,
+  `cb-source-text > .cb-find > .cb-find-count { min-width: 4em; font-variant-numeric: tabular-nums; color: var(--lumo-secondary-text-color, #555); }`,
   `cb-source-text > .cb-find > button {
     font: inherit; min-width: 30px; height: 30px; padding: 0 6px; border-radius: 4px; cursor: pointer; color: inherit;
     border: 1px solid var(--lumo-contrast-30pct, #999); background: var(--lumo-contrast-5pct, #f5f5f5);
