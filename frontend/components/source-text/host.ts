@@ -4,6 +4,7 @@
 import type {ReactiveControllerHost} from 'lit';
 import type {CodePointIndex} from './cp-index.js';
 import type {HighlightSet} from './highlights.js';
+import type {KeymapGroup} from './keymap-overlay.js';
 import type {TextRuns} from './text-runs.js';
 import type {Highlight, SourceLabel} from './types.js';
 
@@ -16,12 +17,18 @@ export interface SourceTextHost extends ReactiveControllerHost, HTMLElement {
   readonly labels: SourceLabel[];
   readonly snapToWords: boolean;
   selectedId: string | null;
+  /** The element takes the workspace's keys (Alt+T, Ctrl/⌘+F) wherever the focus is. */
+  readonly globalKeys: boolean;
+  /** The keys the ? overlay lists. */
+  readonly keymap: KeymapGroup[];
   /** The tooltip element; null before the first render. */
   readonly tooltipElement: HTMLElement | null;
   /** The layer the selection box is drawn in; null before the first render. */
   readonly overlayLayer: HTMLElement | null;
   /** Dispatches a bubbling, composed CustomEvent. */
   fire(name: string, detail: unknown): void;
+  /** Focuses the text and shows its caret (Alt+T, the "Skip to text" link). */
+  focusText(): void;
   /** Selects a highlight on behalf of the person and fires cb-annotation-selected. */
   selectHighlight(highlight: Highlight, byKeyboard: boolean): void;
 }

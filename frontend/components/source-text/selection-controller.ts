@@ -1,6 +1,6 @@
 /*
  * The text selection of <cb-source-text>: reads the browser's selection as code points, snaps
- * it, reports it with cb-selection when the person finishes it (mouse up, Shift+arrows released,
+ * it, reports it with cb-selection when the person finishes it (mouse up, Shift+caret keys released,
  * Ctrl/⌘+A), and selects an annotation on a plain click.
  */
 import type {ReactiveController} from 'lit';
@@ -25,8 +25,6 @@ export interface SavedSelection {
 
 /** The pointer travels farther than this (px) between press and release: a drag, not a click. */
 const DRAG_DISTANCE = 3;
-
-type ModifiableSelection = Selection & {modify?: (alter: string, direction: string, granularity: string) => void};
 
 export class TextSelectionController implements ReactiveController {
   /** The selection last reported with cb-selection, until it is reported cleared. */
@@ -174,33 +172,28 @@ export class TextSelectionController implements ReactiveController {
     this.report(false);
   }
 
+  /** The selection inside the text with its direction (code points, unsnapped); null if none or collapsed. */
+  directed(): DirectedRange | null {
+    return this.raw();
+  }
+
   /**
-   * Shift+arrow: extends the selection by a character, a word (`byWord`) or a line, starting at
-   * the selected annotation (or the text's start) when there is no selection inside the text.
-   * Reported when the key is released.
+   * A Shift+caret key: selects from `anchor` to `focus` (code points) in the browser; reported
+   * (snapped) when the key is released.
    */
-  extend(key: string, byWord: boolean): void {
-    const selection = window.getSelection() as ModifiableSelection | null;
-    const runs = this.host.runs;
-    if (!selection || !runs || runs.isEmpty) return;
-    const inside =
-      selection.rangeCount > 0 &&
-      selection.anchorNode != null &&
-      selection.focusNode != null &&
-      runs.container.contains(selection.anchorNode) &&
-      runs.container.contains(selection.focusNode);
-    if (!inside) {
-      const selected = this.host.highlights.get(this.host.selectedId);
-      const [node, offset] = runs.pointAt(selected ? selected.start : 0);
-      selection.setBaseAndExtent(node, offset, node, offset);
-    }
-    if (typeof selection.modify === 'function') {
-      const direction =
-        key === 'ArrowRight' ? 'right' : key === 'ArrowLeft' ? 'left' : key === 'ArrowDown' ? 'forward' : 'backward';
-      const granularity = key === 'ArrowUp' || key === 'ArrowDown' ? 'line' : byWord ? 'word' : 'character';
-      selection.modify('extend', direction, granularity);
+  extendTo(anchor: number, focus: number): void {
+    if (anchor === focus) {
+      this.removeDomSelection();
+    } else {
+      this.setDomSelection(anchor, focus);
     }
     this.extendingByKeyboard = true;
+  }
+
+  /** A plain caret key with text selected: the selection goes and is reported cleared. */
+  collapse(): void {
+    this.removeDomSelection();
+    this.reportCleared();
   }
 
   /** Reports the finished selection (cb-selection); with `adjustDom` the browser's selection shows the snapped range. */
@@ -258,7 +251,7 @@ export class TextSelectionController implements ReactiveController {
 
   private readonly onKeyUp = (e: KeyboardEvent): void => {
     if (!this.extendingByKeyboard) return;
-    if (e.key === 'Shift' || e.key.startsWith('Arrow')) {
+    if (e.key === 'Shift' || e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') {
       this.extendingByKeyboard = false;
       this.report(false);
     }

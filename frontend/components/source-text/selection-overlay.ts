@@ -39,6 +39,7 @@ export function mergeIntoLines(rects: Iterable<Box & {width: number; height: num
 
 export class SelectionOverlayController implements ReactiveController {
   private frame = 0;
+  private flash = false;
   private observer: ResizeObserver | null = null;
 
   constructor(private readonly host: SourceTextHost) {
@@ -74,6 +75,11 @@ export class SelectionOverlayController implements ReactiveController {
     });
   }
 
+  /** The next drawing of the box flashes it once (an annotation reached with ] or [). */
+  flashNext(): void {
+    this.flash = true;
+  }
+
   /** Draws the box around the selected annotation now, or clears it. */
   draw(): void {
     const host = this.host;
@@ -107,6 +113,7 @@ export class SelectionOverlayController implements ReactiveController {
       outline.style.top = `${line.top + dy - 1}px`;
       outline.style.width = `${line.right - line.left + 6}px`;
       outline.style.height = `${line.bottom - line.top + 2}px`;
+      if (this.flash) outline.className = 'cb-flash';
       const bar = document.createElement('div');
       bar.className = 'bar';
       bar.style.left = `${line.left + dx}px`;
@@ -114,6 +121,7 @@ export class SelectionOverlayController implements ReactiveController {
       bar.style.width = `${line.right - line.left}px`;
       fragment.append(outline, bar);
     }
+    this.flash = false;
     layer.replaceChildren(fragment);
   }
 }

@@ -11,12 +11,15 @@
  * The element renders into its LIGHT DOM (so window.getSelection() works) and injects one
  * scoped <style> (styles.ts). The pieces: the highlights and their lanes (highlights.ts,
  * lanes.ts), the runs the text is cut into (run-plan.ts) and drawn as (text-runs.ts), and the
- * controllers for the text selection and clicks, the keys, the tooltip and the selection box.
+ * controllers for the text selection and clicks, the caret, the keys, find in text, the tooltip
+ * and the selection box, and the keymap overlay.
  *
  * Events (bubbling, composed; detail in code points):
  *   cb-selection            {start, end, text}   a finished text selection; start -1 when cleared
- *   cb-tag                  {start, end, label}  a label's hotkey pressed with text selected
+ *   cb-tag                  {start, end, label}  a label's hotkey pressed with text selected, or Alt+hotkey
+ *                                                in the find bar (the current hit)
  *   cb-annotation-selected  {id}                 an annotation clicked or reached with the arrows
+ *   cb-open                 {id}                 Enter on an annotation: open it in the editor, focus there
  *   cb-delete               {id}                 Delete or Backspace with an annotation selected
  *   cb-escape               {}                   Escape
  */
@@ -25,10 +28,14 @@ import {customElement, property} from 'lit/decorators.js';
 import {CodePointIndex} from './cp-index.js';
 import {HighlightSet} from './highlights.js';
 import type {SourceTextHost} from './host.js';
+import {CaretController} from './caret-controller.js';
+import {FindController} from './find-controller.js';
 import {KeyboardController} from './keyboard-controller.js';
+import {type KeymapGroup, KeymapOverlay} from './keymap-overlay.js';
 import {safeColor} from './run-classes.js';
 import {TextSelectionController} from './selection-controller.js';
 import {SelectionOverlayController} from './selection-overlay.js';
+import './keys-styles.js';
 import {ensureStyles} from './styles.js';
 import {TextRuns} from './text-runs.js';
 import {describeHighlight, TooltipController} from './tooltip-controller.js';
@@ -43,6 +50,12 @@ export class SourceText extends LitElement implements SourceTextHost {
 
   /** The selected annotation's id (emphasised with a box). */
   @property({attribute: false}) selectedId: string | null = null;
+
+  /** Alt+T and Ctrl/⌘+F work wherever the focus is on the page (the workspace sets it). */
+  @property({type: Boolean, attribute: 'global-keys'}) globalKeys = false;
+
+  /** The keys the ? overlay lists (the server's Keymap). */
+  @property({attribute: false}) keymap: KeymapGroup[] = [];
 
   /** How long the last full render took (ms); the workspace benchmark reads it. */
   lastRenderMs = 0;
@@ -64,7 +77,16 @@ export class SourceText extends LitElement implements SourceTextHost {
   private readonly selection = new TextSelectionController(this);
   private readonly tooltip = new TooltipController(this, () => this.selection.isPointerDown);
   private readonly overlay = new SelectionOverlayController(this);
-  private readonly keyboard = new KeyboardController(this, this.selection, this.tooltip);
+  private readonly caret = new CaretController(this, this.selection);
+  private readonly find = new FindController(this, this.selection, this.caret);
+  private readonly keys = new KeyboardController(this, {
+    selection: this.selection,
+    tooltip: this.tooltip,
+    caret: this.caret,
+    find: this.find,
+    overlay: this.overlay,
+    keymap: new KeymapOverlay(this),
+  });
 
   /** The full text (LF line endings). Setting it re-renders everything. */
   @property({attribute: false})
@@ -111,11 +133,14 @@ export class SourceText extends LitElement implements SourceTextHost {
 
   protected override render() {
     // a static skeleton; the text container is filled imperatively
-    return html`<div class="cb-text"></div><div class="cb-layer" aria-hidden="true"></div><div
+    return html`<div class="cb-find" hidden></div><div class="cb-text"></div><div
+        class="cb-layer"
+        aria-hidden="true"
+      ></div><div class="cb-caret" aria-hidden="true" hidden></div><div
         class="cb-tip"
         role="tooltip"
         hidden
-      ></div><div class="cb-live" aria-live="polite"></div>`;
+      ></div><div class="cb-live" aria-live="polite"></div><div class="cb-keys" hidden></div>`;
   }
 
   protected override firstUpdated(): void {
@@ -215,6 +240,27 @@ export class SourceText extends LitElement implements SourceTextHost {
     element?.scrollIntoView({block: 'center', inline: 'nearest'});
   }
 
+  /** Focuses the text and shows its caret where it was left (Alt+T, the "Skip to text" link). */
+  focusText(): void {
+    this.focus({preventScroll: true});
+    this.caret.draw(true);
+  }
+
+  /** Opens the find bar (as Ctrl/⌘+F does). */
+  openFind(): void {
+    this.find.open();
+  }
+
+  /** How long the last find took, highlighting included (ms); the find benchmark reads it. */
+  get lastFindMs(): number {
+    return this.find.lastFindMs;
+  }
+
+  /** Where the caret is (code points). */
+  get caretOffset(): number {
+    return this.caret.caret;
+  }
+
   /** Removes the text selection inside the component (fires no event). */
   clearSelection(): void {
     this.selection.clear();
@@ -260,6 +306,8 @@ export class SourceText extends LitElement implements SourceTextHost {
     runs.renderAll(this._text, this.index, this.highlights.laneOrdered);
     this.overlay.observeChunks(runs.chunkElements);
     this.selection.keepWithin(this.index.length);
+    this.caret.keepWithin(this.index.length);
+    this.find.textChanged(true);
     this.tooltip.hide();
     this.lastRenderMs = performance.now() - startedAt;
   }
@@ -272,6 +320,8 @@ export class SourceText extends LitElement implements SourceTextHost {
     const saved = this.selection.saveIn(slice);
     runs.redraw(slice, this.highlights.laneOrdered);
     this.selection.restore(saved);
+    this.find.textChanged(false);
+    this.caret.schedule();
     this.tooltip.hideIfDetached();
     const selected = this.highlights.get(this.selectedId);
     if (selected && selected.start < slice.end && selected.end > slice.start) this.overlay.schedule();

@@ -79,6 +79,21 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().setProperty("snapToWords", snap);
     }
 
+    /** Alt+T and Ctrl/⌘+F work wherever the focus is on the page (the workspace; not a second text on a page). */
+    public void setGlobalKeys(boolean global) {
+        getElement().setProperty("globalKeys", global);
+    }
+
+    /** The keys the {@code ?} overlay lists. */
+    public void setKeymap(List<Keymap.Group> groups) {
+        getElement().setPropertyJson("keymap", (ArrayNode) JSON.valueToTree(groups));
+    }
+
+    /** Focuses the text at its caret. */
+    public void focusText() {
+        getElement().callJsFunction("focusText");
+    }
+
     public void clearTextSelection() {
         getElement().callJsFunction("clearSelection");
     }
@@ -93,6 +108,10 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
 
     public Registration addAnnotationSelectedListener(ComponentEventListener<AnnotationSelectedEvent> listener) {
         return addListener(AnnotationSelectedEvent.class, listener);
+    }
+
+    public Registration addOpenListener(ComponentEventListener<OpenEvent> listener) {
+        return addListener(OpenEvent.class, listener);
     }
 
     public Registration addDeleteListener(ComponentEventListener<DeleteEvent> listener) {
@@ -124,7 +143,7 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         public boolean isEmpty() { return start < 0 || end <= start; }
     }
 
-    /** The person pressed a label's hotkey with text selected. */
+    /** The person pressed a label's hotkey with text selected (or Alt+hotkey on a find hit). */
     @DomEvent("cb-tag")
     public static class TagEvent extends ComponentEvent<SourceTextElement> {
         private final int start;
@@ -150,6 +169,19 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         private final String id;
 
         public AnnotationSelectedEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.id") String id) {
+            super(source, fromClient);
+            this.id = id;
+        }
+
+        public String id() { return id; }
+    }
+
+    /** The person pressed Enter on an annotation: open it in the editor, with the focus there. */
+    @DomEvent("cb-open")
+    public static class OpenEvent extends ComponentEvent<SourceTextElement> {
+        private final String id;
+
+        public OpenEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.id") String id) {
             super(source, fromClient);
             this.id = id;
         }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.AvatarGroup;
+import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -77,6 +78,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private GuidelinesPanel guidelines;
 
     private final SourceTextElement text = new SourceTextElement();
+    private final Anchor skipLink = skipLink();
     /** Mine, Everyone's or Gold: what the text shows, remembered per person ({@link LayerPreference}). */
     private final RadioButtonGroup<WorkspaceModel.Layer> layers = new RadioButtonGroup<>();
     private final LayerPreference layerPreference;
@@ -133,7 +135,12 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, this::goldLayer, new Screen());
         goldPanel = new GoldPanel(scheme);
         editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
-        editor.setSelectionSource(this::withSelection);
+        // The selection a span moved to is used up, as after tagging: left selected, the next click on
+        // the text would only clear it instead of selecting what was clicked.
+        editor.setSelectionSource(action -> withSelection((start, end) -> {
+            action.accept(start, end);
+            text.clearTextSelection();
+        }));
         list = new AnnotationList(scheme, a -> model.select(a, true), model::query, model::mark);
         workspace = new WorkspaceExtension.Workspace() {
             @Override
@@ -179,6 +186,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
         text.addDeleteListener(e -> model.deleteFromKeyboard(e.id()));
         text.addEscapeListener(e -> model.select(null, false));
+        text.addOpenListener(e -> {
+            model.selectById(e.id());
+            if (editor.isVisible() && editor.shown() != null) {
+                editor.focusFirstField();
+            }
+        });
+        text.setGlobalKeys(true);
+        text.setKeymap(Keymap.GROUPS);
         model.open(layerPreference.chosen().orElse(null));
         if (model.readOnly() != null) {
             editor.readOnly();
@@ -333,6 +348,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return bar;
     }
 
+    private static Anchor skipLink() {
+        Anchor link = new Anchor("#source-text", "Skip to text");
+        link.setId("skip-to-text");
+        link.addClassName("cb-skip-to-text");
+        return link;
+    }
+
     private static Anchor libraryLink() {
         Anchor back = new Anchor("", "← Library");
         back.getElement().setAttribute("router-link", true);
@@ -344,6 +366,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         if (source == null) {
             return;
         }
+        addSkipLink();
         UI ui = event.getUI();
         guidelines.restore(ui);
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
@@ -364,9 +387,23 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }
     }
 
+    /**
+     * "Skip to text", the first Tab stop of the page (first in the frame's navigation bar), shown
+     * when focused; the text component focuses itself when it is followed (Alt+T does the same).
+     */
+    private void addSkipLink() {
+        AppLayout layout = findAncestor(AppLayout.class);
+        if (layout != null) {
+            skipLink.removeFromParent();
+            skipLink.getElement().setAttribute("slot", "navbar");
+            layout.getElement().insertChild(0, skipLink.getElement());
+        }
+    }
+
     @Override
     protected void onDetach(DetachEvent event) {
         getElement().executeJs("clearInterval(this.__cbBeat)");
+        skipLink.removeFromParent();
         if (subscription != null) {
             subscription.close();
             subscription = null;
