@@ -200,19 +200,8 @@ export class SourceText extends LitElement implements SourceTextHost {
     if (!highlight) return;
     this.selectedId = highlight.id;
     this.scrollToHighlight(highlight, 'center');
-    this.flash();
-  }
-
-  /** Makes the selection box blink, so the eye finds the annotation a jump landed on. */
-  private flash(): void {
-    const layer = this.overlayLayer;
-    if (!layer) return;
-    layer.classList.remove('cb-flash');
-    this.updateComplete.then(() => {
-      void layer.offsetWidth; // restarts the animation when it is already running
-      layer.classList.add('cb-flash');
-      setTimeout(() => layer.classList.remove('cb-flash'), 1000);
-    });
+    this.overlay.flashNext();
+    this.overlay.schedule();
   }
 
   /**

@@ -122,16 +122,6 @@ const STATIC_CSS = css`
     -webkit-user-select: none;
     pointer-events: none;
   }
-  /* a jump from the annotation list: the selection box blinks twice */
-  cb-source-text > .cb-layer.cb-flash > div {
-    animation: cb-flash 0.45s ease-in-out 2;
-  }
-  @keyframes cb-flash {
-    50% {
-      box-shadow: 0 0 0 7px color-mix(in srgb, var(--cb-sel-color, #1565c0) 45%, transparent);
-      background: color-mix(in srgb, var(--cb-sel-color, #1565c0) 22%, transparent);
-    }
-  }
   cb-source-text > .cb-live {
     position: absolute;
     width: 1px;
