@@ -54,6 +54,11 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("removeAnnotation", id);
     }
 
+    /** Puts the keyboard focus on the text (after Esc in the editor, say). */
+    public void focusText() {
+        getElement().executeJs("this.focus({preventScroll: true})");
+    }
+
     /** Scrolls to an annotation and selects it. */
     public void reveal(String id) {
         getElement().callJsFunction("scrollToAnnotation", id);

@@ -18,7 +18,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -59,7 +62,7 @@ import org.corroborate.source.ui.ProvenancePanel;
  */
 @Route("sources")
 @PermitAll
-public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
+public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
 
     private final SourceService sources;
     private final AnnotationService annotations;
@@ -86,6 +89,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private SourceDetails source;
     private AnnotationBroadcaster.Subscription subscription;
     private String title = "Source";
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    /** Says what the last undo or redo did, for screen readers and anyone looking. */
+    private final Span undoStatus = new Span();
+    private Runnable stopWatchingHistory = () -> { };
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
@@ -101,6 +109,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         this.projects = projects;
         addClassName("cb-workspace");
         setSizeFull();
+        getElement().addEventListener("cb-undo", e -> undo());
+        getElement().addEventListener("cb-redo", e -> redo());
     }
 
     @Override
@@ -121,9 +131,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                         projects.holds(projectId, Role.SUPERVISOR)),
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, this::goldLayer, new Screen());
         goldPanel = new GoldPanel(scheme);
-        editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
+        model.useHistory(UndoHistories.of(event.getUI(), sourceId));
+        editor = new AnnotationEditor(annotations, audit, scheme, model::changed, model::seen, model::delete);
         editor.setSelectionSource(this::withSelection);
-        list = new AnnotationList(scheme, a -> model.select(a, true), model::filter);
+        editor.setOnEscape(() -> guarded(() -> {
+            model.select(null, false);
+            text.focusText();
+        }));
+        list = new AnnotationList(scheme, a -> guarded(() -> model.select(a, true)), model::filter);
         workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -152,10 +167,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.setLabels(scheme.labels().stream()
                 .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.archived() ? null : l.hotkey()))
                 .toList());
-        text.addTagListener(e -> create(e.start(), e.end(), e.label()));
-        text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
-        text.addDeleteListener(e -> model.deleteFromKeyboard(e.id()));
-        text.addEscapeListener(e -> model.select(null, false));
+        text.addTagListener(e -> guarded(() -> create(e.start(), e.end(), e.label())));
+        text.addAnnotationSelectedListener(e -> guarded(() -> model.selectById(e.id())));
+        text.addDeleteListener(e -> guarded(() -> model.deleteFromKeyboard(e.id())));
+        text.addEscapeListener(e -> guarded(() -> model.select(null, false)));
         model.open();
         if (model.readOnly() != null) {
             editor.readOnly();
@@ -238,7 +253,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
-        HorizontalLayout options = new HorizontalLayout(layers, snap, guidelines.toggle());
+        HorizontalLayout options = new HorizontalLayout(undoButtons(), layers, snap, guidelines.toggle());
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         HorizontalLayout progress = new HorizontalLayout();
@@ -285,6 +300,92 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return header;
     }
 
+    /** The Undo and Redo buttons, their tooltips naming what they would undo or redo. */
+    private HorizontalLayout undoButtons() {
+        undo.setId("undo");
+        redo.setId("redo");
+        undo.setIcon(VaadinIcon.ARROW_BACKWARD.create());
+        redo.setIcon(VaadinIcon.ARROW_FORWARD.create());
+        redo.setIconAfterText(true);
+        for (Button button : List.of(undo, redo)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        undo.addClickListener(e -> undo());
+        redo.addClickListener(e -> redo());
+        undoStatus.setId("undo-status");
+        undoStatus.addClassName("cb-visually-hidden");
+        undoStatus.getElement().setAttribute("role", "status");
+        HorizontalLayout buttons = new HorizontalLayout(undo, redo, undoStatus);
+        buttons.setSpacing(false);
+        buttons.addClassName("cb-undo-buttons");
+        stopWatchingHistory.run();
+        stopWatchingHistory = model.history().onChange(this::showHistory);
+        showHistory();
+        return buttons;
+    }
+
+    private void showHistory() {
+        UndoHistory history = model.history();
+        undo.setEnabled(history.nextUndo().isPresent());
+        redo.setEnabled(history.nextRedo().isPresent());
+        undo.setTooltipText(history.nextUndo().map(a -> "Undo " + a.description() + " (Ctrl+Z)")
+                .orElse("Nothing to undo in this source"));
+        redo.setTooltipText(history.nextRedo().map(a -> "Redo " + a.description() + " (Ctrl+Shift+Z)")
+                .orElse("Nothing to redo"));
+        undo.getElement().setAttribute("aria-label", history.nextUndo().map(a -> "Undo " + a.description())
+                .orElse("Undo"));
+        redo.getElement().setAttribute("aria-label", history.nextRedo().map(a -> "Redo " + a.description())
+                .orElse("Redo"));
+    }
+
+    private void undo() {
+        guarded(() -> model.undo().ifPresent(outcome -> undoStatus.setText(outcome.message())));
+    }
+
+    private void redo() {
+        guarded(() -> model.redo().ifPresent(outcome -> undoStatus.setText(outcome.message())));
+    }
+
+    /**
+     * Runs what would leave the editor (another annotation, Esc, an undo, a new span) at once when
+     * nothing there is unsaved; otherwise asks first: Save, Discard or Keep editing.
+     */
+    private void guarded(Runnable proceed) {
+        if (editor == null || !editor.isUnsaved()) {
+            proceed.run();
+            return;
+        }
+        AnnotationDetails open = editor.shown();
+        new UnsavedChangesDialog(() -> {
+            if (editor.save()) {
+                proceed.run();
+            }
+        }, () -> {
+            editor.discard();
+            proceed.run();
+        }, () -> {
+            text.setSelectedId(String.valueOf(open.id()));
+            editor.focusFirstField();
+        }).open();
+    }
+
+    /** Leaving the workspace (another route, the library, a link) with unsaved edits asks first. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (editor == null || !editor.isUnsaved()) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
+        new UnsavedChangesDialog(() -> {
+            if (editor.save()) {
+                leave.proceed();
+            }
+        }, () -> {
+            editor.discard();
+            leave.proceed();
+        }, editor::focusFirstField).open();
+    }
+
     private static Anchor libraryLink() {
         Anchor back = new Anchor("", "← Library");
         back.getElement().setAttribute("router-link", true);
@@ -304,6 +405,34 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 model.show(remembered);
             }
         });
+        // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere in the workspace but inside a text field (where they
+        // undo typing); closing the tab with unsaved edits in the editor asks the browser's question.
+        getElement().executeJs("""
+                const view = this;
+                if (view.$cbKeys) { document.removeEventListener('keydown', view.$cbKeys); }
+                view.$cbKeys = e => {
+                  if (!view.isConnected) { document.removeEventListener('keydown', view.$cbKeys); return; }
+                  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+                  const key = e.key.toLowerCase();
+                  const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+                  if (key !== 'z' && !redo) return;
+                  const typing = e.composedPath().some(n => n instanceof HTMLElement && (n.isContentEditable
+                      || ['INPUT', 'TEXTAREA', 'SELECT'].includes(n.tagName)));
+                  if (typing || document.querySelector('vaadin-dialog-overlay[opened], vaadin-dialog[opened]')) return;
+                  e.preventDefault();
+                  view.dispatchEvent(new CustomEvent(redo ? 'cb-redo' : 'cb-undo'));
+                };
+                document.addEventListener('keydown', view.$cbKeys);
+                if (!window.$cbUnsavedGuard) {
+                  window.$cbUnsavedGuard = e => {
+                    if (document.querySelector('#annotation-editor[data-unsaved="true"]')) {
+                      e.preventDefault();
+                      e.returnValue = '';
+                    }
+                  };
+                  window.addEventListener('beforeunload', window.$cbUnsavedGuard);
+                }
+                """);
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
@@ -313,6 +442,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     @Override
     protected void onDetach(DetachEvent event) {
+        stopWatchingHistory.run();
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -470,6 +600,22 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         @Override
         public void warn(String message) {
             Notifications.error(message);
+        }
+
+        @Override
+        public void offerUndo(String message, UndoableAction deletion) {
+            Notifications.undoable(message, () -> guarded(() -> undoStatus.setText(model.undo(deletion).message())));
+        }
+
+        @Override
+        public void changedUnderneath(AnnotationDetails theirs, String actor, WorkspaceModel.Access access) {
+            AnnotationDetails open = editor.shown();
+            if (open != null && open.id().equals(theirs.id()) && editor.isUnsaved()) {
+                editor.conflict(theirs, actor);
+                return;
+            }
+            Notifications.error(actor + " just changed this annotation; the panel shows their version.");
+            open(theirs, access, false);
         }
     }
 }
