@@ -171,8 +171,33 @@ class AnnotationEditor extends VerticalLayout {
         }, Key.ENTER, KeyModifier.CONTROL).listenOn(this).resetFocusOnActiveElement();
         Shortcuts.addShortcutListener(this, () -> onEscape.run(), Key.ESCAPE).listenOn(this)
                 .resetFocusOnActiveElement();
+        addAttachListener(e -> getElement().executeJs(ONE_CLICK_PAST_SUGGESTIONS));
         clear();
     }
+
+    /**
+     * An open suggestion list (a combo box's overlay) is modal: the click that closes it reaches
+     * nothing under it, so the first click on Save only closed the list. Here a click that lands
+     * while such a list of the editor is open is handed on, once the list has closed (and committed
+     * the typed value), to the editor's button under the pointer, so one click saves. Only when the
+     * overlay held the click back (the page ignored the pointer), so a button is never pressed twice.
+     */
+    private static final String ONE_CLICK_PAST_SUGGESTIONS = """
+            if (!window.$cbClickPastSuggestions) {
+              window.$cbClickPastSuggestions = e => {
+                const editor = document.getElementById('annotation-editor');
+                if (!editor || document.body.style.pointerEvents !== 'none') return;
+                if (![...editor.querySelectorAll('vaadin-combo-box')].some(box => box.opened)) return;
+                const x = e.clientX, y = e.clientY;
+                setTimeout(() => {
+                  const under = document.elementFromPoint(x, y);
+                  const button = under && under.closest('vaadin-button');
+                  if (button && editor.contains(button) && !button.disabled) button.click();
+                });
+              };
+              window.addEventListener('click', window.$cbClickPastSuggestions, true);
+            }
+            """;
 
     /** What Esc in the editor does: cancel, with the unsaved-changes guard first (the view decides). */
     void setOnEscape(Runnable onEscape) {
@@ -240,7 +265,7 @@ class AnnotationEditor extends VerticalLayout {
     }
 
     private void markUnsaved() {
-        getElement().setAttribute("data-unsaved", isUnsaved());
+        getElement().setAttribute("data-unsaved", String.valueOf(isUnsaved()));
     }
 
     private static String byline(AnnotationDetails annotation) {

@@ -159,6 +159,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             public Registration onReviewChange(Consumer<ReviewChanged> listener) {
                 return model.onReviewChange(listener)::run;
             }
+
+            @Override
+            public void recordUndoable(UndoableAction action) {
+                model.history().record(action);
+            }
         };
 
         text.setId("source-text");

@@ -54,5 +54,11 @@ public interface WorkspaceExtension {
          * is read again, so it changes without a reload. A panel listens while it is attached.
          */
         Registration onReviewChange(Consumer<ReviewChanged> listener);
+
+        /**
+         * The viewer did something in this source that Undo can take back (a verdict, say): it goes
+         * on the workspace's undo history, beside their annotation changes.
+         */
+        void recordUndoable(UndoableAction action);
     }
 }

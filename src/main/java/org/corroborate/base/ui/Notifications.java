@@ -20,11 +20,11 @@ public final class Notifications {
 
     /**
      * Says something was done and offers to take it back: a notification with an Undo button
-     * ({@code undo} runs once, when pressed, and closes it). Shown for 8 seconds, bottom start.
+     * ({@code undo} runs once, when pressed, and closes it). Shown for 10 seconds, bottom start.
      */
     public static Notification undoable(String message, Runnable undo) {
         Notification notification = new Notification();
-        notification.setDuration(8000);
+        notification.setDuration(10_000);
         notification.setPosition(Notification.Position.BOTTOM_START);
         notification.addClassName("cb-undo-toast");
         com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(message);
