@@ -127,9 +127,9 @@ class AnnotationEditor extends VerticalLayout {
         note.setId("editor-note");
         note.setWidthFull();
         note.setMaxLength(4000);
-        // Synced while typing (not only on leaving the field), so the unsaved guard knows of a note in progress.
-        note.setValueChangeMode(ValueChangeMode.LAZY);
-        note.setValueChangeTimeout(300);
+        // Synced as it is typed (not only on leaving the field, nor after a pause), so that the unsaved
+        // guard knows of a note in progress and Ctrl+Enter, sent after the keystrokes, saves all of it.
+        note.setValueChangeMode(ValueChangeMode.EAGER);
         note.addValueChangeListener(e -> markUnsaved());
         attributeFields.setOnEdit(this::markUnsaved);
         reason.setId("editor-reason");
@@ -176,18 +176,20 @@ class AnnotationEditor extends VerticalLayout {
     }
 
     /**
-     * An open suggestion list (a combo box's overlay) is modal: the click that closes it reaches
-     * nothing under it, so the first click on Save only closed the list. Here a click that lands
-     * while such a list of the editor is open is handed on, once the list has closed (and committed
-     * the typed value), to the editor's button under the pointer, so one click saves. Only when the
-     * overlay held the click back (the page ignored the pointer), so a button is never pressed twice.
+     * An open suggestion list (a combo box's overlay) closes on a click outside it, and that click
+     * may reach nothing under it (the overlay holds the page's pointer events while it is modal), so
+     * the first click on Save only closed the list. Here a click that lands while a list of the
+     * editor is open, and that did not reach a button, is handed on, once the list has closed (and
+     * committed the typed value), to the editor's button under the pointer: one click saves. A click
+     * that reached its button is left alone, so no button is pressed twice.
      */
     private static final String ONE_CLICK_PAST_SUGGESTIONS = """
             if (!window.$cbClickPastSuggestions) {
               window.$cbClickPastSuggestions = e => {
                 const editor = document.getElementById('annotation-editor');
-                if (!editor || document.body.style.pointerEvents !== 'none') return;
-                if (![...editor.querySelectorAll('vaadin-combo-box')].some(box => box.opened)) return;
+                if (!editor || ![...editor.querySelectorAll('vaadin-combo-box')].some(box => box.opened)) return;
+                if (e.composedPath().some(n => n.localName === 'vaadin-button'
+                    || n.localName === 'vaadin-combo-box-overlay' || n.localName === 'vaadin-combo-box')) return;
                 const x = e.clientX, y = e.clientY;
                 setTimeout(() => {
                   const under = document.elementFromPoint(x, y);
