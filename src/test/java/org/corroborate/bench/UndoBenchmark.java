@@ -56,26 +56,44 @@ class UndoBenchmark extends BrowserTest {
                 .findFirst().orElseThrow();
 
         List<Long> undo = new ArrayList<>();
+        List<Long> undoConfirmed = new ArrayList<>();
         List<Long> redo = new ArrayList<>();
+        List<Long> redoConfirmed = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            undo.add(Math.round(timeKeyUntil("Control+z", id, false)));
-            redo.add(Math.round(timeKeyUntil("Control+Shift+z", id, true)));
+            double[] undone = timeKeyUntil("Control+z", id, false, "undo", "Undo");
+            double[] redone = timeKeyUntil("Control+Shift+z", id, true, "redo", "Redo");
+            undo.add(Math.round(undone[0]));
+            undoConfirmed.add(Math.round(undone[1]));
+            redo.add(Math.round(redone[0]));
+            redoConfirmed.add(Math.round(redone[1]));
         }
         report.add("browser: Ctrl+Z until the highlight is gone (200k chars, 5,000 shown)", undo.subList(1, ROUNDS));
+        report.add("browser: Ctrl+Z until the server has done it (buttons updated)", undoConfirmed.subList(1, ROUNDS));
         report.add("browser: Ctrl+Shift+Z until the highlight is back", redo.subList(1, ROUNDS));
+        report.add("browser: Ctrl+Shift+Z until the server has done it", redoConfirmed.subList(1, ROUNDS));
         report.publish("undo", "Undo benchmark");
         assertThat(undo).isNotEmpty();
     }
 
-    private double timeKeyUntil(String key, long id, boolean present) {
-        page.evaluate("([id, present]) => { window.cbTiming = new Promise(resolve => { let t0;"
+    /**
+     * Presses a key; the milliseconds from its keydown until the highlight of {@code id} is gone or
+     * there, and until the server's answer has arrived (the {@code button}'s label back to {@code idle}:
+     * the step has moved to the other stack).
+     */
+    private double[] timeKeyUntil(String key, long id, boolean present, String button, String idle) {
+        page.evaluate("([id, present, button, idle]) => { window.cbTiming = new Promise(resolve => { let t0, seen;"
                 + " document.addEventListener('keydown', () => t0 = performance.now(), {capture: true, once: true});"
-                + " const check = () => { const shown = !!document.querySelector(`#source-text [data-ids~=\"${id}\"]`);"
-                + " if (t0 !== undefined && shown === present) resolve(performance.now() - t0);"
-                + " else requestAnimationFrame(check); }; requestAnimationFrame(check); }); }",
-                List.of(String.valueOf(id), present));
+                + " const check = () => { if (t0 !== undefined) {"
+                + " const shown = !!document.querySelector(`#source-text [data-ids~=\"${id}\"]`);"
+                + " if (seen === undefined && shown === present) seen = performance.now() - t0;"
+                + " if (seen !== undefined && document.getElementById(button).getAttribute('aria-label') === idle)"
+                + " { resolve([seen, performance.now() - t0]); return; } }"
+                + " requestAnimationFrame(check); }; requestAnimationFrame(check); }); }",
+                List.of(String.valueOf(id), present, button, idle));
         page.keyboard().press(key);
-        return ((Number) page.evaluate("() => window.cbTiming")).doubleValue();
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) page.evaluate("() => window.cbTiming");
+        return new double[] {times.get(0).doubleValue(), times.get(1).doubleValue()};
     }
 
     private long prepare() {

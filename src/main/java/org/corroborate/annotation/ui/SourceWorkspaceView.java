@@ -341,6 +341,21 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 .orElse("Undo"));
         redo.getElement().setAttribute("aria-label", history.nextRedo().map(a -> "Redo " + a.description())
                 .orElse("Redo"));
+        // The browser shows the next step's effect on the text at the key press or click, before the
+        // server has done it (the round trip is most of an undo's time); the server's drawing follows.
+        getElement().executeJs("this.$cbPreview = {undo: $0, redo: $1}", preview(model.undoPreview()),
+                preview(model.redoPreview()));
+    }
+
+    private static tools.jackson.databind.node.BaseJsonNode preview(WorkspaceModel.Preview preview) {
+        var node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (preview != null && preview.hide() != null) {
+            node.put("hide", preview.hide());
+        }
+        if (preview != null && preview.show() != null) {
+            node.set("show", SourceTextElement.json(preview.show()));
+        }
+        return node;
     }
 
     private void undo() {
@@ -425,8 +440,24 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                       || ['INPUT', 'TEXTAREA', 'SELECT'].includes(n.tagName)));
                   if (typing || document.querySelector('vaadin-dialog-overlay[opened], vaadin-dialog[opened]')) return;
                   e.preventDefault();
+                  view.$cbForesee(redo ? 'redo' : 'undo');
                   view.dispatchEvent(new CustomEvent(redo ? 'cb-redo' : 'cb-undo'));
                 };
+                view.$cbForesee = which => {
+                  const step = view.$cbPreview && view.$cbPreview[which];
+                  const text = document.getElementById('source-text');
+                  if (!step || !text || document.querySelector('#annotation-editor[data-unsaved="true"]')) return;
+                  view.$cbPreview[which] = null;
+                  if (step.hide) text.removeAnnotation(step.hide);
+                  if (step.show) text.upsertAnnotation(step.show);
+                };
+                for (const which of ['undo', 'redo']) {
+                  const button = document.getElementById(which);
+                  if (button && !button.$cbForeseen) {
+                    button.$cbForeseen = true;
+                    button.addEventListener('click', () => view.$cbForesee(which), true);
+                  }
+                }
                 document.addEventListener('keydown', view.$cbKeys);
                 if (!window.$cbUnsavedGuard) {
                   window.$cbUnsavedGuard = e => {

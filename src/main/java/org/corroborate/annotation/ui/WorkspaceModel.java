@@ -477,8 +477,46 @@ final class WorkspaceModel {
     }
 
     private java.util.Optional<UndoHistory.Outcome> tell(java.util.Optional<UndoHistory.Outcome> outcome) {
-        outcome.filter(o -> !o.done()).ifPresent(o -> display.warn(o.message()));
+        outcome.filter(o -> !o.done()).ifPresent(o -> {
+            // The browser may have shown the step already (its preview): put the text back as it is.
+            redraw();
+            display.warn(o.message());
+        });
         return outcome;
+    }
+
+    /**
+     * What the text will show after the next undo or redo, so that the browser can show it at the
+     * key press, before the server has done it: a highlight to remove ({@code hide}, its id) or to
+     * draw ({@code show}). The server's own drawing follows and wins; a refused step redraws.
+     */
+    record Preview(String hide, Highlight show) {}
+
+    /** A step of this model's that can tell its {@link Preview}s. */
+    private interface Foreseeable {
+        Preview undoPreview();
+
+        Preview redoPreview();
+    }
+
+    /** What the next undo will show, or null (nothing to undo, or nothing visible changes, as for a verdict). */
+    Preview undoPreview() {
+        return history.nextUndo().filter(Foreseeable.class::isInstance).map(Foreseeable.class::cast)
+                .map(Foreseeable::undoPreview).orElse(null);
+    }
+
+    /** What the next redo will show, or null. */
+    Preview redoPreview() {
+        return history.nextRedo().filter(Foreseeable.class::isInstance).map(Foreseeable.class::cast)
+                .map(Foreseeable::redoPreview).orElse(null);
+    }
+
+    private Preview showing(AnnotationDetails state) {
+        return isShown(state) ? new Preview(null, highlight(state)) : null;
+    }
+
+    private static Preview hiding(AnnotationDetails state) {
+        return new Preview(String.valueOf(state.id()), null);
     }
 
     /** "FACT ‘the boats leak’": an annotation as undo names it. */
@@ -492,7 +530,7 @@ final class WorkspaceModel {
     }
 
     /** A create: undone by deleting it, redone by restoring it under its id. */
-    private final class Created implements UndoableAction {
+    private final class Created implements UndoableAction, Foreseeable {
         private AnnotationDetails current;
 
         Created(AnnotationDetails created) {
@@ -516,10 +554,20 @@ final class WorkspaceModel {
             current = annotations.restore(current.id(), current.version(), "Redo: " + description());
             saved(current);
         }
+
+        @Override
+        public Preview undoPreview() {
+            return hiding(current);
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return showing(current);
+        }
     }
 
     /** A change of label, attributes, note or span: undone and redone by saving the other state at the version left. */
-    private final class Changed implements UndoableAction {
+    private final class Changed implements UndoableAction, Foreseeable {
         private final AnnotationDetails before;
         private final AnnotationDetails after;
         private AnnotationDetails current;
@@ -546,6 +594,24 @@ final class WorkspaceModel {
             current = save(after, "Redo: ");
         }
 
+        @Override
+        public Preview undoPreview() {
+            return showing(as(before));
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return showing(as(after));
+        }
+
+        /** The current annotation with the span, label, attributes and note of a state. */
+        private AnnotationDetails as(AnnotationDetails state) {
+            return new AnnotationDetails(current.id(), current.sourceId(), state.start(), state.end(), state.label(),
+                    state.attributes(), state.note(), current.author(), current.createdAt(), current.modifiedAt(),
+                    state.text(), state.contextBefore(), state.contextAfter(), current.version(), current.imported(),
+                    current.project(), current.schemeVersion());
+        }
+
         private AnnotationDetails save(AnnotationDetails state, String why) {
             AnnotationDetails saved = annotations.update(current.id(), new AnnotationRequest(state.start(), state.end(),
                     state.label(), state.attributes(), orEmpty(state.note()), current.version(), why + description()));
@@ -555,7 +621,7 @@ final class WorkspaceModel {
     }
 
     /** A delete: undone by restoring the annotation under its id, redone by deleting it again. */
-    private final class Deleted implements UndoableAction {
+    private final class Deleted implements UndoableAction, Foreseeable {
         private AnnotationDetails current;
         private final String reason;
 
@@ -580,6 +646,16 @@ final class WorkspaceModel {
         public void redo() {
             annotations.delete(current.id(), current.version(), "Redo: " + description());
             deleted(current);
+        }
+
+        @Override
+        public Preview undoPreview() {
+            return showing(current);
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return hiding(current);
         }
     }
 

@@ -441,6 +441,18 @@ class WorkspaceModelTest {
     }
 
     @Test
+    void theNextStepsEffectOnTheTextIsForeseenForTheBrowser() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        assertThat(model.undoPreview()).isEqualTo(new WorkspaceModel.Preview(String.valueOf(created.id()), null));
+        assertThat(model.redoPreview()).isNull();
+        model.undo();
+        assertThat(model.undoPreview()).isNull();
+        assertThat(model.redoPreview().show().id()).isEqualTo(String.valueOf(created.id()));
+        assertThat(model.redoPreview().show().label()).isEqualTo("FACT");
+    }
+
+    @Test
     void theHistoryKeepsTheNewestFiftyStepsAndANewStepEmptiesRedo() {
         WorkspaceModel model = openAs("carol");
         for (int i = 0; i < UndoHistory.LIMIT + 5; i++) {
