@@ -84,6 +84,13 @@ class AnnotationController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/api/annotations/{id}/restore")
+    @Operation(summary = "Bring a deleted annotation back under its id; the body carries the version it was "
+            + "deleted at (409 when it changed before or is not deleted), and a reason for a colleague's")
+    AnnotationDetails restore(@PathVariable long id, @RequestBody AnnotationBody body) {
+        return annotations.restore(id, body.version(), body.reason());
+    }
+
     private static int orMissing(Integer offset) {
         if (offset == null) {
             throw WorkbenchException.badInput("'start' and 'end' are required.");

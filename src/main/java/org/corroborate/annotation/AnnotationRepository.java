@@ -56,4 +56,19 @@ interface AnnotationRepository extends JpaRepository<Annotation, Long> {
             select new org.corroborate.annotation.AnnotationSpan(a.sourceId, a.author, a.label, a.start, a.end)
             from Annotation a where a.projectId = :projectId""")
     List<AnnotationSpan> spansOf(Long projectId);
+
+    /**
+     * Puts a deleted annotation's row back under its own id (the identity column takes a given
+     * value): only {@link AnnotationService#restore} calls it, which then fills in the rest (what may
+     * be null: note, provenance) through the entity and saves it, so that its version and history move on.
+     */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(value = """
+            insert into annotation (id, source_id, project_id, start_offset, end_offset, label, attributes, author,
+                created_at, modified_at, covered_text, context_before, context_after, scheme_version, version)
+            values (:id, :sourceId, :projectId, :start, :end, :label, '{}', :author, :createdAt, :createdAt,
+                :coveredText, :contextBefore, :contextAfter, :schemeVersion, :version)""", nativeQuery = true)
+    void insertWithId(long id, long sourceId, long projectId, int start, int end, String label, String author,
+                      java.time.Instant createdAt, String coveredText, String contextBefore, String contextAfter,
+                      int schemeVersion, long version);
 }

@@ -273,6 +273,54 @@ public class AnnotationService {
         events.publishEvent(new AnnotationChanged(before.sourceId(), null, id, actor.require()));
     }
 
+    /**
+     * Brings a deleted annotation back under its own id, as it was when it was deleted (span, label,
+     * attributes, note, author, provenance), at one version more than it had: an undo of a deletion,
+     * and a new, audited change ({@code annotation.restored}). {@code version} is the version the
+     * caller last saw (the one it was deleted at); 409 when it was changed before it was deleted or is
+     * not deleted at all (say, restored by someone else), so nobody's later work is overwritten. Who
+     * may restore is who may change it: its author, or a supervisor with a reason; anyone else who
+     * may not see it gets 404, as for an id nothing has. Colleagues' verdicts deleted with it stay
+     * deleted (they are in the audit trail).
+     */
+    @PreAuthorize(Roles.ANNOTATES)
+    public AnnotationDetails restore(long id, Long version, String reason) {
+        ChangeReason.record(reason);
+        if (version == null) {
+            throw WorkbenchException.badInput("'version' is required: send the version you last saw.");
+        }
+        List<AnnotationRevision> revisions = revisionsOf(id);
+        AnnotationDetails last = revisions.reversed().stream().map(AnnotationRevision::state)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow(() -> WorkbenchException.notFound("There is no annotation with id " + id + "."));
+        requireMayChange(last, reason);
+        if (annotations.existsById(id)) {
+            throw WorkbenchException.conflict("Annotation " + id + " is not deleted (someone may have restored it "
+                    + "already). Nothing was restored.");
+        }
+        if (last.version() != version) {
+            throw WorkbenchException.conflict("Annotation " + id + " was changed by someone else before it was "
+                    + "deleted (you had version " + version + ", it was deleted at version " + last.version()
+                    + "). Nothing was restored; look at its history and try again.");
+        }
+        annotations.insertWithId(id, last.sourceId(), last.project(), last.start(), last.end(), last.label(),
+                last.author(), last.createdAt(), last.text(), last.contextBefore(), last.contextAfter(),
+                last.schemeVersion(), version);
+        // Completed through the entity, so that the version counts one more and the history keeps the state.
+        Annotation restored = load(id);
+        restored.place(new Span(last.start(), last.end(), last.text(), last.contextBefore(), last.contextAfter()),
+                clock.instant());
+        restored.describe(last.label(), last.attributes(), last.note());
+        restored.imported(last.imported());
+        AnnotationDetails after = saveChecked(restored, version);
+        remember(after.project(), after.attributes());
+        events.publishEvent(new Change("annotation.restored", "Annotation", String.valueOf(id), after.sourceId(),
+                null, after, blankToNull(reason)));
+        workedOnOwn(after);
+        events.publishEvent(new AnnotationChanged(after.sourceId(), after, null, actor.require()));
+        return after;
+    }
+
     /** Every state the annotation has had, with who changed it, when and why (from the entity history). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -474,15 +522,28 @@ public class AnnotationService {
             throw WorkbenchException.badInput("'version' is required: send the version you last saw.");
         }
         Annotation annotation = load(id);
+        requireMayChange(annotation.toDetails(), reason);
+        if (annotation.getVersion() != version) {
+            throw new StaleAnnotationException(annotation.toDetails(), version);
+        }
+        return annotation;
+    }
+
+    /**
+     * Who may change (or delete, or restore) an annotation in this state: its author, if it is their
+     * live work; a supervisor anyone's, with a reason. What the caller may not see answers as if it
+     * did not exist (404), so ids cannot be probed; the source must be theirs to annotate now.
+     */
+    private void requireMayChange(AnnotationDetails annotation, String reason) {
+        long id = annotation.id();
         String me = actor.require();
-        SourceSummary source = sourceOf(annotation.getId(), annotation.getSourceId());
-        if (!annotation.getAuthor().equals(me) && !seesColleagues(source, me)) {
-            // What the caller may not see answers as if it did not exist, so ids cannot be probed.
+        SourceSummary source = sourceOf(id, annotation.sourceId());
+        if (!annotation.author().equals(me) && !seesColleagues(source, me)) {
             throw WorkbenchException.notFound("There is no annotation with id " + id + ".");
         }
-        Provenance imported = annotation.provenance();
-        boolean supervisor = projects.holds(annotation.getProjectId(), Role.SUPERVISOR);
-        if (!projects.annotates(annotation.getProjectId())) {
+        Provenance imported = annotation.imported();
+        boolean supervisor = projects.holds(annotation.project(), Role.SUPERVISOR);
+        if (!projects.annotates(annotation.project())) {
             throw new AccessDeniedException("Only reviewers and supervisors of this project may change its annotations.");
         }
         if (imported != null && !supervisor) {
@@ -490,21 +551,17 @@ public class AnnotationService {
                     + "from '" + imported.importFile() + "' by " + imported.importedBy() + " on " + imported.importedAt()
                     + "; it is not " + me + "'s work in this workbench. Only a supervisor may change or delete it.");
         }
-        if (!annotation.getAuthor().equals(me) || imported != null) {
+        if (!annotation.author().equals(me) || imported != null) {
             if (!supervisor) {
                 throw new AccessDeniedException(
                         "Only the author or a supervisor may change this annotation.");
             }
             if (reason == null || reason.isBlank()) {
-                throw WorkbenchException.badInput("Say why you change " + annotation.getAuthor()
+                throw WorkbenchException.badInput("Say why you change " + annotation.author()
                         + "'s annotation: a reason is required.");
             }
         }
-        assignments.require(annotation.getSourceId());
-        if (annotation.getVersion() != version) {
-            throw new StaleAnnotationException(annotation.toDetails(), version);
-        }
-        return annotation;
+        assignments.require(annotation.sourceId());
     }
 
     private Annotation load(long id) {

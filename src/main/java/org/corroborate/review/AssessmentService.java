@@ -70,6 +70,15 @@ public class AssessmentService {
     /** Records or changes the caller's verdict on a colleague's annotation. */
     @PreAuthorize(Roles.ANNOTATES)
     public AssessmentDetails assess(long annotationId, Verdict verdict, String comment) {
+        return assess(annotationId, verdict, comment, null);
+    }
+
+    /**
+     * Records or changes the caller's verdict, only if their verdict on it is still at {@code version}
+     * (null: whatever it is): an undo or redo of a verdict, which must not overwrite a later one (409).
+     */
+    @PreAuthorize(Roles.ANNOTATES)
+    public AssessmentDetails assess(long annotationId, Verdict verdict, String comment, Long version) {
         if (verdict == null) {
             throw WorkbenchException.badInput("'verdict' is required: AGREE, DISAGREE or UNSURE.");
         }
@@ -88,6 +97,10 @@ public class AssessmentService {
         Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
                 .orElseGet(() -> new Assessment(annotationId, annotation.sourceId(), me, now));
         AssessmentDetails before = assessment.getId() == null ? null : assessment.toDetails();
+        if (version != null && (before == null || before.version() != version)) {
+            throw WorkbenchException.conflict("Your verdict on annotation " + annotationId + " changed since (in "
+                    + "another tab, or by an import). Nothing was recorded.");
+        }
         assessment.judge(verdict, comment == null || comment.isBlank() ? null : comment.strip(), now);
         assessment.becomeLive();
         AssessmentDetails after = saveChecked(assessment, annotationId, me);
@@ -179,6 +192,32 @@ public class AssessmentService {
             throw WorkbenchException.conflict(reviewer + "'s verdict on annotation " + annotationId + " was recorded "
                     + "by another request at the same moment; reload it and change it if you need to.");
         }
+    }
+
+    /**
+     * Withdraws the caller's own verdict on an annotation, if it is still at {@code version} (409
+     * otherwise): the undo of a first verdict. Audited ({@code assessment.withdrawn}) and kept in the
+     * entity history; 404 when the caller has no verdict on it.
+     */
+    @PreAuthorize(Roles.ANNOTATES)
+    public void withdraw(long annotationId, long version) {
+        AnnotationDetails annotation = annotations.getForWork(annotationId);
+        projects.require(annotation.project(), Roles.ANNOTATORS, "assess its annotations");
+        assignments.require(annotation.sourceId());
+        String me = actor.require();
+        Assessment assessment = assessments.findByAnnotationIdAndReviewer(annotationId, me)
+                .orElseThrow(() -> WorkbenchException.notFound("You have no verdict on annotation " + annotationId
+                        + "."));
+        AssessmentDetails before = assessment.toDetails();
+        if (before.version() != version) {
+            throw WorkbenchException.conflict("Your verdict on annotation " + annotationId + " changed since (in "
+                    + "another tab, or by an import). Nothing was withdrawn.");
+        }
+        assessments.delete(assessment);
+        assessments.flush();
+        events.publishEvent(new Change("assessment.withdrawn", "Assessment", String.valueOf(before.id()),
+                before.sourceId(), before, null, null));
+        events.publishEvent(ReviewChanged.onAnnotations(before.sourceId(), Set.of(annotationId), me));
     }
 
     /**

@@ -208,6 +208,8 @@ class ProjectIsolationTest {
                 + i.editable()), Map.of("note", "checked", "version", 0))));
         rows.add(new Row("DELETE /api/annotations/{id}", Kind.OBJECT, MEMBER,
                 i -> delete("/api/annotations/" + i.deletable() + "?version=0")));
+        rows.add(new Row("POST /api/annotations/{id}/restore", Kind.OBJECT, MEMBER,
+                i -> body(post("/api/annotations/" + i.deletable() + "/restore"), Map.of("version", 0))));
         rows.add(new Row("PUT /api/annotations/{id}/assessment", Kind.OBJECT, BOSS,
                 i -> body(put("/api/annotations/" + i.annotation() + "/assessment"), Map.of("verdict", "UNSURE"))));
         rows.add(new Row("GET /api/annotations/{id}/assessments", Kind.OBJECT, MEMBER,

@@ -24,7 +24,7 @@ public final class HttpApi {
         this.base = "http://localhost:" + port;
     }
 
-    /** A JSON request (body null for none) as the demo account {@code user}. */
+    /** A JSON request (body null for none) as {@code user} (a demo account, or one a test made). */
     public Answer send(String user, String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
@@ -50,7 +50,7 @@ public final class HttpApi {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("X-Requested-With", "corroborate")
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                        .encodeToString((user + ":" + TestAccounts.passwordOf(user)).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Answer answer(HttpResponse<String> response) {

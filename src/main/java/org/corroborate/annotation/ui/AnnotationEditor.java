@@ -1,6 +1,10 @@
 package org.corroborate.annotation.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -36,8 +40,16 @@ class AnnotationEditor extends VerticalLayout {
 
     private final AnnotationService annotations;
     private final LabelScheme scheme;
-    private final Consumer<AnnotationDetails> onSaved;
-    private final Consumer<AnnotationDetails> onDeleted;
+    private final BiConsumer<AnnotationDetails, AnnotationDetails> onChanged;
+    private final Consumer<AnnotationDetails> onStale;
+    private final BiConsumer<AnnotationDetails, String> onDelete;
+    /** What the fields held when the annotation was shown: the editor is unsaved when they differ. */
+    private EditConflict.Draft baseline;
+    private boolean editable;
+    private EditConflict conflict;
+    private final Div conflictPlace = new Div();
+    private final HorizontalLayout actions;
+    private Runnable onEscape = () -> { };
 
     private final H3 heading = new H3();
     private final Paragraph quote = new Paragraph();
@@ -78,13 +90,20 @@ class AnnotationEditor extends VerticalLayout {
         empty.setText("You may read this source, not annotate it; click a highlight to open it here.");
     }
 
+    /**
+     * @param onChanged called with the state before and after each save or move the viewer makes
+     * @param onStale   called with the current state when a save finds it changed since (409)
+     * @param onDelete  deletes the annotation with the reason typed (throws when it may not)
+     */
     AnnotationEditor(AnnotationService annotations, AuditService audit, LabelScheme scheme,
-                     Consumer<AnnotationDetails> onSaved, Consumer<AnnotationDetails> onDeleted) {
+                     BiConsumer<AnnotationDetails, AnnotationDetails> onChanged, Consumer<AnnotationDetails> onStale,
+                     BiConsumer<AnnotationDetails, String> onDelete) {
         this.annotations = annotations;
         this.audit = audit;
         this.scheme = scheme;
-        this.onSaved = onSaved;
-        this.onDeleted = onDeleted;
+        this.onChanged = onChanged;
+        this.onStale = onStale;
+        this.onDelete = onDelete;
         this.attributeFields = new AttributeForm(scheme, attribute -> shown == null ? List.of()
                 : annotations.suggestions(shown.sourceId(), attribute));
         setId("annotation-editor");
@@ -102,11 +121,17 @@ class AnnotationEditor extends VerticalLayout {
         label.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 attributeFields.show(e.getValue(), attributeFields.values(), shown.label(), shown.attributes());
+                markUnsaved();
             }
         });
         note.setId("editor-note");
         note.setWidthFull();
         note.setMaxLength(4000);
+        // Synced as it is typed (not only on leaving the field, nor after a pause), so that the unsaved
+        // guard knows of a note in progress and Ctrl+Enter, sent after the keystrokes, saves all of it.
+        note.setValueChangeMode(ValueChangeMode.EAGER);
+        note.addValueChangeListener(e -> markUnsaved());
+        attributeFields.setOnEdit(this::markUnsaved);
         reason.setId("editor-reason");
         reason.setWidthFull();
         problem.setId("editor-problem");
@@ -114,6 +139,7 @@ class AnnotationEditor extends VerticalLayout {
         save.setId("editor-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
+        save.setTooltipText("Save (Ctrl+Enter)");
         delete.setId("editor-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         delete.addClickListener(e -> delete());
@@ -133,22 +159,135 @@ class AnnotationEditor extends VerticalLayout {
         attributeFields.setWidthFull();
         form.setWidthFull();
         importedNote.setId("editor-imported");
-        form.add(heading, quote, byline, importedNote, label, attributeFields, note, reason, problem,
-                new HorizontalLayout(save, moveSpan, delete), history, extensionPanels);
+        actions = new HorizontalLayout(save, moveSpan, delete);
+        form.add(heading, quote, byline, importedNote, conflictPlace, label, attributeFields, note, reason, problem,
+                actions, history, extensionPanels);
         add(empty, form);
+        // Ctrl+Enter saves from any field; the field's value is sent first (the focus is reset on it).
+        Shortcuts.addShortcutListener(this, () -> {
+            if (shown != null && editable && conflict == null) {
+                save();
+            }
+        }, Key.ENTER, KeyModifier.CONTROL).listenOn(this).resetFocusOnActiveElement();
+        Shortcuts.addShortcutListener(this, () -> onEscape.run(), Key.ESCAPE).listenOn(this)
+                .resetFocusOnActiveElement();
+        addAttachListener(e -> getElement().executeJs(ONE_CLICK_PAST_SUGGESTIONS));
         clear();
+    }
+
+    /**
+     * An open suggestion list (a combo box's overlay) closes on a click outside it, and that click
+     * may reach nothing under it (the overlay holds the page's pointer events while it is modal), so
+     * the first click on Save only closed the list. Here a click that lands while a list of the
+     * editor is open, and that did not reach a button, is handed on, once the list has closed (and
+     * committed the typed value), to the editor's button under the pointer: one click saves. A click
+     * that reached its button is left alone, so no button is pressed twice.
+     */
+    private static final String ONE_CLICK_PAST_SUGGESTIONS = """
+            if (!window.$cbClickPastSuggestions) {
+              window.$cbClickPastSuggestions = e => {
+                const editor = document.getElementById('annotation-editor');
+                if (!editor || ![...editor.querySelectorAll('vaadin-combo-box')].some(box => box.opened)) return;
+                if (e.composedPath().some(n => n.localName === 'vaadin-button'
+                    || n.localName === 'vaadin-combo-box-overlay' || n.localName === 'vaadin-combo-box')) return;
+                const x = e.clientX, y = e.clientY;
+                setTimeout(() => {
+                  const under = document.elementFromPoint(x, y);
+                  const button = under && under.closest('vaadin-button');
+                  if (button && editor.contains(button) && !button.disabled) button.click();
+                });
+              };
+              window.addEventListener('click', window.$cbClickPastSuggestions, true);
+            }
+            """;
+
+    /** What Esc in the editor does: cancel, with the unsaved-changes guard first (the view decides). */
+    void setOnEscape(Runnable onEscape) {
+        this.onEscape = onEscape;
+    }
+
+    /**
+     * Whether the viewer has edits here that are not saved: a label, attribute or note that differs
+     * from the annotation as shown, or a conflict not yet resolved.
+     */
+    boolean isUnsaved() {
+        if (shown == null || !editable) {
+            return false;
+        }
+        return conflict != null || !draft().equals(baseline);
+    }
+
+    /** What the fields hold now. */
+    EditConflict.Draft draft() {
+        return new EditConflict.Draft(label.getValue(), attributeFields.values(), note.getValue());
+    }
+
+    /** Drops the viewer's edits: the annotation on show as it is saved. */
+    void discard() {
+        if (shown != null) {
+            show(shown, editable, reason.isVisible());
+        }
+    }
+
+    /**
+     * The annotation changed underneath while the viewer edits it: theirs is kept as the version to
+     * save on, and the two are shown side by side for the viewer to choose ({@link EditConflict}).
+     */
+    void conflict(AnnotationDetails theirs, String actor) {
+        EditConflict.Draft mine = draft();
+        shown = theirs;
+        byline.setText(byline(theirs));
+        problem.setVisible(false);
+        conflict = new EditConflict(scheme, theirs, actor, mine, () -> show(theirs, editable, reason.isVisible()),
+                this::saveDraft);
+        conflictPlace.removeAll();
+        conflictPlace.add(conflict);
+        setFieldsVisible(false);
+        markUnsaved();
+    }
+
+    /** Whether a conflict is shown. */
+    boolean inConflict() {
+        return conflict != null;
+    }
+
+    private void saveDraft(EditConflict.Draft draft) {
+        label.setValue(draft.label());
+        attributeFields.show(draft.label(), draft.attributes(), shown.label(), shown.attributes());
+        attributeFields.setReadOnly(!editable);
+        note.setValue(draft.note());
+        save();
+    }
+
+    private void setFieldsVisible(boolean visible) {
+        label.setVisible(visible);
+        attributeFields.setVisible(visible);
+        note.setVisible(visible);
+        actions.setVisible(visible);
+    }
+
+    private void markUnsaved() {
+        getElement().setAttribute("data-unsaved", String.valueOf(isUnsaved()));
+    }
+
+    private static String byline(AnnotationDetails annotation) {
+        return "by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
+                + " · version " + annotation.version() + " · scheme version " + annotation.schemeVersion();
     }
 
     /** Shows an annotation; editable by its author, or by a supervisor with a reason. */
     void show(AnnotationDetails annotation, boolean editable, boolean needsReason) {
         shown = annotation;
+        this.editable = editable;
+        conflict = null;
+        conflictPlace.removeAll();
+        setFieldsVisible(true);
         empty.setVisible(false);
         form.setVisible(true);
         problem.setVisible(false);
         heading.setText(scheme.label(annotation.label()).map(LabelScheme.Label::title).orElse(annotation.label()));
         quote.setText("“" + annotation.text() + "”");
-        byline.setText("by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
-                + " · version " + annotation.version() + " · scheme version " + annotation.schemeVersion());
+        byline.setText(byline(annotation));
         importedNote.setVisible(annotation.imported() != null);
         if (annotation.imported() != null) {
             importedNote.removeAll();
@@ -172,6 +311,8 @@ class AnnotationEditor extends VerticalLayout {
         save.setVisible(editable);
         delete.setVisible(editable);
         moveSpan.setVisible(editable);
+        baseline = draft();
+        markUnsaved();
     }
 
     /** How the editor learns the text selection in the workspace, for moving a span's boundaries. */
@@ -194,6 +335,10 @@ class AnnotationEditor extends VerticalLayout {
 
     void clear() {
         shown = null;
+        conflict = null;
+        conflictPlace.removeAll();
+        baseline = null;
+        getElement().removeAttribute("data-unsaved");
         empty.setVisible(true);
         form.setVisible(false);
     }
@@ -203,19 +348,28 @@ class AnnotationEditor extends VerticalLayout {
         return shown;
     }
 
-    private void save() {
+    /**
+     * Saves the fields at the version on show; true when saved. A 409 (someone saved it since) shows
+     * the conflict view; other refusals say why under the fields.
+     */
+    boolean save() {
         if (shown == null) {
-            return;
+            return false;
         }
+        AnnotationDetails before = shown;
         try {
             AnnotationDetails saved = annotations.update(shown.id(), AnnotationRequest.describe(
                     label.getValue(), attributeFields.values(), note.getValue(), shown.version(), reason.getValue()));
-            onSaved.accept(saved);
+            conflict = null;
+            onChanged.accept(before, saved);
+            return true;
         } catch (StaleAnnotationException e) {
-            onSaved.accept(e.current());
-            showProblem(e.getMessage());
+            onStale.accept(e.current());
+            conflict(e.current(), null);
+            return false;
         } catch (WorkbenchException | AccessDeniedException e) {
             showProblem(e.getMessage());
+            return false;
         }
     }
 
@@ -223,11 +377,13 @@ class AnnotationEditor extends VerticalLayout {
         if (shown == null) {
             return;
         }
+        AnnotationDetails before = shown;
         try {
-            onSaved.accept(annotations.update(shown.id(),
+            onChanged.accept(before, annotations.update(shown.id(),
                     AnnotationRequest.move(start, end, shown.version(), reason.getValue())));
         } catch (StaleAnnotationException e) {
-            onSaved.accept(e.current());
+            onStale.accept(e.current());
+            show(e.current(), editable, reason.isVisible());
             showProblem(e.getMessage());
         } catch (WorkbenchException | AccessDeniedException e) {
             showProblem(e.getMessage());
@@ -239,10 +395,7 @@ class AnnotationEditor extends VerticalLayout {
             return;
         }
         try {
-            annotations.delete(shown.id(), shown.version(), reason.getValue());
-            AnnotationDetails deleted = shown;
-            clear();
-            onDeleted.accept(deleted);
+            onDelete.accept(shown, reason.getValue());
         } catch (WorkbenchException | AccessDeniedException e) {
             showProblem(e.getMessage());
         }

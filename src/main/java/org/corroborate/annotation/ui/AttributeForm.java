@@ -25,6 +25,7 @@ public class AttributeForm extends Div {
     private final Map<String, AbstractField<?, String>> fields = new LinkedHashMap<>();
     /** Fields shown but never editable: archived attributes and values the label does not declare. */
     private final Set<String> locked = new HashSet<>();
+    private Runnable onEdit = () -> { };
 
     /**
      * @param suggestions the values already used for an attribute (by its name), asked only by fields
@@ -54,6 +55,11 @@ public class AttributeForm extends Div {
                 AbstractField<?, String> field = AttributeFieldFactory.field(a, values.get(a.name()),
                         () -> suggestions.apply(a.name()));
                 fields.put(a.name(), field);
+                field.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        onEdit.run();
+                    }
+                });
                 if (a.archived()) {
                     locked.add(a.name());
                 }
@@ -69,6 +75,11 @@ public class AttributeForm extends Div {
                 add(field);
             }
         });
+    }
+
+    /** Called when the viewer edits any field (for the editor's unsaved-changes guard). */
+    public void setOnEdit(Runnable onEdit) {
+        this.onEdit = onEdit;
     }
 
     /** The values filled in, by attribute name; blank fields are left out. */

@@ -50,6 +50,11 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("upsertAnnotation", (BaseJsonNode) JSON.valueToTree(highlight));
     }
 
+    /** A highlight as the component's {@code upsertAnnotation} takes it (for the undo preview). */
+    static BaseJsonNode json(Highlight highlight) {
+        return (BaseJsonNode) JSON.valueToTree(highlight);
+    }
+
     public void remove(String id) {
         getElement().callJsFunction("removeAnnotation", id);
     }
@@ -89,7 +94,7 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().setPropertyJson("keymap", (ArrayNode) JSON.valueToTree(groups));
     }
 
-    /** Focuses the text at its caret. */
+    /** Puts the keyboard focus on the text at its caret (Alt+T, Esc in the editor). */
     public void focusText() {
         getElement().callJsFunction("focusText");
     }

@@ -20,7 +20,10 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
@@ -63,7 +66,7 @@ import org.corroborate.base.ui.PersonMark;
  */
 @Route("sources")
 @PermitAll
-public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
+public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, HasDynamicTitle, BeforeLeaveObserver {
 
     private final SourceService sources;
     private final AnnotationService annotations;
@@ -95,6 +98,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private SourceDetails source;
     private AnnotationBroadcaster.Subscription subscription;
     private String title = "Source";
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    /** Says what the last undo or redo did, for screen readers and anyone looking. */
+    private final Span undoStatus = new Span();
+    private Runnable stopWatchingHistory = () -> { };
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
@@ -113,6 +121,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         this.projects = projects;
         addClassName("cb-workspace");
         setSizeFull();
+        getElement().addEventListener("cb-undo", e -> undo());
+        getElement().addEventListener("cb-redo", e -> redo());
     }
 
     @Override
@@ -134,14 +144,19 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                         projects.holds(projectId, Role.SUPERVISOR)),
                 scheme, WorkspaceModel.Annotations.of(annotations), this::tooltipNotes, this::goldLayer, new Screen());
         goldPanel = new GoldPanel(scheme);
-        editor = new AnnotationEditor(annotations, audit, scheme, model::saved, model::deleted);
+        model.useHistory(UndoHistories.of(event.getUI(), sourceId));
+        editor = new AnnotationEditor(annotations, audit, scheme, model::changed, model::seen, model::delete);
         // The selection a span moved to is used up, as after tagging: left selected, the next click on
         // the text would only clear it instead of selecting what was clicked.
         editor.setSelectionSource(action -> withSelection((start, end) -> {
             action.accept(start, end);
             text.clearTextSelection();
         }));
-        list = new AnnotationList(scheme, a -> model.select(a, true), model::query, model::mark);
+        editor.setOnEscape(() -> guarded(() -> {
+            model.select(null, false);
+            text.focusText();
+        }));
+        list = new AnnotationList(scheme, a -> guarded(() -> model.select(a, true)), model::query, model::mark);
         workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -174,6 +189,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                     getUI().ifPresent(ui -> ui.navigate("sources/" + place.next()));
                 }
             }
+
+            @Override
+            public void recordUndoable(UndoableAction action) {
+                model.history().record(action);
+            }
         };
 
         text.setId("source-text");
@@ -182,16 +202,16 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         text.setLabels(scheme.labels().stream()
                 .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.archived() ? null : l.hotkey()))
                 .toList());
-        text.addTagListener(e -> create(e.start(), e.end(), e.label()));
-        text.addAnnotationSelectedListener(e -> model.selectById(e.id()));
-        text.addDeleteListener(e -> model.deleteFromKeyboard(e.id()));
-        text.addEscapeListener(e -> model.select(null, false));
-        text.addOpenListener(e -> {
+        text.addTagListener(e -> guarded(() -> create(e.start(), e.end(), e.label())));
+        text.addAnnotationSelectedListener(e -> guarded(() -> model.selectById(e.id())));
+        text.addDeleteListener(e -> guarded(() -> model.deleteFromKeyboard(e.id())));
+        text.addEscapeListener(e -> guarded(() -> model.select(null, false)));
+        text.addOpenListener(e -> guarded(() -> {
             model.selectById(e.id());
             if (editor.isVisible() && editor.shown() != null) {
                 editor.focusFirstField();
             }
-        });
+        }));
         text.setGlobalKeys(true);
         text.setKeymap(Keymap.GROUPS);
         model.open(layerPreference.chosen().orElse(null));
@@ -278,7 +298,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         snap.addValueChangeListener(e -> text.setSnapToWords(e.getValue()));
         present.setId("present");
         present.setMaxItemsVisible(5);
-        HorizontalLayout options = new HorizontalLayout(layers, snap, guidelines.toggle());
+        HorizontalLayout options = new HorizontalLayout(undoButtons(), layers, snap, guidelines.toggle());
         options.setAlignItems(FlexComponent.Alignment.CENTER);
         options.addClassName("cb-workspace-options");
         HorizontalLayout progress = new HorizontalLayout();
@@ -355,6 +375,107 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return link;
     }
 
+    /** The Undo and Redo buttons, their tooltips naming what they would undo or redo. */
+    private HorizontalLayout undoButtons() {
+        undo.setId("undo");
+        redo.setId("redo");
+        undo.setIcon(VaadinIcon.ARROW_BACKWARD.create());
+        redo.setIcon(VaadinIcon.ARROW_FORWARD.create());
+        redo.setIconAfterText(true);
+        for (Button button : List.of(undo, redo)) {
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        undo.addClickListener(e -> undo());
+        redo.addClickListener(e -> redo());
+        undoStatus.setId("undo-status");
+        undoStatus.addClassName("cb-visually-hidden");
+        undoStatus.getElement().setAttribute("role", "status");
+        HorizontalLayout buttons = new HorizontalLayout(undo, redo, undoStatus);
+        buttons.setSpacing(false);
+        buttons.addClassName("cb-undo-buttons");
+        stopWatchingHistory.run();
+        stopWatchingHistory = model.history().onChange(this::showHistory);
+        showHistory();
+        return buttons;
+    }
+
+    private void showHistory() {
+        UndoHistory history = model.history();
+        undo.setEnabled(history.nextUndo().isPresent());
+        redo.setEnabled(history.nextRedo().isPresent());
+        undo.setTooltipText(history.nextUndo().map(a -> "Undo " + a.description() + " (Ctrl+Z)")
+                .orElse("Nothing to undo in this source"));
+        redo.setTooltipText(history.nextRedo().map(a -> "Redo " + a.description() + " (Ctrl+Shift+Z)")
+                .orElse("Nothing to redo"));
+        undo.getElement().setAttribute("aria-label", history.nextUndo().map(a -> "Undo " + a.description())
+                .orElse("Undo"));
+        redo.getElement().setAttribute("aria-label", history.nextRedo().map(a -> "Redo " + a.description())
+                .orElse("Redo"));
+        // The browser shows the next step's effect on the text at the key press or click, before the
+        // server has done it (the round trip is most of an undo's time); the server's drawing follows.
+        getElement().executeJs("this.$cbPreview = {undo: $0, redo: $1}", preview(model.undoPreview()),
+                preview(model.redoPreview()));
+    }
+
+    private static tools.jackson.databind.node.BaseJsonNode preview(WorkspaceModel.Preview preview) {
+        var node = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (preview != null && preview.hide() != null) {
+            node.put("hide", preview.hide());
+        }
+        if (preview != null && preview.show() != null) {
+            node.set("show", SourceTextElement.json(preview.show()));
+        }
+        return node;
+    }
+
+    private void undo() {
+        guarded(() -> model.undo().ifPresent(outcome -> undoStatus.setText(outcome.message())));
+    }
+
+    private void redo() {
+        guarded(() -> model.redo().ifPresent(outcome -> undoStatus.setText(outcome.message())));
+    }
+
+    /**
+     * Runs what would leave the editor (another annotation, Esc, an undo, a new span) at once when
+     * nothing there is unsaved; otherwise asks first: Save, Discard or Keep editing.
+     */
+    private void guarded(Runnable proceed) {
+        if (editor == null || !editor.isUnsaved()) {
+            proceed.run();
+            return;
+        }
+        AnnotationDetails open = editor.shown();
+        new UnsavedChangesDialog(() -> {
+            if (editor.save()) {
+                proceed.run();
+            }
+        }, () -> {
+            editor.discard();
+            proceed.run();
+        }, () -> {
+            text.setSelectedId(String.valueOf(open.id()));
+            editor.focusFirstField();
+        }).open();
+    }
+
+    /** Leaving the workspace (another route, the library, a link) with unsaved edits asks first. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (editor == null || !editor.isUnsaved()) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction leave = event.postpone();
+        new UnsavedChangesDialog(() -> {
+            if (editor.save()) {
+                leave.proceed();
+            }
+        }, () -> {
+            editor.discard();
+            leave.proceed();
+        }, editor::focusFirstField).open();
+    }
+
     private static Anchor libraryLink() {
         Anchor back = new Anchor("", "← Library");
         back.getElement().setAttribute("router-link", true);
@@ -369,6 +490,50 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         addSkipLink();
         UI ui = event.getUI();
         guidelines.restore(ui);
+        // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y anywhere in the workspace but inside a text field (where they
+        // undo typing); closing the tab with unsaved edits in the editor asks the browser's question.
+        getElement().executeJs("""
+                const view = this;
+                if (view.$cbKeys) { document.removeEventListener('keydown', view.$cbKeys); }
+                view.$cbKeys = e => {
+                  if (!view.isConnected) { document.removeEventListener('keydown', view.$cbKeys); return; }
+                  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+                  const key = e.key.toLowerCase();
+                  const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+                  if (key !== 'z' && !redo) return;
+                  const typing = e.composedPath().some(n => n instanceof HTMLElement && (n.isContentEditable
+                      || ['INPUT', 'TEXTAREA', 'SELECT'].includes(n.tagName)));
+                  if (typing || document.querySelector('vaadin-dialog-overlay[opened], vaadin-dialog[opened]')) return;
+                  e.preventDefault();
+                  view.$cbForesee(redo ? 'redo' : 'undo');
+                  view.dispatchEvent(new CustomEvent(redo ? 'cb-redo' : 'cb-undo'));
+                };
+                view.$cbForesee = which => {
+                  const step = view.$cbPreview && view.$cbPreview[which];
+                  const text = document.getElementById('source-text');
+                  if (!step || !text || document.querySelector('#annotation-editor[data-unsaved="true"]')) return;
+                  view.$cbPreview[which] = null;
+                  if (step.hide) text.removeAnnotation(step.hide);
+                  if (step.show) text.upsertAnnotation(step.show);
+                };
+                for (const which of ['undo', 'redo']) {
+                  const button = document.getElementById(which);
+                  if (button && !button.$cbForeseen) {
+                    button.$cbForeseen = true;
+                    button.addEventListener('click', () => view.$cbForesee(which), true);
+                  }
+                }
+                document.addEventListener('keydown', view.$cbKeys);
+                if (!window.$cbUnsavedGuard) {
+                  window.$cbUnsavedGuard = e => {
+                    if (document.querySelector('#annotation-editor[data-unsaved="true"]')) {
+                      e.preventDefault();
+                      e.returnValue = '';
+                    }
+                  };
+                  window.addEventListener('beforeunload', window.$cbUnsavedGuard);
+                }
+                """);
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
@@ -404,6 +569,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     protected void onDetach(DetachEvent event) {
         getElement().executeJs("clearInterval(this.__cbBeat)");
         skipLink.removeFromParent();
+        stopWatchingHistory.run();
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -600,6 +766,22 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         @Override
         public void warn(String message) {
             Notifications.error(message);
+        }
+
+        @Override
+        public void offerUndo(String message, UndoableAction deletion) {
+            Notifications.undoable(message, () -> guarded(() -> undoStatus.setText(model.undo(deletion).message())));
+        }
+
+        @Override
+        public void changedUnderneath(AnnotationDetails theirs, String actor, WorkspaceModel.Access access) {
+            AnnotationDetails open = editor.shown();
+            if (open != null && open.id().equals(theirs.id()) && editor.isUnsaved()) {
+                editor.conflict(theirs, actor);
+                return;
+            }
+            Notifications.error(actor + " just changed this annotation; the panel shows their version.");
+            open(theirs, access, false);
         }
     }
 }

@@ -62,5 +62,11 @@ public interface WorkspaceExtension {
 
         /** Opens the next source of the viewer's work queue; does nothing at its end. */
         default void openNext() { }
+
+        /**
+         * The viewer did something in this source that Undo can take back (a verdict, say): it goes
+         * on the workspace's undo history, beside their annotation changes.
+         */
+        void recordUndoable(UndoableAction action);
     }
 }

@@ -58,6 +58,7 @@ final class WorkspaceModel {
     private Set<String> presentNames = Set.of();
     private Map<String, PersonMark> marks = Map.of();
     private AnnotationDetails selected;
+    private UndoHistory history = new UndoHistory();
 
     /**
      * What the text shows: the viewer's annotations, everyone's (when blind mode allows), or the gold
@@ -106,6 +107,12 @@ final class WorkspaceModel {
         /** Deletes an annotation at the version the viewer saw; a reason when it is not the viewer's own. */
         void delete(long id, long version, String reason);
 
+        /** Changes an annotation at the version in the request (an undo or redo of a change). */
+        AnnotationDetails update(long id, AnnotationRequest request);
+
+        /** Brings a deleted annotation back under its id, at the version it was deleted at. */
+        AnnotationDetails restore(long id, long version, String reason);
+
         /** Why the viewer may not annotate the source (it is not assigned to them), or empty when they may. */
         default java.util.Optional<String> refusalToAnnotate(long sourceId) {
             return java.util.Optional.empty();
@@ -131,6 +138,16 @@ final class WorkspaceModel {
                 @Override
                 public void delete(long id, long version, String reason) {
                     service.delete(id, version, reason);
+                }
+
+                @Override
+                public AnnotationDetails update(long id, AnnotationRequest request) {
+                    return service.update(id, request);
+                }
+
+                @Override
+                public AnnotationDetails restore(long id, long version, String reason) {
+                    return service.restore(id, version, reason);
                 }
 
                 @Override
@@ -181,6 +198,18 @@ final class WorkspaceModel {
 
         /** Tells the viewer something went differently than they may think. */
         void warn(String message);
+
+        /** The viewer deleted an annotation: offer to take it back at once (a toast with an Undo button). */
+        default void offerUndo(String message, UndoableAction deletion) { }
+
+        /**
+         * Someone else ({@code actor}) changed the annotation open in the editor: the screen shows their
+         * version, or, when the viewer has unsaved edits, the two side by side to choose from.
+         */
+        default void changedUnderneath(AnnotationDetails theirs, String actor, Access access) {
+            warn(actor + " just changed this annotation; the panel shows their version.");
+            open(theirs, access, false);
+        }
     }
 
     /**
@@ -357,6 +386,7 @@ final class WorkspaceModel {
         AnnotationDetails created = annotations.create(sourceId,
                 AnnotationRequest.create(start, end, label, attributes, null));
         saved(created);
+        history.record(new Created(created));
         return created;
     }
 
@@ -405,11 +435,248 @@ final class WorkspaceModel {
         }
     }
 
-    /** Deletes an annotation at the version on show, with a reason (null for the viewer's own). */
+    /**
+     * Deletes an annotation at the version on show, with a reason (null for the viewer's own); the
+     * deletion goes on the undo history and the screen offers to undo it at once.
+     */
     void delete(AnnotationDetails annotation, String reason) {
         AnnotationDetails current = visible.getOrDefault(annotation.id(), annotation);
         annotations.delete(current.id(), current.version(), reason);
         deleted(current);
+        Deleted deletion = new Deleted(current, reason);
+        history.record(deletion);
+        display.offerUndo("Deleted " + describe(current) + ".", deletion);
+    }
+
+    /**
+     * The viewer changed an annotation in the editor (label, attributes, note, or its span):
+     * shown as it now is, and the change goes on the undo history.
+     */
+    void changed(AnnotationDetails before, AnnotationDetails after) {
+        saved(after);
+        if (after.version() > before.version()) {
+            history.record(new Changed(before, after));
+        }
+    }
+
+    /**
+     * The viewer learnt an annotation's current state without choosing to look at it (a save that
+     * found it changed since): drawn as it is, and kept as the selected one's state, while the
+     * editor goes on showing what the viewer typed.
+     */
+    void seen(AnnotationDetails current) {
+        store(current);
+        if (selected != null && selected.id().equals(current.id())) {
+            selected = current;
+        }
+    }
+
+    /** The undo history of this source in this tab (kept by the view across visits of the source). */
+    UndoHistory history() {
+        return history;
+    }
+
+    /** Uses the history the view kept for this source in this tab, so that steps survive leaving and coming back. */
+    void useHistory(UndoHistory kept) {
+        this.history = kept;
+    }
+
+    /** Takes back the viewer's newest step; a refusal is told to the viewer. Empty when there is nothing to undo. */
+    java.util.Optional<UndoHistory.Outcome> undo() {
+        return tell(history.undo());
+    }
+
+    /** Takes back one particular step (from an undo toast). */
+    UndoHistory.Outcome undo(UndoableAction action) {
+        return tell(java.util.Optional.of(history.undo(action))).orElseThrow();
+    }
+
+    /** Does the newest undone step again; a refusal is told to the viewer. */
+    java.util.Optional<UndoHistory.Outcome> redo() {
+        return tell(history.redo());
+    }
+
+    private java.util.Optional<UndoHistory.Outcome> tell(java.util.Optional<UndoHistory.Outcome> outcome) {
+        outcome.filter(o -> !o.done()).ifPresent(o -> {
+            // The browser may have shown the step already (its preview): put the text back as it is.
+            redraw();
+            display.warn(o.message());
+        });
+        return outcome;
+    }
+
+    /**
+     * What the text will show after the next undo or redo, so that the browser can show it at the
+     * key press, before the server has done it: a highlight to remove ({@code hide}, its id) or to
+     * draw ({@code show}). The server's own drawing follows and wins; a refused step redraws.
+     */
+    record Preview(String hide, Highlight show) {}
+
+    /** A step of this model's that can tell its {@link Preview}s. */
+    private interface Foreseeable {
+        Preview undoPreview();
+
+        Preview redoPreview();
+    }
+
+    /** What the next undo will show, or null (nothing to undo, or nothing visible changes, as for a verdict). */
+    Preview undoPreview() {
+        return history.nextUndo().filter(Foreseeable.class::isInstance).map(Foreseeable.class::cast)
+                .map(Foreseeable::undoPreview).orElse(null);
+    }
+
+    /** What the next redo will show, or null. */
+    Preview redoPreview() {
+        return history.nextRedo().filter(Foreseeable.class::isInstance).map(Foreseeable.class::cast)
+                .map(Foreseeable::redoPreview).orElse(null);
+    }
+
+    private Preview showing(AnnotationDetails state) {
+        return isShown(state) ? new Preview(null, highlight(state)) : null;
+    }
+
+    private static Preview hiding(AnnotationDetails state) {
+        return new Preview(String.valueOf(state.id()), null);
+    }
+
+    /** "FACT ‘the boats leak’": an annotation as undo names it. */
+    static String describe(AnnotationDetails a) {
+        String text = a.text().length() > 40 ? a.text().substring(0, 39) + "…" : a.text();
+        return a.label() + " \u2018" + text + "\u2019";
+    }
+
+    private static String orEmpty(String note) {
+        return note == null ? "" : note;
+    }
+
+    /** A create: undone by deleting it, redone by restoring it under its id. */
+    private final class Created implements UndoableAction, Foreseeable {
+        private AnnotationDetails current;
+
+        Created(AnnotationDetails created) {
+            this.current = created;
+        }
+
+        @Override
+        public String description() {
+            return "create of " + describe(current);
+        }
+
+        @Override
+        public void undo() {
+            AnnotationDetails now = visible.getOrDefault(current.id(), current);
+            annotations.delete(current.id(), current.version(), "Undo: " + description());
+            deleted(now);
+        }
+
+        @Override
+        public void redo() {
+            current = annotations.restore(current.id(), current.version(), "Redo: " + description());
+            saved(current);
+        }
+
+        @Override
+        public Preview undoPreview() {
+            return hiding(current);
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return showing(current);
+        }
+    }
+
+    /** A change of label, attributes, note or span: undone and redone by saving the other state at the version left. */
+    private final class Changed implements UndoableAction, Foreseeable {
+        private final AnnotationDetails before;
+        private final AnnotationDetails after;
+        private AnnotationDetails current;
+
+        Changed(AnnotationDetails before, AnnotationDetails after) {
+            this.before = before;
+            this.after = after;
+            this.current = after;
+        }
+
+        @Override
+        public String description() {
+            boolean moved = before.start() != after.start() || before.end() != after.end();
+            return (moved ? "move of " : "change of ") + describe(before);
+        }
+
+        @Override
+        public void undo() {
+            current = save(before, "Undo: ");
+        }
+
+        @Override
+        public void redo() {
+            current = save(after, "Redo: ");
+        }
+
+        @Override
+        public Preview undoPreview() {
+            return showing(as(before));
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return showing(as(after));
+        }
+
+        /** The current annotation with the span, label, attributes and note of a state. */
+        private AnnotationDetails as(AnnotationDetails state) {
+            return new AnnotationDetails(current.id(), current.sourceId(), state.start(), state.end(), state.label(),
+                    state.attributes(), state.note(), current.author(), current.createdAt(), current.modifiedAt(),
+                    state.text(), state.contextBefore(), state.contextAfter(), current.version(), current.imported(),
+                    current.project(), current.schemeVersion());
+        }
+
+        private AnnotationDetails save(AnnotationDetails state, String why) {
+            AnnotationDetails saved = annotations.update(current.id(), new AnnotationRequest(state.start(), state.end(),
+                    state.label(), state.attributes(), orEmpty(state.note()), current.version(), why + description()));
+            saved(saved);
+            return saved;
+        }
+    }
+
+    /** A delete: undone by restoring the annotation under its id, redone by deleting it again. */
+    private final class Deleted implements UndoableAction, Foreseeable {
+        private AnnotationDetails current;
+        private final String reason;
+
+        Deleted(AnnotationDetails deleted, String reason) {
+            this.current = deleted;
+            this.reason = reason;
+        }
+
+        @Override
+        public String description() {
+            return "delete of " + describe(current);
+        }
+
+        @Override
+        public void undo() {
+            current = annotations.restore(current.id(), current.version(), "Undo: " + description()
+                    + (reason == null ? "" : " (deleted because: " + reason + ")"));
+            saved(current);
+        }
+
+        @Override
+        public void redo() {
+            annotations.delete(current.id(), current.version(), "Redo: " + description());
+            deleted(current);
+        }
+
+        @Override
+        public Preview undoPreview() {
+            return showing(current);
+        }
+
+        @Override
+        public Preview redoPreview() {
+            return hiding(current);
+        }
     }
 
     /**
@@ -527,8 +794,8 @@ final class WorkspaceModel {
         }
         store(annotation);
         if (selected != null && selected.id().equals(annotation.id()) && !change.actor().equals(viewer.name())) {
-            display.warn(change.actor() + " just changed this annotation; the panel shows their version.");
-            select(annotation, false);
+            selected = annotation;
+            display.changedUnderneath(annotation, change.actor(), access(annotation));
         }
     }
 

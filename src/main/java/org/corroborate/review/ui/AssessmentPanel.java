@@ -61,7 +61,7 @@ class AssessmentPanel implements WorkspaceExtension {
         panel.addClassName("cb-assessments");
         Div verdicts = new Div();
         verdicts.addClassName("cb-verdicts");
-        render(panel, verdicts, annotation);
+        render(workspace, panel, verdicts, annotation);
         // Colleagues' verdicts arrive while the panel is open; the viewer's comment being typed stays.
         Registration[] listening = new Registration[1];
         panel.addAttachListener(e -> listening[0] = workspace.onReviewChange(change -> {
@@ -77,11 +77,11 @@ class AssessmentPanel implements WorkspaceExtension {
         return panel;
     }
 
-    private void render(Div panel, Div verdictList, AnnotationDetails annotation) {
+    private void render(Workspace workspace, Div panel, Div verdictList, AnnotationDetails annotation) {
         panel.removeAll();
         List<AssessmentDetails> verdicts = showVerdicts(verdictList, annotation);
         panel.add(new H4("Colleagues' verdicts"), verdictList);
-        form(panel, verdictList, annotation, verdicts);
+        form(workspace, panel, verdictList, annotation, verdicts);
     }
 
     /** The tally and each colleague's verdict, as they now are; the verdicts shown. */
@@ -107,7 +107,14 @@ class AssessmentPanel implements WorkspaceExtension {
         return verdicts;
     }
 
-    private void form(Div panel, Div verdictList, AnnotationDetails annotation, List<AssessmentDetails> verdicts) {
+    /** The viewer's own verdict on an annotation, or null. */
+    private AssessmentDetails mine(long annotationId) {
+        String me = actor.require();
+        return assessments.of(annotationId).stream().filter(v -> v.reviewer().equals(me)).findFirst().orElse(null);
+    }
+
+    private void form(Workspace workspace, Div panel, Div verdictList, AnnotationDetails annotation,
+                      List<AssessmentDetails> verdicts) {
         String me = actor.require();
         if (annotation.author().equals(me) || annotation.project() == null || !projects.annotates(annotation.project())) {
             return;
@@ -133,9 +140,11 @@ class AssessmentPanel implements WorkspaceExtension {
                 case DISAGREE -> "Disagree";
                 case UNSURE -> "Unsure";
             }, e -> {
-                assessments.assess(annotation.id(), verdict, comment.getValue());
+                AssessmentDetails before = mine(annotation.id());
+                AssessmentDetails after = assessments.assess(annotation.id(), verdict, comment.getValue());
+                workspace.recordUndoable(new VerdictUndo(assessments, annotation, before, after));
                 Notifications.success("Your verdict is recorded.");
-                render(panel, verdictList, annotation);
+                render(workspace, panel, verdictList, annotation);
             });
             button.setId("assess-" + verdict.name().toLowerCase());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);

@@ -437,6 +437,110 @@ class WorkspaceModelTest {
                 new WorkspaceModel.Presence(List.of("alice", "bob"), "Also here: alice, bob"));
     }
 
+    private WorkspaceModel openAs(String viewer) {
+        service.viewer = viewer;
+        WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer(viewer, false), SCHEME, service,
+                source -> Map.of(), screen);
+        model.open();
+        return model;
+    }
+
+    @Test
+    void undoTakesACreateBackAndRedoBringsItBackUnderItsId() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        assertThat(model.history().nextUndo().orElseThrow().description()).isEqualTo("create of FACT \u2018text\u2019");
+
+        assertThat(model.undo().orElseThrow().done()).isTrue();
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(service.reasons).last().isEqualTo("Undo: create of FACT \u2018text\u2019");
+
+        assertThat(model.redo().orElseThrow().done()).isTrue();
+        assertThat(screen.drawn()).containsExactly(created.id());
+        assertThat(service.stored.get(created.id()).version()).isEqualTo(1);
+        assertThat(model.redo()).isEmpty();
+    }
+
+    @Test
+    void undoOfAChangeSavesTheStateBeforeAsANewVersion() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails before = model.create(0, 4, "FACT");
+        AnnotationDetails after = service.update(before.id(), new AnnotationRequest(0, 4, "QUOTE",
+                Map.of("speaker", "Zoë"), "", before.version(), null));
+        model.changed(before, after);
+        assertThat(model.history().nextUndo().orElseThrow().description()).startsWith("change of FACT");
+
+        model.undo();
+        AnnotationDetails now = service.stored.get(before.id());
+        assertThat(now.label()).isEqualTo("FACT");
+        assertThat(now.attributes()).isEmpty();
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(screen.highlights.get(before.id()).label()).isEqualTo("FACT");
+        model.redo();
+        assertThat(service.stored.get(before.id()).label()).isEqualTo("QUOTE");
+    }
+
+    @Test
+    void anUndoNeverOverwritesWhatSomeoneElseChangedSinceAndSaysSo() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        service.change(created.id(), "ALLEGATION"); // a supervisor, through the API
+
+        assertThat(model.undo().orElseThrow().done()).isFalse();
+        assertThat(service.stored.get(created.id()).label()).isEqualTo("ALLEGATION");
+        assertThat(screen.warnings).last().asString().startsWith("Could not undo the create of FACT")
+                .contains("someone else changed it since");
+        assertThat(model.history().nextUndo()).as("the step is dropped").isEmpty();
+    }
+
+    @Test
+    void aDeleteOffersItsUndoAndTheUndoRestoresTheAnnotation() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        model.deleteFromKeyboard(created.id());
+        assertThat(screen.drawn()).isEmpty();
+        assertThat(screen.offeredUndo.description()).isEqualTo("delete of FACT \u2018text\u2019");
+
+        assertThat(model.undo(screen.offeredUndo).done()).isTrue();
+        assertThat(screen.drawn()).containsExactly(created.id());
+        assertThat(model.undo(screen.offeredUndo).done()).as("only once").isFalse();
+    }
+
+    @Test
+    void theNextStepsEffectOnTheTextIsForeseenForTheBrowser() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        assertThat(model.undoPreview()).isEqualTo(new WorkspaceModel.Preview(String.valueOf(created.id()), null));
+        assertThat(model.redoPreview()).isNull();
+        model.undo();
+        assertThat(model.undoPreview()).isNull();
+        assertThat(model.redoPreview().show().id()).isEqualTo(String.valueOf(created.id()));
+        assertThat(model.redoPreview().show().label()).isEqualTo("FACT");
+    }
+
+    @Test
+    void theHistoryKeepsTheNewestFiftyStepsAndANewStepEmptiesRedo() {
+        WorkspaceModel model = openAs("carol");
+        for (int i = 0; i < UndoHistory.LIMIT + 5; i++) {
+            model.create(i, i + 1, "FACT");
+        }
+        assertThat(model.history().undoSize()).isEqualTo(UndoHistory.LIMIT);
+        model.undo();
+        assertThat(model.history().nextRedo()).isPresent();
+        model.create(80, 81, "FACT");
+        assertThat(model.history().nextRedo()).isEmpty();
+    }
+
+    @Test
+    void aColleaguesChangeToTheAnnotationInTheEditorGoesToTheScreenAsAChangeUnderneath() {
+        WorkspaceModel model = openAs("carol");
+        AnnotationDetails created = model.create(0, 4, "FACT");
+        AnnotationDetails theirs = service.change(created.id(), "QUOTE");
+        model.remoteChange(new AnnotationChanged(SOURCE, theirs, null, "sam"));
+        assertThat(screen.conflictActor).isEqualTo("sam");
+        assertThat(model.selected().version()).isEqualTo(theirs.version());
+    }
+
     /** The service as the workspace sees it, in memory. */
     private static final class FakeAnnotations implements WorkspaceModel.Annotations {
         final Map<Long, AnnotationDetails> stored = new LinkedHashMap<>();
@@ -500,9 +604,38 @@ class WorkspaceModelTest {
 
         @Override
         public void delete(long id, long version, String reason) {
-            assertThat(stored.get(id).version()).isEqualTo(version);
-            stored.remove(id);
+            if (stored.get(id).version() != version) {
+                throw WorkbenchException.conflict("stale");
+            }
+            deleted.put(id, stored.remove(id));
             reasons.add(reason == null ? "(none)" : reason);
+        }
+
+        final Map<Long, AnnotationDetails> deleted = new LinkedHashMap<>();
+
+        @Override
+        public AnnotationDetails update(long id, AnnotationRequest request) {
+            AnnotationDetails a = stored.get(id);
+            if (a.version() != request.version()) {
+                throw WorkbenchException.conflict("stale");
+            }
+            reasons.add(request.reason());
+            return put(new AnnotationDetails(a.id(), a.sourceId(), request.start(), request.end(), request.label(),
+                    request.attributes(), request.note().isEmpty() ? null : request.note(), a.author(), a.createdAt(),
+                    Instant.now(), a.text(), "", "", a.version() + 1, a.imported(), a.project(), a.schemeVersion()));
+        }
+
+        @Override
+        public AnnotationDetails restore(long id, long version, String reason) {
+            AnnotationDetails a = deleted.get(id);
+            if (a == null || stored.containsKey(id) || a.version() != version) {
+                throw WorkbenchException.conflict("stale");
+            }
+            deleted.remove(id);
+            reasons.add(reason);
+            return put(new AnnotationDetails(a.id(), a.sourceId(), a.start(), a.end(), a.label(), a.attributes(),
+                    a.note(), a.author(), a.createdAt(), Instant.now(), a.text(), "", "", a.version() + 1,
+                    a.imported(), a.project(), a.schemeVersion()));
         }
     }
 
@@ -519,6 +652,19 @@ class WorkspaceModelTest {
         AnnotationDetails askedToDelete;
         Boolean colleaguesAllowed;
         String askedRequired;
+        UndoableAction offeredUndo;
+        String conflictActor;
+
+        @Override
+        public void offerUndo(String message, UndoableAction deletion) {
+            offeredUndo = deletion;
+        }
+
+        @Override
+        public void changedUnderneath(AnnotationDetails theirs, String actor, WorkspaceModel.Access access) {
+            conflictActor = actor;
+            WorkspaceModel.Display.super.changedUnderneath(theirs, actor, access);
+        }
 
         List<Long> drawn() {
             return List.copyOf(highlights.keySet());
