@@ -200,7 +200,7 @@ export class KeyboardController implements ReactiveController {
     this.parts.selection.drop();
     const target = ordered[navigationTarget(ordered, fromSelected ? host.selectedId : null, direction, direction > 0 ? caret + 1 : caret)];
     this.parts.caret.placeAt(target.start, false);
-    this.parts.overlay.flashNext();
+    this.parts.overlay.flash();
     if (target.id !== host.selectedId) host.selectHighlight(target, true);
     else this.parts.overlay.draw();
   }

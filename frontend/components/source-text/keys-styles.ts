@@ -19,7 +19,7 @@ const RULES = [
   `cb-source-text > .cb-caret.cb-caret-moved { animation-delay: 0.5s; }`,
   `@keyframes cb-caret-blink { 0% { opacity: 1; } 50% { opacity: 0; } }`,
   `@media (prefers-reduced-motion: reduce) { cb-source-text > .cb-caret { animation: none; } }`,
-  `cb-source-text > .cb-layer > div.cb-flash { animation: cb-flash 0.7s ease-out 1; }`,
+  `cb-source-text > .cb-layer.cb-flash > div:not(.bar) { animation: cb-flash 0.7s ease-out 1; }`,
   `@keyframes cb-flash { 0% { box-shadow: 0 0 0 10px color-mix(in srgb, var(--cb-sel-color, #1565c0) 45%, transparent); } 100% { box-shadow: 0 0 0 3px color-mix(in srgb, var(--cb-sel-color, #1565c0) 18%, transparent); } }`,
   `cb-source-text > .cb-find {
     position: sticky; top: 0; z-index: 5; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 5px;

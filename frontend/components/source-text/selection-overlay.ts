@@ -39,7 +39,7 @@ export function mergeIntoLines(rects: Iterable<Box & {width: number; height: num
 
 export class SelectionOverlayController implements ReactiveController {
   private frame = 0;
-  private flash = false;
+  private flashTimer = 0;
   private observer: ResizeObserver | null = null;
 
   constructor(private readonly host: SourceTextHost) {
@@ -75,9 +75,19 @@ export class SelectionOverlayController implements ReactiveController {
     });
   }
 
-  /** The next drawing of the box flashes it once (an annotation reached with ] or [). */
-  flashNext(): void {
-    this.flash = true;
+  /**
+   * Flashes the box once (an annotation reached with ] or [, or from the annotation list): the
+   * class sits on the layer for the animation's length, so a redraw meanwhile (scrolling there
+   * redraws the box) keeps flashing instead of ending it.
+   */
+  flash(): void {
+    const layer = this.host.overlayLayer;
+    if (!layer) return;
+    layer.classList.remove('cb-flash');
+    void layer.offsetWidth; // restarts the animation when it is already running
+    layer.classList.add('cb-flash');
+    clearTimeout(this.flashTimer);
+    this.flashTimer = window.setTimeout(() => layer.classList.remove('cb-flash'), 800);
   }
 
   /** Draws the box around the selected annotation now, or clears it. */
@@ -113,7 +123,6 @@ export class SelectionOverlayController implements ReactiveController {
       outline.style.top = `${line.top + dy - 1}px`;
       outline.style.width = `${line.right - line.left + 6}px`;
       outline.style.height = `${line.bottom - line.top + 2}px`;
-      if (this.flash) outline.className = 'cb-flash';
       const bar = document.createElement('div');
       bar.className = 'bar';
       bar.style.left = `${line.left + dx}px`;
@@ -121,7 +130,6 @@ export class SelectionOverlayController implements ReactiveController {
       bar.style.width = `${line.right - line.left}px`;
       fragment.append(outline, bar);
     }
-    this.flash = false;
     layer.replaceChildren(fragment);
   }
 }

@@ -200,7 +200,7 @@ export class SourceText extends LitElement implements SourceTextHost {
     if (!highlight) return;
     this.selectedId = highlight.id;
     this.scrollToHighlight(highlight, 'center');
-    this.overlay.flashNext();
+    this.overlay.flash();
     this.overlay.schedule();
   }
 
