@@ -40,7 +40,7 @@ class AnnotationList extends VerticalLayout {
         label.setLabel("Label");
         label.setItems(Stream.concat(Stream.of(WorkspaceModel.ALL),
                 scheme.labels().stream().map(LabelScheme.Label::name)).toList());
-        label.setItemLabelGenerator(v -> v.isEmpty() ? "All labels" : v);
+        label.setItemLabelGenerator(v -> v.isEmpty() ? "All labels" : scheme.titleOf(v));
         label.setValue(WorkspaceModel.ALL);
         reviewer.setId("list-reviewer");
         reviewer.setLabel("Reviewer");
@@ -91,6 +91,6 @@ class AnnotationList extends VerticalLayout {
     }
 
     private Div chip(AnnotationDetails annotation) {
-        return new Div(new LabelChip(annotation.label(), scheme.colorOf(annotation.label())));
+        return new Div(new LabelChip(annotation.label(), scheme.titleOf(annotation.label()), scheme.colorOf(annotation.label())));
     }
 }

@@ -40,6 +40,7 @@ import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.NoSuchObject;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.ui.StateBadge;
@@ -109,7 +110,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         try {
             source = sources.get(sourceId);
         } catch (WorkbenchException e) {
-            add(new H2("No such source"), new Span(e.getMessage()), libraryLink());
+            event.rerouteToError(new NoSuchObject("No such source", e.getMessage()), e.getMessage());
             return;
         }
         title = source.source().title();
@@ -330,7 +331,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private void withSelection(BiConsumer<Integer, Integer> action) {
         text.getElement().executeJs("return this.getTextSelection()").then(result -> {
             if (result == null || result.isNull() || result.get("end").asInt() <= result.get("start").asInt()) {
-                Notifications.error("Select some text first.");
+                Notifications.warning("Select some text first.");
                 return;
             }
             action.accept(result.get("start").asInt(), result.get("end").asInt());
@@ -432,14 +433,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void askReasonToDelete(AnnotationDetails annotation) {
-            new ReasonDialog("Delete " + annotation.author() + "'s " + annotation.label() + " “"
+            new ReasonDialog("Delete " + annotation.author() + "'s " + scheme.titleOf(annotation.label()) + " “"
                     + (annotation.text().length() > 40 ? annotation.text().substring(0, 39) + "…" : annotation.text())
                     + "”", "Delete", reason -> model.delete(annotation, reason)).setDestructive().open();
         }
 
         @Override
         public void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required) {
-            Dialog dialog = new Dialog("New " + label + ": " + (required.size() == 1 ? "its required attribute"
+            Dialog dialog = new Dialog("New " + scheme.titleOf(label) + ": " + (required.size() == 1 ? "its required attribute"
                     : "its required attributes"));
             dialog.setId("required-dialog");
             Map<String, AbstractField<?, String>> fields = new LinkedHashMap<>();
@@ -469,7 +470,12 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void warn(String message) {
-            Notifications.error(message);
+            Notifications.warning(message);
+        }
+
+        @Override
+        public void inform(String message) {
+            Notifications.info(message);
         }
     }
 }

@@ -189,8 +189,13 @@ final class WorkspaceModel {
          */
         void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required);
 
-        /** Tells the viewer something went differently than they may think. */
+        /** Tells the viewer something went differently than they may think (nothing was done, and why). */
         void warn(String message);
+
+        /** Tells the viewer something worth knowing that is no problem (a colleague's change arrived). */
+        default void inform(String message) {
+            warn(message);
+        }
     }
 
     /**
@@ -424,7 +429,7 @@ final class WorkspaceModel {
     /** How a gold span is drawn: solid in its label's colour, with the decision's reason in the tooltip. */
     Highlight highlight(GoldMark mark) {
         LabelScheme.Label label = scheme.label(mark.label()).orElse(null);
-        StringBuilder tooltip = new StringBuilder("Gold ").append(mark.label());
+        StringBuilder tooltip = new StringBuilder("Gold ").append(scheme.titleOf(mark.label()));
         describe(tooltip, label, mark.attributes(), mark.note());
         tooltip.append(" — decided by ").append(mark.decidedBy()).append(": ").append(mark.reason());
         return new Highlight(mark.highlightId(), mark.start(), mark.end(), mark.label(),
@@ -454,7 +459,7 @@ final class WorkspaceModel {
     /** How an annotation is drawn: its label's colour, solid if the viewer's, and a tooltip with its details. */
     Highlight highlight(AnnotationDetails a) {
         LabelScheme.Label label = scheme.label(a.label()).orElse(null);
-        StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
+        StringBuilder tooltip = new StringBuilder(scheme.titleOf(a.label())).append(" by ").append(a.author());
         describe(tooltip, label, a.attributes(), a.note());
         if (notes.containsKey(a.id())) {
             tooltip.append(" — ").append(notes.get(a.id()));
@@ -505,7 +510,7 @@ final class WorkspaceModel {
         }
         store(annotation);
         if (selected != null && selected.id().equals(annotation.id()) && !change.actor().equals(viewer.name())) {
-            display.warn(change.actor() + " just changed this annotation; the panel shows their version.");
+            display.inform(change.actor() + " just changed this annotation; the panel shows their version.");
             select(annotation, false);
         }
     }

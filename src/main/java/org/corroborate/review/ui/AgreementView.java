@@ -267,7 +267,7 @@ public class AgreementView extends VerticalLayout {
             side.add(new Span("no span here"));
         }
         for (Disagreement.Version v : versions) {
-            side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+            side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).titleOf(v.label()), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
     }

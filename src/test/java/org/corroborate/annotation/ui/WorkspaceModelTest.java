@@ -120,7 +120,7 @@ class WorkspaceModelTest {
         assertThat(screen.drawn()).as("no annotation is drawn over the gold layer").isEmpty();
         assertThat(screen.gold).containsOnlyKeys("gold-41");
         assertThat(screen.gold.get("gold-41").tooltip())
-                .isEqualTo("Gold QUOTE — speaker: Zoë — decided by sam: Both reviewers agree");
+                .isEqualTo("Gold Quote — speaker: Zoë — decided by sam: Both reviewers agree");
         assertThat(screen.listing.counts()).isEqualTo("Gold layer: 1 span · QUOTE 1");
         model.selectById("gold-41");
         assertThat(screen.openedGold.reason()).isEqualTo("Both reviewers agree");
@@ -319,7 +319,7 @@ class WorkspaceModelTest {
         verdicts.put(quote.id(), "1 agree · 0 disagree · 0 unsure");
         WorkspaceModel model = open("sam", true);
         Highlight highlight = screen.highlights.get(quote.id());
-        assertThat(highlight.tooltip()).isEqualTo("QUOTE by alice — speaker: The mayor — note: Check the tape"
+        assertThat(highlight.tooltip()).isEqualTo("Quote by alice — speaker: The mayor — note: Check the tape"
                 + " — 1 agree · 0 disagree · 0 unsure");
         assertThat(highlight.color()).isEqualTo("#1565c0");
         assertThat(model.highlight(service.add("alice", "RETIRED", 0, 1)).color()).as("a label the scheme lost")
@@ -355,7 +355,7 @@ class WorkspaceModelTest {
         assertThat(screen.drawn()).contains(old.id(), retired.id());
         assertThat(screen.highlights.get(old.id()).tooltip())
                 .as("a value the label no longer declares is shown by its name")
-                .isEqualTo("QUOTE by alice — speaker: Ana — allegedBy: Bo");
+                .isEqualTo("Quote by alice — speaker: Ana — allegedBy: Bo");
         assertThat(screen.listing.counts()).as("a label the scheme lacks is counted after the scheme's")
                 .isEqualTo("2 annotations · QUOTE 1 · RETIRED 1");
         model.filter("RETIRED", null);
