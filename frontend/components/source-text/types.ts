@@ -44,6 +44,8 @@ export interface Highlight {
   end: number;
   color: string;
   mine: boolean;
+  /** the index of its label in the scheme's labels (its pattern, see styles.ts), -1 for a label not there */
+  pattern: number;
   source: SourceAnnotation;
   /** the lane the cached `laneClassName` was made for */
   cachedLane?: number;
