@@ -32,7 +32,7 @@ export const MAX_LANES = 8;
  */
 const PATTERN_CSS = css`
   :root {
-    --cb-pattern-ink: color-mix(in srgb, currentColor 32%, transparent);
+    --cb-pattern-ink: color-mix(in srgb, currentColor 26%, transparent);
     --cb-pattern-0: none;
     --cb-pattern-1: repeating-linear-gradient(135deg, var(--cb-pattern-ink) 0 1px, transparent 1px 6px);
     --cb-pattern-2: repeating-linear-gradient(90deg, var(--cb-pattern-ink) 0 1px, transparent 1px 5px);

@@ -78,6 +78,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     /** Mine, Everyone's or Gold: what the text shows, remembered per browser. */
     private final RadioButtonGroup<WorkspaceModel.Layer> layers = new RadioButtonGroup<>();
     private static final String LAYER_KEY = "cb.workspace.layer";
+    /** As many patterns as frontend/components/source-text/styles.ts draws (LABEL_PATTERNS). */
+    private static final int LABEL_PATTERNS = 5;
     private GoldPanel goldPanel;
     private final AvatarGroup present = new AvatarGroup();
     private WorkspaceModel model;
@@ -221,7 +223,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             Button button = new Button(label.title() + (label.hotkey() == null ? "" : " · " + label.hotkey()),
                     e -> withSelection((start, end) -> create(start, end, label.name())));
             button.setId("tag-" + label.name());
-            button.getStyle().set("--cb-label-color", label.color());
+            button.getStyle().set("--cb-label-color", label.color())
+                    // the label's pattern in the text (styles.ts), so that the buttons are its legend
+                    .set("--cb-label-pattern", "var(--cb-pattern-" + scheme.labels().indexOf(label) % LABEL_PATTERNS + ")");
             button.addClassName("cb-label-button");
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             if (label.description() != null && !label.description().isBlank()) {
