@@ -100,6 +100,15 @@ public abstract class BrowserTest {
                 + " a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
     }
 
+    /**
+     * Runs axe-core on the page as it is now and fails on any serious or critical accessibility
+     * violation, listing them ({@link AxeCheck}); {@code screen} names the page in the message.
+     */
+    protected static void assertAccessible(Page on, String screen) {
+        settle(on);
+        AxeCheck.assertNone(on, screen);
+    }
+
     /** Saves a picture of what the page shows once it is still (see {@link #settle}). */
     protected void screenshot(Page on, String name) {
         settle(on);

@@ -95,7 +95,7 @@ final class WorkspaceModel {
 
     /**
      * The list tab's content: the rows after the filters, the reviewers to filter by ({@link #ALL}
-     * first), the reviewer filter in force, and the counts line ("2 annotations · FACT 1 · QUOTE 1").
+     * first), the reviewer filter in force, and the counts line ("2 annotations · Fact 1 · Quote 1", by the labels' titles).
      */
     record Listing(List<AnnotationDetails> rows, List<String> reviewers, String reviewer, String counts) {}
 
@@ -600,7 +600,7 @@ final class WorkspaceModel {
             gold.values().forEach(g -> perLabel.merge(g.label(), 1L, Long::sum));
             return new Listing(List.of(), List.of(ALL), ALL, "Gold layer: " + gold.size()
                     + (gold.size() == 1 ? " span" : " spans") + perLabel.entrySet().stream()
-                    .map(e -> " · " + e.getKey() + " " + e.getValue()).collect(Collectors.joining()));
+                    .map(e -> " · " + scheme.titleOf(e.getKey()) + " " + e.getValue()).collect(Collectors.joining()));
         }
         List<AnnotationDetails> shown = shown();
         List<String> reviewers = new ArrayList<>(List.of(ALL));
@@ -619,7 +619,7 @@ final class WorkspaceModel {
                         scheme.labels().stream().map(LabelScheme.Label::name),
                         perLabel.keySet().stream().filter(name -> scheme.label(name).isEmpty()))
                 .filter(perLabel::containsKey)
-                .map(name -> name + " " + perLabel.get(name))
+                .map(name -> scheme.titleOf(name) + " " + perLabel.get(name))
                 .collect(Collectors.joining(" · ")));
         return new Listing(rows, List.copyOf(reviewers), reviewerFilter, counts);
     }

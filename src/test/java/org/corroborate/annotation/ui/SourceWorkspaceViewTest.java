@@ -87,7 +87,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Grid<AnnotationDetails> list = find(Grid.class).withId("annotation-list").single();
         assertThat(test(list).size()).isEqualTo(1);
-        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · Quote 1");
     }
 
     @Test

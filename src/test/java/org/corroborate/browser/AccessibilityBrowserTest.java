@@ -1,0 +1,87 @@
+package org.corroborate.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import java.util.Map;
+import java.util.Set;
+import org.corroborate.annotation.AnnotationRequest;
+import org.corroborate.annotation.AnnotationService;
+import org.corroborate.base.CurrentActor;
+import org.corroborate.base.Role;
+import org.corroborate.project.ProjectService;
+import org.corroborate.review.ReviewStatusService;
+import org.corroborate.security.AccountService;
+import org.corroborate.source.SourceService;
+import org.corroborate.testing.TestDesk;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * axe-core finds no serious or critical violation on the library, the workspace, curation,
+ * agreement, the audit trail and exchange, each opened by the role that works there, in light and
+ * in dark mode (the system's preference, emulated).
+ */
+class AccessibilityBrowserTest extends BrowserTest {
+
+    @Autowired AccountService accounts;
+    @Autowired ProjectService projects;
+    @Autowired SourceService sources;
+    @Autowired AnnotationService annotations;
+    @Autowired CurrentActor actor;
+    @Autowired ReviewStatusService reviews;
+
+    @ParameterizedTest
+    @EnumSource(value = ColorScheme.class, names = {"LIGHT", "DARK"})
+    void theMainScreensHaveNoSeriousViolation(ColorScheme scheme) {
+        String suffix = scheme.name().toLowerCase();
+        String reviewer = "axe-rev-" + suffix;
+        String colleague = "axe-col-" + suffix;
+        String supervisor = "axe-sup-" + suffix;
+        TestDesk desk = TestDesk.create("Accessibility desk " + suffix, Map.of(reviewer, Set.of(Role.REVIEWER),
+                colleague, Set.of(Role.REVIEWER), supervisor, Set.of(Role.SUPERVISOR)),
+                accounts, projects, sources, actor);
+        String text = FrameBrowserTest.TEXT;
+        long source = desk.source("Tide gauge, checked", text);
+        annotate(reviewer, source, text, "the tide gauge failed in March", "FACT");
+        annotate(colleague, source, text, "the tide gauge failed", "FACT");
+        annotate(reviewer, source, text, "Residents claimed the council hid the readings", "ALLEGATION");
+        annotate(colleague, source, text, "the gauge was replaced in April", "QUOTE");
+        // Submitted, so that agreement has figures to draw (its heat map and bars are checked too).
+        actor.runAs(reviewer, Role.REVIEWER, () -> reviews.submit(source));
+        actor.runAs(colleague, Role.REVIEWER, () -> reviews.submit(source));
+
+        page.setViewportSize(1440, 900);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+        signIn(page, reviewer);
+        assertThat(page.locator("#sources")).isVisible();
+        assertAccessible(page, "the library (" + suffix + ")");
+        page.navigate(url("/sources/" + source));
+        assertThat(page.locator("#source-text .cb-text")).isVisible();
+        assertAccessible(page, "the workspace (" + suffix + ")");
+
+        context.clearCookies(); // signed out: the next account signs in
+        signIn(page, supervisor);
+        page.navigate(url("/curate/" + source));
+        assertThat(page.locator("#units .cb-unit").first()).isVisible();
+        assertAccessible(page, "curation (" + suffix + ")");
+        page.navigate(url("/agreement"));
+        assertThat(page.locator("#agreement-measure")).isVisible();
+        assertAccessible(page, "agreement (" + suffix + ")");
+        page.navigate(url("/audit"));
+        assertThat(page.locator("#filter-actor")).isVisible();
+        assertAccessible(page, "the audit trail (" + suffix + ")");
+        page.navigate(url("/exchange"));
+        assertThat(page.locator(".cb-exchange-card").first()).isVisible();
+        assertAccessible(page, "exchange (" + suffix + ")");
+    }
+
+    private void annotate(String who, long source, String text, String phrase, String label) {
+        int start = text.codePointCount(0, text.indexOf(phrase));
+        int end = start + phrase.codePointCount(0, phrase.length());
+        actor.runAs(who, Role.REVIEWER, () -> annotations.create(source,
+                AnnotationRequest.create(start, end, label, Map.of(), null)));
+    }
+}
