@@ -57,25 +57,34 @@ class AccessibilityBrowserTest extends BrowserTest {
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
         signIn(page, reviewer);
         assertThat(page.locator("#sources")).isVisible();
-        assertAccessible(page, "the library (" + suffix + ")");
+        check("library", suffix);
         page.navigate(url("/sources/" + source));
         assertThat(page.locator("#source-text .cb-text")).isVisible();
-        assertAccessible(page, "the workspace (" + suffix + ")");
+        check("workspace", suffix);
 
         context.clearCookies(); // signed out: the next account signs in
         signIn(page, supervisor);
         page.navigate(url("/curate/" + source));
         assertThat(page.locator("#units .cb-unit").first()).isVisible();
-        assertAccessible(page, "curation (" + suffix + ")");
+        check("curation", suffix);
         page.navigate(url("/agreement"));
         assertThat(page.locator("#agreement-measure")).isVisible();
-        assertAccessible(page, "agreement (" + suffix + ")");
+        check("agreement", suffix);
         page.navigate(url("/audit"));
         assertThat(page.locator("#filter-actor")).isVisible();
-        assertAccessible(page, "the audit trail (" + suffix + ")");
+        check("audit", suffix);
         page.navigate(url("/exchange"));
         assertThat(page.locator(".cb-exchange-card").first()).isVisible();
-        assertAccessible(page, "exchange (" + suffix + ")");
+        check("exchange", suffix);
+    }
+
+    /** axe-core on the screen as it is, then a look at it at 1440 and 390 px wide. */
+    private void check(String screen, String suffix) {
+        assertAccessible(page, screen + " (" + suffix + ")");
+        screenshot(page, "a11y-" + screen + "-" + suffix + "-1440");
+        page.setViewportSize(390, 844);
+        screenshot(page, "a11y-" + screen + "-" + suffix + "-390");
+        page.setViewportSize(1440, 900);
     }
 
     private void annotate(String who, long source, String text, String phrase, String label) {
