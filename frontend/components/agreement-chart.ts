@@ -49,7 +49,7 @@ export class AgreementChart extends LitElement {
     .bars { position: relative; height: 240px; }
     .overall { font-size: 2.5rem; font-weight: 600; margin: 0.25rem 0; }
     .scope { font-size: var(--lumo-font-size-xs, 0.75rem); color: var(--lumo-secondary-text-color, #5a6a7a); margin: 0.5rem 0 0; }
-    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
+    @media (max-width: 900px) { :host { grid-template-columns: minmax(0, 1fr); } }
   `;
 
   render() {

@@ -2,6 +2,7 @@ package org.corroborate.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import java.util.Map;
@@ -57,34 +58,42 @@ class AccessibilityBrowserTest extends BrowserTest {
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
         signIn(page, reviewer);
         assertThat(page.locator("#sources")).isVisible();
-        check("library", suffix);
+        check(page, "library", suffix);
         page.navigate(url("/sources/" + source));
         assertThat(page.locator("#source-text .cb-text")).isVisible();
-        check("workspace", suffix);
+        check(page, "workspace", suffix);
 
-        context.clearCookies(); // signed out: the next account signs in
-        signIn(page, supervisor);
-        page.navigate(url("/curate/" + source));
-        assertThat(page.locator("#units .cb-unit").first()).isVisible();
-        check("curation", suffix);
-        page.navigate(url("/agreement"));
-        assertThat(page.locator("#agreement-measure")).isVisible();
-        check("agreement", suffix);
-        page.navigate(url("/audit"));
-        assertThat(page.locator("#filter-actor")).isVisible();
-        check("audit", suffix);
-        page.navigate(url("/exchange"));
-        assertThat(page.locator(".cb-exchange-card").first()).isVisible();
-        check("exchange", suffix);
+        // The supervisor in a browser of their own, as a second person would be.
+        BrowserContext supervisors = newContext();
+        try {
+            Page on = supervisors.newPage();
+            on.setViewportSize(1440, 900);
+            on.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
+            signIn(on, supervisor);
+            on.navigate(url("/curate/" + source));
+            assertThat(on.locator("#units .cb-unit").first()).isVisible();
+            check(on, "curation", suffix);
+            on.navigate(url("/agreement"));
+            assertThat(on.locator("#agreement-measure")).isVisible();
+            check(on, "agreement", suffix);
+            on.navigate(url("/audit"));
+            assertThat(on.locator("#filter-actor")).isVisible();
+            check(on, "audit", suffix);
+            on.navigate(url("/exchange"));
+            assertThat(on.locator(".cb-exchange-card").first()).isVisible();
+            check(on, "exchange", suffix);
+        } finally {
+            supervisors.close();
+        }
     }
 
     /** axe-core on the screen as it is, then a look at it at 1440 and 390 px wide. */
-    private void check(String screen, String suffix) {
-        assertAccessible(page, screen + " (" + suffix + ")");
-        screenshot(page, "a11y-" + screen + "-" + suffix + "-1440");
-        page.setViewportSize(390, 844);
-        screenshot(page, "a11y-" + screen + "-" + suffix + "-390");
-        page.setViewportSize(1440, 900);
+    private void check(Page on, String screen, String suffix) {
+        assertAccessible(on, screen + " (" + suffix + ")");
+        screenshot(on, "a11y-" + screen + "-" + suffix + "-1440");
+        on.setViewportSize(390, 844);
+        screenshot(on, "a11y-" + screen + "-" + suffix + "-390");
+        on.setViewportSize(1440, 900);
     }
 
     private void annotate(String who, long source, String text, String phrase, String label) {

@@ -40,6 +40,7 @@ class FrameBrowserTest extends BrowserTest {
 
     @Test
     void unknownAddressesAndIdsAreAFramed404() {
+        page.setViewportSize(1440, 900);
         signIn(page, "alice");
         for (String path : new String[] {"/no-such-page", "/sources/abc", "/sources/999999", "/curate/abc"}) {
             Response response = page.navigate(url(path));
@@ -70,6 +71,7 @@ class FrameBrowserTest extends BrowserTest {
 
     @Test
     void aReviewerOpeningProgressGetsTheFramedNotAllowedPageAndTheServerStillRefusesTheData() throws Exception {
+        page.setViewportSize(1440, 900);
         signIn(page, "alice");
         page.navigate(url("/"));
         Response response = page.navigate(url("/progress"));
@@ -79,6 +81,8 @@ class FrameBrowserTest extends BrowserTest {
         assertThat(page.locator("#not-allowed")).not().containsText("Could not navigate");
         assertThat(page.locator("#per-source")).hasCount(0);
         screenshot(page, "error-not-allowed-1440");
+        page.setViewportSize(390, 844);
+        screenshot(page, "error-not-allowed-390");
         page.locator("#error-back").click(); // the way back: where she was
         assertThat(page.locator("#sources")).isVisible();
         assertThat(new HttpApi(port).send("alice", "GET", "/api/progress", null).status()).isEqualTo(403);
