@@ -3,6 +3,7 @@ package org.corroborate.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.corroborate.project.ProjectService;
 import org.corroborate.review.ReviewStatusService;
 import org.corroborate.security.AccountService;
 import org.corroborate.source.SourceService;
+import org.corroborate.testing.TestAccounts;
 import org.corroborate.testing.TestDesk;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,7 +58,7 @@ class AccessibilityBrowserTest extends BrowserTest {
 
         page.setViewportSize(1440, 900);
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
-        signIn(page, reviewer);
+        patientSignIn(page, reviewer);
         assertThat(page.locator("#sources")).isVisible();
         check(page, "library", suffix);
         page.navigate(url("/sources/" + source));
@@ -69,7 +71,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             Page on = supervisors.newPage();
             on.setViewportSize(1440, 900);
             on.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(scheme));
-            signIn(on, supervisor);
+            patientSignIn(on, supervisor);
             on.navigate(url("/curate/" + source));
             assertThat(on.locator("#units .cb-unit").first()).isVisible();
             check(on, "curation", suffix);
@@ -85,6 +87,19 @@ class AccessibilityBrowserTest extends BrowserTest {
         } finally {
             supervisors.close();
         }
+    }
+
+    /**
+     * Signs in as {@link #signIn} does, waiting longer for the library: this test keeps a second
+     * person's browser open beside the first, and on a loaded machine the second sign-in has taken
+     * more than the default 15 s.
+     */
+    private void patientSignIn(Page on, String username) {
+        on.navigate(url("/login"));
+        on.locator("vaadin-login-form input[name='username']").fill(username);
+        on.locator("vaadin-login-form input[name='password']").fill(TestAccounts.passwordOf(username));
+        on.locator("vaadin-login-form input[name='password']").press("Enter");
+        on.locator("#current-user").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
     }
 
     /** axe-core on the screen as it is, then a look at it at 1440 and 390 px wide. */
