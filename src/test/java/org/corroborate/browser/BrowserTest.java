@@ -88,7 +88,13 @@ public abstract class BrowserTest {
         on.locator("vaadin-login-form input[name='username']").fill(username);
         on.locator("vaadin-login-form input[name='password']").fill(TestAccounts.passwordOf(username));
         on.locator("vaadin-login-form input[name='password']").press("Enter");
-        on.locator("#current-user").waitFor();
+        try {
+            on.locator("#current-user").waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            screenshot(on, "sign-in-failed-" + username);
+            throw new AssertionError("Sign-in as " + username + " did not reach the library; the page is at "
+                    + on.url() + " and shows: " + on.locator("body").innerText(), e);
+        }
     }
 
     /**
