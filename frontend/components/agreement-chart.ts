@@ -44,12 +44,12 @@ export class AgreementChart extends LitElement {
     .cell { padding: 0.5rem 0.25rem; text-align: center; border-radius: 4px; cursor: pointer; border: none;
             font: inherit; color: #10243a; }
     .cell:hover, .cell:focus-visible { outline: 2px solid #1565c0; }
-    .self { background: #eef1f4; color: #9aa5b1; cursor: default; }
-    .none { background: #f5f5f5; color: #9aa5b1; }
+    .self { background: #eef1f4; color: #5a6a7a; cursor: default; }
+    .none { background: #f5f5f5; color: #5a6a7a; }
     .bars { position: relative; height: 240px; }
     .overall { font-size: 2.5rem; font-weight: 600; margin: 0.25rem 0; }
     .scope { font-size: var(--lumo-font-size-xs, 0.75rem); color: var(--lumo-secondary-text-color, #5a6a7a); margin: 0.5rem 0 0; }
-    @media (max-width: 900px) { :host { grid-template-columns: 1fr; } }
+    @media (max-width: 900px) { :host { grid-template-columns: minmax(0, 1fr); } }
   `;
 
   render() {
@@ -113,8 +113,9 @@ export class AgreementChart extends LitElement {
     const white = [250, 250, 250];
     const green = [46, 125, 50];
     const [a, b, u] = t < 0.5 ? [red, white, t * 2] : [white, green, (t - 0.5) * 2];
-    const mix = a.map((c, k) => Math.round(c + (b[k] - c) * u));
-    return `rgba(${mix[0]}, ${mix[1]}, ${mix[2]}, 0.55)`;
+    // 55 % of the colour over white, opaque: the cells' dark ink reads on them in light and dark mode alike.
+    const mix = a.map((c, k) => Math.round(0.55 * (c + (b[k] - c) * u) + 0.45 * 255));
+    return `rgb(${mix[0]}, ${mix[1]}, ${mix[2]})`;
   }
 
   protected updated(changed: PropertyValues) {

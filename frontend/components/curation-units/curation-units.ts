@@ -41,6 +41,8 @@ export interface Decision {
   id: number;
   outcome: 'ACCEPTED' | 'REJECTED';
   label?: string | null;
+  /** the label's title from the scheme, what the chip reads */
+  title?: string | null;
   color?: string | null;
   ink?: string | null;
   start?: number | null;
@@ -54,6 +56,8 @@ export interface Decision {
 export interface Unit {
   key: string;
   label: string;
+  /** the label's title from the scheme, what the chip reads */
+  title?: string | null;
   color: string;
   ink: string;
   start: number;
@@ -142,10 +146,10 @@ export class CurationUnits extends LitElement {
       data-key=${unit.key}
       data-label=${unit.label}
       data-start=${unit.start}
-      aria-label=${`${unit.label} ${unit.start}–${unit.end}`}
+      aria-label=${`${unit.title ?? unit.label} ${unit.start}–${unit.end}`}
     >
       <header class="cb-unit-head">
-        ${this.chip(unit.label, unit.color, unit.ink)}
+        ${this.chip(unit.label, unit.title ?? unit.label, unit.color, unit.ink)}
         <span class="cb-unit-where">${unit.start}–${unit.end}</span>
         ${this.state(unit)}
       </header>
@@ -213,7 +217,7 @@ export class CurationUnits extends LitElement {
     return html`<div class="cb-decision" data-decision=${d.id}>
       <div>
         ${accepted
-          ? html`<span class="cb-gold-mark">Gold</span> ${this.chip(d.label ?? '', d.color ?? '#616161', d.ink ?? '#ffffff')}
+          ? html`<span class="cb-gold-mark">Gold</span> ${this.chip(d.label ?? '', d.title ?? d.label ?? '', d.color ?? '#616161', d.ink ?? '#ffffff')}
               <q>${d.start != null && d.end != null ? this.slice(d.start, d.end) : ''}</q>
               <span class="cb-muted">${d.start}–${d.end}</span> ${this.fields(d.fields, null)}`
           : html`<span class="cb-rejected-mark">Rejected</span>`}
@@ -241,9 +245,9 @@ export class CurationUnits extends LitElement {
       : html`<span class="cb-unit-state cb-unit-state-open">Open</span>`;
   }
 
-  private chip(label: string, color: string, ink: string) {
+  private chip(label: string, title: string, color: string, ink: string) {
     return html`<span class="cb-label-chip" data-label=${label} style=${`--cb-label-color: ${color}; --cb-label-ink: ${ink}`}
-      >${label}</span
+      >${title}</span
     >`;
   }
 

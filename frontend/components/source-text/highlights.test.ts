@@ -22,6 +22,13 @@ describe('toHighlight', () => {
     expect(toHighlight(a('x', 0, 1), 5, labels, keepColor).color).toBe('teal');
     expect(toHighlight(a('x', 0, 1, {label: 'NONE'}), 5, labels, keepColor).color).toBe('grey');
   });
+
+  it("carries its label's place in the scheme, which picks its pattern (-1: a label the scheme lacks)", () => {
+    const two: SourceLabel[] = [...labels, {name: 'QUOTE', title: 'Quote', color: 'navy'}];
+    expect(toHighlight(a('x', 0, 1, {label: 'QUOTE'}), 5, two, keepColor).pattern).toBe(1);
+    expect(toHighlight(a('x', 0, 1), 5, two, keepColor).pattern).toBe(0);
+    expect(toHighlight(a('x', 0, 1, {label: 'NONE'}), 5, two, keepColor).pattern).toBe(-1);
+  });
 });
 
 describe('HighlightSet', () => {

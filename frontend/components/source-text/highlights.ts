@@ -18,7 +18,8 @@ export function toHighlight(
   let start = Math.max(0, Math.min(textLength, Math.floor(Number(annotation.start) || 0)));
   let end = Math.max(0, Math.min(textLength, Math.floor(Number(annotation.end) || 0)));
   if (end < start) [start, end] = [end, start];
-  const label = labels.find((l) => l.name === annotation.label);
+  const pattern = labels.findIndex((l) => l.name === annotation.label);
+  const label = pattern < 0 ? undefined : labels[pattern];
   return {
     id: String(annotation.id),
     start,
@@ -26,6 +27,7 @@ export function toHighlight(
     color: checkColor(annotation.color || label?.color),
     mine: !!annotation.mine,
     authorColor: !annotation.mine && annotation.authorColor ? checkColor(annotation.authorColor) : undefined,
+    pattern,
     source: annotation,
   };
 }

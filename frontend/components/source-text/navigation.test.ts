@@ -4,7 +4,7 @@ import {clickTarget, navigationTarget} from './navigation.js';
 import type {Highlight} from './types.js';
 
 function h(id: string, start: number, end: number): Highlight {
-  return {id, start, end, color: 'red', mine: true, source: {id, start, end, label: 'L', color: 'red', mine: true}};
+  return {id, start, end, color: 'red', mine: true, pattern: -1, source: {id, start, end, label: 'L', color: 'red', mine: true}};
 }
 
 describe('navigationTarget', () => {

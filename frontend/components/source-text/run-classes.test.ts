@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {badgeClass, depthClass, laneClass, safeColor, safeInitials, tintClass} from './run-classes.js';
-import {ensureStyles} from './styles.js';
+import {badgeClass, depthClass, drawn, laneClass, safeColor, safeInitials, tintClass} from './run-classes.js';
+import {ensureStyles, LABEL_PATTERNS} from './styles.js';
 
 describe('run classes', () => {
   it('lets only plain, valid colours into CSS text', () => {
@@ -27,7 +27,24 @@ describe('run classes', () => {
     expect(laneClass(12, 'red', true)).toBe(laneClass(7, 'red', true));
     expect(depthClass(9)).toBe('cbd7');
     expect(depthClass(0)).toBe('cbd0');
-    expect(tintClass('red', true)).toMatch(/^cbt\w+m$/);
+    expect(tintClass('red', true)).toMatch(/^cbt\w+mn$/);
+  });
+
+  it("draws each label's pattern over its tint, the same pattern every fifth label, none for an unknown label", () => {
+    ensureStyles(document);
+    const style = document.getElementById('cb-source-text-style') as HTMLStyleElement;
+    const ruleOf = (name: string) =>
+      [...style.sheet!.cssRules].map((r) => r.cssText).find((t) => t.includes(`.${name}`)) ?? '';
+    const plain = tintClass('#2e7d32', true, -1);
+    const second = tintClass('#2e7d32', true, 1);
+    expect(second).not.toBe(plain);
+    expect(tintClass('#2e7d32', true, 1 + LABEL_PATTERNS)).toBe(second);
+    expect(ruleOf(second)).toContain('var(--cb-pattern-1');
+    expect(ruleOf(plain)).not.toContain('--cb-pattern');
+  });
+
+  it('lowers label colours towards white where --cb-label-strength says so (dark mode)', () => {
+    expect(drawn('#1565c0')).toBe('color-mix(in srgb,#1565c0 var(--cb-label-strength,100%),#fff)');
   });
 
   it("draws a colleague's dashes with their colour in the gaps, one class per colleague", () => {

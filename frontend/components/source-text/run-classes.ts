@@ -3,7 +3,7 @@
  * properties the generic run rule (styles.ts) draws from. Colours come from the server, so they
  * are checked before they go into CSS text.
  */
-import {addRule, LANE_PITCH, LANES_IN_LEADING, MAX_LANES} from './styles.js';
+import {addRule, LABEL_PATTERNS, LANE_PITCH, LANES_IN_LEADING, LINE_HEIGHT, MAX_LANES} from './styles.js';
 
 const FALLBACK_COLOR = '#757575';
 const checkedColors = new Map<string, string>();
@@ -41,6 +41,11 @@ function colorKey(color: string): string {
   return key;
 }
 
+/** A label colour as drawn: lowered towards white by --cb-label-strength (dark mode), else itself. */
+export function drawn(color: string): string {
+  return `color-mix(in srgb,${color} var(--cb-label-strength,100%),#fff)`;
+}
+
 /**
  * The underline of one lane in one colour: solid for one's own, dashed for a colleague's, the gaps
  * filled with the colleague's own colour when they have one (so colleagues differ in the text).
@@ -51,6 +56,7 @@ export function laneClass(lane: number, color: string, mine: boolean, authorColo
   const author = !mine && authorColor && authorColor !== color ? `_${colorKey(authorColor)}` : '';
   const name = `cbl${layer}_${colorKey(color)}${mine ? 'm' : 'o'}${author}`;
   if (madeClasses.has(name)) return name;
+  color = drawn(color);
   const image = mine
     ? `linear-gradient(${color},${color})`
     : `repeating-linear-gradient(90deg,${color} 0 6px,${author ? authorColor : 'transparent'} 6px 10px)`;
@@ -78,11 +84,16 @@ export function badgeClass(marks: readonly {initials: string; color: string}[]):
   return name;
 }
 
-/** The background tint of the innermost annotation. */
-export function tintClass(color: string, mine: boolean): string {
-  const name = `cbt${colorKey(color)}${mine ? 'm' : 'o'}`;
+/**
+ * The background of the innermost annotation: a tint of its colour, and its label's pattern
+ * (`pattern`: the label's index in the scheme, -1 for a label it lacks: no pattern).
+ */
+export function tintClass(color: string, mine: boolean, pattern = -1): string {
+  const kind = pattern < 0 ? 'n' : String(pattern % LABEL_PATTERNS);
+  const name = `cbt${colorKey(color)}${mine ? 'm' : 'o'}${kind}`;
   if (madeClasses.has(name)) return name;
-  return defineClass(name, `--cb-tint:color-mix(in srgb,${color} ${mine ? 17 : 10}%,transparent)`);
+  const tint = `--cb-tint:color-mix(in srgb,${drawn(color)} ${mine ? 17 : 10}%,transparent)`;
+  return defineClass(name, kind === 'n' ? tint : `${tint};--cb-pattern:var(--cb-pattern-${kind},none)`);
 }
 
 /** Room below the text for lanes 0..deepestLane, and a taller line for deep stacks. */
@@ -92,7 +103,7 @@ export function depthClass(deepestLane: number): string {
   if (madeClasses.has(name)) return name;
   let body = `--cb-pb:${LANE_PITCH * (layer + 1)}px`;
   if (layer >= LANES_IN_LEADING) {
-    body += `;line-height:calc(2.1em + ${2 * LANE_PITCH * (layer + 1 - LANES_IN_LEADING)}px)`;
+    body += `;line-height:calc(${LINE_HEIGHT}em + ${2 * LANE_PITCH * (layer + 1 - LANES_IN_LEADING)}px)`;
   }
   return defineClass(name, body);
 }

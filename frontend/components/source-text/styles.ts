@@ -9,10 +9,37 @@ import {css} from 'lit';
 /** Underline thickness and lane pitch (px): lane i occupies [2+4i, 4+4i] px below the text. */
 export const LANE_PITCH = 4;
 export const LINE_THICKNESS = 2;
-/** Lanes 0..2 fit into the half-leadings of line-height 2.1; deeper runs grow their line. */
-export const LANES_IN_LEADING = 3;
+/**
+ * The text's line height: about 20 lines on a laptop screen (2.1 showed 16), with room between
+ * lines for the underlines of lanes 0 and 1 and the caret; deeper runs grow their line.
+ */
+export const LINE_HEIGHT = 1.75;
+/** Lanes 0..1 fit into the half-leadings of LINE_HEIGHT; deeper runs grow their line. */
+export const LANES_IN_LEADING = 2;
+/**
+ * How many label patterns there are (see PATTERN_CSS): the label at index i of the scheme draws
+ * pattern i % LABEL_PATTERNS over its tint, so that labels differ without colour too (pattern 0 is
+ * the plain tint).
+ */
+export const LABEL_PATTERNS = 5;
 /** Underline layers drawn; deeper lanes share the last layer. */
 export const MAX_LANES = 8;
+
+/*
+ * The label patterns, as custom properties on the root so that the label buttons (the legend) draw
+ * the same: thin lines in the text's own colour, which read in light and dark alike. The strength
+ * of label colours is lowered towards white in dark mode (--cb-label-strength, set by styles.css).
+ */
+const PATTERN_CSS = css`
+  :root {
+    --cb-pattern-ink: color-mix(in srgb, currentColor 26%, transparent);
+    --cb-pattern-0: none;
+    --cb-pattern-1: repeating-linear-gradient(135deg, var(--cb-pattern-ink) 0 1px, transparent 1px 6px);
+    --cb-pattern-2: repeating-linear-gradient(90deg, var(--cb-pattern-ink) 0 1px, transparent 1px 5px);
+    --cb-pattern-3: repeating-linear-gradient(45deg, var(--cb-pattern-ink) 0 1px, transparent 1px 6px);
+    --cb-pattern-4: repeating-linear-gradient(0deg, var(--cb-pattern-ink) 0 1px, transparent 1px 4px);
+  }
+`;
 
 const STATIC_CSS = css`
   cb-source-text {
@@ -29,7 +56,7 @@ const STATIC_CSS = css`
   cb-source-text > .cb-text {
     white-space: pre-wrap;
     overflow-wrap: break-word;
-    line-height: 2.1;
+    line-height: ${LINE_HEIGHT};
     padding: var(--cb-source-padding, 8px 14px 16px);
     tab-size: 4;
     text-align: start;
@@ -146,6 +173,9 @@ export function genericRunRule(): string {
     sizes.push(`100% ${LINE_THICKNESS}px`);
     positions.push(`left 0 bottom calc(var(--cb-pb,4px) - ${LANE_PITCH * (i + 1)}px)`);
   }
+  images.push('var(--cb-pattern,none)');
+  sizes.push('100% calc(100% - var(--cb-pb,4px))');
+  positions.push('left 0 top 0');
   images.push('linear-gradient(var(--cb-tint,transparent),var(--cb-tint,transparent))');
   sizes.push('100% calc(100% - var(--cb-pb,4px))');
   positions.push('left 0 top 0');
@@ -166,7 +196,7 @@ export function ensureStyles(root: StyleRoot): void {
   if (existing && existing.isConnected) return;
   const style = document.createElement('style');
   style.id = 'cb-source-text-style';
-  style.textContent = STATIC_CSS.cssText + '\n' + genericRunRule() + '\n' + addedRules.join('\n');
+  style.textContent = PATTERN_CSS.cssText + '\n' + STATIC_CSS.cssText + '\n' + genericRunRule() + '\n' + addedRules.join('\n');
   if (root instanceof ShadowRoot) root.insertBefore(style, root.firstChild);
   else root.head.appendChild(style);
   injected.set(root, style);

@@ -8,6 +8,7 @@
 import {CodePointIndex, lowerBound} from './cp-index.js';
 import {innermostFirst} from './lanes.js';
 import {badgeClass, depthClass, laneClass, safeInitials, tintClass} from './run-classes.js';
+import {LINE_HEIGHT} from './styles.js';
 import {chunkStarts, estimatedLines, planRuns, type PlannedRun} from './run-plan.js';
 import type {Highlight} from './types.js';
 
@@ -95,7 +96,7 @@ export class TextRuns {
   private estimateChunkSizes(): void {
     const style = getComputedStyle(this.container);
     const fontPx = parseFloat(style.fontSize) || 16;
-    const linePx = parseFloat(style.lineHeight) || fontPx * 2.1;
+    const linePx = parseFloat(style.lineHeight) || fontPx * LINE_HEIGHT;
     const width = Math.max(200, this.container.clientWidth - 28);
     const perLine = Math.max(20, Math.floor(width / (fontPx * 0.5)));
     for (let i = 0; i < this.chunkStarts.length; i++) {
@@ -125,7 +126,7 @@ export class TextRuns {
     for (let i = 1; i < innermost.length; i++) ids += ' ' + innermost[i].id;
     span.setAttribute('data-ids', ids);
     const inner = innermost[0];
-    let classes = (inner.tintClassName ??= tintClass(inner.color, inner.mine));
+    let classes = (inner.tintClassName ??= tintClass(inner.color, inner.mine, inner.pattern));
     let deepestLane = 0;
     let badges: {initials: string; color: string}[] | null = null;
     for (const h of covering) {

@@ -5,7 +5,7 @@ import type {Highlight} from './types.js';
 
 function highlight(extra: Partial<Highlight['source']>, mine = true): Highlight {
   const source = annotation('x', 0, 1, {mine, ...extra});
-  return {id: 'x', start: 0, end: 1, color: 'red', mine, source};
+  return {id: 'x', start: 0, end: 1, color: 'red', mine, pattern: 0, source};
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -49,6 +49,8 @@ export interface Highlight {
   mine: boolean;
   /** A colleague's colour, checked for CSS; undefined for one's own work and for colleagues without one. */
   authorColor?: string;
+  /** the index of its label in the scheme's labels (its pattern, see styles.ts), -1 for a label not there */
+  pattern: number;
   source: SourceAnnotation;
   /** the lane the cached `laneClassName` was made for */
   cachedLane?: number;

@@ -21,6 +21,14 @@ public record LabelScheme(String name, String version, String description, List<
         return label(labelName).map(Label::color).orElse(null);
     }
 
+    /**
+     * A label's title, the name people read ("Fact"), wherever the UI names a label; the name in data
+     * ("FACT") for a label the scheme does not have.
+     */
+    public String titleOf(String labelName) {
+        return label(labelName).map(Label::title).orElse(labelName);
+    }
+
     /** The labels offered for new spans: every label but the archived ones, in the scheme's order. */
     public List<Label> offered() {
         return labels.stream().filter(l -> !l.archived()).toList();

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -89,14 +90,21 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, SessionRegistry sessionRegistry, RequestUtil requestUtil)
             throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**").permitAll());
+        http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles.css", "/images/**",
+                "/favicon.ico", "/icons/**").permitAll());
         // Tracked so that disabling an account or changing its roles ends its open sessions.
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessionRegistry));
         // Vaadin's own CSRF set-up exempts the login form's POST; here only Vaadin's internal requests
         // (which carry Vaadin's own token) are exempt, so the login form must send the token Vaadin
         // puts into the page (login CSRF: a foreign page cannot sign a browser in as someone else).
         http.csrf(csrf -> csrf.ignoringRequestMatchers(requestUtil::isFrameworkInternalRequest));
+        // Vaadin's default denies every request that is not a known route (denyAll): a signed-in person
+        // mistyping a path or an id (/sources/abc) then got a bare 403 with an empty body, because the
+        // error dispatch was denied too. Signed in, any path reaches the Vaadin servlet instead, whose
+        // router answers with the framed 404 or not-allowed page (base.ui.NotFoundView, NotAllowedView);
+        // who may open which view is still decided per route by Vaadin's navigation access control.
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
                 .enableCsrfConfiguration(false)).build();
     }
 

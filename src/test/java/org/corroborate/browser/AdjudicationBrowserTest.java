@@ -116,8 +116,8 @@ class AdjudicationBrowserTest extends BrowserTest {
         alice.navigate(url("/sources/" + source));
         alice.locator("#source-text [data-ids~='" + allegation.id() + "']").first().click();
         assertThat(alice.locator("#editor-quote")).containsText("utility hid the test results");
-        assertThat(alice.locator("#adjudication")).containsText("Gold: ALLEGATION");
-        assertThat(alice.locator("#adjudication")).not().containsText("Gold: QUOTE");
+        assertThat(alice.locator("#adjudication")).containsText("Gold: Allegation");
+        assertThat(alice.locator("#adjudication")).not().containsText("Gold: Quote");
 
         // The Gold view: both gold spans, read-only, each with its reason.
         alice.locator("#layer vaadin-radio-button:has-text(\"Gold\") input").check();
@@ -166,10 +166,10 @@ class AdjudicationBrowserTest extends BrowserTest {
         assertThat(focused).hasCount(1);
         assertThat(focused).hasAttribute("data-key", String.valueOf(wanted.id()));
         assertThat(focused).isInViewport();
-        assertThat(focused.locator(".cb-label-chip").first()).hasText("FACT");
+        assertThat(focused.locator(".cb-label-chip").first()).hasText("Fact");
 
         page.navigate(url("/curate/" + source + "?at=" + (text.length() - 2) + "&label=FACT"));
-        assertThat(page.locator("vaadin-notification-card")).containsText("No FACT unit covers position");
+        assertThat(page.locator("vaadin-notification-card")).containsText("No Fact unit covers position");
     }
 
     @Test
@@ -202,7 +202,7 @@ class AdjudicationBrowserTest extends BrowserTest {
         signIn(bob, "bob");
         bob.navigate(url("/sources/" + source));
         bob.locator("#source-text [data-ids]").first().click();
-        assertThat(bob.locator("#adjudication")).containsText("Gold: ALLEGATION");
+        assertThat(bob.locator("#adjudication")).containsText("Gold: Allegation");
         assertThat(bob.locator("#adjudication")).containsText("by sam: Hiding results is an accusation");
         bobs.close();
 

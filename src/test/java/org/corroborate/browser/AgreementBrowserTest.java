@@ -50,8 +50,8 @@ class AgreementBrowserTest extends BrowserTest {
         // Curation units are per label, so the ALLEGATION and the FACT may be listed apart: both are there.
         var ours = page.locator(".cb-disagreement", new Page.LocatorOptions().setHasText("regulator ignored the warnings"));
         assertThat(ours.first()).isVisible();
-        assertThat(ours.filter(new Locator.FilterOptions().setHasText("ALLEGATION"))).not().hasCount(0);
-        assertThat(ours.filter(new Locator.FilterOptions().setHasText("FACT"))).not().hasCount(0);
+        assertThat(ours.filter(new Locator.FilterOptions().setHasText("Allegation"))).not().hasCount(0);
+        assertThat(ours.filter(new Locator.FilterOptions().setHasText("Fact"))).not().hasCount(0);
         screenshot(page, "agreement-drilldown");
     }
 
@@ -122,8 +122,8 @@ class AgreementBrowserTest extends BrowserTest {
         page.locator("vaadin-select-item[role='option']", new Page.LocatorOptions().setHasText("drill-b and drill-c"))
                 .click();
         var row = page.locator(".cb-disagreement").first();
-        assertThat(row).containsText("QUOTE");
-        assertThat(row).containsText("FACT");
+        assertThat(row).containsText("Quote");
+        assertThat(row).containsText("Fact");
         screenshot(page, "agreement-source-1440");
         page.setViewportSize(390, 844);
         screenshot(page, "agreement-source-390");

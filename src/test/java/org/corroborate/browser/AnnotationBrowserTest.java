@@ -142,7 +142,7 @@ class AnnotationBrowserTest extends BrowserTest {
         assertThat(onBobsPage).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                 .setTimeout(5_000));
         bob.locator("vaadin-tab", new Page.LocatorOptions().setHasText("All annotations")).click();
-        assertThat(bob.locator("#annotation-counts")).containsText("QUOTE 1");
+        assertThat(bob.locator("#annotation-counts")).containsText("Quote 1");
         assertThat(bob.locator("#annotation-list")).containsText(PHRASE);
         screenshot(bob, "workspace-colleague");
 

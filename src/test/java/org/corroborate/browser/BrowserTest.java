@@ -88,7 +88,13 @@ public abstract class BrowserTest {
         on.locator("vaadin-login-form input[name='username']").fill(username);
         on.locator("vaadin-login-form input[name='password']").fill(TestAccounts.passwordOf(username));
         on.locator("vaadin-login-form input[name='password']").press("Enter");
-        on.locator("#current-user").waitFor();
+        try {
+            on.locator("#current-user").waitFor();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            screenshot(on, "sign-in-failed-" + username);
+            throw new AssertionError("Sign-in as " + username + " did not reach the library; the page is at "
+                    + on.url() + " and shows: " + on.locator("body").innerText(), e);
+        }
     }
 
     /**
@@ -98,6 +104,15 @@ public abstract class BrowserTest {
     protected static void settle(Page on) {
         on.waitForFunction("() => document.fonts.status === 'loaded' && document.getAnimations().every(a =>"
                 + " a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)");
+    }
+
+    /**
+     * Runs axe-core on the page as it is now and fails on any serious or critical accessibility
+     * violation, listing them ({@link AxeCheck}); {@code screen} names the page in the message.
+     */
+    protected static void assertAccessible(Page on, String screen) {
+        settle(on);
+        AxeCheck.assertNone(on, screen);
     }
 
     /** Saves a picture of what the page shows once it is still (see {@link #settle}). */

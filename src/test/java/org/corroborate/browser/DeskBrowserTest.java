@@ -140,7 +140,7 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#list-order").click();
         option(page, "Label").click();
         assertThat(list.locator(".cb-entry").first()).hasAttribute("data-id", Pattern.compile("\\d+"));
-        assertThat(list.locator(".cb-entry .cb-label-chip").first()).hasText("FACT");
+        assertThat(list.locator(".cb-entry .cb-label-chip").first()).hasText("Fact");
         screenshot(page, "workspace-list-1440");
 
         // A click jumps to the span at the end of the text, selects it and makes it blink.

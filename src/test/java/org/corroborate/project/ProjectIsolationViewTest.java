@@ -8,7 +8,7 @@ import org.corroborate.WorkbenchTest;
 import org.corroborate.annotation.ui.SourceWorkspaceView;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
-import org.corroborate.review.ui.CurationView;
+import org.corroborate.base.ui.NotFoundView;
 import org.corroborate.source.SourceService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The UI's routes keep projects apart as the API does: a source of a project the person does not
- * belong to opens as "No such source", the same as an id that does not exist.
+ * belong to opens as the framed 404 "No such source", the same as an id that does not exist.
  */
 @WorkbenchTest
 class ProjectIsolationViewTest extends SpringBrowserlessTest {
@@ -46,16 +46,16 @@ class ProjectIsolationViewTest extends SpringBrowserlessTest {
     @Test
     @WithMockUser(username = "alice", roles = "REVIEWER")
     void theWorkspaceOfAnotherProjectsSourceIsNoSuchSource() {
-        navigate(SourceWorkspaceView.class, hidden);
+        navigate("sources/" + hidden, NotFoundView.class);
         assertThat(headings()).contains("No such source");
-        navigate(SourceWorkspaceView.class, 987_654_321L);
+        navigate("sources/987654321", NotFoundView.class);
         assertThat(headings()).contains("No such source");
     }
 
     @Test
     @WithMockUser(username = "sam", roles = "SUPERVISOR")
     void aSupervisorOfAnotherProjectCannotCurateIt() {
-        navigate(CurationView.class, hidden);
+        navigate("curate/" + hidden, NotFoundView.class);
         assertThat(headings()).contains("No such source");
     }
 

@@ -71,7 +71,7 @@ class AnnotationList extends VerticalLayout {
         label.setLabel("Label");
         label.setItems(Stream.concat(Stream.of(WorkspaceModel.ALL),
                 scheme.labels().stream().map(LabelScheme.Label::name)).toList());
-        label.setItemLabelGenerator(v -> v.isEmpty() ? "All labels" : v);
+        label.setItemLabelGenerator(v -> v.isEmpty() ? "All labels" : scheme.titleOf(v));
         label.setValue(WorkspaceModel.ALL);
         reviewer.setId("list-reviewer");
         reviewer.setLabel("Author");
@@ -112,7 +112,7 @@ class AnnotationList extends VerticalLayout {
                 GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(LitRenderer.<AnnotationDetails>of(ENTRY)
                 .withProperty("id", AnnotationDetails::id)
-                .withProperty("label", AnnotationDetails::label)
+                .withProperty("label", a -> scheme.titleOf(a.label()))
                 .withProperty("color", a -> color(a.label()))
                 .withProperty("ink", a -> LabelChip.inkOn(color(a.label())))
                 .withProperty("offsets", a -> a.start() + "–" + a.end())

@@ -26,7 +26,7 @@ class GoldPanel extends Div {
         removeAll();
         LabelScheme.Label label = scheme.label(mark.label()).orElse(null);
         H3 heading = new H3("Gold span");
-        Paragraph what = new Paragraph(new LabelChip(mark.label(), label == null ? null : label.color()),
+        Paragraph what = new Paragraph(new LabelChip(mark.label(), scheme.titleOf(mark.label()), label == null ? null : label.color()),
                 new Span(" “" + mark.text() + "” (" + mark.start() + "–" + mark.end() + ")"));
         Div fields = new Div();
         fields.addClassName("cb-fields-block");

@@ -45,6 +45,7 @@ import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.NoSuchObject;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.ui.StateBadge;
@@ -89,6 +90,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private WorkQueue.Place place;
     /** Who the colleagues drawn in the text are: their initials and colours, beside the text. */
     private final Div legend = new Div();
+    /** As many patterns as frontend/components/source-text/styles.ts draws (LABEL_PATTERNS). */
+    private static final int LABEL_PATTERNS = 5;
     private GoldPanel goldPanel;
     private final AvatarGroup present = new AvatarGroup();
     private WorkspaceModel model;
@@ -131,7 +134,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         try {
             source = sources.get(sourceId);
         } catch (WorkbenchException e) {
-            add(new H2("No such source"), new Span(e.getMessage()), libraryLink());
+            event.rerouteToError(new NoSuchObject("No such source", e.getMessage()), e.getMessage());
             return;
         }
         title = source.source().title();
@@ -280,7 +283,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             Button button = new Button(label.title() + (label.hotkey() == null ? "" : " · " + label.hotkey()),
                     e -> withSelection((start, end) -> create(start, end, label.name())));
             button.setId("tag-" + label.name());
-            button.getStyle().set("--cb-label-color", label.color());
+            button.getStyle().set("--cb-label-color", label.color())
+                    // the label's pattern in the text (styles.ts), so that the buttons are its legend
+                    .set("--cb-label-pattern", "var(--cb-pattern-" + scheme.labels().indexOf(label) % LABEL_PATTERNS + ")");
             button.addClassName("cb-label-button");
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
             if (label.description() != null && !label.description().isBlank()) {
@@ -587,7 +592,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private void withSelection(BiConsumer<Integer, Integer> action) {
         text.getElement().executeJs("return this.getTextSelection()").then(result -> {
             if (result == null || result.isNull() || result.get("end").asInt() <= result.get("start").asInt()) {
-                Notifications.error("Select some text first.");
+                Notifications.warning("Select some text first.");
                 return;
             }
             action.accept(result.get("start").asInt(), result.get("end").asInt());
@@ -728,14 +733,14 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void askReasonToDelete(AnnotationDetails annotation) {
-            new ReasonDialog("Delete " + annotation.author() + "'s " + annotation.label() + " “"
+            new ReasonDialog("Delete " + annotation.author() + "'s " + scheme.titleOf(annotation.label()) + " “"
                     + (annotation.text().length() > 40 ? annotation.text().substring(0, 39) + "…" : annotation.text())
                     + "”", "Delete", reason -> model.delete(annotation, reason)).setDestructive().open();
         }
 
         @Override
         public void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required) {
-            Dialog dialog = new Dialog("New " + label + ": " + (required.size() == 1 ? "its required attribute"
+            Dialog dialog = new Dialog("New " + scheme.titleOf(label) + ": " + (required.size() == 1 ? "its required attribute"
                     : "its required attributes"));
             dialog.setId("required-dialog");
             Map<String, AbstractField<?, String>> fields = new LinkedHashMap<>();
@@ -765,7 +770,12 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         @Override
         public void warn(String message) {
-            Notifications.error(message);
+            Notifications.warning(message);
+        }
+
+        @Override
+        public void inform(String message) {
+            Notifications.info(message);
         }
 
         @Override
@@ -780,7 +790,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 editor.conflict(theirs, actor);
                 return;
             }
-            Notifications.error(actor + " just changed this annotation; the panel shows their version.");
+            inform(actor + " just changed this annotation; the panel shows their version.");
             open(theirs, access, false);
         }
     }

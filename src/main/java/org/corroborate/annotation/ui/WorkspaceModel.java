@@ -86,7 +86,7 @@ final class WorkspaceModel {
 
     /**
      * The list tab's content: the rows after the filters, the reviewers to filter by ({@link #ALL}
-     * first), the reviewer filter in force, and the counts line ("2 annotations · FACT 1 · QUOTE 1").
+     * first), the reviewer filter in force, and the counts line ("2 annotations · Fact 1 · Quote 1", by the labels' titles).
      */
     record Listing(List<AnnotationDetails> rows, List<String> reviewers, String reviewer, String counts) {}
 
@@ -196,8 +196,13 @@ final class WorkspaceModel {
          */
         void askRequired(int start, int end, String label, List<LabelScheme.Attribute> required);
 
-        /** Tells the viewer something went differently than they may think. */
+        /** Tells the viewer something went differently than they may think (nothing was done, and why). */
         void warn(String message);
+
+        /** Tells the viewer something worth knowing that is no problem (a colleague's change arrived). */
+        default void inform(String message) {
+            warn(message);
+        }
 
         /** The viewer deleted an annotation: offer to take it back at once (a toast with an Undo button). */
         default void offerUndo(String message, UndoableAction deletion) { }
@@ -207,7 +212,7 @@ final class WorkspaceModel {
          * version, or, when the viewer has unsaved edits, the two side by side to choose from.
          */
         default void changedUnderneath(AnnotationDetails theirs, String actor, Access access) {
-            warn(actor + " just changed this annotation; the panel shows their version.");
+            inform(actor + " just changed this annotation; the panel shows their version.");
             open(theirs, access, false);
         }
     }
@@ -711,7 +716,7 @@ final class WorkspaceModel {
     /** How a gold span is drawn: solid in its label's colour, with the decision's reason in the tooltip. */
     Highlight highlight(GoldMark mark) {
         LabelScheme.Label label = scheme.label(mark.label()).orElse(null);
-        StringBuilder tooltip = new StringBuilder("Gold ").append(mark.label());
+        StringBuilder tooltip = new StringBuilder("Gold ").append(scheme.titleOf(mark.label()));
         describe(tooltip, label, mark.attributes(), mark.note());
         tooltip.append(" — decided by ").append(mark.decidedBy()).append(": ").append(mark.reason());
         return new Highlight(mark.highlightId(), mark.start(), mark.end(), mark.label(),
@@ -741,7 +746,7 @@ final class WorkspaceModel {
     /** How an annotation is drawn: its label's colour, solid if the viewer's, and a tooltip with its details. */
     Highlight highlight(AnnotationDetails a) {
         LabelScheme.Label label = scheme.label(a.label()).orElse(null);
-        StringBuilder tooltip = new StringBuilder(a.label()).append(" by ").append(a.author());
+        StringBuilder tooltip = new StringBuilder(scheme.titleOf(a.label())).append(" by ").append(a.author());
         describe(tooltip, label, a.attributes(), a.note());
         if (notes.containsKey(a.id())) {
             tooltip.append(" — ").append(notes.get(a.id()));
@@ -888,7 +893,7 @@ final class WorkspaceModel {
             gold.values().forEach(g -> perLabel.merge(g.label(), 1L, Long::sum));
             return new Listing(List.of(), List.of(ALL), ALL, "Gold layer: " + gold.size()
                     + (gold.size() == 1 ? " span" : " spans") + perLabel.entrySet().stream()
-                    .map(e -> " · " + e.getKey() + " " + e.getValue()).collect(Collectors.joining()));
+                    .map(e -> " · " + scheme.titleOf(e.getKey()) + " " + e.getValue()).collect(Collectors.joining()));
         }
         List<AnnotationDetails> shown = shown();
         List<String> reviewers = new ArrayList<>(List.of(ALL));
@@ -905,7 +910,7 @@ final class WorkspaceModel {
                         scheme.labels().stream().map(LabelScheme.Label::name),
                         perLabel.keySet().stream().filter(name -> scheme.label(name).isEmpty()))
                 .filter(perLabel::containsKey)
-                .map(name -> name + " " + perLabel.get(name))
+                .map(name -> scheme.titleOf(name) + " " + perLabel.get(name))
                 .collect(Collectors.joining(" · ")));
         return new Listing(rows, List.copyOf(reviewers), query.author(), counts);
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A label's name on its scheme colour, the same wherever a label is shown (the list of
+ * A label's title on its scheme colour, the same wherever a label is shown (the list of
  * annotations, curation, adjudication, agreement, the scheme, export filters). The text is black or
  * white, whichever contrasts more with the colour, so light colours stay readable.
  */
@@ -16,11 +16,22 @@ public final class LabelChip extends Span {
     private static final Pattern RGB = Pattern.compile("#[0-9a-fA-F]{6}");
 
     /**
+     * A label the chip names by its name in data (the scheme page's name column, a label the scheme lacks).
+     *
      * @param name  the label's name, as stored on annotations
      * @param color the label's colour as {@code #rrggbb}, or null when the scheme has no such label
      */
     public LabelChip(String name, String color) {
-        super(name);
+        this(name, name, color);
+    }
+
+    /**
+     * @param name  the label's name, as stored on annotations (the chip's {@code data-label})
+     * @param title what the chip reads: the label's title from the scheme ("Fact" for FACT)
+     * @param color the label's colour as {@code #rrggbb}, or null when the scheme has no such label
+     */
+    public LabelChip(String name, String title, String color) {
+        super(title);
         String background = color != null && RGB.matcher(color).matches() ? color : UNKNOWN_COLOR;
         addClassName("cb-label-chip");
         getElement().setAttribute("data-label", name);

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.popover.Popover;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -29,13 +31,17 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The frame around every signed-in view: product name, navigation, who is signed in, the demo marker,
- * and what other features add to the top bar through {@link FrameExtension}s (the project switcher).
+ * the {@link DisplaySettings} (colours, text size, density), the error pages ({@link NotFoundView},
+ * {@link NotAllowedView}), and what other features add to the top bar through {@link FrameExtension}s (the project switcher).
  */
 @Layout
 @PermitAll
 // Vaadin loads a web component with the first view that uses it; what FrameExtensions put into the
-// bar must be loaded with the frame itself, on every page. The project switcher is a Select.
+// bar must be loaded with the frame itself, on every page. The project switcher is a Select; the
+// display settings a Popover of radio buttons.
 @Uses(Select.class)
+@Uses(Popover.class)
+@Uses(RadioButtonGroup.class)
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication, WorkbenchProperties properties,
@@ -44,7 +50,7 @@ public class MainLayout extends AppLayout {
         addToDrawer(brand(properties.demo()), navigation());
         addToNavbar(new DrawerToggle());
         extensions.stream().map(FrameExtension::navbarItem).filter(Objects::nonNull).forEach(this::addToNavbar);
-        addToNavbar(spacer(), userMenu(authentication));
+        addToNavbar(spacer(), new DisplaySettings(), userMenu(authentication));
     }
 
     private static Div brand(boolean demo) {

@@ -96,7 +96,8 @@ class ExportPanel extends Div {
         labels.setId("export-labels");
         // The scheme's labels and any the project's spans still carry (made under an earlier version).
         labels.setItems(schemes.labelsOfProject(projectId));
-        labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current(projectId).colorOf(name))));
+        labels.setRenderer(new ComponentRenderer<>(name -> new LabelChip(name, schemes.current(projectId).titleOf(name),
+                schemes.current(projectId).colorOf(name))));
         labels.setHelperText("None ticked: every label");
         states.setId("export-states");
         states.setItems(ReviewState.values());

@@ -71,6 +71,7 @@ class AdjudicationPanel implements WorkspaceExtension {
         }
         Paragraph outcome = decision.outcome() == Outcome.ACCEPTED
                 ? new Paragraph(new Span("Gold: "), new LabelChip(decision.gold().label(),
+                        schemes.current(annotation.project()).titleOf(decision.gold().label()),
                         schemes.current(annotation.project()).colorOf(decision.gold().label())), new Span(" “" + decision.gold().text() + "”"
                         + (decision.basedOn().size() > 1 ? " (from " + decision.basedOn().size() + " versions)" : "")))
                 : new Paragraph("Rejected: not in the gold layer");

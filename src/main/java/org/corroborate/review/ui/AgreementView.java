@@ -158,7 +158,7 @@ public class AgreementView extends VerticalLayout {
         result.perLabel().keySet().stream().sorted().filter(l -> !labels.contains(l)).forEach(labels::add);
         chart.show(result.title(), result.overall(), result.scope(), chosen.range().min(),
                 new AgreementChart.Matrix(reviewers, values),
-                new AgreementChart.Bars(labels, labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
+                new AgreementChart.Bars(labels.stream().map(scheme::titleOf).toList(), labels.stream().map(l -> scheme.label(l).map(LabelScheme.Label::color)
                         .orElse(LabelChip.UNKNOWN_COLOR)).toList(),
                         labels.stream().map(l -> result.perLabel().get(l)).toList()));
         figures.setText(String.format(Locale.ROOT, "%s overall: %s · %d reviewers, %,d annotations · "
@@ -267,7 +267,7 @@ public class AgreementView extends VerticalLayout {
             side.add(new Span("no span here"));
         }
         for (Disagreement.Version v : versions) {
-            side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
+            side.add(new Div(new LabelChip(v.label(), schemes.current(projectId).titleOf(v.label()), schemes.current(projectId).colorOf(v.label())), new Span(" “" + v.text() + "” (" + v.start() + "–" + v.end() + ")")));
         }
         return side;
     }

@@ -34,7 +34,7 @@ final class CurationCards {
                    String imported, String label) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Decision(long id, Outcome outcome, String label, String color, String ink, Integer start, Integer end,
+    record Decision(long id, Outcome outcome, String label, String title, String color, String ink, Integer start, Integer end,
                     List<Field> fields, String reason, String by, String imported) {}
 
     /**
@@ -42,7 +42,7 @@ final class CurationCards {
      * says the context was cut inside a sentence before ({@code clippedBefore}) or after it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Card(String key, String label, String color, String ink, int start, int end, int contextStart,
+    record Card(String key, String label, String title, String color, String ink, int start, int end, int contextStart,
                 int contextEnd, boolean clippedBefore, boolean clippedAfter, boolean agreed, List<Version> versions,
                 Decision decision) {}
 
@@ -71,11 +71,11 @@ final class CurationCards {
                     v.end(), fields(v.label(), v.attributes()), v.note(),
                     tallies.containsKey(v.id()) ? tallies.get(v.id()).toString() : null,
                     v.imported() == null ? null : ImportMark.describe(v.imported()),
-                    v.label().equals(unit.label()) ? null : v.label())).toList();
+                    v.label().equals(unit.label()) ? null : scheme.titleOf(v.label()))).toList();
             String color = color(unit.label());
             int from = contextStart(unit.start());
             int to = contextEnd(unit.end());
-            cards.add(new Card(key(unit), unit.label(), color, LabelChip.inkOn(color), unit.start(), unit.end(),
+            cards.add(new Card(key(unit), unit.label(), scheme.titleOf(unit.label()), color, LabelChip.inkOn(color), unit.start(), unit.end(),
                     from, to, !sentenceStartsAt(from), !sentenceEndsAt(to), unit.agreed(), versions,
                     decision(unit.decision())));
         }
@@ -88,11 +88,11 @@ final class CurationCards {
         }
         String imported = d.imported() == null ? null : ImportMark.describe(d.imported());
         if (d.gold() == null) {
-            return new Decision(d.id(), d.outcome(), null, null, null, null, null, List.of(), d.reason(),
+            return new Decision(d.id(), d.outcome(), null, null, null, null, null, null, List.of(), d.reason(),
                     d.decidedBy(), imported);
         }
         String color = color(d.gold().label());
-        return new Decision(d.id(), d.outcome(), d.gold().label(), color, LabelChip.inkOn(color), d.gold().start(),
+        return new Decision(d.id(), d.outcome(), d.gold().label(), scheme.titleOf(d.gold().label()), color, LabelChip.inkOn(color), d.gold().start(),
                 d.gold().end(), fields(d.gold().label(), d.gold().attributes()), d.reason(), d.decidedBy(), imported);
     }
 

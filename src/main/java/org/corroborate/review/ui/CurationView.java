@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -27,6 +28,7 @@ import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.Role;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.NoSuchObject;
 import org.corroborate.base.ui.Notifications;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.project.ProjectService;
@@ -85,12 +87,12 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         try {
             source = sources.get(id);
         } catch (WorkbenchException e) {
-            add(new H2("No such source"), new Span(e.getMessage()));
+            event.rerouteToError(new NoSuchObject("No such source", e.getMessage()), e.getMessage());
             return;
         }
         title = source.source().title();
         if (!projects.holds(source.source().project(), Role.SUPERVISOR)) {
-            add(new H2("Curation: " + title), new Span("Only this project's supervisors adjudicate its sources."));
+            event.rerouteToError(AccessDeniedException.class, "Only this project's supervisors adjudicate its sources.");
             return;
         }
         sourceId = id;
@@ -124,7 +126,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     /** The deep link's unit: the first of label {@code label} covering code point {@code at}; null for none. */
-    private static String focus(QueryParameters query, List<Unit> units) {
+    private String focus(QueryParameters query, List<Unit> units) {
         String at = query.getSingleParameter("at").orElse(null);
         if (at == null) {
             return null;
@@ -134,7 +136,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         try {
             position = Integer.parseInt(at.strip());
         } catch (NumberFormatException e) {
-            Notifications.error("'at' must be a position in the text (a whole number), not '" + at + "'.");
+            Notifications.warning("'at' must be a position in the text (a whole number), not '" + at + "'.");
             return null;
         }
         String key = units.stream()
@@ -142,7 +144,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
                 .filter(u -> u.start() <= position && position < u.end())
                 .findFirst().map(CurationCards::key).orElse(null);
         if (key == null) {
-            Notifications.error("No " + (label == null ? "" : label + " ") + "unit covers position " + position
+            Notifications.warning("No " + (label == null ? "" : scheme.titleOf(label) + " ") + "unit covers position " + position
                     + " any more.");
         }
         return key;
@@ -153,16 +155,16 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         AnnotationDetails version = unit == null ? null : unit.versions().stream()
                 .filter(v -> v.id() == event.annotation()).findFirst().orElse(null);
         if (version == null) {
-            Notifications.error("This unit has changed since the page showed it; here it is as it is now.");
+            Notifications.warning("This unit has changed since the page showed it; here it is as it is now.");
             refresh();
             return;
         }
         switch (event.action()) {
-            case "accept" -> askReason("Accept " + version.author() + "'s " + version.label(), "Accept", "",
+            case "accept" -> askReason("Accept " + version.author() + "'s " + scheme.titleOf(version.label()), "Accept", "",
                     reason -> adjudication.decide(sourceId, DecisionRequest.accept(ids(unit), version.id(), reason)))
                     .open();
             case "edit" -> edit(unit, version);
-            case "reject" -> askReason("Reject this " + unit.label() + " unit", "Reject", "", reason ->
+            case "reject" -> askReason("Reject this " + scheme.titleOf(unit.label()) + " unit", "Reject", "", reason ->
                     adjudication.decide(sourceId, DecisionRequest.reject(ids(unit), reason))).setDestructive().open();
             default -> { }
         }
@@ -174,7 +176,7 @@ public class CurationView extends VerticalLayout implements HasUrlParameter<Long
         int to = cards.contextEnd(unit.end());
         GoldEditor editor = new GoldEditor(scheme, unit, version, from, cards.text(from, to),
                 attribute -> annotations.suggestions(sourceId, attribute));
-        askReason("Edit and accept " + version.author() + "'s " + version.label(), "Accept", "",
+        askReason("Edit and accept " + version.author() + "'s " + scheme.titleOf(version.label()), "Accept", "",
                 reason -> adjudication.decide(sourceId, editor.request(ids(unit), reason)))
                 .addContent(editor)
                 .open();

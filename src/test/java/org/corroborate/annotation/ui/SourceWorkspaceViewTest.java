@@ -21,6 +21,7 @@ import org.corroborate.annotation.AnnotationRequest;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.ui.FromTheBrowser;
+import org.corroborate.base.ui.NotFoundView;
 import org.corroborate.base.ui.ReasonDialog;
 import org.corroborate.base.Role;
 import org.corroborate.source.SourceService;
@@ -87,7 +88,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
         @SuppressWarnings("unchecked")
         Grid<AnnotationDetails> list = find(Grid.class).withId("annotation-list").single();
         assertThat(test(list).size()).isEqualTo(1);
-        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(find(Span.class).withId("annotation-counts").single().getText()).isEqualTo("1 annotation · Quote 1");
     }
 
     @Test
@@ -150,7 +151,7 @@ class SourceWorkspaceViewTest extends SpringBrowserlessTest {
 
     @Test
     void saysSoWhenASourceDoesNotExist() {
-        navigate(SourceWorkspaceView.class, 424242L);
+        navigate("sources/424242", NotFoundView.class); // the framed 404 page, with the view's heading
         assertThat(find(H2.class).single().getText()).isEqualTo("No such source");
     }
 }

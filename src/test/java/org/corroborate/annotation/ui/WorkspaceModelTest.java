@@ -120,8 +120,8 @@ class WorkspaceModelTest {
         assertThat(screen.drawn()).as("no annotation is drawn over the gold layer").isEmpty();
         assertThat(screen.gold).containsOnlyKeys("gold-41");
         assertThat(screen.gold.get("gold-41").tooltip())
-                .isEqualTo("Gold QUOTE — speaker: Zoë — decided by sam: Both reviewers agree");
-        assertThat(screen.listing.counts()).isEqualTo("Gold layer: 1 span · QUOTE 1");
+                .isEqualTo("Gold Quote — speaker: Zoë — decided by sam: Both reviewers agree");
+        assertThat(screen.listing.counts()).isEqualTo("Gold layer: 1 span · Quote 1");
         model.selectById("gold-41");
         assertThat(screen.openedGold.reason()).isEqualTo("Both reviewers agree");
         model.deleteFromKeyboard("gold-41");
@@ -179,7 +179,7 @@ class WorkspaceModelTest {
         assertThat(screen.opened).isEqualTo(created);
         assertThat(screen.access).isEqualTo(new WorkspaceModel.Access(true, false));
         assertThat(heard).containsExactly("changed");
-        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · Quote 1");
 
         stop.run();
         model.create(0, 3, "FACT");
@@ -301,11 +301,11 @@ class WorkspaceModelTest {
         service.add("bob", "QUOTE", 10, 12);
         WorkspaceModel model = open("sam", true);
         assertThat(screen.listing.reviewers()).containsExactly(WorkspaceModel.ALL, "alice", "bob", "carol");
-        assertThat(screen.listing.counts()).isEqualTo("3 annotations · FACT 1 · QUOTE 2");
+        assertThat(screen.listing.counts()).isEqualTo("3 annotations · Fact 1 · Quote 2");
 
         model.filter("QUOTE", "bob");
         assertThat(screen.listing.rows()).extracting(AnnotationDetails::author).containsExactly("bob");
-        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · Quote 1");
 
         model.show(WorkspaceModel.Layer.MINE);
         assertThat(screen.listing.reviewer()).as("bob is no longer shown: the filter lets everyone through")
@@ -385,7 +385,7 @@ class WorkspaceModelTest {
         verdicts.put(quote.id(), "1 agree · 0 disagree · 0 unsure");
         WorkspaceModel model = open("sam", true);
         Highlight highlight = screen.highlights.get(quote.id());
-        assertThat(highlight.tooltip()).isEqualTo("QUOTE by alice — speaker: The mayor — note: Check the tape"
+        assertThat(highlight.tooltip()).isEqualTo("Quote by alice — speaker: The mayor — note: Check the tape"
                 + " — 1 agree · 0 disagree · 0 unsure");
         assertThat(highlight.color()).isEqualTo("#1565c0");
         assertThat(model.highlight(service.add("alice", "RETIRED", 0, 1)).color()).as("a label the scheme lost")
@@ -421,9 +421,9 @@ class WorkspaceModelTest {
         assertThat(screen.drawn()).contains(old.id(), retired.id());
         assertThat(screen.highlights.get(old.id()).tooltip())
                 .as("a value the label no longer declares is shown by its name")
-                .isEqualTo("QUOTE by alice — speaker: Ana — allegedBy: Bo");
+                .isEqualTo("Quote by alice — speaker: Ana — allegedBy: Bo");
         assertThat(screen.listing.counts()).as("a label the scheme lacks is counted after the scheme's")
-                .isEqualTo("2 annotations · QUOTE 1 · RETIRED 1");
+                .isEqualTo("2 annotations · Quote 1 · RETIRED 1");
         model.filter("RETIRED", null);
         assertThat(screen.listing.rows()).containsExactly(retired);
     }

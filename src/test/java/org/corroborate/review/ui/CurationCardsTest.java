@@ -69,6 +69,6 @@ class CurationCardsTest {
         CurationCards cards = new CurationCards(SCHEME, text);
         CurationCards.Card card = cards.cards(List.of(new Unit("QUOTE", 0, 9, List.of(
                 span(1, 0, 9, "FACT", Map.of()), span(2, 0, 9, "QUOTE", Map.of())), false, null)), Map.of()).getFirst();
-        assertThat(card.versions()).extracting(CurationCards.Version::label).containsExactly("FACT", null);
+        assertThat(card.versions()).extracting(CurationCards.Version::label).containsExactly("Fact", null);
     }
 }
