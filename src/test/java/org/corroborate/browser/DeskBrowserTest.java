@@ -118,7 +118,7 @@ class DeskBrowserTest extends BrowserTest {
         page.navigate(url("/sources/" + source));
         page.locator("vaadin-tab").getByText("All annotations").click();
         Locator list = page.locator("#annotation-list");
-        assertThat(page.locator("#annotation-counts")).hasText("3 annotations · FACT 1 · QUOTE 2");
+        assertThat(page.locator("#annotation-counts")).hasText("3 annotations · Fact 1 · Quote 2");
         // The whole covered text, wrapping, with its offsets in code points.
         Locator clerkEntry = list.locator(".cb-entry[data-id='" + clerk + "']");
         assertThat(clerkEntry.locator(".cb-entry-text")).hasText(full.substring(clerkStart));
@@ -128,15 +128,15 @@ class DeskBrowserTest extends BrowserTest {
         page.locator("#list-attribute").click();
         option(page, "Speaker").click();
         page.locator("#list-value input").fill("clerk");
-        assertThat(page.locator("#annotation-counts")).hasText("1 annotation · QUOTE 1");
+        assertThat(page.locator("#annotation-counts")).hasText("1 annotation · Quote 1");
         page.locator("#list-value input").fill("");
-        assertThat(page.locator("#annotation-counts")).hasText("2 annotations · QUOTE 2");
+        assertThat(page.locator("#annotation-counts")).hasText("2 annotations · Quote 2");
         page.locator("#list-attribute").click();
         option(page, "Any attribute").click();
         page.locator("#list-text input").fill("reservoir");
-        assertThat(page.locator("#annotation-counts")).hasText("1 annotation · FACT 1");
+        assertThat(page.locator("#annotation-counts")).hasText("1 annotation · Fact 1");
         page.locator("#list-text input").fill("");
-        assertThat(page.locator("#annotation-counts")).hasText("3 annotations · FACT 1 · QUOTE 2");
+        assertThat(page.locator("#annotation-counts")).hasText("3 annotations · Fact 1 · Quote 2");
         page.locator("#list-order").click();
         option(page, "Label").click();
         assertThat(list.locator(".cb-entry").first()).hasAttribute("data-id", Pattern.compile("\\d+"));

@@ -177,12 +177,19 @@ public class AccountsView extends VerticalLayout {
         return admin.getValue() ? EnumSet.of(Role.ADMIN) : EnumSet.noneOf(Role.class);
     }
 
-    /** Runs a change, reports its outcome, and refreshes the grid; false if it was refused. */
+    /**
+     * Runs a change, reports its outcome, and refreshes the grid with the changed account selected and
+     * scrolled into view (a new account sorts among many); false if it was refused.
+     */
     private boolean run(Supplier<AccountDetails> change, String success, Consumer<String> onRefusal) {
         try {
-            change.get();
+            AccountDetails changed = change.get();
             Notifications.success(success);
             refresh();
+            grid.getListDataView().getItems().filter(a -> a.id().equals(changed.id())).findFirst().ifPresent(a -> {
+                grid.select(a);
+                grid.scrollToItem(a);
+            });
             return true;
         } catch (WorkbenchException e) {
             onRefusal.accept(e.getMessage());

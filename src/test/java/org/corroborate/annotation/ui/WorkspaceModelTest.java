@@ -329,7 +329,7 @@ class WorkspaceModelTest {
         assertThat(screen.listing.rows()).as("a value of any attribute").containsExactly(clerk);
         model.query(new AnnotationQuery("", "", "", "", "tape", AnnotationQuery.Order.POSITION));
         assertThat(screen.listing.rows()).as("the note counts as text").containsExactly(clerk);
-        assertThat(screen.listing.counts()).isEqualTo("1 annotation · QUOTE 1");
+        assertThat(screen.listing.counts()).isEqualTo("1 annotation · Quote 1");
 
         model.query(new AnnotationQuery("", "", "", "", "", AnnotationQuery.Order.LABEL));
         assertThat(screen.listing.rows()).containsExactly(fact, clerk, mayor);
