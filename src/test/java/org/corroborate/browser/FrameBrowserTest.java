@@ -128,6 +128,7 @@ class FrameBrowserTest extends BrowserTest {
         page.navigate(url("/sources/" + source));
         assertThat(page.locator("html")).hasAttribute("theme", "light-dark");
         assertThat(background(page)).as("the system's dark").isLessThan(0.2);
+        assertThat(page.locator("#source-text span[data-ids]").first()).isVisible();
         screenshot(page, "workspace-dark-1440");
         page.setViewportSize(390, 844);
         screenshot(page, "workspace-dark-390");

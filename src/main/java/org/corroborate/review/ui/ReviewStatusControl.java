@@ -79,6 +79,8 @@ class ReviewStatusControl implements WorkspaceExtension {
         });
         HorizontalLayout item = new HorizontalLayout(status, submit, submitAndNext);
         item.setAlignItems(FlexComponent.Alignment.CENTER);
+        // on a phone the buttons go to the next line rather than off the screen
+        item.setWrap(true);
         return item;
     }
 }
