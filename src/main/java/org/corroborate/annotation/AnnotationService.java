@@ -298,6 +298,10 @@ public class AnnotationService {
             throw WorkbenchException.conflict("Annotation " + id + " is not deleted (someone may have restored it "
                     + "already). Nothing was restored.");
         }
+        if (version < 0 || version > last.version()) {
+            throw WorkbenchException.badInput("Annotation " + id + " never had version " + version + ": it was "
+                    + "deleted at version " + last.version() + ". Send that version to restore it.");
+        }
         if (last.version() != version) {
             throw WorkbenchException.conflict("Annotation " + id + " was changed by someone else before it was "
                     + "deleted (you had version " + version + ", it was deleted at version " + last.version()

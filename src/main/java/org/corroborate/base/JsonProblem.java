@@ -132,6 +132,14 @@ public final class JsonProblem {
 
     private static String firstLine(String message) {
         String line = message.lines().findFirst().orElse("").strip();
+        // Jackson's pointer into its own input ("(start marker at [Source: REDACTED ...") says nothing to a caller
+        int internals = line.indexOf(" (start marker at [Source:");
+        if (internals < 0) {
+            internals = line.indexOf("[Source:");
+        }
+        if (internals > 0) {
+            line = line.substring(0, internals).strip();
+        }
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

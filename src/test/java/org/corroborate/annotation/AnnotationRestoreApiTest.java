@@ -121,6 +121,13 @@ class AnnotationRestoreApiTest {
                 .andExpect(status().isConflict()));
         assertThat(refused.get("message").asString()).contains("changed by someone else before it was deleted");
         api.get(AUTHOR, "/api/annotations/" + id).andExpect(status().isNotFound());
+        // A version it never had is bad input, not a colleague's change.
+        for (int never : new int[] {-1, 5}) {
+            JsonNode bad = api.read(api.post(AUTHOR, "/api/annotations/" + id + "/restore", version(never, null))
+                    .andExpect(status().isBadRequest()));
+            assertThat(bad.get("message").asString()).contains("never had version " + never)
+                    .doesNotContain("someone else");
+        }
 
         api.post(AUTHOR, "/api/annotations/" + id + "/restore", version(1, null)).andExpect(status().isOk());
         api.post(AUTHOR, "/api/annotations/" + id + "/restore", version(1, null)).andExpect(status().isConflict());

@@ -506,8 +506,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                   const key = e.key.toLowerCase();
                   const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
                   if (key !== 'z' && !redo) return;
+                  // a field that takes typing keeps its own undo; a check box or radio button does not
                   const typing = e.composedPath().some(n => n instanceof HTMLElement && (n.isContentEditable
-                      || ['INPUT', 'TEXTAREA', 'SELECT'].includes(n.tagName)));
+                      || ['TEXTAREA', 'SELECT'].includes(n.tagName)
+                      || (n.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes(n.type))));
                   if (typing || document.querySelector('vaadin-dialog-overlay[opened], vaadin-dialog[opened]')) return;
                   e.preventDefault();
                   view.$cbForesee(redo ? 'redo' : 'undo');
