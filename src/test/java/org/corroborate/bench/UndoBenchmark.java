@@ -97,7 +97,7 @@ class UndoBenchmark extends BrowserTest {
     }
 
     private long prepare() {
-        String text = MARK + " " + bigText();
+        String text = MARK + " " + BenchTexts.sentences(LENGTH);
         long sourceId = actor.runAs("admin", Role.ADMIN, () -> sources.importText(TestProjects.MAIN,
                 "Undo benchmark source", text, null, null, null, null)).source().id();
         Random random = new Random(42);
@@ -108,22 +108,5 @@ class UndoBenchmark extends BrowserTest {
                     AnnotationRequest.create(start, end, "FACT", Map.of(), null)));
         }
         return sourceId;
-    }
-
-    private static String bigText() {
-        String[] words = ("the council said water results were delayed by months and residents 💧 asked why "
-                + "engineers warned managers قال السكان in august while the regulator waited").split(" ");
-        Random random = new Random(1);
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < LENGTH - 80) {
-            int n = 8 + random.nextInt(20);
-            for (int i = 0; i < n; i++) {
-                text.append(words[random.nextInt(words.length)]).append(i == n - 1 ? ". " : " ");
-            }
-            if (random.nextInt(6) == 0) {
-                text.append("\n\n");
-            }
-        }
-        return text.toString();
     }
 }

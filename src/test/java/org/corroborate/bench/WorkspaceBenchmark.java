@@ -164,7 +164,7 @@ class WorkspaceBenchmark extends BrowserTest {
             }
             return null;
         });
-        String text = bigText();
+        String text = BenchTexts.sentences(LENGTH);
         long sourceId = actor.runAs("admin", Role.ADMIN,
                 () -> sources.importText(TestProjects.MAIN, "Benchmark source", text, null, null, null, null)).source().id();
         Random random = new Random(42);
@@ -181,26 +181,5 @@ class WorkspaceBenchmark extends BrowserTest {
         report.append(String.format("setup: %,d annotations created through the service in %,d ms%n", ANNOTATIONS,
                 (System.nanoTime() - t0) / 1_000_000));
         return sourceId;
-    }
-
-    /** 200,000 code points of sentences, with emoji and Arabic so offsets are exercised. */
-    private static String bigText() {
-        String[] words = ("the council said water results were delayed by months and residents 💧 asked why "
-                + "engineers warned managers قال السكان in august while the regulator waited").split(" ");
-        Random random = new Random(1);
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < LENGTH - 40) {
-            int n = 8 + random.nextInt(20);
-            for (int i = 0; i < n; i++) {
-                text.append(words[random.nextInt(words.length)]).append(i == n - 1 ? ". " : " ");
-            }
-            if (random.nextInt(6) == 0) {
-                text.append("\n\n");
-            }
-        }
-        while (text.codePointCount(0, text.length()) < LENGTH) {
-            text.append('x');
-        }
-        return text.toString();
     }
 }

@@ -168,7 +168,7 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         public String label() { return label; }
     }
 
-    /** The person clicked an annotation or moved to it with the arrow keys. */
+    /** The person clicked an annotation or moved to it with ] or [. */
     @DomEvent("cb-annotation-selected")
     public static class AnnotationSelectedEvent extends ComponentEvent<SourceTextElement> {
         private final String id;

@@ -342,11 +342,6 @@ final class WorkspaceModel {
         return selected;
     }
 
-    /** Narrows the list to a label and a reviewer ({@link #ALL} or null for no filter), the rest of the query kept. */
-    void filter(String label, String reviewer) {
-        query(query.withLabelAndAuthor(label, reviewer));
-    }
-
     /** Lists what this query keeps, in its order. */
     void query(AnnotationQuery wanted) {
         query = wanted == null ? AnnotationQuery.EVERYTHING : wanted;

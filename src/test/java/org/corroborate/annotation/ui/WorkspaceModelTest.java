@@ -303,7 +303,7 @@ class WorkspaceModelTest {
         assertThat(screen.listing.reviewers()).containsExactly(WorkspaceModel.ALL, "alice", "bob", "carol");
         assertThat(screen.listing.counts()).isEqualTo("3 annotations · Fact 1 · Quote 2");
 
-        model.filter("QUOTE", "bob");
+        model.query(model.query().withLabelAndAuthor("QUOTE", "bob"));
         assertThat(screen.listing.rows()).extracting(AnnotationDetails::author).containsExactly("bob");
         assertThat(screen.listing.counts()).isEqualTo("1 annotation · Quote 1");
 
@@ -339,7 +339,7 @@ class WorkspaceModelTest {
         model.remoteChange(new AnnotationChanged(SOURCE, changed, null, "bob"));
         model.query(new AnnotationQuery("", "", "", "", "", AnnotationQuery.Order.CHANGED));
         assertThat(screen.listing.rows().getFirst().id()).as("the latest change first").isEqualTo(fact.id());
-        model.filter("QUOTE", "carol");
+        model.query(model.query().withLabelAndAuthor("QUOTE", "carol"));
         assertThat(screen.listing.rows()).as("label and author keep the order").containsExactly(mayor);
     }
 
@@ -424,7 +424,7 @@ class WorkspaceModelTest {
                 .isEqualTo("Quote by alice — speaker: Ana — allegedBy: Bo");
         assertThat(screen.listing.counts()).as("a label the scheme lacks is counted after the scheme's")
                 .isEqualTo("2 annotations · Quote 1 · RETIRED 1");
-        model.filter("RETIRED", null);
+        model.query(model.query().withLabelAndAuthor("RETIRED", null));
         assertThat(screen.listing.rows()).containsExactly(retired);
     }
 
