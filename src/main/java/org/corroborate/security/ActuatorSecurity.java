@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * probes ({@code /actuator/health/liveness}, {@code /readiness}) are public and say only UP, DOWN
  * or OUT_OF_SERVICE, so load balancers and orchestrators need no account. Everything else there
  * ({@code /actuator/prometheus}, {@code /actuator/info}) is for ADMIN accounts with HTTP Basic,
- * like the API: no session, JSON errors. docs/operations.md, "Health and metrics".
+ * like the API: no session, JSON errors. Endpoints that are not exposed (env, beans...) do not
+ * exist. docs/operations.md, "Health and metrics".
  */
 @Configuration(proxyBeanMethods = false)
 class ActuatorSecurity {
@@ -29,7 +30,8 @@ class ActuatorSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
-        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        // All of /actuator, exposed or not, so that nothing there falls through to the UI's sign-in page.
+        http.securityMatcher("/actuator", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
