@@ -119,6 +119,7 @@ class HealthAndMetricsTest {
                 .contains("workbench_annotation_writes_total{action=\"restore\"}")
                 .contains("workbench_export_spans_total ")
                 .contains("workbench_export_duration_seconds_count{format=\"jsonl\"}")
+                .contains("jvm_memory_used_bytes").contains("hikaricp_connections_active").contains("process_cpu_usage")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/sources/\\{[a-zA-Z]+}/annotations\"");
     }
 

@@ -54,6 +54,12 @@ class ReadinessTest {
             assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
             assertThat(api.body()).contains("sha256");
             assertThat(node.get("/login", null).statusCode()).isEqualTo(200);
+            // Over HTTP as Prometheus scrapes: administrators only.
+            assertThat(node.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(node.get("/actuator/prometheus", "alice").statusCode()).isEqualTo(403);
+            HttpResponse<String> metrics = node.get("/actuator/prometheus", "admin");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("workbench_annotation_writes_total{action=\"create\"}");
         }
     }
 }
