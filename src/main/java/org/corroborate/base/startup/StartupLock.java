@@ -33,11 +33,11 @@ public class StartupLock {
 
     /** Runs the work while holding the lock, waiting as long as another node holds it. */
     public void holding(Runnable work) {
+        if (!onPostgres()) {
+            work.run();
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                work.run();
-                return;
-            }
             // The pool may hand out a connection with auto-commit off: an open transaction would
             // hold a snapshot and make the wait look like a stuck session.
             connection.setAutoCommit(true);
@@ -48,11 +48,30 @@ public class StartupLock {
             }
             try {
                 work.run();
-            } finally {
-                execute(connection, "select pg_advisory_unlock(" + KEY + ")");
+            } catch (RuntimeException e) {
+                unlockAfter(connection, e);
+                throw e;
             }
+            // A pooled connection outlives this method: the lock must be given back, not left to a close.
+            execute(connection, "select pg_advisory_unlock(" + KEY + ")");
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not take the start-up lock: " + e.getMessage(), e);
+            throw new IllegalStateException("The start-up lock failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean onPostgres() {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database at start-up: " + e.getMessage(), e);
+        }
+    }
+
+    private static void unlockAfter(Connection connection, RuntimeException failure) {
+        try {
+            execute(connection, "select pg_advisory_unlock(" + KEY + ")");
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
