@@ -37,6 +37,7 @@ class StartupGate extends OncePerRequestFilter implements Ordered {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
             <meta http-equiv="refresh" content="%d">
             <title>Corroborate is starting</title>
             </head>
