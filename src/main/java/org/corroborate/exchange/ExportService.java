@@ -1,5 +1,7 @@
 package org.corroborate.exchange;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,12 +80,14 @@ public class ExportService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate reading;
     private final TransactionTemplate writing;
+    private final MeterRegistry meters;
+    private final io.micrometer.core.instrument.Counter exportedSpans;
 
     ExportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
                   ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, ProjectService projects) {
+                  PlatformTransactionManager transactions, ProjectService projects, MeterRegistry meters) {
         this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
@@ -103,6 +107,9 @@ public class ExportService {
         reading.setReadOnly(true);
         reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.writing = new TransactionTemplate(transactions);
+        this.meters = meters;
+        this.exportedSpans = io.micrometer.core.instrument.Counter.builder("workbench.export.spans")
+                .description("Spans written by completed exports").register(meters);
     }
 
     /** The formats the corpus can be exported in, by id. */
@@ -186,6 +193,7 @@ public class ExportService {
      */
     @PreAuthorize("isAuthenticated()")
     public ExportSummary export(ExportRequest request, OutputStream out, Progress progress) {
+        Timer.Sample started = Timer.start(meters);
         Written written;
         try {
             written = reading.execute(status -> write(request, out, progress));
@@ -210,6 +218,10 @@ public class ExportService {
         writing.executeWithoutResult(status -> events.publishEvent(
                 Change.created("corpus.exported", "Export", request.format().id(), null, recorded)
                         .inProject(request.projectId())));
+        started.stop(Timer.builder("workbench.export.duration").tag("format", request.format().id())
+                .description("Time to write a completed export, from the first read to the audit record")
+                .register(meters));
+        exportedSpans.increment(written.outcome().spans());
         return written.outcome();
     }
 

@@ -2,21 +2,21 @@ package org.corroborate.scheme;
 
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
+import org.corroborate.base.startup.StartupTask;
 import org.corroborate.project.ProjectDetails;
 import org.corroborate.project.ProjectService;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up, before the first accounts and the demo data: every project without a scheme version
  * (the default project the migration to projects made, say) gets the template as version 1, as
- * {@code system}, audited. Projects created later get theirs when they are created.
+ * {@code system}, audited. Projects created later get theirs when they are created. A start-up task,
+ * so that two nodes starting together do not both seed the same project.
  */
 @Component
 @Order(-10)
-class SchemeSeeding implements ApplicationRunner {
+class SchemeSeeding implements StartupTask {
 
     private final SchemeService schemes;
     private final ProjectService projects;
@@ -29,7 +29,7 @@ class SchemeSeeding implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         actor.runAs("system", Role.ADMIN, () -> {
             for (ProjectDetails project : projects.list()) {
                 schemes.seed(project.id());

@@ -6,10 +6,9 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
+import org.corroborate.base.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,11 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives an empty database its first accounts: the demo accounts in demo mode, otherwise one
- * administrator whose password comes from configuration. Without one, the start is refused.
+ * administrator whose password comes from configuration. Without one, the start is refused. A
+ * start-up task: under the start-up lock, so that of two nodes starting together on one database
+ * only the first creates them (and the demo projects and corpus that follow), and the second finds
+ * them there.
  */
 @Component
 @Order(0)
-class AccountBootstrap implements ApplicationRunner {
+class AccountBootstrap implements StartupTask {
 
     /**
      * The demo accounts promised in the README; their password is "demo". Their project roles are
@@ -52,7 +54,7 @@ class AccountBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (!accounts.isEmpty()) {
             return;
         }

@@ -1,0 +1,63 @@
+package org.corroborate.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.corroborate.base.ApiError;
+import org.corroborate.base.Role;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The third door, for operators: Spring Boot Actuator under {@code /actuator}. Health and its
+ * probes ({@code /actuator/health/liveness}, {@code /readiness}) are public and say only UP, DOWN
+ * or OUT_OF_SERVICE, so load balancers and orchestrators need no account. Everything else there
+ * ({@code /actuator/prometheus}, {@code /actuator/info}) is for ADMIN accounts with HTTP Basic,
+ * like the API: no session, JSON errors. Endpoints that are not exposed (env, beans...) do not
+ * exist. docs/operations.md, "Health and metrics".
+ */
+@Configuration(proxyBeanMethods = false)
+class ActuatorSecurity {
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+        // All of /actuator, exposed or not, so that nothing there falls through to the UI's sign-in page.
+        http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottledException throttled) {
+                        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                        write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
+                                Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
+                        return;
+                    }
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Corroborate\"");
+                    write(response, json, 401, new ApiError("unauthorized",
+                            "Sign in with HTTP Basic using an administrator's account."));
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> write(response, json, 403,
+                        new ApiError("forbidden", "Only administrators may read the workbench's metrics."))))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Read-only endpoints, no session cookie: nothing for a cross-site request to forge.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    private static void write(HttpServletResponse response, JsonMapper json, int status, ApiError error)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), error);
+    }
+}
