@@ -29,6 +29,9 @@ import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
 import org.corroborate.base.cluster.ClusterBus;
 import org.corroborate.project.ProjectMembership;
+import org.corroborate.scheme.LabelScheme;
+import org.corroborate.scheme.SchemeProposal;
+import org.corroborate.scheme.SchemeService;
 import org.corroborate.project.ProjectService;
 import org.corroborate.security.AccountDetails;
 import org.corroborate.security.AccountService;
@@ -158,6 +161,19 @@ class ClusterBrowserTest {
         } finally {
             subscription.close();
         }
+    }
+
+    @Test
+    void aSchemeChangedOnOneNodeIsTheCurrentSchemeOnTheOtherAtOnce() {
+        long project = 2; // the demo's "Newsroom training desk", which no other test here touches
+        SchemeService atA = nodes.bean(A, SchemeService.class);
+        SchemeService atB = nodes.bean(B, SchemeService.class);
+        int before = as(B, "admin", () -> atB.currentNumber(project)); // node B now holds it in memory
+        LabelScheme scheme = as(A, "admin", () -> atA.current(project));
+        LabelScheme changed = new LabelScheme(scheme.name(), scheme.version(), "Changed on node A", scheme.labels());
+        as(A, "admin", () -> atA.change(project, SchemeProposal.of(changed, before)));
+        await().atMost(Duration.ofSeconds(3)).until(() -> as(B, "admin", () -> atB.currentNumber(project)) == before + 1);
+        assertThat(as(B, "admin", () -> atB.current(project)).description()).isEqualTo("Changed on node A");
     }
 
     @Test
