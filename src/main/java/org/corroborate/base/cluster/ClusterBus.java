@@ -243,6 +243,12 @@ public class ClusterBus implements SmartLifecycle {
         }
     }
 
+    /** Listens before the web server starts serving (and stops after it), so no page misses what others send. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
     @Override
     public boolean isRunning() {
         return dispatch != null;
