@@ -80,7 +80,8 @@ public class ClusterBus implements SmartLifecycle {
                 .description("Notifications this node sent to, or received from, the other nodes").register(meters);
         this.received = Counter.builder("workbench.cluster.notifications").tag("direction", "received")
                 .description("Notifications this node sent to, or received from, the other nodes").register(meters);
-        this.listener = shared ? new PostgresListener(url, user, password, CHANNEL, this::arrived) : null;
+        this.listener = shared ? new PostgresListener(url, user, password, CHANNEL,
+                "corroborate-listen " + node.id(), this::arrived) : null;
     }
 
     /** This node's identity (its id is on everything it sends). */

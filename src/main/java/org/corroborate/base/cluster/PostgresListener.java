@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one connection per node that LISTENs on the cluster channel, outside the connection pool (it
- * stays open for the node's life). Waits for notifications with pgjdbc's
+ * stays open for the node's life; {@code pg_stat_activity} shows it as {@code corroborate-listen <node id>}). Waits for notifications with pgjdbc's
  * {@link PGConnection#getNotifications(int)}, checks the connection when nothing arrived for a while,
  * and after a loss reconnects with a growing pause (1 s up to 10 s). What other nodes sent while it was
  * disconnected is lost: open views catch up when their viewers next reload.
@@ -30,6 +31,7 @@ final class PostgresListener {
     private final String user;
     private final String password;
     private final String channel;
+    private final String applicationName;
     private final Consumer<String> onNotification;
     private final CountDownLatch firstConnect = new CountDownLatch(1);
     private volatile boolean running;
@@ -37,11 +39,13 @@ final class PostgresListener {
     private volatile Connection connection;
     private Thread thread;
 
-    PostgresListener(String url, String user, String password, String channel, Consumer<String> onNotification) {
+    PostgresListener(String url, String user, String password, String channel, String applicationName,
+                     Consumer<String> onNotification) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.channel = channel;
+        this.applicationName = applicationName;
         this.onNotification = onNotification;
     }
 
@@ -77,10 +81,23 @@ final class PostgresListener {
         return connected;
     }
 
+    /** The connection's settings; its application name shows in {@code pg_stat_activity}. */
+    private Properties properties() {
+        Properties properties = new Properties();
+        if (user != null && !user.isBlank()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
+    }
+
     private void listen() {
         long pause = 1_000;
         while (running) {
-            try (Connection c = DriverManager.getConnection(url, user, password)) {
+            try (Connection c = DriverManager.getConnection(url, properties())) {
                 connection = c;
                 try (Statement statement = c.createStatement()) {
                     statement.execute("LISTEN " + channel);

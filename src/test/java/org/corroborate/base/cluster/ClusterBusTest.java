@@ -91,6 +91,24 @@ class ClusterBusTest {
     }
 
     @Test
+    void aListenerWhoseConnectionWasKilledReconnectsAndHearsAgain() {
+        ClusterBus a = bus("a", TestPostgres.URL);
+        ClusterBus b = bus("b", TestPostgres.URL);
+        var atB = new CopyOnWriteArrayList<Long>();
+        b.subscribe("note", Note.class, m -> atB.add(m.payload().id()));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                + " where application_name = 'corroborate-listen node-b'", Long.class)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !b.listening());
+        // Sent while node b is away: lost (docs/operations.md says so). Once it is back, it hears again.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            a.publish("note", new Note(7, "after the loss"));
+            return atB.contains(7L);
+        });
+        assertThat(b.listening()).isTrue();
+    }
+
+    @Test
     void aMessageTooLargeForOneNotificationIsRefusedAtOnce() {
         ClusterBus a = bus("a", TestPostgres.URL);
         assertThatThrownBy(() -> a.publish("note", new Note(1, "x".repeat(8_000))))
