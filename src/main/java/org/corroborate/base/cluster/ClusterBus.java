@@ -133,26 +133,40 @@ public class ClusterBus implements SmartLifecycle {
         handlers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(new Handler<>(type, consumer));
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> pendingInThisTransaction() {
-        var pending = (List<String>) TransactionSynchronizationManager.getResource(PENDING);
+        var pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
         if (pending == null) {
-            List<String> fresh = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(PENDING, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    send(fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
-                }
-            });
-            pending = fresh;
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(PENDING, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        return pending;
+        return pending.messages;
+    }
+
+    /**
+     * A transaction's messages: sent in it just before it commits. Messages published after that point
+     * (by an after-commit listener, while the transaction is still bound) go once it has committed, on
+     * the delivery thread, outside it; a rolled-back transaction's messages are dropped.
+     */
+    private final class Pending implements TransactionSynchronization {
+        private final List<String> messages = new ArrayList<>();
+        private int sent;
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            send(messages);
+            sent = messages.size();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            ExecutorService executor = dispatch;
+            if (status == STATUS_COMMITTED && sent < messages.size() && executor != null) {
+                List<String> late = List.copyOf(messages.subList(sent, messages.size()));
+                executor.execute(() -> send(late));
+            }
+        }
     }
 
     /** Packs the messages into as few notifications as fit, stamped with this node and the time now. */

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +76,22 @@ class ClusterBusTest {
         assertThat(atB.getFirst().node()).isEqualTo("node-a");
         assertThat(atA.getFirst().payload().id()).isEqualTo(3);
         await().during(Duration.ofMillis(500)).until(() -> atB.size() == 1 && atA.size() == 1);
+    }
+
+    @Test
+    void aMessagePublishedAfterTheCommitStillTravels() {
+        ClusterBus a = bus("a", TestPostgres.URL);
+        ClusterBus b = bus("b", TestPostgres.URL);
+        var atB = new CopyOnWriteArrayList<Long>();
+        b.subscribe("note", Note.class, m -> atB.add(m.payload().id()));
+        transaction.executeWithoutResult(tx -> TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() { // as an AFTER_COMMIT event listener would
+                        a.publish("note", new Note(9, "after the commit"));
+                    }
+                }));
+        await().atMost(Duration.ofSeconds(5)).until(() -> atB.contains(9L));
     }
 
     @Test
