@@ -1,5 +1,6 @@
 package org.corroborate.annotation;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import org.corroborate.base.Role;
 import org.corroborate.base.cluster.ClusterBus;
 import org.corroborate.base.cluster.ClusterMessage;
 import org.corroborate.project.ProjectMembersChanged;
+import org.corroborate.project.ProjectService;
 import org.corroborate.source.BlindModeChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,9 +42,11 @@ class LiveChangeRelay {
     private final AnnotationRepository annotations;
     private final TransactionTemplate reading;
     private final CurrentActor actor;
+    private final ProjectService projects;
 
     LiveChangeRelay(ClusterBus bus, AnnotationBroadcaster broadcaster, AnnotationRepository annotations,
-                    PlatformTransactionManager transactions, CurrentActor actor) {
+                    PlatformTransactionManager transactions, CurrentActor actor, ProjectService projects) {
+        this.projects = projects;
         this.bus = bus;
         this.broadcaster = broadcaster;
         this.annotations = annotations;
@@ -52,7 +56,7 @@ class LiveChangeRelay {
         bus.subscribe(ANNOTATIONS, AnnotationMessage.class, m -> asSystem(() -> annotationArrived(m)));
         bus.subscribe(REVIEWS, ReviewChanged.class, m -> asSystem(() -> broadcaster.reviewed(m.payload(), m.sentAt())));
         bus.subscribe(BLIND_MODE, BlindModeChanged.class, m -> asSystem(() -> broadcaster.blindModeChanged(m.payload())));
-        bus.subscribe(MEMBERS, Members.class, m -> asSystem(() -> broadcaster.membersChanged(m.payload().event())));
+        bus.subscribe(MEMBERS, Members.class, m -> asSystem(() -> broadcaster.membersChanged(membersOf(m.payload()))));
     }
 
     /**
@@ -93,16 +97,26 @@ class LiveChangeRelay {
         bus.publish(BLIND_MODE, change);
     }
 
+    /** A project's members travel with it; for a project too large for one notification, only its id does. */
     @EventListener
     void membersChanged(ProjectMembersChanged change) {
-        bus.publish(MEMBERS, new Members(change.projectId(), change.members()));
+        try {
+            bus.publish(MEMBERS, new Members(change.projectId(), change.members()));
+        } catch (IllegalArgumentException tooLarge) {
+            bus.publish(MEMBERS, new Members(change.projectId(), null));
+        }
     }
 
-    /** A project's members as they travel (the event's own record, made readable from JSON). */
-    record Members(long projectId, Map<String, Set<Role>> members) {
-        ProjectMembersChanged event() {
-            return new ProjectMembersChanged(projectId, members);
+    /** A project's members as they travel; {@code members} null: read them from the database. */
+    record Members(long projectId, Map<String, Set<Role>> members) {}
+
+    private ProjectMembersChanged membersOf(Members message) {
+        if (message.members() != null) {
+            return new ProjectMembersChanged(message.projectId(), message.members());
         }
+        Map<String, Set<Role>> members = new HashMap<>();
+        projects.members(message.projectId()).forEach(m -> members.put(m.username(), m.roles()));
+        return new ProjectMembersChanged(message.projectId(), members);
     }
 
     /**
