@@ -113,7 +113,7 @@ public class ClusterBus implements SmartLifecycle {
         entry.put("t", topic);
         entry.set("p", json.valueToTree(payload));
         String text = json.writeValueAsString(entry);
-        if (bytes(header(0)) + bytes(text) + 2 > MAX_NOTIFICATION_BYTES) {
+        if (bytes(header(clock.millis())) + bytes(text) + 2 > MAX_NOTIFICATION_BYTES) {
             throw new IllegalArgumentException("A cluster message on topic " + topic + " is " + bytes(text)
                     + " bytes; one notification holds " + MAX_NOTIFICATION_BYTES + " (send ids, not contents)");
         }
