@@ -1,5 +1,11 @@
 package org.corroborate.annotation;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.corroborate.base.Role;
 import org.corroborate.project.ProjectMembersChanged;
 import org.corroborate.project.ProjectService;
@@ -26,7 +32,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * (their subscription ends), and one whose supervision ended is held to blind mode again.
  * Who is present comes from {@link Presence}: each open view beats ({@link Subscription#beat()}), and
  * a view that stopped beating leaves the others' avatars after the timeout.
- * In-memory: one application instance.
+ * Views register on the node that serves them; what other nodes commit arrives through
+ * {@link LiveChangeRelay} and is delivered exactly like a local change (the same blind rule, read from
+ * the database on this node). Metrics: {@code workbench.push.fanout} (recipients per event) and
+ * {@code workbench.push.latency} (commit on the writing node to delivery here, tag {@code origin} =
+ * local | remote).
  */
 @Component
 public class AnnotationBroadcaster {
@@ -39,14 +49,41 @@ public class AnnotationBroadcaster {
     private final Presence presence;
     /** Who each source's open views were last told is present. */
     private final Map<Long, Set<String>> announced = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final DistributionSummary fanout;
+    private final Timer localLatency;
+    private final Timer remoteLatency;
 
     AnnotationBroadcaster(AnnotationVisibility visibility, CurrentActor actor, ProjectService projects,
-                          SourceService sources, Presence presence) {
+                          SourceService sources, Presence presence, Clock clock, MeterRegistry meters) {
         this.presence = presence;
         this.visibility = visibility;
         this.actor = actor;
         this.projects = projects;
         this.sources = sources;
+        this.clock = clock;
+        this.fanout = DistributionSummary.builder("workbench.push.fanout")
+                .description("Open views a committed change was pushed to").register(meters);
+        this.localLatency = latency("local", meters);
+        this.remoteLatency = latency("remote", meters);
+        presence.whenChangedElsewhere(this::presenceChangedElsewhere);
+    }
+
+    private static Timer latency(String origin, MeterRegistry meters) {
+        return Timer.builder("workbench.push.latency").tag("origin", origin)
+                .description("From the commit on the writing node to the delivery to open views on this node")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+    }
+
+    /** Whether any view of the source is open on this node. */
+    boolean hasViewsOf(long sourceId) {
+        var subscriptions = bySource.get(sourceId);
+        return subscriptions != null && !subscriptions.isEmpty();
+    }
+
+    /** The push latency timer for one origin ({@code local} or {@code remote}), for benchmarks and tests. */
+    public Timer pushLatency(boolean remote) {
+        return remote ? remoteLatency : localLatency;
     }
 
     /**
@@ -87,6 +124,15 @@ public class AnnotationBroadcaster {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void committed(AnnotationChanged change) {
+        deliver(change, null);
+    }
+
+    /**
+     * Delivers a change to this node's views of its source. {@code committedAt}: when another node
+     * committed it, or null for a change this node just committed.
+     */
+    void deliver(AnnotationChanged change, Instant committedAt) {
+        Instant start = committedAt == null ? clock.instant() : committedAt;
         var subscriptions = bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>());
         if (subscriptions.isEmpty()) {
             return;
@@ -103,10 +149,20 @@ public class AnnotationBroadcaster {
                 return read;
             }
         };
+        int recipients = 0;
         for (Subscription s : subscriptions) {
             if (mayReceive(s, change, blind)) {
                 s.onChange.accept(change);
+                recipients++;
             }
+        }
+        delivered(recipients, start, committedAt != null);
+    }
+
+    private void delivered(int recipients, Instant start, boolean remote) {
+        fanout.record(recipients);
+        if (recipients > 0) {
+            (remote ? remoteLatency : localLatency).record(Duration.between(start, clock.instant()).abs());
         }
     }
 
@@ -117,12 +173,23 @@ public class AnnotationBroadcaster {
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void reviewed(ReviewChanged change) {
-        for (Subscription s : bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>())) {
+        reviewed(change, null);
+    }
+
+    /** As {@link #reviewed(ReviewChanged)}; {@code committedAt} as in {@link #deliver}. */
+    void reviewed(ReviewChanged change, Instant committedAt) {
+        Instant start = committedAt == null ? clock.instant() : committedAt;
+        var subscriptions = bySource.getOrDefault(change.sourceId(), new CopyOnWriteArrayList<>());
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        for (Subscription s : subscriptions) {
             if (change.submission() && change.reviewer().equals(s.username) && !s.overseer) {
                 s.onVisibility.accept(!visibility.blind(s.sourceId) || visibility.submitted(s.sourceId, s.username));
             }
             s.onReview.accept(change);
         }
+        delivered(subscriptions.size(), start, committedAt != null);
     }
 
     /**
@@ -172,6 +239,12 @@ public class AnnotationBroadcaster {
             return true;
         }
         return visibility.submitted(change.sourceId(), s.username);
+    }
+
+    private void presenceChangedElsewhere(long sourceId) {
+        if (hasViewsOf(sourceId) && !present(sourceId).equals(announced.get(sourceId))) {
+            announcePresence(sourceId);
+        }
     }
 
     private void announcePresence(long sourceId) {

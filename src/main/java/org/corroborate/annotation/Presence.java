@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Who has which source open: each open view beats while it lives, and a view whose beats stop (a
  * closed laptop, a crashed browser) drops out after the timeout, without waiting for its session to
- * end. {@link AnnotationBroadcaster} tells the open views who is present. This is the seam for
- * presence across several application nodes: {@link NodePresence} keeps it in this node's memory.
+ * end. {@link AnnotationBroadcaster} tells the open views who is present. {@link NodePresence} keeps
+ * it in each node's memory and shares the beats with the other nodes over the cluster bus.
  */
 public interface Presence {
 
@@ -22,4 +22,11 @@ public interface Presence {
 
     /** How often an open view beats. */
     Duration heartbeat();
+
+    /**
+     * Calls {@code sourceChanged} with a source's id when a view of it on another node opened or
+     * closed, so this node's views can be told at once rather than at their next beat.
+     */
+    default void whenChangedElsewhere(java.util.function.LongConsumer sourceChanged) {
+    }
 }

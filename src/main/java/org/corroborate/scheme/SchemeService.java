@@ -17,6 +17,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.cluster.ClusterBus;
 import org.corroborate.project.ProjectCreated;
 import org.corroborate.project.ProjectService;
 import org.slf4j.Logger;
@@ -57,16 +58,25 @@ public class SchemeService {
     private final Map<Long, SchemeVersionDetails> current = new ConcurrentHashMap<>();
     /** Counts completed changes, so that a read that raced one is not cached. */
     private final AtomicLong changes = new AtomicLong();
+    /** The cluster bus topic on which a node tells the others that a project's scheme changed (its id). */
+    static final String TOPIC = "scheme";
+    private final ClusterBus bus;
 
     SchemeService(AnnotationsFolder folder, SchemeVersionRepository versions, ProjectService projects,
                   ObjectProvider<SchemeUsage> usages, CurrentActor actor, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, ClusterBus bus) {
         this.versions = versions;
         this.projects = projects;
         this.usages = usages;
         this.actor = actor;
         this.events = events;
         this.clock = clock;
+        this.bus = bus;
+        // Another node changed a project's scheme: drop this node's copy of its current version too.
+        bus.subscribe(TOPIC, Long.class, message -> {
+            changes.incrementAndGet();
+            current.remove(message.payload());
+        });
         Resource file = folder.file(SCHEME_FILE);
         String location = folder.location() + SCHEME_FILE;
         if (!file.exists()) {
@@ -403,6 +413,7 @@ public class SchemeService {
     private void forgetAfterCommit(long projectId) {
         changes.incrementAndGet();
         current.remove(projectId);
+        bus.publish(TOPIC, projectId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
