@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.corroborate.base.BulkWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,15 +18,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends the events of a transaction to the chain when the transaction commits, and only then
- * takes the lock on the chain's head: just before the commit, the transaction's pending entity
- * changes are flushed (so every row lock it needs is held before the head's, never after), then one
- * statement bumps the head's sequence number by the number of events and reads it back (which
- * locks the head row until the commit), and one batch inserts the events, each linked to the one
- * before. So a long transaction (an import of thousands of spans) holds the head for the moment of
- * its commit, not for its whole length, and writers still append strictly one after another.
+ * Appends events to the chain inside the writer's transaction, in two statements on its
+ * connection: bump the head's sequence number and read it back (which locks the head row until
+ * commit, so writers append strictly one after another), then insert the event linked to the
+ * previous one. An ordinary write does this at its first audited change, so concurrent writers
+ * run one after another from there to their commit (which some rules, such as the first review
+ * status of a reviewer on a source, rely on). A long job's transaction ({@link BulkWork}: an
+ * import's batch of hundreds of changes) instead queues its events and appends them all just
+ * before it commits: its pending entity changes are flushed first (so every row lock it needs is
+ * held before the head's), then one statement bumps the head by the number of events and one
+ * batch inserts them, each linked to the one before. So a long job holds the head for the moment
+ * of each commit, not for its whole length, and other people's writes do not wait for it.
  * The previous event's hash is remembered from the last commit or read by its number. When that
- * event is missing (someone with database rights removed it), the first new event links to the
+ * event is missing (someone with database rights removed it), the event links to the
  * newest event present and records its number in {@code after_gap}: a broken chain never stops
  * writes. After each commit the new head is handed to the {@link ChainWitness}, outside the
  * database, and {@code workbench.audit.appends} counts the events. A rolled-back transaction never
@@ -86,12 +91,22 @@ class ChainAppender {
     }
 
     /**
-     * Queues an event for the chain, to be appended when the current transaction commits, after the
-     * events queued before it; {@code fields.seq()} is ignored and assigned then.
+     * Links an event after the current head; {@code fields.seq()} is ignored and assigned here (in
+     * a long job's transaction: queued, and assigned and appended when it commits).
      *
      * @throws IllegalStateException when no transaction is active
      */
     void append(AuditChain.Fields unnumbered) {
+        if (!BulkWork.current()) {
+            List<Link> appended = appendNow(List.of(unnumbered), false);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed(appended);
+                }
+            });
+            return;
+        }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
             pending = new Pending();
@@ -102,14 +117,17 @@ class ChainAppender {
             pending.events.add(unnumbered);
         } else {
             // Published by before-commit work that ran after ours: the head is already ours, link it now.
-            pending.appended.addAll(appendNow(List.of(unnumbered)));
+            pending.appended.addAll(appendNow(List.of(unnumbered), true));
         }
     }
 
-    /** Links {@code events} after the current head and inserts them; the head stays locked until the commit. */
-    private List<Link> appendNow(List<AuditChain.Fields> events) {
-        // Row locks first: whatever the transaction still has to write takes its locks now, before the head's.
-        if (TransactionSynchronizationManager.isActualTransactionActive() && entities.isJoinedToTransaction()) {
+    /**
+     * Links {@code events} after the current head and inserts them; the head stays locked until the
+     * commit. {@code flushFirst}: the transaction's pending entity changes take their row locks
+     * before the head's (a long job at its commit).
+     */
+    private List<Link> appendNow(List<AuditChain.Fields> events, boolean flushFirst) {
+        if (flushFirst && entities.isJoinedToTransaction()) {
             entities.flush();
         }
         long last = jdbc.queryForObject(bump, Long.class, events.size());
@@ -140,7 +158,18 @@ class ChainAppender {
         return links;
     }
 
-    /** One transaction's events, appended just before it commits; last of the before-commit work. */
+    /** After a commit: remembers the new head, counts the events and tells the witness. */
+    private void committed(List<Link> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        Link head = appended.getLast();
+        committed.set(head);
+        appends.increment(appended.size());
+        witness.committed(head.seq(), head.hash());
+    }
+
+    /** A long job's transaction's events, appended just before it commits; last of the before-commit work. */
     private final class Pending implements TransactionSynchronization {
 
         final List<AuditChain.Fields> events = new ArrayList<>();
@@ -154,16 +183,13 @@ class ChainAppender {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            appended = events.isEmpty() ? new ArrayList<>() : new ArrayList<>(appendNow(events));
+            appended = events.isEmpty() ? new ArrayList<>() : new ArrayList<>(appendNow(events, true));
         }
 
         @Override
         public void afterCommit() {
-            if (appended != null && !appended.isEmpty()) {
-                Link head = appended.getLast();
-                committed.set(head);
-                appends.increment(appended.size());
-                witness.committed(head.seq(), head.hash());
+            if (appended != null) {
+                committed(appended);
             }
         }
 

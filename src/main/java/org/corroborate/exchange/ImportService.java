@@ -23,6 +23,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.base.BulkWork;
 import org.corroborate.base.ByteCount;
 import org.corroborate.base.Change;
 import org.corroborate.base.CodePoints;
@@ -351,6 +352,7 @@ public class ImportService {
         private final boolean dryRun;
         private TransactionStatus open;
         private int items;
+        private int sinceCleared;
         int committed;
 
         Batches(boolean dryRun) {
@@ -359,7 +361,9 @@ public class ImportService {
         }
 
         private void begin() {
-            open = transactions.getTransaction(new DefaultTransactionDefinition());
+            DefaultTransactionDefinition batch = new DefaultTransactionDefinition();
+            batch.setName(BulkWork.name("import"));
+            open = transactions.getTransaction(batch);
             items = 0;
         }
 
@@ -369,11 +373,13 @@ public class ImportService {
          * call flushes it, and a flush looks at every entity it holds, so a context that grew with
          * the import made the time grow with the square of its size (the import holds only values).
          */
-        boolean wrote() {
-            items++;
-            if (items % CLEARED_EVERY == 0) {
+        boolean wrote(int count) {
+            items += count;
+            sinceCleared += count;
+            if (sinceCleared >= CLEARED_EVERY) {
                 entities.flush();
                 entities.clear();
+                sinceCleared = 0;
             }
             if (items < BATCH) {
                 return false;
@@ -436,9 +442,9 @@ public class ImportService {
             return spansImported + spansUnchanged;
         }
 
-        /** One more item written: at a batch's end, tells the progress and, every 10 s, the log. */
-        void wrote() {
-            if (!batches.wrote()) {
+        /** Items written: at a batch's end, tells the progress and, every 10 s, the log. */
+        void wrote(int count) {
+            if (!batches.wrote(count)) {
                 return;
             }
             progress.spans(done(), total);
@@ -475,7 +481,11 @@ public class ImportService {
                 }
             });
             Map<String, Long> refs = new HashMap<>();
+            NewSpans fresh = new NewSpans(source, existing, importedBefore, refs);
             for (ImportedSource.ImportedSpan span : imported.spans()) {
+                if (fresh.holdsOneLike(span)) {
+                    fresh.write();
+                }
                 if (span.annotation().author() == null) {
                     // A span with no author in the file (a plain doccano line) is the same span whoever
                     // imports it: one already imported at the same place with the same label is it.
@@ -486,27 +496,22 @@ public class ImportService {
                         if (span.ref() != null) {
                             refs.put(span.ref(), already.id());
                         }
-                        wrote();
+                        wrote(1);
                         continue;
                     }
                 }
-                span(source, text, existing, refs, span);
-                if (span.annotation().author() == null) {
-                    AnnotationDetails made = existing.get(key(plainAuthor, span.annotation().start(),
-                            span.annotation().end(), span.annotation().label()));
-                    if (made != null && made.imported() != null) {
-                        importedBefore.putIfAbsent(List.of(made.start(), made.end(), made.label()), made);
-                    }
+                if (!span(source, text, existing, refs, span, fresh)) {
+                    wrote(1);
                 }
-                wrote();
             }
+            fresh.write();
             for (ImportedSource.Decision decision : imported.decisions()) {
                 decision(source, refs, decision);
-                wrote();
+                wrote(1);
             }
             for (ImportedSource.Status status : imported.statuses()) {
                 status(imported, source, status);
-                wrote();
+                wrote(1);
             }
             ignored.addAll(imported.ignored());
         }
@@ -685,15 +690,18 @@ public class ImportService {
             return source;
         }
 
-        private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
-                          Map<String, Long> refs, ImportedSource.ImportedSpan span) {
+        /**
+         * Imports a span, or reports it as unchanged or in conflict; a new span is handed to
+         * {@code fresh}, to be written with the next ones of its source (then true).
+         */
+        private boolean span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
+                             Map<String, Long> refs, ImportedSource.ImportedSpan span, NewSpans fresh) {
             ImportedAnnotation given = span.annotation();
             if (given.author() == null && plainAuthor == null) {
                 throw noAuthor(span);
             }
             String author = given.author() == null ? plainAuthor
                     : person(span.file(), span.line(), "author", given.author());
-            String name = span.ref() == null ? "" : " " + span.ref();
             String covered = at(span.file(), span.line(),
                     () -> LabelledSpanRules.covered(text, given.start(), given.end()));
             checkQuote(span, covered);
@@ -707,24 +715,105 @@ public class ImportService {
                     conflicts.add(where(span.file(), span.line()) + author + " already has a " + given.label()
                             + " span at " + given.start() + ".." + given.end() + " on source " + source.id()
                             + " with other attributes or note; the workbench's is kept.");
-                    return;
+                    return false;
                 }
                 spansUnchanged++;
                 annotation = found;
             } else {
-                ImportedAnnotation withAuthor = new ImportedAnnotation(author, given.start(), given.end(),
-                        given.label(), given.attributes(), given.note(), given.createdAt(), given.modifiedAt());
-                annotation = at(span.file(), span.line(),
-                        () -> annotations.importAnnotation(source.id(), withAuthor, file(span.file()), origin));
-                existing.put(key, annotation);
-                spansImported++;
-                incomplete(span.file(), span.line(), "span" + name + " at " + annotation.start() + ".."
-                        + annotation.end(), annotation.label(), annotation.attributes());
+                at(span.file(), span.line(), () -> rules.check(text, given.start(), given.end(), given.label(),
+                        given.attributes(), given.note()));
+                fresh.add(span, new ImportedAnnotation(author, given.start(), given.end(), given.label(),
+                        given.attributes(), given.note(), given.createdAt(), given.modifiedAt()), key);
+                return true;
             }
             if (span.ref() != null) {
                 refs.put(span.ref(), annotation.id());
             }
-            verdicts(span, annotation, found != null);
+            verdicts(span, annotation, true);
+            return false;
+        }
+
+        /**
+         * New spans of one source, written together (up to {@value #CLEARED_EVERY} at a time, from
+         * one file) with their verdicts after them: one look-up of source, rights and scheme for all
+         * of them instead of one each. A span like one waiting here (the same author, place and
+         * label, or for spans without an author the same place and label) waits until they are
+         * written, so that it is recognised as the same span.
+         */
+        private final class NewSpans {
+
+            private final SourceSummary source;
+            private final Map<List<Object>, AnnotationDetails> existing;
+            private final Map<List<Object>, AnnotationDetails> importedBefore;
+            private final Map<String, Long> refs;
+            private final List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
+            private final List<ImportedAnnotation> given = new ArrayList<>();
+            private final Map<List<Object>, Boolean> keys = new HashMap<>();
+            private final Set<List<Object>> places = new java.util.HashSet<>();
+            private String file;
+
+            NewSpans(SourceSummary source, Map<List<Object>, AnnotationDetails> existing,
+                     Map<List<Object>, AnnotationDetails> importedBefore, Map<String, Long> refs) {
+                this.source = source;
+                this.existing = existing;
+                this.importedBefore = importedBefore;
+                this.refs = refs;
+            }
+
+            boolean holdsOneLike(ImportedSource.ImportedSpan span) {
+                if (spans.isEmpty()) {
+                    return false;
+                }
+                ImportedAnnotation a = span.annotation();
+                String author = a.author() == null ? plainAuthor : a.author().strip();
+                return !file(span.file()).equals(file)
+                        || author != null && keys.containsKey(key(author, a.start(), a.end(), a.label()))
+                        || places.contains(List.of(a.start(), a.end(), a.label()));
+            }
+
+            void add(ImportedSource.ImportedSpan span, ImportedAnnotation withAuthor, List<Object> key) {
+                file = file(span.file());
+                spans.add(span);
+                given.add(withAuthor);
+                keys.put(key, true);
+                places.add(List.of(withAuthor.start(), withAuthor.end(), withAuthor.label()));
+                if (spans.size() >= CLEARED_EVERY) {
+                    write();
+                }
+            }
+
+            void write() {
+                if (spans.isEmpty()) {
+                    return;
+                }
+                ImportedSource.ImportedSpan first = spans.getFirst();
+                List<AnnotationDetails> made = at(first.file(), first.line(),
+                        () -> annotations.importAnnotations(source.id(), List.copyOf(given), file, origin));
+                for (int i = 0; i < made.size(); i++) {
+                    ImportedSource.ImportedSpan span = spans.get(i);
+                    AnnotationDetails annotation = made.get(i);
+                    ImportedAnnotation a = given.get(i);
+                    existing.put(key(a.author(), a.start(), a.end(), a.label()), annotation);
+                    if (span.annotation().author() == null) {
+                        importedBefore.putIfAbsent(List.of(annotation.start(), annotation.end(), annotation.label()),
+                                annotation);
+                    }
+                    spansImported++;
+                    String name = span.ref() == null ? "" : " " + span.ref();
+                    incomplete(span.file(), span.line(), "span" + name + " at " + annotation.start() + ".."
+                            + annotation.end(), annotation.label(), annotation.attributes());
+                    if (span.ref() != null) {
+                        refs.put(span.ref(), annotation.id());
+                    }
+                    verdicts(span, annotation, false);
+                }
+                int written = spans.size();
+                spans.clear();
+                given.clear();
+                keys.clear();
+                places.clear();
+                wrote(written);
+            }
         }
 
         private void verdicts(ImportedSource.ImportedSpan span, AnnotationDetails annotation, boolean heldBefore) {

@@ -61,9 +61,15 @@ final class ConcurrentImportScenario {
         for (String writer : writers) {
             accounts.createIn(project, writer, Role.REVIEWER);
         }
+        String text = "A source the reviewers annotate while a corpus is imported beside it.";
         long source = actor.runAs(importer, Role.SUPERVISOR, () -> sources.importText(project, "Under load",
-                "A source the reviewers annotate while a corpus is imported beside it.", null, null, null, null))
-                .source().id();
+                text, null, null, null, null)).source().id();
+        List<Integer> letters = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                letters.add(i);
+            }
+        }
         byte[] corpus = corpus(prefix);
 
         AtomicBoolean importing = new AtomicBoolean(true);
@@ -74,7 +80,7 @@ final class ConcurrentImportScenario {
         for (String writer : writers) {
             writing.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; importing.get(); i++) {
-                    int start = i % 60;
+                    int start = letters.get(i % letters.size());
                     long t0 = System.nanoTime();
                     try {
                         actor.runAs(writer, Role.REVIEWER, () -> annotations.create(source,

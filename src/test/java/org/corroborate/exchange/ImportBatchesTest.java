@@ -81,24 +81,25 @@ class ImportBatchesTest {
     @Test
     void aFailureMidwayKeepsTheBatchesBeforeItAndTheCorrectedImportCompletesIt() {
         long project = project("Batches midway", "batch-midway");
-        // The 12th text is not in NFC (e + combining accent): only storing it finds that, after
-        // 1,100 spans, two batches of which are committed.
+        // The 12th text is larger than the workbench takes (64 KB here): only storing it finds that,
+        // after 1,100 spans, two batches of which are committed.
         List<String> texts = new ArrayList<>();
         for (int n = 0; n < 12; n++) {
             texts.add(text("Midway", n));
         }
-        texts.set(11, texts.get(11).replace("words", "cafe\u0301 words"));
+        String fitting = texts.get(11);
+        texts.set(11, fitting + " and more words".repeat(5_000));
         byte[] broken = lines(12, texts::get, "FACT");
         assertThatThrownBy(() -> actor.runAs("batch-midway", Role.SUPERVISOR,
                 () -> imports.importCorpus(project, "jsonl", "midway.jsonl", broken, false)))
                 .isInstanceOf(WorkbenchException.class)
-                .hasMessageContaining("midway.jsonl, line 12").hasMessageContaining("NFC")
+                .hasMessageContaining("midway.jsonl, line 12").hasMessageContaining("KiB; this workbench accepts")
                 .hasMessageContaining("what it imported before was kept")
                 .hasMessageContaining("Import the corrected file again to complete it");
         int kept = 2 * ImportService.BATCH / 100;
         assertThat(actor.runAs("batch-midway", Role.SUPERVISOR, () -> sources.list(project))).hasSize(kept);
 
-        texts.set(11, texts.get(11).replace("cafe\u0301", "caf\u00e9"));
+        texts.set(11, fitting);
         byte[] corrected = lines(12, texts::get, "FACT");
         ImportReport completed = actor.runAs("batch-midway", Role.SUPERVISOR,
                 () -> imports.importCorpus(project, "jsonl", "midway.jsonl", corrected, false));
