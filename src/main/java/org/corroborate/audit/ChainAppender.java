@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * event is missing (someone with database rights removed it), the event links to the
  * newest event present and records its number in {@code after_gap}: a broken chain never stops
  * writes. After each commit the new head is handed to the {@link ChainWitness}, outside the
- * database, and {@code workbench.audit.appends} counts the events. A rolled-back transaction never
- * touches the head. Plain JDBC on purpose: this is the hot path of every write in the workbench.
+ * database, and {@code workbench.audit.appends} counts the events. A long job's transaction that
+ * rolls back (a dry run) never touches the head. Plain JDBC on purpose: this is the hot path of every write in the workbench.
  */
 @Component
 class ChainAppender {
