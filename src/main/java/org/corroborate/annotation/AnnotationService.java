@@ -222,27 +222,52 @@ public class AnnotationService {
      */
     @PreAuthorize(Roles.OVERSEES)
     public AnnotationDetails importAnnotation(long sourceId, ImportedAnnotation imported, String file, String origin) {
+        return importAnnotations(sourceId, List.of(imported), file, origin).getFirst();
+    }
+
+    /**
+     * Adds several annotations of one source from an imported corpus, as
+     * {@link #importAnnotation} adds one, in the given order, with one look-up of the source, the
+     * caller's rights and the scheme for all of them and one flush: what makes a large import's
+     * time grow with its size and no faster. Each is audited as {@code annotation.imported}.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public List<AnnotationDetails> importAnnotations(long sourceId, List<ImportedAnnotation> imported, String file,
+                                                     String origin) {
         ChangeReason.record(origin);
-        String author = author(imported.author());
         long projectId = sources.summary(sourceId).project();
         projects.requireOverseer(projectId, "import annotations");
         CodePoints text = text(sourceId);
-        LabelledSpan checked = rules(projectId).check(text, imported.start(), imported.end(), imported.label(),
-                imported.attributes(), imported.note());
+        LabelledSpanRules rules = rules(projectId);
+        int schemeNumber = schemes.currentNumber(projectId);
+        String importer = actor.require();
         Instant now = clock.instant();
-        Instant created = imported.createdAt() == null ? now : imported.createdAt();
-        Annotation annotation = new Annotation(projectId, sourceId, author, created);
-        annotation.imported(new Provenance(actor.require(), now, Provenance.fileName(file)));
-        annotation.place(Span.of(text, checked.start(), checked.end()),
-                imported.modifiedAt() == null ? created : imported.modifiedAt());
-        annotation.describe(checked.label(), checked.attributes(), checked.note());
-        annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
-        AnnotationDetails after = annotations.saveAndFlush(annotation).toDetails();
-        remember(projectId, after.attributes());
-        events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
-                null, after, origin));
-        events.publishEvent(new AnnotationChanged(sourceId, after, null, actor.require()));
-        return after;
+        Provenance provenance = new Provenance(importer, now, Provenance.fileName(file));
+        List<Annotation> saved = new ArrayList<>(imported.size());
+        for (ImportedAnnotation one : imported) {
+            String author = author(one.author());
+            LabelledSpan checked = rules.check(text, one.start(), one.end(), one.label(), one.attributes(),
+                    one.note());
+            Instant created = one.createdAt() == null ? now : one.createdAt();
+            Annotation annotation = new Annotation(projectId, sourceId, author, created);
+            annotation.imported(provenance);
+            annotation.place(Span.of(text, checked.start(), checked.end()),
+                    one.modifiedAt() == null ? created : one.modifiedAt());
+            annotation.describe(checked.label(), checked.attributes(), checked.note());
+            annotation.savedUnder(schemeNumber);
+            saved.add(annotations.save(annotation));
+        }
+        annotations.flush();
+        List<AnnotationDetails> made = new ArrayList<>(saved.size());
+        for (Annotation annotation : saved) {
+            AnnotationDetails after = annotation.toDetails();
+            made.add(after);
+            remember(projectId, after.attributes());
+            events.publishEvent(new Change("annotation.imported", "Annotation", String.valueOf(after.id()), sourceId,
+                    null, after, origin));
+            events.publishEvent(new AnnotationChanged(sourceId, after, null, importer));
+        }
+        return made;
     }
 
     /**

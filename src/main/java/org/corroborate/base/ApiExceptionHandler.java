@@ -125,8 +125,19 @@ class ApiExceptionHandler {
         if (RequestBodyLimit.BodyLimitFilter.tooLarge(e)) {
             return bodyTooLarge();
         }
+        if (Busy.isBusy(e)) {
+            return busy(e);
+        }
         log.error("Unexpected API failure", e);
         return error(500, "internal", "Something went wrong on the server; the change was not made.");
+    }
+
+    /** A lock timeout or deadlock: nothing was changed, and the same request a moment later normally succeeds. */
+    static ResponseEntity<ApiError> busy(Exception e) {
+        log.warn("Busy: a request waited too long for a database lock and was refused with 503 ({})", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Busy.RETRY_AFTER_SECONDS))
+                .body(new ApiError("busy", Busy.MESSAGE));
     }
 
     /** A body of unknown length that went past {@code workbench.api.max-body-size} while it was read. */

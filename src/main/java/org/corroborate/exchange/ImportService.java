@@ -1,8 +1,13 @@
 package org.corroborate.exchange;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +23,7 @@ import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.annotation.LabelledSpanRules;
+import org.corroborate.base.BulkWork;
 import org.corroborate.base.ByteCount;
 import org.corroborate.base.Change;
 import org.corroborate.base.CodePoints;
@@ -43,22 +49,40 @@ import org.corroborate.security.AccountService;
 import org.corroborate.source.ImportOutcome;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
+import org.corroborate.source.SourceText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * Imports a labelled corpus (JSON Lines, brat or W3C) into an empty or working workbench, in one
- * transaction: a malformed file or span refuses the whole import with its file and line, and
- * nothing changes. Sources are matched by the hash of their text. What is already there is left
+ * Imports a labelled corpus (JSON Lines, brat or W3C) into an empty or working workbench. The file
+ * is read and checked whole first (a malformed file is refused with its file and line, and nothing
+ * changes); then the work is committed in batches of about {@value #BATCH} items (spans, verdicts,
+ * decisions, statuses), each batch with its audit events, so that the audit chain's head is locked
+ * only for the moment of each batch's commit and other people's writes go on during a long import.
+ * What only storing finds (a text over the size limit, the same text imported by someone else at
+ * that moment, a lock waited for too long) stops the import there: the batches before it are kept,
+ * and importing the same file again, once corrected, completes it (what is already there counts as
+ * unchanged). A dry run is one transaction that is rolled back. Progress goes to a {@link Progress}
+ * and to the log. Sources are matched by the hash of their text. What is already there is left
  * alone; where the file and the workbench differ (another label, another verdict) the workbench's
  * is kept and the conflict reported. Authors, times and decisions are kept as the file gives
  * them; the audit trail records who imported what from where.
  */
 @Service
 public class ImportService {
+
+    /** About how many items a batch commits at once. */
+    static final int BATCH = 500;
+    /** How many items the persistence context holds at most before it is emptied. */
+    private static final int CLEARED_EVERY = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final CorpusFormats formats;
     private final SourceService sources;
@@ -69,7 +93,10 @@ public class ImportService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final WorkbenchProperties.Exchange limits;
-    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactions;
+    private final EntityManager entities;
+    private final Counter spansCounted;
+    private final Timer duration;
     private final ImportGate gate;
     private final SchemeService schemes;
     private final ProjectService projects;
@@ -78,7 +105,8 @@ public class ImportService {
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
-                  PlatformTransactionManager transactionManager, SchemeService schemes, ProjectService projects) {
+                  PlatformTransactionManager transactionManager, SchemeService schemes, ProjectService projects,
+                  EntityManager entities, MeterRegistry meters) {
         this.schemes = schemes;
         this.projects = projects;
         this.formats = formats;
@@ -90,7 +118,12 @@ public class ImportService {
         this.actor = actor;
         this.events = events;
         this.limits = properties.exchange();
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager;
+        this.entities = entities;
+        this.spansCounted = Counter.builder("workbench.import.spans")
+                .description("Spans read from imported corpora (imported or found unchanged)").register(meters);
+        this.duration = Timer.builder("workbench.import.duration").description("Corpus imports, from start to end")
+                .register(meters);
         this.gate = new ImportGate(limits.importWait());
     }
 
@@ -136,7 +169,7 @@ public class ImportService {
         ImportFormat format = format(formatId);
         String authorOfPlain = authorOfPlainSpans(projectId, author);
         try {
-            return gate.run(() -> inTransaction(projectId, format, fileName, content, dryRun, authorOfPlain));
+            return gate.run(() -> timed(projectId, format, fileName, content, dryRun, authorOfPlain, Progress.NONE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,10 +190,28 @@ public class ImportService {
     @PreAuthorize(Roles.OVERSEES)
     public ImportReport importCorpus(long projectId, String formatId, String fileName, InputStream content,
                                      boolean dryRun, String author) throws IOException {
+        return importCorpus(projectId, formatId, fileName, content, dryRun, author, Progress.NONE);
+    }
+
+    /**
+     * As {@link #importCorpus(long, String, String, InputStream, boolean, String)}, telling
+     * {@code progress} how far it got after each batch (on the importing thread).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public ImportReport importCorpus(long projectId, String formatId, String fileName, InputStream content,
+                                     boolean dryRun, String author, Progress progress) throws IOException {
         projects.requireOverseer(projectId, "import a corpus");
         ImportFormat format = format(formatId);
         String authorOfPlain = authorOfPlainSpans(projectId, author);
-        return gate.run(() -> inTransaction(projectId, format, fileName, bounded(content), dryRun, authorOfPlain));
+        return gate.run(() -> timed(projectId, format, fileName, bounded(content), dryRun, authorOfPlain, progress));
+    }
+
+    /** Receives an import's progress: spans done (imported or found unchanged) of all the file's spans. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void spans(long done, long total);
     }
 
     /**
@@ -204,19 +255,18 @@ public class ImportService {
         return formats.importer(formatId);
     }
 
-    private ImportReport inTransaction(long projectId, ImportFormat format, String fileName, byte[] content,
-                                       boolean dryRun, String authorOfPlain) {
-        return transactions.execute(status -> {
-            ImportReport report = importCorpus(projectId, format, fileName, content, dryRun, authorOfPlain);
-            if (dryRun) {
-                status.setRollbackOnly();
-            }
-            return report;
-        });
+    private ImportReport timed(long projectId, ImportFormat format, String fileName, byte[] content,
+                               boolean dryRun, String authorOfPlain, Progress progress) {
+        long t0 = System.nanoTime();
+        try {
+            return importCorpus(projectId, format, fileName, content, dryRun, authorOfPlain, progress);
+        } finally {
+            duration.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
     }
 
     private ImportReport importCorpus(long projectId, ImportFormat format, String fileName, byte[] content,
-                                      boolean dryRun, String authorOfPlain) {
+                                      boolean dryRun, String authorOfPlain, Progress progress) {
         if (content == null || content.length == 0) {
             throw WorkbenchException.badInput("The upload is empty.");
         }
@@ -230,27 +280,136 @@ public class ImportService {
             throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
         }
         Run run = new Run(projectId, name, format.id(), authorOfPlain);
+        run.total = read.stream().mapToLong(source -> source.spans().size()).sum();
+        run.progress = progress;
         for (ImportedSource source : read) {
-            run.source(source);
+            run.check(source);
         }
-        ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
-                run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
-                run.statusesImported, run.blindImported, List.copyOf(run.conflicts), List.copyOf(run.ignored), List.copyOf(run.incomplete));
-        Map<String, Object> recorded = new LinkedHashMap<>();
-        recorded.put("file", name);
-        recorded.put("format", format.id());
-        recorded.put("sha256", Sha256.hex(content));
-        recorded.put("sourcesImported", report.sourcesImported());
-        recorded.put("sourcesMatched", report.sourcesMatched());
-        recorded.put("spansImported", report.spansImported());
-        recorded.put("verdictsImported", report.verdictsImported());
-        recorded.put("decisionsImported", report.decisionsImported());
-        recorded.put("statusesImported", report.statusesImported());
-        recorded.put("blindImported", report.blindImported());
-        recorded.put("conflicts", report.conflicts().size());
-        events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded)
-                .inProject(projectId));
+        run.batches = new Batches(dryRun);
+        log.info("Import of {} ({}) into project {} begins: {} sources, {} spans{}", name, format.id(), projectId,
+                read.size(), run.total, dryRun ? " (dry run)" : "");
+        progress.spans(0, run.total);
+        long t0 = System.nanoTime();
+        try {
+            for (ImportedSource source : read) {
+                run.source(source);
+            }
+            ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
+                    run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
+                    run.statusesImported, run.blindImported, List.copyOf(run.conflicts), List.copyOf(run.ignored),
+                    List.copyOf(run.incomplete));
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            recorded.put("file", name);
+            recorded.put("format", format.id());
+            recorded.put("sha256", Sha256.hex(content));
+            recorded.put("sourcesImported", report.sourcesImported());
+            recorded.put("sourcesMatched", report.sourcesMatched());
+            recorded.put("spansImported", report.spansImported());
+            recorded.put("verdictsImported", report.verdictsImported());
+            recorded.put("decisionsImported", report.decisionsImported());
+            recorded.put("statusesImported", report.statusesImported());
+            recorded.put("blindImported", report.blindImported());
+            recorded.put("conflicts", report.conflicts().size());
+            events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded)
+                    .inProject(projectId));
+            run.batches.finish();
+            return finished(run, report, t0);
+        } catch (RuntimeException e) {
+            run.batches.abandon();
+            if (dryRun || run.batches.committed == 0) {
+                throw e;
+            }
+            log.warn("Import of {} into project {} stopped at {} of {} spans; the {} batches before were kept: "
+                    + "import the corrected file again to complete it", name, projectId, run.done(), run.total,
+                    run.batches.committed);
+            if (e instanceof WorkbenchException refused) {
+                throw new WorkbenchException(refused.kind(), refused.getMessage() + " The import stopped there; "
+                        + "what it imported before was kept. Import the corrected file again to complete it (what "
+                        + "is already here counts as unchanged).");
+            }
+            throw e;
+        }
+    }
+
+    /** Counts, logs and reports an import that finished. */
+    private ImportReport finished(Run run, ImportReport report, long t0) {
+        spansCounted.increment(run.done());
+        long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+        log.info("Import of {} into project {} {}: {} spans ({} new, {} unchanged) in {} ms, {} spans/s, {} batches",
+                run.upload, run.projectId, report.dryRun() ? "checked" : "done", run.done(), run.spansImported,
+                run.spansUnchanged, millis, run.done() * 1000 / millis, run.batches.committed);
+        run.progress.spans(run.done(), run.total);
         return report;
+    }
+
+    /**
+     * The transactions of one import: a batch is committed once it holds about {@value #BATCH}
+     * items, and the next one begins; a dry run stays in one transaction, rolled back at the end,
+     * whose persistence context is emptied as a batch's is.
+     */
+    private final class Batches {
+
+        private final boolean dryRun;
+        private TransactionStatus open;
+        private int items;
+        private int sinceCleared;
+        int committed;
+
+        Batches(boolean dryRun) {
+            this.dryRun = dryRun;
+            begin();
+        }
+
+        private void begin() {
+            DefaultTransactionDefinition batch = new DefaultTransactionDefinition();
+            batch.setName(BulkWork.name("import"));
+            open = transactions.getTransaction(batch);
+            items = 0;
+        }
+
+        /**
+         * Counts an item written; true when the batch is full and has just been closed. Every
+         * {@value #CLEARED_EVERY} items the persistence context is flushed and emptied: each service
+         * call flushes it, and a flush looks at every entity it holds, so a context that grew with
+         * the import made the time grow with the square of its size (the import holds only values).
+         */
+        boolean wrote(int count) {
+            items += count;
+            sinceCleared += count;
+            if (sinceCleared >= CLEARED_EVERY) {
+                entities.flush();
+                entities.clear();
+                sinceCleared = 0;
+            }
+            if (items < BATCH) {
+                return false;
+            }
+            if (dryRun) {
+                items = 0;
+            } else {
+                transactions.commit(open);
+                committed++;
+                begin();
+            }
+            return true;
+        }
+
+        void finish() {
+            if (dryRun) {
+                transactions.rollback(open);
+            } else {
+                transactions.commit(open);
+                committed++;
+            }
+            open = null;
+        }
+
+        void abandon() {
+            if (open != null && !open.isCompleted()) {
+                transactions.rollback(open);
+            }
+            open = null;
+        }
     }
 
     /** One import's work and counts. */
@@ -274,6 +433,26 @@ public class ImportService {
         final List<String> incomplete = new ArrayList<>();
         final long projectId;
         final LabelledSpanRules rules;
+        long total;
+        Progress progress = Progress.NONE;
+        Batches batches;
+        private long lastLogged = System.nanoTime();
+
+        long done() {
+            return spansImported + spansUnchanged;
+        }
+
+        /** Items written: at a batch's end, tells the progress and, every 10 s, the log. */
+        void wrote(int count) {
+            if (!batches.wrote(count)) {
+                return;
+            }
+            progress.spans(done(), total);
+            if (System.nanoTime() - lastLogged > 10_000_000_000L) {
+                lastLogged = System.nanoTime();
+                log.info("Import of {} into project {}: {} of {} spans", upload, projectId, done(), total);
+            }
+        }
 
         Run(long projectId, String upload, String format, String plainAuthor) {
             this.projectId = projectId;
@@ -302,7 +481,11 @@ public class ImportService {
                 }
             });
             Map<String, Long> refs = new HashMap<>();
+            NewSpans fresh = new NewSpans(source, existing, importedBefore, refs);
             for (ImportedSource.ImportedSpan span : imported.spans()) {
+                if (fresh.holdsOneLike(span)) {
+                    fresh.write();
+                }
                 if (span.annotation().author() == null) {
                     // A span with no author in the file (a plain doccano line) is the same span whoever
                     // imports it: one already imported at the same place with the same label is it.
@@ -313,23 +496,22 @@ public class ImportService {
                         if (span.ref() != null) {
                             refs.put(span.ref(), already.id());
                         }
+                        wrote(1);
                         continue;
                     }
                 }
-                span(source, text, existing, refs, span);
-                if (span.annotation().author() == null) {
-                    AnnotationDetails made = existing.get(key(plainAuthor, span.annotation().start(),
-                            span.annotation().end(), span.annotation().label()));
-                    if (made != null && made.imported() != null) {
-                        importedBefore.putIfAbsent(List.of(made.start(), made.end(), made.label()), made);
-                    }
+                if (!span(source, text, existing, refs, span, fresh)) {
+                    wrote(1);
                 }
             }
+            fresh.write();
             for (ImportedSource.Decision decision : imported.decisions()) {
                 decision(source, refs, decision);
+                wrote(1);
             }
             for (ImportedSource.Status status : imported.statuses()) {
                 status(imported, source, status);
+                wrote(1);
             }
             ignored.addAll(imported.ignored());
         }
@@ -359,13 +541,7 @@ public class ImportService {
          */
         private void status(ImportedSource imported, SourceSummary source, ImportedSource.Status status) {
             String reviewer = person(imported.file(), imported.line(), "reviewer", status.reviewer());
-            ReviewState state;
-            try {
-                state = ReviewState.valueOf(status.status().strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw ImportFiles.malformed(imported.file(), imported.line(), "'" + status.status() + "' is not a "
-                        + "review status: use IN_PROGRESS or SUBMITTED.");
-            }
+            ReviewState state = reviewState(imported, status);
             ReviewState held = statuses.statusOf(source.id(), reviewer).status();
             if (state == ReviewState.NOT_STARTED || held == state) {
                 return;
@@ -380,20 +556,126 @@ public class ImportService {
             statusesImported++;
         }
 
+        /**
+         * Checks, before anything is written, what would refuse the file while it is imported: a
+         * source named by hash that is not here, a span that names no author when the caller may not
+         * be its author, an author's name, a span outside its text or whose quote differs from it, and
+         * for a text not held yet (whose every span is new) each span against the scheme. So a
+         * malformed span refuses the whole file while nothing has changed, however far into the
+         * file it is; only what depends on the workbench's own state is found as it is imported.
+         */
+        void check(ImportedSource imported) {
+            CodePoints text;
+            boolean isNew;
+            if (imported.draft() == null) {
+                SourceSummary held = sources.findByHash(projectId, imported.sha256())
+                        .orElseThrow(() -> notHeld(imported));
+                text = new CodePoints(sources.get(held.id()).text());
+                isNew = false;
+            } else {
+                String given = imported.draft().text();
+                if (!SourceText.normalise(given).equals(given)) {
+                    throw ImportFiles.malformed(imported.file(), imported.line(), "The text is not in Unicode NFC "
+                            + "with LF line ends, so offsets into it would shift; normalise it before annotating.");
+                }
+                String sha256 = Sha256.hex(given.getBytes(StandardCharsets.UTF_8));
+                if (imported.sha256() != null && !imported.sha256().equalsIgnoreCase(sha256)) {
+                    throw hashDiffers(imported, sha256);
+                }
+                text = new CodePoints(given);
+                isNew = sources.findByHash(projectId, sha256).isEmpty();
+            }
+            for (ImportedSource.ImportedSpan span : imported.spans()) {
+                ImportedAnnotation given = span.annotation();
+                if (given.author() == null && plainAuthor == null && isNew) {
+                    throw noAuthor(span);
+                }
+                if (given.author() != null) {
+                    person(span.file(), span.line(), "author", given.author());
+                }
+                String covered = at(span.file(), span.line(),
+                        () -> LabelledSpanRules.covered(text, given.start(), given.end()));
+                checkQuote(span, covered);
+                if (isNew) {
+                    at(span.file(), span.line(), () -> rules.check(text, given.start(), given.end(), given.label(),
+                            given.attributes(), given.note()));
+                }
+                for (var verdict : span.verdicts().entrySet()) {
+                    person(span.file(), span.line(), "reviewer", verdict.getKey());
+                    verdict(span, verdict.getValue());
+                }
+            }
+            for (ImportedSource.Decision decision : imported.decisions()) {
+                outcome(decision);
+            }
+            for (ImportedSource.Status status : imported.statuses()) {
+                person(imported.file(), imported.line(), "reviewer", status.reviewer());
+                reviewState(imported, status);
+            }
+        }
+
+        private WorkbenchException hashDiffers(ImportedSource imported, String sha256) {
+            return ImportFiles.malformed(imported.file(), imported.line(), "the text's SHA-256 is " + sha256
+                    + ", not the " + imported.sha256() + " the file gives: the text was changed after export.");
+        }
+
+        private Verdict verdict(ImportedSource.ImportedSpan span, String given) {
+            try {
+                return Verdict.valueOf(given.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ImportFiles.malformed(span.file(), span.line(), "'" + given + "' is not a verdict: "
+                        + "use AGREE, DISAGREE or UNSURE.");
+            }
+        }
+
+        private Outcome outcome(ImportedSource.Decision decision) {
+            try {
+                return Outcome.valueOf(decision.outcome().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ImportFiles.malformed(decision.file(), decision.line(), "'" + decision.outcome()
+                        + "' is not an outcome: use ACCEPTED or REJECTED.");
+            }
+        }
+
+        private ReviewState reviewState(ImportedSource imported, ImportedSource.Status status) {
+            try {
+                return ReviewState.valueOf(status.status().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ImportFiles.malformed(imported.file(), imported.line(), "'" + status.status() + "' is not a "
+                        + "review status: use IN_PROGRESS or SUBMITTED.");
+            }
+        }
+
+        private WorkbenchException notHeld(ImportedSource imported) {
+            return ImportFiles.malformed(imported.file(), imported.line(), "the source urn:sha256:" + imported.sha256()
+                    + " is not in the workbench. This format carries no texts: import the sources first (JSON Lines "
+                    + "and brat carry them).");
+        }
+
+        private WorkbenchException noAuthor(ImportedSource.ImportedSpan span) {
+            return ImportFiles.malformed(span.file(), span.line(), "this span names no author, and you do not "
+                    + "annotate in this project. Give 'author': the account, a reviewer or supervisor of the "
+                    + "project, whose work these spans are.");
+        }
+
+        private void checkQuote(ImportedSource.ImportedSpan span, String covered) {
+            if (span.quote() != null && !oneLine(covered).equals(oneLine(span.quote()))) {
+                String name = span.ref() == null ? "" : " " + span.ref();
+                throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " says it covers '"
+                        + shorten(span.quote()) + "', but the text there reads '" + shorten(covered) + "'.");
+            }
+        }
+
         /** The workbench's source for the imported one: matched by hash, or imported now. */
         private SourceSummary place(ImportedSource imported) {
             if (imported.draft() == null) {
                 sourcesMatched++;
-                return sources.findByHash(projectId, imported.sha256()).orElseThrow(() -> ImportFiles.malformed(imported.file(),
-                        imported.line(), "the source urn:sha256:" + imported.sha256() + " is not in the workbench. "
-                                + "This format carries no texts: import the sources first (JSON Lines and brat carry "
-                                + "them)."));
+                return sources.findByHash(projectId, imported.sha256()).orElseThrow(() -> notHeld(imported));
             }
             ImportOutcome outcome = at(imported.file(), imported.line(), () -> sources.importRecord(projectId, imported.draft()));
             SourceSummary source = outcome.source();
             if (imported.sha256() != null && !imported.sha256().equalsIgnoreCase(source.sha256())) {
-                throw ImportFiles.malformed(imported.file(), imported.line(), "the text's SHA-256 is " + source.sha256()
-                        + ", not the " + imported.sha256() + " the file gives: the text was changed after export.");
+                throw hashDiffers(imported, source.sha256());
             }
             if (outcome.status() == ImportOutcome.Status.DUPLICATE) {
                 sourcesMatched++;
@@ -408,23 +690,21 @@ public class ImportService {
             return source;
         }
 
-        private void span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
-                          Map<String, Long> refs, ImportedSource.ImportedSpan span) {
+        /**
+         * Imports a span, or reports it as unchanged or in conflict; a new span is handed to
+         * {@code fresh}, to be written with the next ones of its source (then true).
+         */
+        private boolean span(SourceSummary source, CodePoints text, Map<List<Object>, AnnotationDetails> existing,
+                             Map<String, Long> refs, ImportedSource.ImportedSpan span, NewSpans fresh) {
             ImportedAnnotation given = span.annotation();
             if (given.author() == null && plainAuthor == null) {
-                throw ImportFiles.malformed(span.file(), span.line(), "this span names no author, and you do not "
-                        + "annotate in this project. Give 'author': the account, a reviewer or supervisor of the "
-                        + "project, whose work these spans are.");
+                throw noAuthor(span);
             }
             String author = given.author() == null ? plainAuthor
                     : person(span.file(), span.line(), "author", given.author());
-            String name = span.ref() == null ? "" : " " + span.ref();
             String covered = at(span.file(), span.line(),
                     () -> LabelledSpanRules.covered(text, given.start(), given.end()));
-            if (span.quote() != null && !oneLine(covered).equals(oneLine(span.quote()))) {
-                throw ImportFiles.malformed(span.file(), span.line(), "span" + name + " says it covers '"
-                        + shorten(span.quote()) + "', but the text there reads '" + shorten(covered) + "'.");
-            }
+            checkQuote(span, covered);
             List<Object> key = key(author, given.start(), given.end(), given.label());
             AnnotationDetails found = existing.get(key);
             AnnotationDetails annotation;
@@ -435,24 +715,105 @@ public class ImportService {
                     conflicts.add(where(span.file(), span.line()) + author + " already has a " + given.label()
                             + " span at " + given.start() + ".." + given.end() + " on source " + source.id()
                             + " with other attributes or note; the workbench's is kept.");
-                    return;
+                    return false;
                 }
                 spansUnchanged++;
                 annotation = found;
             } else {
-                ImportedAnnotation withAuthor = new ImportedAnnotation(author, given.start(), given.end(),
-                        given.label(), given.attributes(), given.note(), given.createdAt(), given.modifiedAt());
-                annotation = at(span.file(), span.line(),
-                        () -> annotations.importAnnotation(source.id(), withAuthor, file(span.file()), origin));
-                existing.put(key, annotation);
-                spansImported++;
-                incomplete(span.file(), span.line(), "span" + name + " at " + annotation.start() + ".."
-                        + annotation.end(), annotation.label(), annotation.attributes());
+                at(span.file(), span.line(), () -> rules.check(text, given.start(), given.end(), given.label(),
+                        given.attributes(), given.note()));
+                fresh.add(span, new ImportedAnnotation(author, given.start(), given.end(), given.label(),
+                        given.attributes(), given.note(), given.createdAt(), given.modifiedAt()), key);
+                return true;
             }
             if (span.ref() != null) {
                 refs.put(span.ref(), annotation.id());
             }
-            verdicts(span, annotation, found != null);
+            verdicts(span, annotation, true);
+            return false;
+        }
+
+        /**
+         * New spans of one source, written together (up to {@value #CLEARED_EVERY} at a time, from
+         * one file) with their verdicts after them: one look-up of source, rights and scheme for all
+         * of them instead of one each. A span like one waiting here (the same author, place and
+         * label, or for spans without an author the same place and label) waits until they are
+         * written, so that it is recognised as the same span.
+         */
+        private final class NewSpans {
+
+            private final SourceSummary source;
+            private final Map<List<Object>, AnnotationDetails> existing;
+            private final Map<List<Object>, AnnotationDetails> importedBefore;
+            private final Map<String, Long> refs;
+            private final List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
+            private final List<ImportedAnnotation> given = new ArrayList<>();
+            private final Map<List<Object>, Boolean> keys = new HashMap<>();
+            private final Set<List<Object>> places = new java.util.HashSet<>();
+            private String file;
+
+            NewSpans(SourceSummary source, Map<List<Object>, AnnotationDetails> existing,
+                     Map<List<Object>, AnnotationDetails> importedBefore, Map<String, Long> refs) {
+                this.source = source;
+                this.existing = existing;
+                this.importedBefore = importedBefore;
+                this.refs = refs;
+            }
+
+            boolean holdsOneLike(ImportedSource.ImportedSpan span) {
+                if (spans.isEmpty()) {
+                    return false;
+                }
+                ImportedAnnotation a = span.annotation();
+                String author = a.author() == null ? plainAuthor : a.author().strip();
+                return !file(span.file()).equals(file)
+                        || author != null && keys.containsKey(key(author, a.start(), a.end(), a.label()))
+                        || places.contains(List.of(a.start(), a.end(), a.label()));
+            }
+
+            void add(ImportedSource.ImportedSpan span, ImportedAnnotation withAuthor, List<Object> key) {
+                file = file(span.file());
+                spans.add(span);
+                given.add(withAuthor);
+                keys.put(key, true);
+                places.add(List.of(withAuthor.start(), withAuthor.end(), withAuthor.label()));
+                if (spans.size() >= CLEARED_EVERY) {
+                    write();
+                }
+            }
+
+            void write() {
+                if (spans.isEmpty()) {
+                    return;
+                }
+                ImportedSource.ImportedSpan first = spans.getFirst();
+                List<AnnotationDetails> made = at(first.file(), first.line(),
+                        () -> annotations.importAnnotations(source.id(), List.copyOf(given), file, origin));
+                for (int i = 0; i < made.size(); i++) {
+                    ImportedSource.ImportedSpan span = spans.get(i);
+                    AnnotationDetails annotation = made.get(i);
+                    ImportedAnnotation a = given.get(i);
+                    existing.put(key(a.author(), a.start(), a.end(), a.label()), annotation);
+                    if (span.annotation().author() == null) {
+                        importedBefore.putIfAbsent(List.of(annotation.start(), annotation.end(), annotation.label()),
+                                annotation);
+                    }
+                    spansImported++;
+                    String name = span.ref() == null ? "" : " " + span.ref();
+                    incomplete(span.file(), span.line(), "span" + name + " at " + annotation.start() + ".."
+                            + annotation.end(), annotation.label(), annotation.attributes());
+                    if (span.ref() != null) {
+                        refs.put(span.ref(), annotation.id());
+                    }
+                    verdicts(span, annotation, false);
+                }
+                int written = spans.size();
+                spans.clear();
+                given.clear();
+                keys.clear();
+                places.clear();
+                wrote(written);
+            }
         }
 
         private void verdicts(ImportedSource.ImportedSpan span, AnnotationDetails annotation, boolean heldBefore) {
@@ -467,13 +828,7 @@ public class ImportService {
             }
             for (var given : new TreeMap<>(span.verdicts()).entrySet()) {
                 person(span.file(), span.line(), "reviewer", given.getKey());
-                Verdict verdict;
-                try {
-                    verdict = Verdict.valueOf(given.getValue().strip().toUpperCase());
-                } catch (IllegalArgumentException e) {
-                    throw ImportFiles.malformed(span.file(), span.line(), "'" + given.getValue() + "' is not a verdict: "
-                            + "use AGREE, DISAGREE or UNSURE.");
-                }
+                Verdict verdict = verdict(span, given.getValue());
                 ImportedSource.VerdictNote note = span.notes().getOrDefault(given.getKey(),
                         new ImportedSource.VerdictNote(null, null, null));
                 String comment = blankToNull(note.comment());
@@ -512,13 +867,7 @@ public class ImportService {
                 throw ImportFiles.malformed(decision.file(), decision.line(), "decision " + decision.ref()
                         + " names no spans in 'basedOn'.");
             }
-            Outcome outcome;
-            try {
-                outcome = Outcome.valueOf(decision.outcome().strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                throw ImportFiles.malformed(decision.file(), decision.line(), "'" + decision.outcome()
-                        + "' is not an outcome: use ACCEPTED or REJECTED.");
-            }
+            Outcome outcome = outcome(decision);
             for (DecisionDetails held : adjudication.decisions(source.id())) {
                 if (held.basedOn().stream().anyMatch(ids::contains)) {
                     if (!held.basedOn().equals(ids) || held.outcome() != outcome) {

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import jakarta.persistence.OptimisticLockException;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import org.corroborate.base.Busy;
 import org.corroborate.base.WorkbenchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@link AccessDeniedException}: the service's own message, or "You may not do this."</li>
  *   <li>{@link WorkbenchException} (including a stale annotation): its message, written for a person.</li>
  *   <li>an optimistic-lock conflict: someone else changed it; reload.</li>
+ *   <li>a lock timeout or deadlock ({@link Busy}): the workbench is busy; nothing changed, try again.</li>
  *   <li>anything else: a generic message with an id, and the exception logged under that id.</li>
  * </ul>
  */
@@ -63,6 +65,10 @@ public class SessionErrorHandler implements ErrorHandler {
             if (cause.getCause() == cause) {
                 break;
             }
+        }
+        if (Busy.isBusy(thrown)) {
+            log.warn("Busy: a UI action waited too long for a database lock ({})", thrown.toString());
+            return Busy.MESSAGE;
         }
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         log.error("Unexpected error {} in the UI", id, thrown);

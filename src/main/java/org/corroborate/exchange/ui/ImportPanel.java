@@ -5,6 +5,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
@@ -13,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.corroborate.base.Busy;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.exchange.ImportFormat;
@@ -33,6 +36,9 @@ class ImportPanel extends Div {
     private final Select<ImportFormat> format = new Select<>();
     private final Paragraph help = new Paragraph();
     private final Div report = new Div();
+    private final ProgressBar progressBar = new ProgressBar();
+    private final Span progressText = new Span();
+    private final Div progress = new Div(progressText, progressBar);
     private final AtomicReference<String> formatChosen = new AtomicReference<>();
     private final AtomicReference<Boolean> dryChosen = new AtomicReference<>(false);
     private final AtomicReference<String> authorChosen = new AtomicReference<>();
@@ -76,10 +82,15 @@ class ImportPanel extends Div {
         }
         upload = upload(UI.getCurrent());
         report.setId("import-report");
+        progress.setId("import-progress");
+        progress.setVisible(false);
+        progressBar.setId("import-progress-bar");
+        progressBar.getElement().setAttribute("aria-label", "Import progress");
+        progressText.addClassName("cb-muted");
         format.addValueChangeListener(e -> chosen(e.getValue()));
         formats.stream().filter(f -> f.id().equals(PREFERRED)).findFirst()
                 .or(() -> formats.stream().findFirst()).ifPresent(format::setValue);
-        add(format, author, dryRun, help, upload, report);
+        add(format, author, dryRun, help, upload, progress, report);
     }
 
     private Upload upload(UI ui) {
@@ -89,11 +100,19 @@ class ImportPanel extends Div {
         Upload upload = new Upload(new SpooledUpload(max, name -> imports.tooLarge().getMessage(), null,
                 (fileName, file) -> {
                     Div outcome;
+                    ImportService.Progress shown = (done, total) -> progress(ui, fileName, done, total);
                     try (InputStream in = Files.newInputStream(file)) {
                         outcome = ImportReportView.of(imports.importCorpus(projectId, formatChosen.get(), fileName, in,
-                                dryChosen.get(), authorChosen.get()));
+                                dryChosen.get(), authorChosen.get(), shown));
                     } catch (WorkbenchException e) {
                         outcome = ImportReportView.refused(fileName, e.getMessage());
+                    } catch (RuntimeException e) {
+                        if (!Busy.isBusy(e)) {
+                            ui.access(() -> progress.setVisible(false));
+                            throw e;
+                        }
+                        outcome = ImportReportView.refused(fileName, Busy.MESSAGE + " What was imported before "
+                                + "stays; importing the same file again completes it.");
                     }
                     show(ui, outcome);
                 },
@@ -138,9 +157,20 @@ class ImportPanel extends Div {
         return "a " + listed + " file";
     }
 
+    /** Shows how far the import got (pushed after each batch it commits): "12,500 of 100,000 spans". */
+    private void progress(UI ui, String fileName, long done, long total) {
+        ui.access(() -> {
+            progress.setVisible(true);
+            progressBar.setIndeterminate(total == 0);
+            progressBar.setValue(total == 0 ? 0 : Math.min(1.0, (double) done / total));
+            progressText.setText(String.format("Importing %s: %,d of %,d spans", fileName, done, total));
+        });
+    }
+
     /** Shows an import's report in place of the last one, and readies the upload for the next file. */
     private void show(UI ui, Div outcome) {
         ui.access(() -> {
+            progress.setVisible(false);
             report.removeAll();
             report.add(outcome);
             upload.clearFileList();

@@ -3,8 +3,11 @@ package org.corroborate.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import org.corroborate.base.Busy;
 import org.corroborate.base.WorkbenchException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -40,6 +43,17 @@ class SessionErrorHandlerTest {
                 .isEqualTo(SessionErrorHandler.CONFLICT).contains("Someone else changed this").contains("Reload");
         assertThat(SessionErrorHandler.messageFor(new OptimisticLockException("stale")))
                 .isEqualTo(SessionErrorHandler.CONFLICT);
+    }
+
+    @Test
+    void aLockTimeoutOrDeadlockSaysTheWorkbenchIsBusyAndToTryAgain() {
+        assertThat(SessionErrorHandler.messageFor(new CannotAcquireLockException("Timeout trying to lock table")))
+                .isEqualTo(Busy.MESSAGE).contains("busy").contains("try again");
+        SQLException deadlock = new SQLException("deadlock detected", "40P01");
+        assertThat(SessionErrorHandler.messageFor(new IllegalStateException("commit failed", deadlock)))
+                .isEqualTo(Busy.MESSAGE);
+        assertThat(SessionErrorHandler.messageFor(new SQLException("Timeout trying to lock table", "HYT00", 50200)))
+                .isEqualTo(Busy.MESSAGE);
     }
 
     @Test
