@@ -61,7 +61,7 @@ class TokensBrowserTest extends BrowserTest {
         assertThat(page.locator("#token-expires input")).not().hasValue("");
         screenshot(page, "tokens-new-1440");
         page.locator("#token-create").click();
-        Locator value = page.locator("#token-value input");
+        Locator value = page.locator("#token-value textarea");
         assertThat(value).hasValue(java.util.regex.Pattern.compile("^cbt_.{43}$"));
         String token = value.inputValue();
         page.locator("#token-copy").click();

@@ -141,7 +141,8 @@ public class MainLayout extends AppLayout {
         button.setId("account-menu");
         button.addClassName("cb-account-menu");
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        button.setAriaLabel("Account menu of " + username);
+        // Named by what it shows (the name and roles), as axe requires; the title and the popup say the rest.
+        button.getElement().setAttribute("title", "Account menu of " + username);
         button.getElement().setAttribute("aria-haspopup", "menu");
         for (Component part : shown) {
             button.getElement().appendChild(part.getElement());

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -48,6 +49,8 @@ public class TokensView extends VerticalLayout {
 
     /** The expiry a new token is offered: in 90 days. */
     static final int DEFAULT_DAYS = 90;
+    /** Below this window width, in CSS pixels, the grid shows only each token's name and status. */
+    static final int NARROW = 700;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -84,27 +87,44 @@ public class TokensView extends VerticalLayout {
         everyone.addValueChangeListener(e -> refresh());
 
         grid.setId("tokens");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(TokenDetails::name).setHeader("Name").setKey("name").setFlexGrow(1).setWidth("10rem");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
+        grid.addColumn(TokenDetails::name).setHeader("Name").setKey("name").setFlexGrow(1).setWidth("6rem")
+                .setTooltipGenerator(TokenDetails::name);
         grid.addColumn(TokenDetails::owner).setHeader("Owner").setKey("owner").setWidth("8rem").setFlexGrow(0)
                 .setVisible(false);
         grid.addColumn(t -> t.writes() ? "Read and write" : "Read").setHeader("Scope").setKey("scope")
-                .setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(t -> DAY.format(t.createdAt())).setHeader("Created").setKey("created").setWidth("7rem")
+                .setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(t -> DAY.format(t.createdAt())).setHeader("Created").setKey("created").setWidth("8rem")
                 .setFlexGrow(0);
         grid.addColumn(t -> t.expiresAt() == null ? "Never" : DAY.format(t.expiresAt())).setHeader("Expires")
-                .setKey("expires").setWidth("7rem").setFlexGrow(0);
+                .setKey("expires").setWidth("8rem").setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? "Never" : MINUTE.format(t.lastUsedAt())).setHeader("Last used")
-                .setKey("last-used").setWidth("10rem").setFlexGrow(0);
+                .setKey("last-used").setWidth("13rem").setFlexGrow(0);
         grid.addComponentColumn(TokensView::status).setHeader("Status").setKey("status").setWidth("6.5rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("actions").setWidth("6.5rem").setFlexGrow(0)
+        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("actions").setWidth("5.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(false);
         empty.setId("no-tokens");
         empty.addClassName("cb-muted");
         add(top, about, everyone, empty, grid);
         refresh();
+        // On a phone the grid keeps what matters for revoking: the name and the status.
+        addAttachListener(e -> {
+            e.getUI().getPage().retrieveExtendedClientDetails(details -> narrow(details.getWindowInnerWidth()));
+            var resizing = e.getUI().getPage().addBrowserWindowResizeListener(resize -> narrow(resize.getWidth()));
+            addDetachListener(detach -> {
+                resizing.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private void narrow(int width) {
+        boolean wide = width >= NARROW;
+        for (String key : List.of("scope", "created", "expires", "last-used")) {
+            grid.getColumnByKey(key).setVisible(wide);
+        }
     }
 
     private static Span status(TokenDetails token) {
@@ -207,7 +227,7 @@ public class TokensView extends VerticalLayout {
         Paragraph warning = new Paragraph("Copy the token now and keep it somewhere safe: it is shown only this once. "
                 + "Anyone who holds it can act as you within its scope.");
         warning.addClassName("cb-token-warning");
-        TextField value = new TextField("Token");
+        TextArea value = new TextArea("Token");
         value.setId("token-value");
         value.setValue(created.token());
         value.setReadOnly(true);
@@ -222,7 +242,7 @@ public class TokensView extends VerticalLayout {
         copy.setId("token-copy");
         HorizontalLayout row = new HorizontalLayout(value, copy);
         row.setWidthFull();
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setAlignItems(FlexComponent.Alignment.END);
         row.expand(value);
         Button done = new Button("Done", e -> dialog.close());
         done.setId("token-done");
