@@ -2,7 +2,6 @@ package org.corroborate.security;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.corroborate.base.WorkbenchException;
 
 /**
@@ -15,11 +14,6 @@ public enum TokenScope {
     READ,
     /** Every method, reading included. */
     WRITE;
-
-    /** The names the API takes and shows, lower case. */
-    public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** The scopes the API lists for a token of this level: ["read"] or ["read", "write"]. */
     public List<String> granted() {

@@ -159,6 +159,18 @@ class ApiTokenApiTest {
     }
 
     @Test
+    void aRevocationWrittenByAnotherNodeCountsAtOnceHere() throws Exception {
+        JsonNode made = make(BEN, Map.of("name", "revoked elsewhere", "scopes", List.of("read")));
+        String token = made.get("token").asString();
+        bearer(token, MockMvcRequestBuilders.get("/api/tokens")).andExpect(status().isOk());
+        // Another node of the workbench revokes it: it writes the row; this node caches nothing.
+        jdbc.update("update api_token set revoked_at = current_timestamp, revoked_by = 'admin' where id = ?",
+                made.get("id").asLong());
+        bearer(token, MockMvcRequestBuilders.get("/api/tokens")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.details.token").value("revoked"));
+    }
+
+    @Test
     void aTokenRevokedWithItselfStopsAtOnce() throws Exception {
         JsonNode made = make(ANA, Map.of("name", "self-revoking", "scopes", List.of("write")));
         long id = made.get("id").asLong();
