@@ -88,7 +88,7 @@ public class TokensView extends VerticalLayout {
 
         grid.setId("tokens");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
-        grid.addColumn(TokenDetails::name).setHeader("Name").setKey("name").setFlexGrow(1).setWidth("6rem")
+        grid.addColumn(TokenDetails::name).setHeader("Name").setKey("name").setFlexGrow(1).setWidth("5rem")
                 .setTooltipGenerator(TokenDetails::name);
         grid.addColumn(TokenDetails::owner).setHeader("Owner").setKey("owner").setWidth("8rem").setFlexGrow(0)
                 .setVisible(false);
@@ -100,9 +100,9 @@ public class TokensView extends VerticalLayout {
                 .setKey("expires").setWidth("8rem").setFlexGrow(0);
         grid.addColumn(t -> t.lastUsedAt() == null ? "Never" : MINUTE.format(t.lastUsedAt())).setHeader("Last used")
                 .setKey("last-used").setWidth("13rem").setFlexGrow(0);
-        grid.addComponentColumn(TokensView::status).setHeader("Status").setKey("status").setWidth("6.5rem")
+        grid.addComponentColumn(TokensView::status).setHeader("Status").setKey("status").setWidth("6.25rem")
                 .setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("actions").setWidth("5.5rem").setFlexGrow(0)
+        grid.addComponentColumn(this::revokeButton).setHeader("").setKey("actions").setWidth("6.25rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(false);
         empty.setId("no-tokens");
@@ -187,6 +187,8 @@ public class TokensView extends VerticalLayout {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         DatePicker expires = new DatePicker("Works until (end of the day, UTC)");
         expires.setId("token-expires");
+        // One unambiguous form for every reader (3/1/2027 is March in one country, January in another).
+        expires.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
         expires.setMin(today);
         expires.setValue(today.plusDays(DEFAULT_DAYS));
         expires.setClearButtonVisible(true);
