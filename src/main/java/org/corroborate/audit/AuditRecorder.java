@@ -57,13 +57,17 @@ class AuditRecorder {
         return state == null ? null : json.writeValueAsString(state);
     }
 
-    /** Where the request came from: the API or the UI, and the client's address; start-up work has none. */
+    /**
+     * Where the request came from: the API or the UI, and the client's address, then the API token it
+     * signed in with, if any ({@code api 127.0.0.1 token 12}); start-up work has none.
+     */
     private static String origin() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return "system";
         }
         HttpServletRequest request = attributes.getRequest();
         String channel = request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? "api" : "ui";
-        return channel + " " + request.getRemoteAddr();
+        Object token = request.getAttribute(CurrentActor.API_TOKEN_ATTRIBUTE);
+        return channel + " " + request.getRemoteAddr() + (token == null ? "" : " token " + token);
     }
 }

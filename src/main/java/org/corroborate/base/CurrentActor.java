@@ -20,6 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentActor {
 
+    /**
+     * The request attribute that holds the id of the API token a request signed in with (set by the
+     * security feature's Bearer filter), so that the audit trail can name it; never the token itself.
+     */
+    public static final String API_TOKEN_ATTRIBUTE = "org.corroborate.api-token";
+
     private final SecurityContextHolderStrategy strategy;
 
     public CurrentActor(ObjectProvider<SecurityContextHolderStrategy> strategy) {

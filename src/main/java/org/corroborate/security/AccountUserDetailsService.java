@@ -31,12 +31,15 @@ class AccountUserDetailsService implements UserDetailsService {
         return User.withUsername(account.getUsername())
                 .password(account.getPasswordHash())
                 .disabled(!account.isEnabled())
-                .roles(authorities(account).stream().map(Role::name).toArray(String[]::new))
+                .roles(rolesOf(account).stream().map(Role::name).toArray(String[]::new))
                 .build();
     }
 
-    /** The account's workbench-wide roles and every role it holds in some project. */
-    private Set<Role> authorities(Account account) {
+    /**
+     * The account's workbench-wide roles and every role it holds in some project: what it signs in with,
+     * by password or by API token.
+     */
+    Set<Role> rolesOf(Account account) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(account.getRoles());
         ProjectRoleDirectory directory = projectRoles.getIfAvailable();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.corroborate.base.ApiError;
 import org.corroborate.security.ui.LoginView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -31,8 +34,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two doors: the REST API under /api with HTTP Basic and JSON errors, and the Vaadin UI with a
- * login form. Both check the same accounts; method security on the services does the rest.
+ * Two doors: the REST API under /api with HTTP Basic (people) or an API token sent as
+ * {@code Authorization: Bearer} (scripts, {@link BearerTokenFilter}) and JSON errors, and the Vaadin UI
+ * with a login form. Both check the same accounts; method security on the services does the rest.
  */
 @Configuration
 @EnableWebSecurity
@@ -58,7 +62,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json, SecurityProperties properties)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JsonMapper json, SecurityProperties properties,
+                                       ApiTokenService tokens, ObjectProvider<SecurityContextHolderStrategy> strategy)
             throws Exception {
         http.securityMatcher("/api/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
@@ -72,7 +77,8 @@ class SecurityConfiguration {
                         return;
                     }
                     write(response, json, 401, new ApiError("unauthorized",
-                            "Sign in with HTTP Basic using a workbench account."));
+                            "Sign in with HTTP Basic using a workbench account, or send an API token as "
+                                    + "'Authorization: Bearer TOKEN'."));
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, 403, new ApiError("forbidden", "You are not allowed to do this."))))
@@ -82,7 +88,19 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(new CrossSiteRequestFilter(properties.allowedOrigins(), (response, message) ->
                         write(response, json, 403, new ApiError("cross_site", message))),
-                        BasicAuthenticationFilter.class);
+                        BasicAuthenticationFilter.class)
+                // API tokens for scripts, beside HTTP Basic for people; after the cross-site check.
+                .addFilterBefore(new BearerTokenFilter(tokens,
+                        strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
+                        (response, status, code, message, reason) -> {
+                            if (status == 401) {
+                                // RFC 6750: the token was presented and is not valid.
+                                response.setHeader("WWW-Authenticate",
+                                        "Bearer realm=\"Corroborate\", error=\"invalid_token\"");
+                            }
+                            writeBody(response, json, status, new ApiError(code, message,
+                                    reason == null ? Map.of() : Map.of("token", reason)));
+                        }), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -159,11 +177,16 @@ class SecurityConfiguration {
 
     private static void write(HttpServletResponse response, JsonMapper json, int status, ApiError error)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Corroborate\"");
         }
+        writeBody(response, json, status, error);
+    }
+
+    private static void writeBody(HttpServletResponse response, JsonMapper json, int status, ApiError error)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), error);
     }
 }

@@ -68,7 +68,7 @@ class ProjectIsolationTest {
 
     /**
      * Endpoints that show nothing of any one project: format lists, measures, the chain check, creating
-     * a project, the caller's own preferences.
+     * a project, the caller's own preferences and API tokens (an administrator's: everyone's).
      */
     static final Set<String> WORKBENCH_WIDE = Set.of(
             "POST /api/projects",
@@ -78,6 +78,9 @@ class ProjectIsolationTest {
             "GET /api/audit/verify",
             "GET /api/me/preferences",
             "PUT /api/me/preferences",
+            "POST /api/tokens",
+            "GET /api/tokens",
+            "DELETE /api/tokens/{id}",
             "GET /api/docs",
             "GET /api/openapi",
             "GET /api/openapi.yaml",

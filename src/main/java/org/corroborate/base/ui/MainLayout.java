@@ -3,7 +3,11 @@ package org.corroborate.base.ui;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -50,7 +54,9 @@ public class MainLayout extends AppLayout {
         addToDrawer(brand(properties.demo()), navigation());
         addToNavbar(new DrawerToggle());
         extensions.stream().map(FrameExtension::navbarItem).filter(Objects::nonNull).forEach(this::addToNavbar);
-        addToNavbar(spacer(), new DisplaySettings(), userMenu(authentication));
+        List<FrameExtension.AccountMenuEntry> entries = extensions.stream().map(FrameExtension::accountMenuEntry)
+                .filter(Objects::nonNull).toList();
+        addToNavbar(spacer(), new DisplaySettings(), userMenu(authentication, entries));
     }
 
     private static Div brand(boolean demo) {
@@ -87,7 +93,12 @@ public class MainLayout extends AppLayout {
         return spacer;
     }
 
-    private static HorizontalLayout userMenu(AuthenticationContext authentication) {
+    /**
+     * Who is signed in, as the account menu's button (their avatar, name and roles; the menu holds what
+     * {@link FrameExtension#accountMenuEntry()} beans add, such as API tokens), and Sign out.
+     */
+    private static HorizontalLayout userMenu(AuthenticationContext authentication,
+                                             List<FrameExtension.AccountMenuEntry> entries) {
         HorizontalLayout menu = new HorizontalLayout();
         menu.setAlignItems(FlexComponent.Alignment.CENTER);
         menu.addClassName("cb-user");
@@ -114,8 +125,38 @@ public class MainLayout extends AppLayout {
                     signOut.setId("sign-out");
                     signOut.setAriaLabel("Sign out"); // its label is hidden on a phone, its name stays
                     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                    menu.add(avatar, name, roles, signOut);
+                    if (entries.isEmpty()) {
+                        menu.add(avatar, name, roles, signOut);
+                    } else {
+                        menu.add(accountMenu(user.getUsername(), entries, avatar, name, roles), signOut);
+                    }
                 });
         return menu;
+    }
+
+    /** The avatar, name and roles as one button that opens the account menu. */
+    private static Button accountMenu(String username, List<FrameExtension.AccountMenuEntry> entries,
+                                      Component... shown) {
+        Button button = new Button();
+        button.setId("account-menu");
+        button.addClassName("cb-account-menu");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // Named by what it shows (the name and roles), as axe requires; the title and the popup say the rest.
+        button.getElement().setAttribute("title", "Account menu of " + username);
+        button.getElement().setAttribute("aria-haspopup", "menu");
+        for (Component part : shown) {
+            button.getElement().appendChild(part.getElement());
+        }
+        button.getElement().appendChild(VaadinIcon.CHEVRON_DOWN_SMALL.create().getElement());
+        ContextMenu menu = new ContextMenu(button);
+        menu.setOpenOnClick(true);
+        for (FrameExtension.AccountMenuEntry entry : entries) {
+            MenuItem item = menu.addItem(entry.label(), e -> UI.getCurrent().navigate(entry.view()));
+            item.setId(entry.id());
+            if (entry.icon() != null) {
+                item.addComponentAsFirst(entry.icon().create());
+            }
+        }
+        return button;
     }
 }
