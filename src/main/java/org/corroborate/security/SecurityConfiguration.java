@@ -90,17 +90,7 @@ class SecurityConfiguration {
                         write(response, json, 403, new ApiError("cross_site", message))),
                         BasicAuthenticationFilter.class)
                 // API tokens for scripts, beside HTTP Basic for people; after the cross-site check.
-                .addFilterBefore(new BearerTokenFilter(tokens,
-                        strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
-                        (response, status, code, message, reason) -> {
-                            if (status == 401) {
-                                // RFC 6750: the token was presented and is not valid.
-                                response.setHeader("WWW-Authenticate",
-                                        "Bearer realm=\"Corroborate\", error=\"invalid_token\"");
-                            }
-                            writeBody(response, json, status, new ApiError(code, message,
-                                    reason == null ? Map.of() : Map.of("token", reason)));
-                        }), BasicAuthenticationFilter.class);
+                .addFilterBefore(bearerTokens(tokens, strategy, json), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -181,6 +171,25 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Corroborate\"");
         }
         writeBody(response, json, status, error);
+    }
+
+    /**
+     * The {@code Authorization: Bearer} filter with the API's JSON refusals: 401 {@code unauthorized}
+     * (with RFC 6750's {@code WWW-Authenticate}) for a token that is unknown, revoked, expired or whose
+     * account is disabled, 403 {@code token_scope} for a read token sending a write. Used by the API
+     * chain and by {@link ActuatorSecurity}, so that a metrics scraper may use an administrator's token.
+     */
+    static BearerTokenFilter bearerTokens(ApiTokenService tokens, ObjectProvider<SecurityContextHolderStrategy> strategy,
+                                          JsonMapper json) {
+        return new BearerTokenFilter(tokens, strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
+                (response, status, code, message, reason) -> {
+                    if (status == 401) {
+                        // RFC 6750: the token was presented and is not valid.
+                        response.setHeader("WWW-Authenticate", "Bearer realm=\"Corroborate\", error=\"invalid_token\"");
+                    }
+                    writeBody(response, json, status, new ApiError(code, message,
+                            reason == null ? Map.of() : Map.of("token", reason)));
+                });
     }
 
     private static void writeBody(HttpServletResponse response, JsonMapper json, int status, ApiError error)

@@ -76,6 +76,37 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void aScraperMayUseAnAdministratorsApiTokenButNoOneElses() throws Exception {
+        var admin = token("admin", "prometheus scraper");
+        var sam = token("sam", "sam's reader");
+        String adminToken = admin.get("token").asString();
+        String samToken = sam.get("token").asString();
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + adminToken))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("workbench_")));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + samToken))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer cbt_not-a-token"))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"))
+                .andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+        // A revoked token is refused at the next scrape.
+        for (var made : Map.of("admin", admin, "sam", sam).entrySet()) {
+            mvc.perform(delete("/api/tokens/" + made.getValue().get("id").asLong()).with(httpBasic(made.getKey(), "demo"))
+                    .header("X-Requested-With", "corroborate")).andExpect(status().isNoContent());
+        }
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + adminToken))
+                .andExpect(status().isUnauthorized());
+    }
+
+    /** Makes a read token for {@code owner}: the answer, with its id and the token. */
+    private tools.jackson.databind.JsonNode token(String owner, String name) throws Exception {
+        String body = mvc.perform(post("/api/tokens").with(httpBasic(owner, "demo"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("name", name, "scopes", java.util.List.of("read")))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    @Test
     void anAdministratorScrapesRequestsAnnotationWritesAndExports() throws Exception {
         String text = "Harwick Water's metered mains were flushed on Tuesday, a spokesperson said.";
         long source = corpus.source("Metrics: flushed mains", text);
