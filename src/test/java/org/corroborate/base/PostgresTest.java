@@ -26,9 +26,7 @@ class PostgresTest {
     void migratesValidatesAndStoresSourcesOnPostgres() throws SQLException {
         TestPostgres.resetSchema();
         try (var context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
-                "--spring.profiles.active=postgres", "--server.port=0", "--workbench.demo=true",
-                "--spring.datasource.url=" + TestPostgres.URL, "--spring.datasource.username=" + TestPostgres.USER,
-                "--spring.datasource.password=" + TestPostgres.PASSWORD)) {
+                TestPostgres.withDatabase("--server.port=0", "--workbench.demo=true"))) {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
             assertThat(actor.runAs("admin", Role.ADMIN, () -> context.getBean(AccountService.class).list())).hasSize(5);
