@@ -120,17 +120,23 @@ class TwoNodesBehindNginxIT {
                     assertThat(person.page.url()).as("still signed in, on its node").doesNotContain("/login");
                 }
                 assertThat(person.session()).as("the same session throughout").isEqualTo(session);
+                int port = person.node().equals("node-a") ? portA : portB;
+                List<String> routed = Files.readAllLines(WORK.resolve("nginx").resolve("access.log")).stream()
+                        .filter(line -> line.contains(" " + session + " ")).toList();
+                assertThat(routed).as("requests nginx routed with " + person.node() + "'s session").hasSizeGreaterThan(5)
+                        .allSatisfy(line -> assertThat(line).startsWith("127.0.0.1:" + port + " "));
             }
 
-            // Forwarded headers: the audit trail names the client nginx passed on, not nginx.
+            // Forwarded headers: the audit trail names the client nginx passed on, not nginx. (The API takes
+            // HTTP Basic, not the UI's session; the session cookie, sent along, keeps nginx routing to alice's node.)
             APIResponse created = alice.context.request().post(proxy("/api/sources/" + SOURCE + "/annotations"),
-                    RequestOptions.create().setHeader("X-Requested-With", "corroborate")
+                    RequestOptions.create().setHeader("X-Requested-With", "corroborate").setHeader("Authorization", basic("alice"))
                             .setHeader("X-Forwarded-For", "203.0.113.7").setHeader("Content-Type", "application/json")
                             .setData(Map.of("start", 0, "end", 3, "label", "FACT")));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             long id = JSON.readTree(created.text()).get("id").asLong();
-            JsonNode timeline = JSON.readTree(alice.context.request()
-                    .get(proxy("/api/audit/Annotation/" + id + "/timeline")).text());
+            JsonNode timeline = JSON.readTree(alice.context.request().get(proxy("/api/audit/Annotation/" + id
+                    + "/timeline"), RequestOptions.create().setHeader("Authorization", basic("alice"))).text());
             assertThat(timeline.get(0).get("origin").asString()).isEqualTo("api 203.0.113.7");
         }
     }
@@ -153,7 +159,7 @@ class TwoNodesBehindNginxIT {
         try (Person alice = Person.signIn("alice", "node-a"); Person sam = Person.signIn("sam", "node-b")) {
             sam.open(SOURCE);
             APIResponse created = alice.context.request().post(proxy("/api/sources/" + SOURCE + "/annotations"),
-                    RequestOptions.create().setHeader("X-Requested-With", "corroborate")
+                    RequestOptions.create().setHeader("X-Requested-With", "corroborate").setHeader("Authorization", basic("alice"))
                             .setHeader("Content-Type", "application/json")
                             .setData(Map.of("start", 10, "end", 15, "label", "FACT")));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -252,7 +258,8 @@ class TwoNodesBehindNginxIT {
         Files.writeString(prefix.resolve("nginx.conf"), (System.getProperty("user.name").equals("root")
                 ? "user root;\n" : "") + "worker_processes 1;\npid " + prefix.resolve("nginx.pid") + ";\n"
                 + "error_log " + prefix.resolve("error.log") + " info;\nevents { worker_connections 256; }\n"
-                + "http {\n  access_log " + prefix.resolve("access.log") + ";\n"
+                + "http {\n  log_format routed '$upstream_addr $cookie_JSESSIONID $status \"$request\"';\n"
+                + "  access_log " + prefix.resolve("access.log") + " routed;\n"
                 + "  client_body_temp_path " + temp + "/body;\n  proxy_temp_path " + temp + "/proxy;\n"
                 + "  fastcgi_temp_path " + temp + "/fastcgi;\n  uwsgi_temp_path " + temp + "/uwsgi;\n"
                 + "  scgi_temp_path " + temp + "/scgi;\n  include " + prefix.resolve("corroborate.conf") + ";\n}\n");
