@@ -39,8 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * docs/deploy/nginx-two-nodes.conf (only its ports changed); a browser signs in through nginx as two
  * people who land on different nodes. Proven: both nodes start on one database, sign-in works through
  * the proxy, sessions stay on their node (the session id carries the node's route and the UI keeps
- * working over many requests), forwarded headers name the client in the audit trail, and push reaches
- * an open workspace through the proxy's WebSocket. The cross-node push (one person creates on node A,
+ * working over many requests, and nginx routed every one of them to its node), forwarded headers name
+ * the client in the audit trail, push reaches an open workspace through the proxy's WebSocket, and the
+ * nodes sign checkpoints that openssl verifies with the public key alone, as docs/operations.md says. The cross-node push (one person creates on node A,
  * the other sees it live on node B) needs the cluster bus (org.corroborate.base.cluster); without it
  * that test is skipped, with it it must pass. Runs in {@code ./workbench test} (failsafe, after the jar
  * is packaged); skipped without PostgreSQL, nginx or Chromium unless CI is set. Logs go to
@@ -77,6 +78,10 @@ class TwoNodesBehindNginxIT {
         portA = freePort();
         portB = freePort();
         proxyPort = freePort();
+        // Both nodes sign checkpoints with one key, and verify every few seconds.
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(WORK.resolve("checkpoint-key.pem"), pem("PRIVATE KEY", key.getPrivate().getEncoded()));
+        Files.writeString(WORK.resolve("checkpoint-public.pem"), pem("PUBLIC KEY", key.getPublic().getEncoded()));
         // One after the other: the first creates the schema and the demo data, the second finds them.
         processes.add(startNode(jar, "node-a", portA));
         awaitReady(portA, processes.get(0), "node-a");
@@ -172,6 +177,41 @@ class TwoNodesBehindNginxIT {
         }
     }
 
+    @Test
+    void theNodesSignCheckpointsThatAnAuditorVerifiesWithOpensslAndThePublicKeyAlone() throws Exception {
+        // The scheduled verification of either node signs the head; wait for the first checkpoint.
+        JsonNode checkpoints = null;
+        for (int i = 0; i < 120; i++) {
+            checkpoints = JSON.readTree(get(proxy("/api/audit/checkpoints"), "admin")).get("checkpoints");
+            if (!checkpoints.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(checkpoints).as("a checkpoint within a minute").isNotEmpty();
+        JsonNode checkpoint = checkpoints.get(0);
+        Path publicKey = WORK.resolve("checkpoint-public.pem").toAbsolutePath();
+        Path openssl = Paths.get("/usr/bin/openssl");
+        Assumptions.assumeTrue(Files.isExecutable(openssl), "no openssl to check the documented commands with");
+        // docs/operations.md, "Signed checkpoints": the key id, the text rebuilt from the fields, the signature.
+        assertThat(run(List.of("sh", "-c", "openssl pkey -pubin -in '" + publicKey + "' -outform DER | sha256sum | "
+                + "cut -c1-16")).strip()).isEqualTo(checkpoint.get("keyId").asString());
+        Path text = WORK.resolve("checkpoint-text");
+        Path signature = WORK.resolve("checkpoint-signature");
+        Files.writeString(text, "corroborate audit checkpoint v1\nseq: " + checkpoint.get("seq").asLong() + "\nhash: "
+                + checkpoint.get("hash").asString() + "\nsigned-at: " + checkpoint.get("signedAt").asString()
+                + "\nkey-id: " + checkpoint.get("keyId").asString() + "\n");
+        Files.write(signature, Base64.getDecoder().decode(checkpoint.get("signature").asString()));
+        assertThat(run(List.of(openssl.toString(), "pkeyutl", "-verify", "-pubin", "-inkey", publicKey.toString(),
+                "-rawin", "-in", text.toAbsolutePath().toString(), "-sigfile", signature.toAbsolutePath().toString())))
+                .contains("Signature Verified Successfully");
+        // The event of that number in the export still has the signed hash.
+        String export = get(proxy("/api/audit/export?format=jsonl"), "admin");
+        String exported = export.lines().map(JSON::readTree).filter(e -> e.get("seq").asLong() == checkpoint.get("seq")
+                .asLong()).findFirst().orElseThrow().get("hash").asString();
+        assertThat(exported).isEqualTo(checkpoint.get("hash").asString());
+    }
+
     /** A person in a browser of their own, signed in through nginx and held by the named node. */
     private record Person(BrowserContext context, Page page, String node) implements AutoCloseable {
 
@@ -213,6 +253,25 @@ class TwoNodesBehindNginxIT {
         }
     }
 
+    private static String get(String url, String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                basic(user)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     private static boolean clusterBusPresent() {
         try {
             Class.forName("org.corroborate.base.cluster.NodeIdentity");
@@ -237,7 +296,9 @@ class TwoNodesBehindNginxIT {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar",
                 jar.toAbsolutePath().toString(), "--server.port=" + port, "--workbench.node.id=" + id,
                 "--workbench.demo=true", "--workbench.data-dir=" + WORK.resolve(id).toAbsolutePath(),
-                "--server.forward-headers-strategy=native", "--spring.main.banner-mode=off"));
+                "--server.forward-headers-strategy=native", "--spring.main.banner-mode=off",
+                "--workbench.audit.verify-interval=5s",
+                "--workbench.audit.checkpoint.key-file=" + WORK.resolve("checkpoint-key.pem").toAbsolutePath()));
         command.addAll(List.of(TestPostgres.datasourceArguments()));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(WORK.resolve(id + ".log").toFile()).start();
