@@ -73,6 +73,10 @@ class TwoNodesBehindNginxIT {
         require(Files.isExecutable(chromium), "no Chromium at " + chromium);
         TestPostgres.connect().close();
         TestPostgres.resetSchema();
+        // Fresh data folders: a witness file left by an earlier run would (rightly) call the new chain a rewrite.
+        for (String folder : List.of("node-a", "node-b", "nginx")) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(WORK.resolve(folder));
+        }
         Files.createDirectories(WORK);
 
         portA = freePort();
