@@ -49,9 +49,7 @@ class PostgresIntegrityTest {
         TestPostgres.resetSchema();
         java.nio.file.Path witness = dir.resolve("audit-witness.properties");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
-                "--spring.profiles.active=postgres", "--server.port=0", "--workbench.demo=true",
-                "--spring.datasource.url=" + TestPostgres.URL, "--spring.datasource.username=" + TestPostgres.USER,
-                "--spring.datasource.password=" + TestPostgres.PASSWORD, "--workbench.audit.witness-file=" + witness)) {
+                TestPostgres.withDatabase("--server.port=0", "--workbench.demo=true", "--workbench.audit.witness-file=" + witness))) {
             CurrentActor actor = context.getBean(CurrentActor.class);
             SourceService sources = context.getBean(SourceService.class);
             AnnotationService annotations = context.getBean(AnnotationService.class);
@@ -102,10 +100,16 @@ class PostgresIntegrityTest {
                     .pollInterval(java.time.Duration.ofMillis(10))
                     .until(() -> java.nio.file.Files.exists(witness)
                             && java.nio.file.Files.readString(witness).contains("seq=" + last + "\n"));
-            jdbc.execute("alter table audit_event disable trigger audit_event_no_change");
-            jdbc.update("delete from audit_event where seq > ?", last - 5);
-            jdbc.update("update audit_chain_head set seq = ? where id = 1", last - 5);
-            jdbc.execute("alter table audit_event enable trigger audit_event_no_change");
+            // The application's own (runtime) role cannot: only the owner can.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                    jdbc.execute("alter table audit_event disable trigger audit_event_no_change"))
+                    .rootCause().hasMessageContaining("must be owner");
+            JdbcTemplate owner = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    TestPostgres.URL, TestPostgres.USER, TestPostgres.PASSWORD));
+            owner.execute("alter table audit_event disable trigger audit_event_no_change");
+            owner.update("delete from audit_event where seq > ?", last - 5);
+            owner.update("update audit_chain_head set seq = ? where id = 1", last - 5);
+            owner.execute("alter table audit_event enable trigger audit_event_no_change");
             AuditVerification truncated = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
             assertThat(truncated.valid()).isFalse();
             assertThat(truncated.problem()).contains("truncation");

@@ -16,6 +16,8 @@ public final class TestPostgres {
     public static final String URL = env("WORKBENCH_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/workbench_test");
     public static final String USER = env("WORKBENCH_TEST_POSTGRES_USER", "workbench");
     public static final String PASSWORD = env("WORKBENCH_TEST_POSTGRES_PASSWORD", "workbench");
+    public static final String RUNTIME_USER = env("WORKBENCH_TEST_POSTGRES_RUNTIME_USER", "workbench_runtime");
+    public static final String RUNTIME_PASSWORD = env("WORKBENCH_TEST_POSTGRES_RUNTIME_PASSWORD", "workbench_runtime");
 
     private TestPostgres() {}
 
@@ -43,10 +45,26 @@ public final class TestPostgres {
         }
     }
 
-    /** The command-line arguments that point an application at the test database. */
+    /**
+     * The command-line arguments that point an application at the test database: Flyway as the owner,
+     * the application as the runtime role.
+     */
     public static String[] datasourceArguments() {
         return new String[] {"--spring.profiles.active=postgres", "--spring.datasource.url=" + URL,
-                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD};
+                "--spring.flyway.user=" + USER, "--spring.flyway.password=" + PASSWORD,
+                "--spring.datasource.username=" + RUNTIME_USER, "--spring.datasource.password=" + RUNTIME_PASSWORD};
+    }
+
+    /** These arguments, then {@link #datasourceArguments()}. */
+    public static String[] withDatabase(String... arguments) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(arguments),
+                java.util.Arrays.stream(datasourceArguments())).toArray(String[]::new);
+    }
+
+    /** A connection as the runtime role, as the application holds it. */
+    public static Connection connectAsRuntime() throws SQLException {
+        connect().close();
+        return DriverManager.getConnection(URL, RUNTIME_USER, RUNTIME_PASSWORD);
     }
 
     private static String env(String name, String fallback) {

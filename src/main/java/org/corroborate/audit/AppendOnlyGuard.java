@@ -4,10 +4,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +11,12 @@ import org.springframework.stereotype.Component;
  * Checks that the database still refuses to change or remove audit events: the append-only
  * triggers of the vendor migrations V6 must exist, be enabled and still raise. Someone with
  * database rights can drop them, and Flyway never re-runs an applied migration, so without this
- * check a dropped guard would stay dropped in silence. It is checked at start-up (an ERROR in the
- * log) and on every verification (a warning in its result and on the audit page). It is not
- * re-installed automatically: that would hide the tampering; docs/operations.md says how to.
+ * check a dropped guard would stay dropped in silence. It also checks that the workbench's own
+ * database role could not lift the guard (PostgreSQL: not a superuser, not the owner of the table,
+ * its schema or the trigger function, no right to change or remove events). {@link GuardCheck}
+ * acts on what it finds at start-up and on every scheduled verification; every verification
+ * carries it as a warning. It is not re-installed automatically: that would hide the tampering;
+ * docs/operations.md says how to.
  */
 @Component
 public class AppendOnlyGuard {
@@ -25,7 +24,6 @@ public class AppendOnlyGuard {
     /** The warning shown wherever the guard is found missing. */
     public static final String MISSING = "append-only guard missing";
 
-    private static final Logger log = LoggerFactory.getLogger(AppendOnlyGuard.class);
     private static final int DELETE = 8;
     private static final int UPDATE = 16;
     private static final int TRUNCATE = 32;
@@ -38,18 +36,63 @@ public class AppendOnlyGuard {
 
     /** What the database no longer guards, as sentences; empty when the guard is complete. */
     public List<String> problems() {
-        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
-        return product != null && product.toLowerCase().contains("postgres") ? postgres() : h2();
+        return postgres() ? postgresTriggers() : h2();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void checkAtStartUp() {
-        List<String> problems = problems();
-        if (!problems.isEmpty()) {
-            log.error("Audit trail: {}: {}. Audit events can be changed or deleted without the database refusing. "
-                    + "See docs/operations.md, 'Append-only guard', to re-install it after investigating.",
-                    MISSING, String.join("; ", problems));
+    /**
+     * What the workbench's own database role could do to the guard, as sentences; empty when it can
+     * neither lift the guard nor change events. On H2 always empty: an embedded database has one
+     * user, who owns everything; there the guard protects against mistakes, the file system's rights
+     * against people.
+     */
+    public List<String> roleProblems() {
+        if (!postgres()) {
+            return List.of();
         }
+        return jdbc.query("select current_user as role, r.rolsuper, "
+                + "pg_has_role(current_user, c.relowner, 'USAGE') as owns_table, "
+                + "pg_has_role(current_user, n.nspowner, 'USAGE') as owns_schema, "
+                + "exists (select 1 from pg_proc p where p.proname = 'audit_event_append_only' "
+                + "  and pg_has_role(current_user, p.proowner, 'USAGE')) as owns_function, "
+                + "has_table_privilege(c.oid, 'UPDATE') as may_update, has_table_privilege(c.oid, 'DELETE') as may_delete, "
+                + "has_table_privilege(c.oid, 'TRUNCATE') as may_truncate "
+                + "from pg_roles r, pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where r.rolname = current_user and c.oid = to_regclass('audit_event')", (row, n) -> {
+                    String role = "the workbench's database role '" + row.getString("role") + "'";
+                    List<String> problems = new ArrayList<>();
+                    if (row.getBoolean("rolsuper")) {
+                        problems.add(role + " is a superuser");
+                    } else {
+                        if (row.getBoolean("owns_table")) {
+                            problems.add(role + " owns audit_event (it may disable or drop its triggers)");
+                        }
+                        if (row.getBoolean("owns_schema")) {
+                            problems.add(role + " owns the schema of audit_event (it may drop the table)");
+                        }
+                        if (row.getBoolean("owns_function")) {
+                            problems.add(role + " owns the function audit_event_append_only (it may empty it)");
+                        }
+                    }
+                    boolean owner = row.getBoolean("rolsuper") || row.getBoolean("owns_table");
+                    for (String right : List.of("update", "delete", "truncate")) {
+                        if (row.getBoolean("may_" + right) && !owner) { // an owner's rights go without saying
+                            problems.add(role + " may " + right.toUpperCase() + " audit_event");
+                        }
+                    }
+                    return problems;
+                }).stream().findFirst().orElse(List.of());
+    }
+
+    /** Everything {@link #problems()} and {@link #roleProblems()} find. */
+    public List<String> allProblems() {
+        List<String> all = new ArrayList<>(problems());
+        all.addAll(roleProblems());
+        return all;
+    }
+
+    private boolean postgres() {
+        String product = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName());
+        return product != null && product.toLowerCase().contains("postgres");
     }
 
     private List<String> h2() {
@@ -65,7 +108,7 @@ public class AppendOnlyGuard {
         return problems;
     }
 
-    private List<String> postgres() {
+    private List<String> postgresTriggers() {
         List<Integer> types = jdbc.queryForList("select t.tgtype from pg_trigger t join pg_proc p on p.oid = t.tgfoid "
                 + "where t.tgrelid = to_regclass('audit_event') and not t.tgisinternal and t.tgenabled <> 'D' "
                 + "and p.proname = 'audit_event_append_only' and p.prosrc ilike '%raise exception%'", Integer.class);

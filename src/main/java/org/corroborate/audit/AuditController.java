@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The audit trail over HTTP: search, verify, export, and one entity's timeline. */
+/** The audit trail over HTTP: search, verify, signed checkpoints, export, and one entity's timeline. */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit trail")
@@ -24,6 +24,9 @@ class AuditController {
 
     /** The furthest a page may start: far beyond any log, and well inside an int with a page added. */
     static final long MAX_OFFSET = 1_000_000_000L;
+
+    /** The most checkpoints one request lists. */
+    static final int MAX_CHECKPOINTS = 1000;
 
     private final AuditService audit;
 
@@ -59,6 +62,16 @@ class AuditController {
     @Operation(summary = "Re-walk the hash chain: {valid, events, head}, or the first broken event")
     AuditVerification verify() {
         return audit.verify();
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "Signed checkpoints of the chain's head, newest first (limit, at most 1000), with the "
+            + "Ed25519 public key that verifies them")
+    AuditService.Checkpoints checkpoints(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_CHECKPOINTS) {
+            throw WorkbenchException.badInput("'limit' must be between 1 and " + MAX_CHECKPOINTS + ".");
+        }
+        return audit.checkpoints(limit);
     }
 
     @GetMapping("/{entity}/{entityId}/timeline")

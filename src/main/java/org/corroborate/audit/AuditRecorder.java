@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes one audit event for every {@link Change} a service publishes, in the service's own
  * transaction: a rolled-back change leaves no event, a committed one always has one. Each event is
  * linked into the hash chain under a lock on the chain's head, so concurrent writers never fork it.
+ * While the {@link ReadOnlyGate} is closed (the audit guard is missing), every change is refused here,
+ * before anything is appended, and the writer's transaction rolls back.
  */
 @Component
 class AuditRecorder {
@@ -27,10 +29,12 @@ class AuditRecorder {
     private final CurrentActor actor;
 
     private final SourceProjects sourceProjects;
+    private final ReadOnlyGate gate;
 
     AuditRecorder(ChainAppender chain, JsonMapper json, Clock clock, CurrentActor actor,
-                  SourceProjects sourceProjects) {
+                  SourceProjects sourceProjects, ReadOnlyGate gate) {
         this.sourceProjects = sourceProjects;
+        this.gate = gate;
         this.chain = chain;
         this.json = json;
         this.clock = clock;
@@ -40,6 +44,7 @@ class AuditRecorder {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void record(Change change) {
+        gate.requireWritable();
         chain.append(new AuditChain.Fields(0, clock.instant(), actor.name().orElse("system"), change.action(),
                 change.entityType(), change.entityId(), change.sourceId(), toJson(change.before()),
                 toJson(change.after()), change.reason(), origin(), projectOf(change)));

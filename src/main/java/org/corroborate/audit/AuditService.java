@@ -6,7 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -44,10 +46,15 @@ public class AuditService {
     private final AppendOnlyGuard guard;
     private final List<TimelineAccess> timelineAccess;
     private final ProjectAccess projects;
+    private final AuditCheckpoints checkpoints;
+    private final ReadOnlyGate gate;
 
     AuditService(AuditEventRepository events, AuditSearch search, AuditVerifier verifier, CurrentActor actor,
-                 JsonMapper json, AppendOnlyGuard guard, List<TimelineAccess> timelineAccess, ProjectAccess projects) {
+                 JsonMapper json, AppendOnlyGuard guard, List<TimelineAccess> timelineAccess, ProjectAccess projects,
+                 AuditCheckpoints checkpoints, ReadOnlyGate gate) {
         this.projects = projects;
+        this.checkpoints = checkpoints;
+        this.gate = gate;
         this.guard = guard;
         this.timelineAccess = timelineAccess;
         this.events = events;
@@ -123,16 +130,45 @@ public class AuditService {
     @PreAuthorize(Roles.OVERSEES)
     public AuditVerification verify() {
         AuditVerification verification = verifier.verify();
-        List<String> unguarded = guard.problems();
-        return unguarded.isEmpty() ? verification : verification.withWarnings(
-                List.of(AppendOnlyGuard.MISSING + ": " + String.join("; ", unguarded) + "."));
+        AuditCheckpoints.Findings signed = checkpoints.check();
+        for (String problem : signed.problems()) {
+            verification = verification.withProblem(signed.firstSeq(), problem);
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> unguarded = guard.allProblems();
+        if (!unguarded.isEmpty()) {
+            warnings.add(AppendOnlyGuard.MISSING + ": " + String.join("; ", unguarded) + ".");
+        }
+        warnings.addAll(signed.warnings());
+        return warnings.isEmpty() ? verification : verification.withWarnings(warnings);
     }
 
-    /** What the database no longer guards of the append-only log; empty when all is in place. */
+    /**
+     * What the database no longer guards of the append-only log, and what the workbench's own database
+     * role could do to it; empty when all is in place.
+     */
     @PreAuthorize(Roles.OVERSEES)
     public List<String> guardProblems() {
-        return guard.problems();
+        return guard.allProblems();
     }
+
+    /** Why the workbench refuses every change, when it does (the audit guard is missing); empty otherwise. */
+    public Optional<String> readOnlyReason() {
+        return gate.readOnlyReason();
+    }
+
+    /**
+     * The signed checkpoints of the chain's head, newest first (at most {@code limit}), with the public key
+     * that verifies them and its id (null when no signing key is configured).
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public Checkpoints checkpoints(int limit) {
+        return new Checkpoints(checkpoints.keyId().orElse(null), checkpoints.publicKeyPem().orElse(null),
+                checkpoints.list(limit));
+    }
+
+    /** Signed checkpoints and the key that signs new ones. */
+    public record Checkpoints(String keyId, String publicKey, List<AuditCheckpoint> checkpoints) {}
 
     /** The actors of the events the caller may read. */
     @PreAuthorize(Roles.OVERSEES)

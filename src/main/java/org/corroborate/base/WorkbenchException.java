@@ -14,7 +14,9 @@ public class WorkbenchException extends RuntimeException {
         NOT_FOUND(404, "not_found"),
         CONFLICT(409, "conflict"),
         DUPLICATE(409, "duplicate"),
-        TOO_LARGE(413, "too_large");
+        TOO_LARGE(413, "too_large"),
+        /** The workbench refuses every change: its audit guard is missing (docs/operations.md, "Read-only"). */
+        READ_ONLY(503, "read_only");
 
         private final int status;
         private final String code;
@@ -63,5 +65,9 @@ public class WorkbenchException extends RuntimeException {
 
     public static WorkbenchException tooLarge(String message) {
         return new WorkbenchException(Kind.TOO_LARGE, message);
+    }
+
+    public static WorkbenchException readOnly(String message) {
+        return new WorkbenchException(Kind.READ_ONLY, message);
     }
 }

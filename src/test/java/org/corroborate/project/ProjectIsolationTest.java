@@ -76,6 +76,7 @@ class ProjectIsolationTest {
             "GET /api/import/formats",
             "GET /api/export/formats",
             "GET /api/audit/verify",
+            "GET /api/audit/checkpoints",
             "GET /api/me/preferences",
             "PUT /api/me/preferences",
             "POST /api/tokens",

@@ -165,10 +165,13 @@ public class AuditView extends VerticalLayout {
     private void guardWarning(List<String> problems) {
         guardWarning.setId("append-only-warning");
         guardWarning.addClassName("cb-guard-warning");
+        boolean readOnly = audit.readOnlyReason().isPresent();
         guardWarning.setText(problems.isEmpty() ? "" : "Warning: " + AppendOnlyGuard.MISSING
                 + " (" + String.join("; ", problems) + "). Events could be changed or deleted without the database "
-                + "refusing. Verify the chain, find out who lifted the guard, then re-install it as the operations "
-                + "guide says under \"Append-only guard\".");
+                + "refusing. " + (readOnly ? "The workbench is read-only: every change is refused until the guard is "
+                + "restored. " : "") + "Verify the chain, find out who lifted the guard, then re-install it as the "
+                + "operations guide says under \"Append-only guard\" and \"Two database roles\".");
+        guardWarning.getElement().setAttribute("data-read-only", String.valueOf(readOnly));
         guardWarning.setVisible(!problems.isEmpty());
         if (guardWarning.getParent().isEmpty()) {
             addComponentAtIndex(Math.min(1, getComponentCount()), guardWarning);
