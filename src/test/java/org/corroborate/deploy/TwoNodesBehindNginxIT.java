@@ -163,8 +163,6 @@ class TwoNodesBehindNginxIT {
 
     @Test
     void anAnnotationCreatedOnOneNodeAppearsLiveOnTheOther() throws Exception {
-        Assumptions.assumeTrue(clusterBusPresent(), "the cluster bus (org.corroborate.base.cluster) is not in this "
-                + "build yet: cross-node push comes with it");
         try (Person alice = Person.signIn("alice", "node-a"); Person sam = Person.signIn("sam", "node-b")) {
             sam.open(SOURCE);
             APIResponse created = alice.context.request().post(proxy("/api/sources/" + SOURCE + "/annotations"),
@@ -196,7 +194,7 @@ class TwoNodesBehindNginxIT {
         JsonNode checkpoint = checkpoints.get(0);
         Path publicKey = WORK.resolve("checkpoint-public.pem").toAbsolutePath();
         Path openssl = Paths.get("/usr/bin/openssl");
-        Assumptions.assumeTrue(Files.isExecutable(openssl), "no openssl to check the documented commands with");
+        require(Files.isExecutable(openssl), "openssl, to check the documented commands with");
         // docs/operations.md, "Signed checkpoints": the key id, the text rebuilt from the fields, the signature.
         assertThat(run(List.of("sh", "-c", "openssl pkey -pubin -in '" + publicKey + "' -outform DER | sha256sum | "
                 + "cut -c1-16")).strip()).isEqualTo(checkpoint.get("keyId").asString());
@@ -276,14 +274,6 @@ class TwoNodesBehindNginxIT {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static boolean clusterBusPresent() {
-        try {
-            Class.forName("org.corroborate.base.cluster.NodeIdentity");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 
     private static long createDirectly(int port, String user, int start, int end) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

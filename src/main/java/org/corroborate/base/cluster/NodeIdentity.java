@@ -15,8 +15,16 @@ public class NodeIdentity {
 
     private final String id;
 
+    /**
+     * @throws IllegalArgumentException when the configured id holds anything but letters, digits, '-'
+     *         and '_' (it ends every session id this node hands out, see {@link NodeSessionRoute})
+     */
     NodeIdentity(@Value("${workbench.node.id:}") String configured) {
         this.id = configured == null || configured.isBlank() ? random() : configured.strip();
+        if (!id.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("workbench.node.id may hold letters, digits, '-' and '_' only (it ends "
+                    + "every session id), not '" + configured + "'.");
+        }
     }
 
     /** A node of the given name (for tests and tools). */
