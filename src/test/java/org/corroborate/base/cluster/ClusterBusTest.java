@@ -73,7 +73,7 @@ class ClusterBusTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> atB.size() == 1 && atA.size() == 1);
         assertThat(atB.getFirst().payload()).isEqualTo(new Note(2, "committed"));
-        assertThat(atB.getFirst().node()).isEqualTo("node-a");
+        assertThat(atB.getFirst().node()).isEqualTo(nodes.get(a));
         assertThat(atA.getFirst().payload().id()).isEqualTo(3);
         await().during(Duration.ofMillis(500)).until(() -> atB.size() == 1 && atA.size() == 1);
     }
@@ -116,7 +116,7 @@ class ClusterBusTest {
         b.subscribe("note", Note.class, m -> atB.add(m.payload().id()));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(pg_terminate_backend(pid)) from pg_stat_activity"
-                + " where application_name = 'corroborate-listen node-b'", Long.class)).isEqualTo(1);
+                + " where application_name = ?", Long.class, "corroborate-listen " + nodes.get(b))).isEqualTo(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !b.listening());
         // Sent while node b is away: lost (docs/operations.md says so). Once it is back, it hears again.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -143,6 +143,7 @@ class ClusterBusTest {
     }
 
     private final java.util.Map<ClusterBus, SimpleMeterRegistry> meters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<ClusterBus, String> nodes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private double notificationsSent(ClusterBus bus) {
         return meters.get(bus).get("workbench.cluster.notifications").tag("direction", "sent").counter().count();
@@ -150,9 +151,12 @@ class ClusterBusTest {
 
     private ClusterBus bus(String name, String url) {
         var registry = new SimpleMeterRegistry();
-        ClusterBus bus = new ClusterBus(NodeIdentity.of("node-" + name), new JdbcTemplate(dataSource),
+        // A name of its own per test: another test's nodes may still be listening on the same database.
+        String node = "bus-test-" + name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ClusterBus bus = new ClusterBus(NodeIdentity.of(node), new JdbcTemplate(dataSource),
                 JsonMapper.builder().build(), Clock.systemUTC(), registry, url, TestPostgres.USER, TestPostgres.PASSWORD);
         meters.put(bus, registry);
+        nodes.put(bus, node);
         bus.start();
         buses.add(bus);
         return bus;
