@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * minute after start, or sooner if the interval is shorter; 0 switches it off): logs the chain's head,
  * records {@code workbench.audit.verify.duration} (timer) and {@code workbench.audit.chain.head} (gauge:
  * the newest event number verified intact), checks the guard again ({@link GuardCheck}), and signs a
- * checkpoint of the head when the chain is intact ({@link AuditCheckpoints}). Each node runs its own;
+ * checkpoint of the head when the chain is intact and guarded ({@link AuditCheckpoints}). Each node runs its own;
  * two nodes signing the same head store one checkpoint.
  */
 @Component
@@ -90,7 +90,12 @@ class ScheduledVerification {
             log.info("Audit chain verified: {} events, head {} ({} ms){}", verification.events(), verification.head(),
                     verification.millis(), unguarded.isEmpty() ? "" : "; " + AppendOnlyGuard.MISSING);
             AuditCheckpoints.Findings findings = checkpoints.check();
-            if (findings.problems().isEmpty()) {
+            if (!unguarded.isEmpty()) {
+                // A signature vouches for a history the database protected; while the guard is missing
+                // nothing is signed, so an auditor's checkpoints never cover an unprotected stretch.
+                log.error("ALARM audit trail: no checkpoint signed while the append-only guard is missing: {}",
+                        String.join("; ", unguarded));
+            } else if (findings.problems().isEmpty()) {
                 signed = checkpoints.sign(verification.events(), verification.head()).orElse(null);
             } else {
                 log.error("ALARM audit trail: the chain does not match its signed checkpoints: {}",

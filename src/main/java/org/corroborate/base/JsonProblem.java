@@ -105,6 +105,9 @@ public final class JsonProblem {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a JSON array";
         }
+        if (type == java.time.Instant.class) {
+            return "a moment in ISO 8601 with its time zone, in a string, such as \"2027-03-01T00:00:00Z\"";
+        }
         if (type.getName().startsWith("java.time.")) {
             return "an ISO date or time in a string";
         }

@@ -121,7 +121,7 @@ public class ImportService {
         this.transactions = transactionManager;
         this.entities = entities;
         this.spansCounted = Counter.builder("workbench.import.spans")
-                .description("Spans read from imported corpora (imported or found unchanged)").register(meters);
+                .description("Spans written by finished corpus imports (not dry runs; unchanged spans not counted)").register(meters);
         this.duration = Timer.builder("workbench.import.duration").description("Corpus imports, from start to end")
                 .register(meters);
         this.gate = new ImportGate(limits.importWait());
@@ -333,7 +333,9 @@ public class ImportService {
 
     /** Counts, logs and reports an import that finished. */
     private ImportReport finished(Run run, ImportReport report, long t0) {
-        spansCounted.increment(run.done());
+        if (!report.dryRun()) {
+            spansCounted.increment(run.spansImported);
+        }
         long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
         log.info("Import of {} into project {} {}: {} spans ({} new, {} unchanged) in {} ms, {} spans/s, {} batches",
                 run.upload, run.projectId, report.dryRun() ? "checked" : "done", run.done(), run.spansImported,

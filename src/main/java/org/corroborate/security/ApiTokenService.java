@@ -40,6 +40,8 @@ public class ApiTokenService {
     public static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(5);
     /** Tokens an account may hold that work (neither revoked nor expired). */
     public static final int MAX_ACTIVE_PER_ACCOUNT = 50;
+    /** The furthest a token's expiry may lie ahead: ten years (a date beyond is a typo, or would not fit the database). */
+    public static final Duration MAX_LIFETIME = Duration.ofDays(3653);
     /** The longest name a token may have, in characters. */
     public static final int MAX_NAME_LENGTH = 100;
     /** Every token starts so, so that secret scanners and people can tell one when they see it. */
@@ -73,7 +75,8 @@ public class ApiTokenService {
      *
      * @return the token's details and the token itself, which the workbench does not keep: show it once
      * @throws WorkbenchException 400 for a blank, multi-line or over-long name, no or unknown scopes, or an
-     *         {@code expiresAt} not in the future; 409 when the account already holds
+     *         {@code expiresAt} not in the future or more than
+     *         {@link #MAX_LIFETIME} ahead; 409 when the account already holds
      *         {@link #MAX_ACTIVE_PER_ACCOUNT} working tokens
      * @throws AccessDeniedException when the caller signed in with a token itself: a token cannot make
      *         tokens, so a stolen one cannot outlive its revocation
@@ -91,13 +94,18 @@ public class ApiTokenService {
             throw WorkbenchException.badInput("'expiresAt' must be in the future (it is " + request.expiresAt()
                     + "; now is " + now + "); leave it out for a token that does not expire.");
         }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
+            throw WorkbenchException.badInput("'expiresAt' may be at most " + MAX_LIFETIME.toDays() / 365
+                    + " years ahead (it is " + request.expiresAt() + "); leave it out for a token that does not expire.");
+        }
         String username = actor.require();
+        // Locked first, so that parallel creates (on any node) count one after the other.
+        Account owner = accounts.lockByUsername(username)
+                .orElseThrow(() -> new AccessDeniedException("Only an account can hold tokens."));
         if (tokens.countActive(username, now) >= MAX_ACTIVE_PER_ACCOUNT) {
             throw WorkbenchException.conflict("You hold " + MAX_ACTIVE_PER_ACCOUNT + " tokens that work, the most an "
                     + "account may; revoke one you no longer use first.");
         }
-        Account owner = accounts.findByUsername(username)
-                .orElseThrow(() -> new AccessDeniedException("Only an account can hold tokens."));
         String token = newToken();
         ApiToken saved = tokens.saveAndFlush(new ApiToken(owner, name, hash(token), scope, now, request.expiresAt()));
         TokenDetails details = saved.toDetails(now);

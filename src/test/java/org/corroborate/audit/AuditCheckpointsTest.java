@@ -73,6 +73,23 @@ class AuditCheckpointsTest {
     }
 
     @Test
+    void nothingIsSignedWhileTheAppendOnlyGuardIsMissing() {
+        jdbc.execute("drop trigger audit_event_append_only");
+        try {
+            ScheduledVerification.Outcome outcome = scheduled.run();
+            assertThat(outcome.verification().valid()).as("the chain itself is intact").isTrue();
+            assertThat(outcome.unguarded()).isNotEmpty();
+            assertThat(outcome.signed()).as("a signature would vouch for an unprotected history").isNull();
+            assertThat(jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class)).isZero();
+        } finally {
+            jdbc.execute("create trigger audit_event_append_only before update, delete on audit_event "
+                    + "for each row call \"org.corroborate.audit.AppendOnlyTrigger\"");
+            guard.recheck();
+        }
+        assertThat(scheduled.run().signed()).as("signed again once the guard is back").isNotNull();
+    }
+
+    @Test
     void theScheduledVerificationSignsTheHeadAndRecordsItsMetrics() {
         long head = jdbc.queryForObject("select max(seq) from audit_event", Long.class);
         ScheduledVerification.Outcome outcome = scheduled.run();

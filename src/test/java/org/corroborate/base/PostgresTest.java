@@ -62,4 +62,47 @@ class PostgresTest {
             }
         }
     }
+
+    /**
+     * Issue 17: a write that cannot get its lock (the audit chain's head held by a stuck writer) gives up
+     * after lock_timeout with 503 busy and nothing stored, rather than waiting for ever and committing
+     * after the client has gone.
+     */
+    @Test
+    void aWriteThatWaitsTooLongForALockIsABusyRefusalNotAHang() throws Exception {
+        TestPostgres.resetSchema();
+        try (var context = new SpringApplicationBuilder(WorkbenchApplication.class).run(
+                TestPostgres.withDatabase("--server.port=0", "--workbench.demo=true",
+                        "--spring.datasource.hikari.connection-init-sql=SET lock_timeout = '1s'"))) {
+            var api = new org.corroborate.testing.HttpApi(Integer.parseInt(
+                    context.getEnvironment().getRequiredProperty("local.server.port")));
+            var create = java.util.Map.of("start", 0, "end", 4, "label", "FACT");
+            try (var holder = TestPostgres.connect()) {
+                holder.setAutoCommit(false);
+                try (var hold = holder.createStatement()) {
+                    hold.execute("select seq from audit_chain_head for update");
+                }
+                long events = count(holder, "audit_event");
+                long started = System.nanoTime();
+                var refused = api.send("alice", "POST", "/api/sources/1/annotations", create);
+                long waited = (System.nanoTime() - started) / 1_000_000;
+                assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+                assertThat(refused.json().get("error").asString()).isEqualTo("busy");
+                assertThat(refused.json().get("message").asString()).contains("try again");
+                assertThat(waited).as("gave up after lock_timeout, ms").isBetween(900L, 4_000L);
+                holder.rollback();
+                assertThat(count(holder, "audit_event")).as("nothing stored").isEqualTo(events);
+            }
+            assertThat(api.send("alice", "POST", "/api/sources/1/annotations", create).status())
+                    .as("once the lock is free").isEqualTo(201);
+        }
+    }
+
+    private static long count(java.sql.Connection connection, String table) throws SQLException {
+        try (var statement = connection.createStatement();
+             var result = statement.executeQuery("select count(*) from " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
 }

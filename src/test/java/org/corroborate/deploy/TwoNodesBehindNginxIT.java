@@ -136,8 +136,9 @@ class TwoNodesBehindNginxIT {
                         .allSatisfy(line -> assertThat(line).startsWith("127.0.0.1:" + port + " "));
             }
 
-            // Forwarded headers: the audit trail names the client nginx passed on, not nginx. (The API takes
-            // HTTP Basic, not the UI's session; the session cookie, sent along, keeps nginx routing to alice's node.)
+            // Forwarded headers: the audit trail names the client nginx saw (127.0.0.1), not nginx (127.0.0.3), and
+            // not the address a client puts in its own X-Forwarded-For. (The API takes HTTP Basic, not the UI's
+            // session; the session cookie, sent along, keeps nginx routing to alice's node.)
             APIResponse created = alice.context.request().post(proxy("/api/sources/" + SOURCE + "/annotations"),
                     RequestOptions.create().setHeader("X-Requested-With", "corroborate").setHeader("Authorization", basic("alice"))
                             .setHeader("X-Forwarded-For", "203.0.113.7").setHeader("Content-Type", "application/json")
@@ -146,7 +147,7 @@ class TwoNodesBehindNginxIT {
             long id = JSON.readTree(created.text()).get("id").asLong();
             JsonNode timeline = JSON.readTree(alice.context.request().get(proxy("/api/audit/Annotation/" + id
                     + "/timeline"), RequestOptions.create().setHeader("Authorization", basic("alice"))).text());
-            assertThat(timeline.get(0).get("origin").asString()).isEqualTo("api 203.0.113.7");
+            assertThat(timeline.get(0).get("origin").asString()).isEqualTo("api 127.0.0.1");
         }
     }
 
@@ -305,9 +306,12 @@ class TwoNodesBehindNginxIT {
         String sample = Files.readString(Paths.get("docs", "deploy", "nginx-two-nodes.conf"), StandardCharsets.UTF_8);
         String site = sample.replace("127.0.0.1:8081", "127.0.0.1:" + portA)
                 .replace("127.0.0.1:8082", "127.0.0.1:" + portB)
-                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";");
+                .replace("listen 80;", "listen 127.0.0.1:" + proxyPort + ";")
+                // nginx reaches the nodes from 127.0.0.3, the browser reaches nginx from 127.0.0.1: so an origin
+                // of 127.0.0.1 in the audit trail is the client nginx forwarded, not nginx.
+                .replace("proxy_http_version 1.1;", "proxy_http_version 1.1;\n        proxy_bind 127.0.0.3;");
         assertThat(site).as("the sample still has the shape this test edits").contains("127.0.0.1:" + portA)
-                .contains("127.0.0.1:" + portB).contains("listen 127.0.0.1:" + proxyPort);
+                .contains("127.0.0.1:" + portB).contains("listen 127.0.0.1:" + proxyPort).contains("proxy_bind");
         Files.writeString(prefix.resolve("corroborate.conf"), site);
         String temp = prefix.resolve("temp").toString();
         Files.writeString(prefix.resolve("nginx.conf"), (System.getProperty("user.name").equals("root")

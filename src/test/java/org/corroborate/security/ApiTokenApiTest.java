@@ -262,11 +262,46 @@ class ApiTokenApiTest {
         expectBadInput(Map.of("name", "past", "scopes", List.of("read"), "expiresAt", "2020-01-01T00:00:00Z"),
                 "'expiresAt' must be in the future");
         expectBadInput(Map.of("name", "when", "scopes", List.of("read"), "expiresAt", "next week"), "expiresAt");
+        expectBadInput(Map.of("name", "day only", "scopes", List.of("read"), "expiresAt", "2027-03-01"),
+                "such as \"2027-03-01T00:00:00Z\"");
+        // Found by a newcomer: a year beyond what the database stores was a 500.
+        for (String far : List.of("+1000000000-12-31T23:59:59Z", "+292278994-08-17T07:12:55.807Z", "3000-01-01T00:00:00Z")) {
+            expectBadInput(Map.of("name", "far", "scopes", List.of("read"), "expiresAt", far),
+                    "'expiresAt' may be at most 10 years ahead");
+        }
         Map<String, Object> numbers = new HashMap<>(Map.of("name", 5, "scopes", List.of("read")));
         expectBadInput(numbers, "'name' must be a string");
         api.post(ANA, "/api/tokens", "{\"name\": \"broken\"").andExpect(status().isBadRequest());
         api.get(ANA, "/api/tokens").andExpect(jsonPath("$[?(@.name == 'past')]").isEmpty());
         mvc.perform(MockMvcRequestBuilders.get("/api/tokens")).andExpect(status().isUnauthorized());
+    }
+
+    /** Found by a newcomer: parallel creates (on two nodes) made 54 working tokens; the account row is locked now. */
+    @Test
+    void theLimitOfWorkingTokensHoldsUnderParallelCreates() throws Exception {
+        String fay = "tok-fay";
+        new TestAccounts(accountService, projectService, actor).create(fay);
+        for (int i = 0; i < ApiTokenService.MAX_ACTIVE_PER_ACCOUNT - 5; i++) {
+            make(fay, Map.of("name", "t" + i, "scopes", List.of("read")));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var answers = pool.invokeAll(java.util.stream.IntStream.range(0, 10).mapToObj(i ->
+                    (java.util.concurrent.Callable<Integer>) () -> api.post(fay, "/api/tokens",
+                            Map.of("name", "parallel " + i, "scopes", List.of("read"))).andReturn().getResponse().getStatus())
+                    .toList());
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(5);
+            assertThat(statuses).filteredOn(status -> status == 409).hasSize(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from api_token t join account a on a.id = t.account_id "
+                + "where a.username = ? and t.revoked_at is null", Long.class, fay))
+                .isEqualTo(ApiTokenService.MAX_ACTIVE_PER_ACCOUNT);
     }
 
     private void expectBadInput(Map<String, Object> body, String message) throws Exception {

@@ -43,7 +43,15 @@ public class StartupLock {
             connection.setAutoCommit(true);
             if (!query(connection, "select pg_try_advisory_lock(" + KEY + ")")) {
                 log.info("Another node is doing its start-up work on this database; waiting for it to finish");
-                execute(connection, "select pg_advisory_lock(" + KEY + ")");
+                // The pool's connections give up on a lock after lock_timeout (application-postgres.properties),
+                // which is right for people's writes; this wait is for another node's whole start-up.
+                String timeout = queryText(connection, "show lock_timeout");
+                execute(connection, "set lock_timeout = 0");
+                try {
+                    execute(connection, "select pg_advisory_lock(" + KEY + ")");
+                } finally {
+                    execute(connection, "set lock_timeout = '" + timeout.replace("'", "") + "'");
+                }
                 log.info("The other node's start-up work is done; checking what is left");
             }
             try {
@@ -78,6 +86,13 @@ public class StartupLock {
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    private static String queryText(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
         }
     }
 
