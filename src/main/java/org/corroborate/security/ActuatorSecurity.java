@@ -1,8 +1,5 @@
 package org.corroborate.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.Map;
 import org.corroborate.base.ApiError;
 import org.corroborate.base.Role;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -11,7 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -39,20 +35,11 @@ class ActuatorSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (e instanceof SignInThrottledException throttled) {
-                        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
-                        write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
-                                Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
-                        return;
-                    }
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"Corroborate\"");
-                    write(response, json, 401, new ApiError("unauthorized",
-                            "Sign in with HTTP Basic using an administrator's account, or send an administrator's "
-                                    + "API token as 'Authorization: Bearer TOKEN'."));
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> write(response, json, 403,
-                        new ApiError("forbidden", "Only administrators may read the workbench's metrics."))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration.basicRefusals(json,
+                        "Sign in with HTTP Basic using an administrator's account, or send an administrator's "
+                                + "API token as 'Authorization: Bearer TOKEN'.")))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> SecurityConfiguration.write(
+                        response, json, 403, new ApiError("forbidden", "Only administrators may read the workbench's metrics."))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Read-only endpoints, no session cookie: nothing for a cross-site request to forge.
                 .csrf(csrf -> csrf.disable())
@@ -60,12 +47,5 @@ class ActuatorSecurity {
                 .addFilterBefore(SecurityConfiguration.bearerTokens(tokens, strategy, json),
                         BasicAuthenticationFilter.class);
         return http.build();
-    }
-
-    private static void write(HttpServletResponse response, JsonMapper json, int status, ApiError error)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), error);
     }
 }

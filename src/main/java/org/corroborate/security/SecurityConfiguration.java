@@ -28,6 +28,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -69,17 +70,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_DOCS).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    if (e instanceof SignInThrottledException throttled) {
-                        response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
-                        write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
-                                Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
-                        return;
-                    }
-                    write(response, json, 401, new ApiError("unauthorized",
-                            "Sign in with HTTP Basic using a workbench account, or send an API token as "
-                                    + "'Authorization: Bearer TOKEN'."));
-                }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(basicRefusals(json,
+                        "Sign in with HTTP Basic using a workbench account, or send an API token as "
+                                + "'Authorization: Bearer TOKEN'.")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(response, json, 403, new ApiError("forbidden", "You are not allowed to do this."))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -165,7 +158,25 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static void write(HttpServletResponse response, JsonMapper json, int status, ApiError error)
+    /**
+     * How HTTP Basic refuses, as JSON: 429 {@code too_many_failures} with {@code Retry-After} while the
+     * sign-in throttle pauses the account or address, else 401 {@code unauthorized} with
+     * {@code unauthorized} as the message. Used by the API chain and {@link ActuatorSecurity}.
+     */
+    static AuthenticationEntryPoint basicRefusals(JsonMapper json, String unauthorized) {
+        return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                write(response, json, 429, new ApiError("too_many_failures", throttled.getMessage(),
+                        Map.of("retryAfterSeconds", throttled.retryAfterSeconds())));
+                return;
+            }
+            write(response, json, 401, new ApiError("unauthorized", unauthorized));
+        };
+    }
+
+    /** Writes a JSON refusal; a 401 also names HTTP Basic in {@code WWW-Authenticate}. */
+    static void write(HttpServletResponse response, JsonMapper json, int status, ApiError error)
             throws IOException {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Corroborate\"");
