@@ -62,6 +62,12 @@ class TokenBenchmark {
     static final int WARM_UP = 40;
     static final int PER_ROUND = 100;
     static final int ROUNDS = 3;
+    /**
+     * Token creates from one client before the one-client measurement, so that it shows the server's
+     * steady state (the JIT has compiled the create path) rather than its first few hundred requests:
+     * {@code -Dbench.tokens.steady=N}, 1,000 by default.
+     */
+    static final int STEADY = Integer.getInteger("bench.tokens.steady", 1_000);
 
     @LocalServerPort int port;
 
@@ -95,10 +101,13 @@ class TokenBenchmark {
         line(report, "HTTP Basic", basicRates, ServerTime.BASIC, ServerTime.BASIC_CPU);
         line(report, "Bearer token", bearerRates, ServerTime.BEARER, ServerTime.BEARER_CPU);
         assertThat(ServerTime.BEARER).hasSize(ROUNDS * PER_ROUND);
-        // One client alone: the server time of a token create without the clients queueing for the cores.
+        // One client alone: the server time of a token create without the clients queueing for the cores,
+        // after the create path has run often enough for the JIT to have compiled it.
+        run(bearer, source, length, STEADY, 1);
         ServerTime.reset();
         double alone = run(bearer, source, length, PER_ROUND, 1);
         line(report, "Bearer, 1 thread", List.of(alone), ServerTime.BEARER, ServerTime.BEARER_CPU);
+        report.append(String.format("(the 1-thread line follows %d further token creates from one client)%n", STEADY));
         long[] handler = ServerTime.BEARER_HANDLER_CPU.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] whole = ServerTime.BEARER_CPU.stream().mapToLong(Long::longValue).sorted().toArray();
         report.append(String.format("of which the create itself (controller, service, audit; after the filters): "
