@@ -42,19 +42,22 @@ class ArchitectureTest {
             .layer("project").definedBy("org.corroborate.project..")
             .layer("source").definedBy("org.corroborate.source..")
             .layer("annotation").definedBy("org.corroborate.annotation..")
+            .layer("claim").definedBy("org.corroborate.claim..")
             .layer("review").definedBy("org.corroborate.review..")
             .layer("exchange").definedBy("org.corroborate.exchange..")
             .whereLayer("exchange").mayNotBeAccessedByAnyLayer()
             .whereLayer("review").mayOnlyBeAccessedByLayers("exchange")
-            .whereLayer("annotation").mayOnlyBeAccessedByLayers("review", "exchange")
-            .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
-            .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
-            .whereLayer("project").mayOnlyBeAccessedByLayers("scheme", "source", "annotation", "review", "exchange")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "review", "exchange")
-            .whereLayer("preference").mayOnlyBeAccessedByLayers("annotation", "review", "exchange")
-            .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "review", "exchange")
+            .whereLayer("claim").mayOnlyBeAccessedByLayers("review", "exchange")
+            .whereLayer("annotation").mayOnlyBeAccessedByLayers("claim", "review", "exchange")
+            .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
+            .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
+            .whereLayer("project").mayOnlyBeAccessedByLayers("scheme", "source", "annotation", "claim", "review",
+                    "exchange")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "claim", "review", "exchange")
+            .whereLayer("preference").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
+            .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "claim", "review", "exchange")
             .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "preference", "scheme", "project", "source",
-                    "annotation", "review", "exchange");
+                    "annotation", "claim", "review", "exchange");
 
     @ArchTest
     static final ArchRule repositoriesArePrivateToTheirFeature = classes().that().areAssignableTo(Repository.class)
