@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.ToIntBiFunction;
 
 /**
  * Lines up the details of one kind across a claim's excerpts and says whether they disagree.
- * Two ways: by key (numbers by the noun they count, people by surname: only details about the
- * same thing are compared), or by agreement (dates, durations, ages: two excerpts agree when any
- * detail of one fits any detail of the other, so an extra date in one excerpt is not drift).
+ * Three ways: by key (numbers by the noun they count: only counts of the same thing are compared),
+ * by agreement (dates, durations, ages: two excerpts agree when any detail of one fits any detail of
+ * the other, so an extra date in one excerpt is not drift), or by conflict (people, organisations: a
+ * name in one excerpt with no equal in the other that looks like another way of naming one there).
  */
 final class DriftAlignment {
 
@@ -69,6 +71,63 @@ final class DriftAlignment {
             return Optional.empty();
         }
         return Optional.of(drift(kind, excerpts, members, stated.stream().map(List::getFirst).toList()));
+    }
+
+    /**
+     * Drift by conflict (names): two excerpts drift when a detail of one has no equal in the other and
+     * conflicts with one of the other's that has no equal either ({@code conflict} scores how strongly,
+     * 0 for not at all; the strongest pair wins). The drift shows, for each excerpt, its first detail
+     * that equals or conflicts with one of that pair.
+     */
+    static Optional<Drift> byConflict(String kind, List<Excerpt> excerpts, List<List<Detail>> details,
+                                      BiPredicate<Detail, Detail> equal, ToIntBiFunction<Detail, Detail> conflict) {
+        List<List<Detail>> ofKind = details.stream()
+                .map(list -> list.stream().filter(d -> d.kind().equals(kind)).toList()).toList();
+        Detail bestA = null;
+        Detail bestB = null;
+        int best = 0;
+        for (int a = 0; a < ofKind.size(); a++) {
+            for (int b = a + 1; b < ofKind.size(); b++) {
+                for (Detail x : ofKind.get(a)) {
+                    if (hasEqual(x, ofKind.get(b), equal)) {
+                        continue;
+                    }
+                    for (Detail y : ofKind.get(b)) {
+                        int score = hasEqual(y, ofKind.get(a), equal) ? 0 : conflict.applyAsInt(x, y);
+                        if (score > best) {
+                            best = score;
+                            bestA = x;
+                            bestB = y;
+                        }
+                    }
+                }
+            }
+        }
+        if (best == 0) {
+            return Optional.empty();
+        }
+        List<Integer> members = new ArrayList<>();
+        List<Detail> chosen = new ArrayList<>();
+        for (int member = 0; member < ofKind.size(); member++) {
+            for (Detail d : ofKind.get(member)) {
+                if (equal.test(d, bestA) || equal.test(d, bestB) || conflict.applyAsInt(d, bestA) > 0
+                        || conflict.applyAsInt(d, bestB) > 0) {
+                    members.add(member);
+                    chosen.add(d);
+                    break;
+                }
+            }
+        }
+        return Optional.of(drift(kind, excerpts, members, chosen));
+    }
+
+    private static boolean hasEqual(Detail detail, List<Detail> others, BiPredicate<Detail, Detail> equal) {
+        for (Detail other : others) {
+            if (equal.test(detail, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean shareOne(List<Detail> a, List<Detail> b, BiPredicate<Detail, Detail> fits) {

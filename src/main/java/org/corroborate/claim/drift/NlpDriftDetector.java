@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.corroborate.claim.nlp.EnglishText;
 import org.slf4j.Logger;
@@ -55,7 +54,13 @@ public class NlpDriftDetector implements DriftDetector {
         List<Drift> drift = new ArrayList<>();
         number(excerpts, details).ifPresent(drift::add);
         DriftAlignment.byAgreement("age", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
+        DriftAlignment.byAgreement("date", excerpts, details, DateReader::fit).ifPresent(drift::add);
         DriftAlignment.byAgreement("duration", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
+        DriftAlignment.byConflict("person", excerpts, details, NlpDriftDetector::sameValue, People::conflict)
+                .ifPresent(drift::add);
+        DriftAlignment.byConflict("organisation", excerpts, details,
+                (a, b) -> Organisations.same(a.value(), b.value()),
+                (a, b) -> Organisations.drift(a.value(), b.value())).ifPresent(drift::add);
         return List.copyOf(drift);
     }
 
@@ -92,8 +97,9 @@ public class NlpDriftDetector implements DriftDetector {
     private List<Detail> read(String text) {
         List<Word> words = Word.of(english.tokens(text));
         boolean[] taken = new boolean[words.size()];
-        List<Detail> details = new ArrayList<>(QuantityReader.read(words, taken));
-        details.removeIf(Objects::isNull);
+        List<Detail> details = new ArrayList<>(DateReader.read(words, taken));
+        details.addAll(QuantityReader.read(words, taken));
+        details.addAll(NameReader.read(words, taken));
         return List.copyOf(details);
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads the numbers written in an excerpt's words: digits ("17", "1,200", "2.5 million") and
  * English number words ("seventeen", "twenty-one", "one hundred and twenty", "a dozen",
- * "two dozen"), the words' value read by ICU's rule-based spell-out format. Ordinals ("first"),
+ * "two dozen"; "a" or "an" before a time unit, "a week"), the words' value read by ICU's rule-based
+ * spell-out format. Ordinals ("first"),
  * fractions ("half") and vague words ("dozens", "scores", "several") are not numbers here.
  */
 final class NumberWords {
@@ -29,6 +30,8 @@ final class NumberWords {
             "ninety");
     private static final Map<String, Double> SCALES = Map.of("hundred", 1e2, "thousand", 1e3, "million", 1e6,
             "billion", 1e9, "m", 1e6, "bn", 1e9, "k", 1e3);
+    private static final Set<String> TIME_UNITS = Set.of("second", "minute", "hour", "day", "week", "fortnight",
+            "month", "year", "decade");
     private static final int LONGEST_WORD_RUN = 12;
     private static final int CACHE_LIMIT = 10_000;
 
@@ -74,6 +77,10 @@ final class NumberWords {
                     phrase.append("one");
                     previous = "one";
                     continue;
+                }
+                // "for a week", "an hour": one of a time unit (counts of other things are not "a").
+                if (j + 1 < words.size() && TIME_UNITS.contains(QuantityReader.singular(words.get(j + 1).lower()))) {
+                    return Optional.of(new Found(1, i, i));
                 }
                 return Optional.empty();
             }
