@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {BoardClaim, BoardCell, cellIndex, describeCell, filterClaims, formatPublished, moveCell, NO_FILTER,
-  scrollToShow, sortClaims, windowOf} from './board-model.js';
+  scrollToShow, sortClaims, sourcesOf, windowOf} from './board-model.js';
 
 const cell = (source: number, stance: BoardCell['stance'], drift = false): BoardCell =>
   ({source, stance, members: 1, annotation: source * 10, start: 0, end: 5, drift});
@@ -107,5 +107,14 @@ describe('cells', () => {
   it('formats a published date plainly', () => {
     expect(formatPublished('2026-05-12')).toBe('12 May 2026');
     expect(formatPublished(null)).toBe('no date');
+  });
+});
+
+describe('sourcesOf', () => {
+  it('keeps the columns of the claims shown, in the board order', () => {
+    const sources = [1, 2, 3, 4].map((id) => ({id, title: `S${id}`, publisher: null, published: null}));
+    expect(sourcesOf(claims.slice(0, 2), sources).map((s) => s.id)).toEqual([1, 2]);
+    expect(sourcesOf(claims, sources).map((s) => s.id)).toEqual([1, 2, 3]);
+    expect(sourcesOf([], sources)).toEqual([]);
   });
 });

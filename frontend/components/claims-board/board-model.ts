@@ -174,3 +174,12 @@ export function describeCell(cell: BoardCell | undefined, source: BoardSource): 
   const many = cell.members > 1 ? `, ${cell.members} passages` : '';
   return `${source.title}: ${word}${many}${cell.drift ? ', details drift' : ''}`;
 }
+
+/** The columns of the claims shown: the board's sources (in their order) that hold a cell of one of them. */
+export function sourcesOf(claims: readonly BoardClaim[], sources: readonly BoardSource[]): BoardSource[] {
+  const used = new Set<number>();
+  for (const claim of claims) {
+    for (const cell of claim.cells) used.add(cell.source);
+  }
+  return sources.filter((source) => used.has(source.id));
+}

@@ -61,16 +61,17 @@ export const boardStyles = css`
     justify-content: center;
     border-left: 1px solid transparent;
   }
-  .col span {
+  .col .heading {
     writing-mode: vertical-rl;
     transform: rotate(180deg);
     white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
     max-height: 100%;
-    line-height: 1.15;
+    line-height: 1.2;
+    display: flex;
+    flex-direction: column;
   }
-  .col small { color: var(--lumo-secondary-text-color, #4a5a6a); }
+  .col .title, .col small { overflow: hidden; text-overflow: ellipsis; max-height: 100%; }
+  .col small { color: var(--lumo-secondary-text-color, #4a5a6a); font-size: var(--lumo-font-size-xxs, 0.7rem); }
   .row {
     position: absolute;
     left: 0;
@@ -88,12 +89,21 @@ export const boardStyles = css`
     padding: 0 0.75rem;
     display: flex;
     align-items: center;
-    gap: 0.4rem;
+    gap: 0.3rem;
     background: var(--lumo-base-color, #fff);
     border-right: 1px solid var(--cb-line);
     cursor: pointer;
   }
-  .label .text { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1; }
+  .label .text {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-height: 1.2;
+    overflow-wrap: anywhere;
+  }
   .flag {
     flex: none;
     font-size: var(--lumo-font-size-xxs, 0.7rem);
@@ -120,9 +130,18 @@ export const boardStyles = css`
   .cell.SUPPORTS { color: var(--cb-supports); }
   .cell.CONTRADICTS { color: var(--cb-contradicts); font-weight: 700; }
   .cell.QUALIFIES { color: var(--cb-qualifies); }
-  .cell.SILENT::after { content: ''; width: 4px; height: 4px; border-radius: 50%; background: var(--lumo-contrast-20pct, #c8ced6); }
+  .cell.SILENT::after { content: ''; width: 4px; height: 4px; border-radius: 50%; background: var(--lumo-contrast-40pct, #8d97a3); }
   .cell sup { font-size: 0.6rem; margin-left: 1px; color: var(--cb-qualifies); font-weight: 700; }
-  .active { outline: 2px solid var(--lumo-primary-color, #1565c0); outline-offset: -2px; }
+  .scroller:focus .active { outline: 2px solid var(--lumo-primary-color, #1565c0); outline-offset: -2px; }
+  .sr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .glyph { pointer-events: none; }
   .empty {
     position: absolute;
     inset: 0;

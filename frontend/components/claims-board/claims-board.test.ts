@@ -75,12 +75,13 @@ describe('<cb-claims-board>', () => {
 
   it('marks each stance with a glyph and a word, not colour alone', async () => {
     const element = await board(bigBoard(3, 5));
-    const labels = all(element, '[role=gridcell]').map((c) => c.getAttribute('aria-label'));
+    const labels = all(element, '[role=gridcell] .sr').map((c) => c.textContent);
     expect(labels).toContain('Source 2: contradicts');
     expect(labels).toContain('Source 1: carries');
     expect(labels).toContain('Source 5: silent');
     const contradicting = all(element, '.cell.CONTRADICTS')[0];
-    expect(contradicting.textContent!.trim()).toBe('✕');
+    expect(contradicting.querySelector('.glyph')!.textContent!.trim()).toBe('✕');
+    expect(contradicting.querySelector('.glyph')!.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('says so when nothing matches', async () => {

@@ -13,7 +13,7 @@
 import {LitElement, html, nothing, PropertyValues} from 'lit';
 import {customElement, property, query, state} from 'lit/decorators.js';
 import {Board, BoardClaim, BoardFilter, BoardSort, BoardCell, cellIndex, describeCell, filterClaims, formatPublished,
-  moveCell, NO_FILTER, scrollToShow, sortClaims, STANCE_MARKS, windowOf} from './board-model.js';
+  moveCell, NO_FILTER, scrollToShow, sortClaims, sourcesOf, STANCE_MARKS, windowOf} from './board-model.js';
 import {boardStyles, COLUMN_WIDTH, HEADER_HEIGHT, LABEL_WIDTH, NARROW_LABEL_WIDTH, ROW_HEIGHT} from './claims-board.styles.js';
 
 @customElement('cb-claims-board')
@@ -38,6 +38,8 @@ export class ClaimsBoard extends LitElement {
   @query('.scroller') private scroller!: HTMLElement;
 
   private rows: BoardClaim[] = [];
+  /** The columns: only the sources of the claims shown. */
+  private columns: Board['sources'] = [];
   private cells = new Map<number, Map<number, BoardCell>>();
   private resizer?: ResizeObserver;
 
@@ -62,9 +64,10 @@ export class ClaimsBoard extends LitElement {
     }
     if (changed.has('board') || changed.has('filter') || changed.has('sort')) {
       this.rows = sortClaims(filterClaims(this.board.claims, this.filter), this.sort);
+      this.columns = sourcesOf(this.rows, this.board.sources);
       this.shown = this.rows.length;
       this.active = {row: Math.min(this.active.row, Math.max(0, this.rows.length - 1)),
-        col: Math.min(this.active.col, this.board.sources.length - 1)};
+        col: Math.min(this.active.col, this.columns.length - 1)};
     }
   }
 
@@ -95,7 +98,7 @@ export class ClaimsBoard extends LitElement {
   }
 
   render() {
-    const sources = this.board.sources;
+    const sources = this.columns;
     const label = this.labelWidth;
     const fullWidth = label + sources.length * COLUMN_WIDTH;
     const fullHeight = HEADER_HEIGHT + this.rows.length * ROW_HEIGHT;
@@ -118,7 +121,7 @@ export class ClaimsBoard extends LitElement {
               return html`<div class="col" role="columnheader" aria-colindex=${c + 2}
                   title="${source.title}${source.publisher ? ' · ' + source.publisher : ''} · ${formatPublished(source.published)}"
                   style="left:${label + c * COLUMN_WIDTH}px;width:${COLUMN_WIDTH}px">
-                <span>${source.title} <small>${formatPublished(source.published)}</small></span></div>`;
+                <span class="heading"><span class="title">${source.title}</span><small>${formatPublished(source.published)}</small></span></div>`;
             })}
           </div>
           ${this.rows.slice(rowSpan.first, rowSpan.last).map((claim, i) =>
@@ -149,11 +152,12 @@ export class ClaimsBoard extends LitElement {
           const c = firstCol + i;
           const cell = cells?.get(source.id);
           const stance = cell ? cell.stance : 'SILENT';
+          const said = describeCell(cell, source);
+          // The glyph is for the eye; the words (visually hidden) are the cell's name, so both say the same.
           return html`<div class="cell ${stance} ${cell ? 'filled' : ''} ${activeRow && this.active.col === c ? 'active' : ''}"
-              role="gridcell" aria-colindex=${c + 2} id=${this.cellId(r, c)} data-row=${r} data-col=${c}
-              aria-label=${describeCell(cell, source)} title=${describeCell(cell, source)}
-              style="left:${label + c * COLUMN_WIDTH}px;width:${COLUMN_WIDTH}px">${STANCE_MARKS[stance].glyph}${
-                cell?.drift ? html`<sup>Δ</sup>` : nothing}</div>`;
+              role="gridcell" aria-colindex=${c + 2} id=${this.cellId(r, c)} data-row=${r} data-col=${c} title=${said}
+              style="left:${label + c * COLUMN_WIDTH}px;width:${COLUMN_WIDTH}px"><span class="glyph" aria-hidden="true">${
+                STANCE_MARKS[stance].glyph}${cell?.drift ? html`<sup>Δ</sup>` : nothing}</span><span class="sr">${said}</span></div>`;
         })}
       </div>`;
   }
@@ -177,7 +181,7 @@ export class ClaimsBoard extends LitElement {
       return;
     }
     const page = Math.max(1, Math.floor((this.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const next = moveCell(event.key, this.active.row, this.active.col, this.rows.length, this.board.sources.length,
+    const next = moveCell(event.key, this.active.row, this.active.col, this.rows.length, this.columns.length,
         page, event.ctrlKey || event.metaKey);
     if (!next) return;
     event.preventDefault();
@@ -199,7 +203,7 @@ export class ClaimsBoard extends LitElement {
       this.dispatchEvent(new CustomEvent('cb-open-claim', {detail: {claim: claim.id}, bubbles: true, composed: true}));
       return;
     }
-    const source = this.board.sources[this.active.col];
+    const source = this.columns[this.active.col];
     const cell = source ? this.cells.get(claim.id)?.get(source.id) : undefined;
     if (!cell) return;
     this.dispatchEvent(new CustomEvent('cb-open-cell', {

@@ -254,6 +254,11 @@ class ProjectIsolationTest {
         rows.add(new Row("GET /api/export", Kind.OBJECT, MEMBER, i -> get("/api/export?format=csv&source=" + i.source())));
         rows.add(new Row("POST /api/import", Kind.OBJECT, BOSS, i -> post("/api/import?format=jsonl&dryRun=true&project="
                 + i.project()).contentType("application/zip").content(exported)));
+        // Claims board
+        rows.add(new Row("GET /api/claims/board", Kind.OBJECT, MEMBER,
+                i -> get("/api/claims/board?project=" + i.project())));
+        rows.add(new Row("GET /api/claims/board.csv", Kind.OBJECT, MEMBER,
+                i -> get("/api/claims/board.csv?project=" + i.project() + "&contradictions=true")));
         // Audit
         rows.add(new Row("GET /api/audit", Kind.LIST, BOSS, i -> get("/api/audit?size=500")));
         rows.add(new Row("GET /api/audit", Kind.LIST, BOSS, i -> get("/api/audit?source=" + i.source())));
