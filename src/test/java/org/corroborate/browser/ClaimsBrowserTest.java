@@ -147,11 +147,21 @@ class ClaimsBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theKeyboardMovesThroughTheBoardAndOpensAMemberInItsSource() {
+    void aReviewerMakesAClaimAndMovesThroughTheBoardByKeyboardToAMemberInItsSource() {
         Scene scene = scene("cbk");
         signIn(page, "cbk-rev");
         page.navigate(url("/claims"));
+        board();
+        page.locator("#new-claim").click();
+        page.locator("#new-claim-statement textarea").fill("Four officers were kept in hospital");
+        page.locator("#new-claim-save").click();
+        page.waitForURL("**/claims/*");
+        assertThat(page.locator("#claim-statement")).hasText("Four officers were kept in hospital");
+        assertThat(page.locator("#member-cards")).containsText("No members you can see yet");
+
+        page.navigate(url("/claims"));
         Locator board = board();
+        assertThat(board).hasAttribute("shown", "3");
         Locator grid = board.locator("[role=grid]");
         grid.focus();
         page.keyboard().press("ArrowRight");
