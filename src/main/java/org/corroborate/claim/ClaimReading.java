@@ -19,7 +19,6 @@ import org.corroborate.claim.drift.DriftDetector;
 import org.corroborate.claim.drift.Excerpt;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +39,7 @@ class ClaimReading {
     private final AnnotationService annotations;
     private final SourceService sources;
     private final BlindMode blindMode;
-    private final ObjectProvider<DriftDetector> detector;
+    private final DriftDetector detector;
     /** Drift depends only on the members' words: the same excerpts give the same answer. */
     private final Map<List<Excerpt>, List<Drift>> drifts = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -51,7 +50,7 @@ class ClaimReading {
             });
 
     ClaimReading(AnnotationService annotations, SourceService sources, BlindMode blindMode,
-                 ObjectProvider<DriftDetector> detector) {
+                 DriftDetector detector) {
         this.annotations = annotations;
         this.sources = sources;
         this.blindMode = blindMode;
@@ -73,8 +72,7 @@ class ClaimReading {
         if (known != null) {
             return known;
         }
-        DriftDetector found = detector.getIfAvailable();
-        List<Drift> drift = found == null ? List.of() : List.copyOf(found.drift(excerpts));
+        List<Drift> drift = List.copyOf(detector.drift(excerpts));
         drifts.put(excerpts, drift);
         return drift;
     }
