@@ -55,7 +55,7 @@ public class NlpDriftDetector implements DriftDetector {
         number(excerpts, details).ifPresent(drift::add);
         DriftAlignment.byAgreement("age", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
         DriftAlignment.byAgreement("date", excerpts, details, DateReader::fit).ifPresent(drift::add);
-        DriftAlignment.byAgreement("duration", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
+        DriftAlignment.byAgreement("duration", excerpts, details, QuantityReader::sameDuration).ifPresent(drift::add);
         DriftAlignment.byConflict("person", excerpts, details, NlpDriftDetector::sameValue, People::conflict)
                 .ifPresent(drift::add);
         DriftAlignment.byConflict("organisation", excerpts, details,
