@@ -109,7 +109,9 @@ final class Organisations {
     /**
      * How strongly two names that are not the same body look like one named two ways: 3 for a renamed or
      * replaced body in the table, 2 for a near spelling ("Harwick Water" / "Harwich Water"), 1 for a
-     * shared distinctive word ("Independent Police Complaints Commission" / "Police Conduct Office"), else 0.
+     * shared distinctive word, one that is neither generic nor an organisation word ("Ellsworth Vale District
+     * Council" / "Ellsworth Vale Borough Council"; "Harwick Water" and "Drinking Water Board" share only
+     * "water"), else 0.
      */
     static int drift(String a, String b) {
         if (same(a, b)) {
@@ -127,7 +129,8 @@ final class Organisations {
         }
         Set<String> wordsB = new HashSet<>(List.of(lowerB.split(" ")));
         for (String word : lowerA.split(" ")) {
-            if (!GENERIC.contains(word) && word.length() > 2 && wordsB.contains(word)) {
+            if (!GENERIC.contains(word) && !ORGANISATION_WORDS.contains(word) && word.length() > 2
+                    && wordsB.contains(word)) {
                 return 1;
             }
         }
