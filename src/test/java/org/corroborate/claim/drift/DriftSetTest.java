@@ -57,7 +57,7 @@ class DriftSetTest {
 
         DriftSet.Score overall = SET.score(detected, mistakes).get("overall");
 
-        assertThat(overall.precision()).as("precision; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.85);
-        assertThat(overall.recall()).as("recall; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.80);
+        assertThat(overall.precision()).as("precision; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.95);
+        assertThat(overall.recall()).as("recall; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.92);
     }
 }
