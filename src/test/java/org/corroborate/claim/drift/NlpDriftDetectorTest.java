@@ -162,6 +162,32 @@ class NlpDriftDetectorTest {
         assertThat(drift("Katherine Morley, 34, raised the alarm in March.", "Morley raised the alarm in March.")).isEmpty();
     }
 
+    @Test
+    void scrambledTextOfNumbersNamesHyphensAndEmojiNeverThrows() {
+        String[] pieces = {"17", "-", "seventeen", "twenty", "-", "one", "a", "dozen", "and", "a", "half", "Ms",
+                "Morley", "Katherine", ",", "(", ")", "34", "year", "old", "aged", "March", "14th", "of", "2024",
+                "IOPC", "Council", "for", "Police", "😀", "💧", "́", "‑", "'s", "’s", "months", "ago",
+                "1,200", "2.5", "million", "\n", "\t", "قال", "Zoë"};
+        java.util.Random random = new java.util.Random(15);
+        for (int round = 0; round < 200; round++) {
+            String[] texts = new String[2 + random.nextInt(3)];
+            for (int t = 0; t < texts.length; t++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = random.nextInt(30); w > 0; w--) {
+                    text.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+                }
+                texts[t] = text.toString();
+            }
+            List<Drift> drift = drift(texts);
+            for (Drift item : drift) {
+                for (DriftValue value : item.values()) {
+                    String text = texts[(int) value.annotation() - 1];
+                    assertThat(value.end()).isBetween(value.start(), text.codePointCount(0, text.length()));
+                }
+            }
+        }
+    }
+
     private static List<String> values(List<Drift> drift, String kind) {
         return drift.stream().filter(d -> d.kind().equals(kind)).findFirst().orElseThrow().values().stream()
                 .map(DriftValue::value).toList();
