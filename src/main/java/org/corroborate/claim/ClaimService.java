@@ -172,6 +172,18 @@ public class ClaimService {
         return details(claim);
     }
 
+    /**
+     * Makes a claim with one annotation in it already, in one transaction (both audited): what the
+     * workspace does when a reviewer starts a claim from an annotation. Errors as {@link #create} and
+     * {@link #addMember}; when the member is refused, no claim is made either.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public ClaimDetails create(long projectId, String statement, long annotationId, Stance stance) {
+        requireStance(stance);
+        ClaimDetails made = create(projectId, statement);
+        return addMember(made.id(), annotationId, stance);
+    }
+
     /** Gives the claim a new statement; its creator or an overseer; 409 when {@code version} is stale. */
     @PreAuthorize("isAuthenticated()")
     public ClaimDetails rename(long id, String statement, long version) {

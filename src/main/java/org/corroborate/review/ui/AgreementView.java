@@ -128,7 +128,8 @@ public class AgreementView extends VerticalLayout {
         }
         table.addItemClickListener(e -> openSource(e.getItem()));
         table.setHeight("18rem");
-        add(top, figures, chart, new H4("Sources, least agreement first"), table);
+        add(top, figures, chart, new H4("Sources, least agreement first"), table,
+                new ClaimAgreementSection(agreement.claimMembership(projectId)));
         draw();
     }
 
