@@ -8,6 +8,7 @@ import org.corroborate.base.Role;
 import org.corroborate.project.DemoProjectsCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo sources when demo mode has just set up an empty database: annotations/corpus/
- * into the main demo project, annotations/training/ into the second.
+ * into the main demo project, annotations/training/ into the second; then {@link DemoCorpusLoaded}.
  */
 @Component
 class DemoCorpus {
@@ -27,18 +28,22 @@ class DemoCorpus {
     private final TransactionTemplate transaction;
     private final CurrentActor actor;
 
+    private final ApplicationEventPublisher events;
+
     DemoCorpus(SourceService sources, AnnotationsFolder folder, TransactionTemplate transaction,
-               CurrentActor actor) {
+               CurrentActor actor, ApplicationEventPublisher events) {
         this.sources = sources;
         this.folder = folder;
         this.transaction = transaction;
         this.actor = actor;
+        this.events = events;
     }
 
     @EventListener
     void load(DemoProjectsCreated event) {
         load(event.main(), "corpus/");
         load(event.second(), "training/");
+        events.publishEvent(new DemoCorpusLoaded(event.main()));
     }
 
     private void load(long projectId, String subfolder) {

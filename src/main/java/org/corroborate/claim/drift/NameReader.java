@@ -74,6 +74,11 @@ final class NameReader {
             } else if (JOINERS.contains(word.lower()) && j + 1 < words.size() && words.get(j + 1).capitalised()
                     && properish(words.get(j + 1)) && hasOrganisationWord(words, i, j)) {
                 continue;
+            } else if (word.text().equals(",") && j + 2 < words.size() && words.get(j + 1).capitalised()
+                    && (words.get(j + 2).lower().equals("and") || words.get(j + 2).text().equals(","))
+                    && hasOrganisationWord(words, i, j)) {
+                // A list inside a name: "Department for Business, Innovation and Skills".
+                continue;
             } else if (word.lower().equals("the") && j > 0 && JOINERS.contains(words.get(j - 1).lower())
                     && j + 1 < words.size() && words.get(j + 1).capitalised()) {
                 continue;
@@ -102,18 +107,18 @@ final class NameReader {
 
     private static Detail name(List<Word> words, int first, int last) {
         int start = first;
-        while (start <= last && TITLES.contains(words.get(start).lower().replace(".", ""))) {
+        while (start <= last && isTitle(words, start, last)) {
             start++;
         }
         boolean titled = start > first;
         // A capitalised common noun opening the run ("Residents Sarah Jones") is not part of the name.
-        while (start < last && !words.get(start).tag().equals("PROPN") && !Organisations.isOrganisation(
-                words.subList(first, last + 1))) {
+        while (start < last && !words.get(start).tag().equals("PROPN")) {
             start++;
         }
         List<Word> run = words.subList(first, last + 1);
         List<Word> named = words.subList(start, last + 1);
-        if (Organisations.isOrganisation(run)) {
+        boolean titledPerson = titled && named.stream().noneMatch(w -> Organisations.isOrganisationWord(w.lower()));
+        if (!titledPerson && Organisations.isOrganisation(run, opensSentence(words, first))) {
             Word head = words.get(first).lower().equals("the") ? words.get(first + 1) : words.get(first);
             return new Detail("organisation", "", Organisations.normalise(run), head.start(), words.get(last).end());
         }
@@ -131,6 +136,25 @@ final class NameReader {
             value.append(value.isEmpty() ? "" : " ").append(word.lower());
         }
         return new Detail("person", surname, value.toString(), named.getFirst().start(), named.getLast().end());
+    }
+
+    /** A title word; "Police" only when a rank follows ("Police Constable", not "Police Scotland"). */
+    private static boolean isTitle(List<Word> words, int i, int last) {
+        String lower = words.get(i).lower().replace(".", "");
+        if (lower.equals("police")) {
+            return i < last && TITLES.contains(words.get(i + 1).lower().replace(".", ""));
+        }
+        return TITLES.contains(lower);
+    }
+
+    /** Whether word {@code i} opens a sentence (where every word is capitalised, names or not). */
+    private static boolean opensSentence(List<Word> words, int i) {
+        if (i == 0) {
+            return true;
+        }
+        String before = words.get(i - 1).text();
+        return before.equals(".") || before.equals("!") || before.equals("?") || before.equals("\"")
+                || before.equals("\u201C") || before.equals(":");
     }
 
     /** A word that can be part of a person's name: capitalised letters (with ' or .), not a month or day. */

@@ -51,11 +51,21 @@ public class NlpDriftDetector implements DriftDetector {
         for (Excerpt excerpt : excerpts) {
             details.add(details(excerpt.text()));
         }
+        try {
+            return align(excerpts, details);
+        } catch (RuntimeException e) {
+            // A fault in lining details up must not break a claim page: show the claim without drift.
+            log.warn("Could not line up the details of {} excerpts", excerpts.size(), e);
+            return List.of();
+        }
+    }
+
+    private static List<Drift> align(List<Excerpt> excerpts, List<List<Detail>> details) {
         List<Drift> drift = new ArrayList<>();
         number(excerpts, details).ifPresent(drift::add);
         DriftAlignment.byAgreement("age", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
         DriftAlignment.byAgreement("date", excerpts, details, DateReader::fit).ifPresent(drift::add);
-        DriftAlignment.byAgreement("duration", excerpts, details, NlpDriftDetector::sameValue).ifPresent(drift::add);
+        DriftAlignment.byAgreement("duration", excerpts, details, QuantityReader::sameDuration).ifPresent(drift::add);
         DriftAlignment.byConflict("person", excerpts, details, NlpDriftDetector::sameValue, People::conflict)
                 .ifPresent(drift::add);
         DriftAlignment.byConflict("organisation", excerpts, details,

@@ -29,7 +29,8 @@ final class Organisations {
             "college", "hospital", "party", "force", "constabulary", "police", "inspectorate", "regulator", "water",
             "utilities", "energy", "rail", "ltd", "limited", "plc", "inc", "llp", "corporation", "corp", "bureau",
             "tribunal", "parliament", "assembly", "executive", "federation", "society", "network", "partnership",
-            "directorate", "fund", "charity", "commissioners", "watchdog", "ombudsman", "administration");
+            "directorate", "fund", "charity", "commissioners", "watchdog", "ombudsman", "administration", "school",
+            "academy", "church", "club", "museum", "prison", "nursery", "prosecution");
     /** Words too common among organisations' names to tie two names together on their own. */
     private static final Set<String> GENERIC = Set.of("the", "of", "for", "and", "on", "independent", "national",
             "royal", "british", "uk", "office", "department", "ministry", "council", "authority", "agency",
@@ -50,14 +51,21 @@ final class Organisations {
         return ORGANISATION_WORDS.contains(lower);
     }
 
-    /** Whether a capitalised run names an organisation. */
-    static boolean isOrganisation(List<Word> run) {
+    /**
+     * Whether a capitalised run names an organisation: an acronym, a body in the table, or a run with an
+     * organisation word that has a proper noun or, away from a sentence's first word, two capitalised words
+     * (the tagger reads "Financial Conduct Authority" as adjective and nouns).
+     */
+    static boolean isOrganisation(List<Word> run, boolean opensSentence) {
         if (run.size() == 1 && isAcronym(run.getFirst().text())) {
             return true;
         }
-        boolean proper = run.stream().anyMatch(w -> w.tag().equals("PROPN"));
-        return proper && (run.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w.lower()))
-                || TABLE.body(normalise(run)) != null);
+        if (TABLE.body(normalise(run)) != null) {
+            return true;
+        }
+        boolean proper = run.stream().anyMatch(w -> w.tag().equals("PROPN"))
+                || !opensSentence && run.stream().filter(Word::capitalised).count() >= 2;
+        return proper && run.stream().anyMatch(w -> ORGANISATION_WORDS.contains(w.lower()));
     }
 
     private static boolean isAcronym(String text) {
@@ -101,7 +109,9 @@ final class Organisations {
     /**
      * How strongly two names that are not the same body look like one named two ways: 3 for a renamed or
      * replaced body in the table, 2 for a near spelling ("Harwick Water" / "Harwich Water"), 1 for a
-     * shared distinctive word ("Independent Police Complaints Commission" / "Police Conduct Office"), else 0.
+     * shared distinctive word, one that is neither generic nor an organisation word ("Ellsworth Vale District
+     * Council" / "Ellsworth Vale Borough Council"; "Harwick Water" and "Drinking Water Board" share only
+     * "water"), else 0.
      */
     static int drift(String a, String b) {
         if (same(a, b)) {
@@ -119,7 +129,8 @@ final class Organisations {
         }
         Set<String> wordsB = new HashSet<>(List.of(lowerB.split(" ")));
         for (String word : lowerA.split(" ")) {
-            if (!GENERIC.contains(word) && word.length() > 2 && wordsB.contains(word)) {
+            if (!GENERIC.contains(word) && !ORGANISATION_WORDS.contains(word) && word.length() > 2
+                    && wordsB.contains(word)) {
                 return 1;
             }
         }

@@ -11,8 +11,9 @@ final class People {
 
     /**
      * 1 when the two names are one person's with a conflict: the same surname with different given names
-     * ("katherine morley" / "catherine morley"), or the same given names with a surname spelt nearly alike
-     * ("daniel okafor" / "daniel okafur"); 0 when they agree ("morley" / "katherine morley",
+     * ("katherine morley" / "catherine morley"), the same given names with a surname spelt nearly alike
+     * ("daniel okafor" / "daniel okafur"), or two bare surnames of five letters or more one letter apart
+     * ("harlow" / "harlowe"); 0 when they agree ("morley" / "katherine morley",
      * "k morley" / "katherine morley") or are different people.
      */
     static int conflict(Detail a, Detail b) {
@@ -28,7 +29,10 @@ final class People {
         int nearness = Math.min(surnameX.length(), surnameY.length()) >= 6 ? 2 : 1;
         boolean nearSurname = Math.min(surnameX.length(), surnameY.length()) >= 4
                 && Spelling.distance(surnameX, surnameY) <= nearness;
-        return nearSurname && !givenX.isEmpty() && givenX.equals(givenY) ? 1 : 0;
+        // Without given names on either side, only a near miss of a longer surname ("Harlow" / "Harlowe").
+        boolean bare = givenX.isEmpty() && givenY.isEmpty() && Math.min(surnameX.length(), surnameY.length()) >= 5
+                && Spelling.distance(surnameX, surnameY) <= 1;
+        return nearSurname && !givenX.isEmpty() && givenX.equals(givenY) || bare ? 1 : 0;
     }
 
     private static String given(String[] words) {

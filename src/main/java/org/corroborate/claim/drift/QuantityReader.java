@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reads the counts ("17 officers", "a dozen schools"), ages ("aged 34", "34-year-old", "Kerrigan, 34,")
- * and durations ("eight months", "an eight-month inquiry") of an excerpt's words. A count needs the
+ * and durations ("eight months", "an eight-month inquiry", "a year and a half") of an excerpt's words. A count needs the
  * noun it counts right after it (adjectives and compound nouns between are fine, "17 armed police
  * officers"; so is "17 of the officers"): a bare number has nothing to line up with and is skipped.
  */
@@ -65,20 +65,61 @@ final class QuantityReader {
         if (isAppositiveAge(words, number)) {
             return new Detail("age", "", value, start.start(), words.get(last).end());
         }
+        double amount = number.value();
+        if (andAHalf(words, next)) {
+            // "two and a half years"
+            amount += 0.5;
+            next += 3;
+            unit = next < words.size() ? singular(words.get(next).lower()) : "";
+        }
         if (MONTHS.containsKey(unit) || SECONDS.containsKey(unit)) {
-            if (next + 1 < words.size() && words.get(next + 1).lower().equals("ago")) {
+            int end = next;
+            if (andAHalf(words, next + 1)) {
+                // "a year and a half"
+                amount += 0.5;
+                end = next + 3;
+            }
+            if (end + 1 < words.size() && words.get(end + 1).lower().equals("ago")) {
                 return null;
             }
             String scale = MONTHS.containsKey(unit) ? "m:" : "s:";
             long factor = MONTHS.containsKey(unit) ? MONTHS.get(unit) : SECONDS.get(unit);
-            return new Detail("duration", "", scale + plain(number.value() * factor), start.start(),
-                    words.get(next).end());
+            return new Detail("duration", "", scale + plain(amount * factor), start.start(), words.get(end).end());
         }
         int noun = countedNoun(words, next);
         if (noun < 0) {
             return null;
         }
         return new Detail("number", singular(words.get(noun).lower()), value, start.start(), words.get(noun).end());
+    }
+
+    /**
+     * Whether two durations are the same: exactly, on one scale ("two years" = "24 months", "a fortnight" =
+     * "14 days"); within a tenth, across the scales, at 30.44 days a month ("12 weeks" = "three months",
+     * "six weeks" is not "two months").
+     */
+    static boolean sameDuration(Detail a, Detail b) {
+        if (a.value().equals(b.value())) {
+            return true;
+        }
+        String scaleA = a.value().substring(0, 2);
+        String scaleB = b.value().substring(0, 2);
+        if (scaleA.equals(scaleB)) {
+            return false;
+        }
+        double secondsA = seconds(a.value());
+        double secondsB = seconds(b.value());
+        return Math.abs(secondsA - secondsB) <= 0.1 * Math.max(secondsA, secondsB);
+    }
+
+    private static double seconds(String duration) {
+        double amount = Double.parseDouble(duration.substring(2));
+        return duration.startsWith("m:") ? amount * 30.44 * 86_400 : amount;
+    }
+
+    private static boolean andAHalf(List<Word> words, int i) {
+        return i + 2 < words.size() && words.get(i).lower().equals("and") && words.get(i + 1).lower().equals("a")
+                && words.get(i + 2).lower().equals("half");
     }
 
     /** "Kerrigan, 34, said" and "Kerrigan (34)": a whole number from 1 to 120 set off right after a name. */
