@@ -74,10 +74,18 @@ describe('layoutArcs', () => {
     expect(new Set(arcs.map((a) => a.level)).size).toBe(2);
   });
 
-  it('puts the label of an arc across lines above its start', () => {
+  it('puts the label of an arc across lines above its end, where its arrow points', () => {
     const [arc] = layoutArcs([{id: 'x', from: box(300, 40, 340), to: box(10, 100, 60), title: 'said by'}]);
-    expect(arc.labelX).toBe(320);
-    expect(arc.labelY).toBe(40 - ARC_BASE);
+    expect(arc.labelX).toBe(35);
+    expect(arc.labelY).toBe(100 - ARC_BASE);
     expect(arc.end).toEqual({x: 35, y: 100});
+  });
+
+  it('keeps apart the labels of two arcs that leave one annotation for two places on another line', () => {
+    const arcs = layoutArcs([
+      {id: 'a', from: box(200, 40, 300), to: box(10, 100, 60), title: 'made by'},
+      {id: 'b', from: box(200, 40, 300), to: box(120, 100, 200), title: 'against'},
+    ]);
+    expect(Math.abs(arcs[0].labelX - arcs[1].labelX)).toBeGreaterThanOrEqual(labelWidth('made by'));
   });
 });

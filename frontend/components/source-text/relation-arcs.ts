@@ -6,9 +6,9 @@
  */
 import type {Box} from './selection-overlay.js';
 
-/** The height (px) of the lowest arc above its anchors, and how much higher each level goes. */
+/** The height (px) of the lowest arc above its anchors, and how much higher each level goes (a label's height, so labels of stacked arcs never overlap). */
 export const ARC_BASE = 9;
-export const ARC_STEP = 8;
+export const ARC_STEP = 14;
 /** Levels drawn; arcs beyond share the highest (their labels still sit apart horizontally). */
 export const MAX_LEVEL = 3;
 /** Anchors this close vertically (px) are on the same line. */
@@ -90,17 +90,22 @@ export function arcPath(start: {x: number; y: number}, end: {x: number; y: numbe
     + ` V${f(end.y)}`;
 }
 
-/** Lays out every arc: levels first (see assignLevels), then each path and label position. */
+/**
+ * Lays out every arc: levels first (see assignLevels), then each path and label position. An arc
+ * on one line is labelled in the middle of its top; an arc across lines above its end, where its
+ * arrow points, so that several arcs leaving one annotation for other lines keep their labels apart.
+ */
 export function layoutArcs(inputs: readonly ArcInput[]): Arc[] {
   const anchors = inputs.map((input) => ({start: anchorOf(input.from), end: anchorOf(input.to)}));
   const levels = assignLevels(inputs.map((input, i) => {
     const {start, end} = anchors[i];
     const sameLine = Math.abs(start.y - end.y) < SAME_LINE;
-    const mid = sameLine ? (start.x + end.x) / 2 : start.x;
+    const mid = sameLine ? (start.x + end.x) / 2 : end.x;
     const half = labelWidth(input.title) / 2;
-    const left = sameLine ? Math.min(start.x, end.x) : start.x;
-    const right = sameLine ? Math.max(start.x, end.x) : start.x;
-    return {line: Math.round(start.y), left: Math.min(left, mid - half) - 2, right: Math.max(right, mid + half) + 2};
+    const left = sameLine ? Math.min(start.x, end.x) : end.x;
+    const right = sameLine ? Math.max(start.x, end.x) : end.x;
+    return {line: Math.round(sameLine ? start.y : end.y), left: Math.min(left, mid - half) - 2,
+      right: Math.max(right, mid + half) + 2};
   }));
   return inputs.map((input, i) => {
     const {start, end} = anchors[i];
@@ -109,8 +114,8 @@ export function layoutArcs(inputs: readonly ArcInput[]): Arc[] {
     return {
       id: input.id,
       path: arcPath(start, end, height),
-      labelX: sameLine ? (start.x + end.x) / 2 : start.x,
-      labelY: (sameLine ? Math.min(start.y, end.y) : start.y) - height,
+      labelX: sameLine ? (start.x + end.x) / 2 : end.x,
+      labelY: (sameLine ? Math.min(start.y, end.y) : end.y) - height,
       level: levels[i],
       start,
       end,

@@ -15,7 +15,7 @@ export const LINE_THICKNESS = 2;
  */
 export const LINE_HEIGHT = 1.75;
 /** The line height where relations are drawn: room above each line for a few levels of arcs and their labels. */
-export const RELATION_LINE_HEIGHT = 2.7;
+export const RELATION_LINE_HEIGHT = 2.9;
 /** Lanes 0..1 fit into the half-leadings of LINE_HEIGHT; deeper runs grow their line. */
 export const LANES_IN_LEADING = 2;
 /**
@@ -178,6 +178,7 @@ const STATIC_CSS = css`
   }
   cb-source-text > svg.cb-arcs rect {
     fill: var(--cb-source-background, var(--lumo-base-color, #fff));
+    fill-opacity: 0.92;
     stroke: var(--cb-arc-ink);
     stroke-width: 0.8;
   }
