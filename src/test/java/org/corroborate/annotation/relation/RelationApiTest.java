@@ -41,6 +41,7 @@ class RelationApiTest {
     @Autowired ProjectService projects;
     @Autowired CurrentActor actor;
     @Autowired org.corroborate.scheme.SchemeService schemes;
+    @Autowired RelationBroadcaster broadcaster;
     Api api;
     Corpus corpus;
 
@@ -255,5 +256,21 @@ class RelationApiTest {
         api.delete(RIA, "/api/relations/" + id + "?version=0").andExpect(status().isNoContent());
         api.put(SUE, "/api/projects/" + project + "/scheme", scheme).andExpect(status().isOk());
         relate(RIA, quote, mayor, "said_by").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void openWorkspacesHearOfACommittedRelationAndItsDeletionByIdsOnly() throws Exception {
+        long source = source("Live");
+        long quote = annotate(RIA, source, "The pipes are new,", "QUOTE");
+        long mayor = annotate(RIA, source, "Mayor Ines Calder", "FACT");
+        List<RelationChanged> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable listening = broadcaster.subscribe(source, heard::add)) {
+            long id = api.id(relate(RIA, quote, mayor, "said_by"));
+            api.delete(RIA, "/api/relations/" + id + "?version=0").andExpect(status().isNoContent());
+            assertThat(heard).containsExactly(new RelationChanged(source, id, false, RIA),
+                    new RelationChanged(source, id, true, RIA));
+        }
+        relate(RIA, quote, mayor, "said_by").andExpect(status().isCreated());
+        assertThat(heard).hasSize(2); // closed: heard no more
     }
 }
