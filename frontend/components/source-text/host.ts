@@ -29,6 +29,15 @@ export interface SourceTextHost extends ReactiveControllerHost, HTMLElement {
   fire(name: string, detail: unknown): void;
   /** Focuses the text and shows its caret (Alt+T, the "Skip to text" link). */
   focusText(): void;
-  /** Selects a highlight on behalf of the person and fires cb-annotation-selected. */
+  /** Selects a highlight on behalf of the person and fires cb-annotation-selected (in link mode: see SourceText). */
   selectHighlight(highlight: Highlight, byKeyboard: boolean): void;
+  /** While a link is being made (link mode): the annotation it starts at, and the target in view. */
+  readonly linkFrom: string | null;
+  readonly linkTarget: string | null;
+  /** Starts link mode at an annotation (the L key, the workspace's Link button); fires cb-link-start. */
+  startLink(fromId: string): void;
+  /** Ends link mode without a link; fires cb-link-cancel. */
+  cancelLink(): void;
+  /** Links the start to the target in view: fires cb-link {from, to} and ends link mode. */
+  finishLink(): void;
 }

@@ -4,7 +4,9 @@
  * and Ctrl+End to the text's ends), Shift with any of them extends the selection from the caret;
  * ] and [ select the next or previous annotation; Enter opens the selected annotation (or the one
  * at the caret); a label's hotkey tags the selection; Ctrl/⌘+A selects all; Delete or Backspace
- * asks to delete the selected annotation; ? shows the keymap; Escape clears everything.
+ * asks to delete the selected annotation; ? shows the keymap; Escape clears everything. L with an
+ * annotation selected (and no text) starts a link from it: ] and [ then move to the target, Enter
+ * links (cb-link), Escape cancels.
  * With `global-keys` set (the workspace), Alt+T anywhere (or following the page's "Skip to text"
  * link) focuses the text and Ctrl/⌘+F opens the find bar.
  */
@@ -71,6 +73,9 @@ export function caretMove(
   }
 }
 
+/** The key that starts a link from the selected annotation (Keymap: "L"). */
+export const LINK_KEY = 'l';
+
 /** The parts of the element the keys work on. */
 export interface KeyTargets {
   selection: TextSelectionController;
@@ -134,9 +139,19 @@ export class KeyboardController implements ReactiveController {
     const key = e.key;
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
     const move = caretMove(e, this.mac);
-    if (key === 'Escape') {
+    const linking = this.host.linkFrom != null;
+    if (key === 'Escape' && linking) {
+      e.preventDefault();
+      this.host.cancelLink();
+    } else if (key === 'Enter' && linking && plain && !e.shiftKey) {
+      e.preventDefault();
+      this.host.finishLink();
+    } else if (key === 'Escape') {
       e.preventDefault();
       this.escape();
+    } else if (plain && !e.shiftKey && key.toLowerCase() === LINK_KEY && !linking && this.mayStartLink()) {
+      e.preventDefault();
+      this.host.startLink(this.host.selectedId!);
     } else if (move) {
       e.preventDefault();
       this.parts.caret.move(move.step, move.direction, e.shiftKey);
@@ -160,6 +175,12 @@ export class KeyboardController implements ReactiveController {
       this.tag(e);
     }
   };
+
+  /** L starts a link when an annotation is selected and no text is (with text selected, L may be a label's hotkey). */
+  private mayStartLink(): boolean {
+    const selectedId = this.host.selectedId;
+    return selectedId != null && this.host.highlights.get(selectedId) != null && this.parts.selection.snapped() == null;
+  }
 
   private hasText(): boolean {
     return this.host.runs != null && !this.host.runs.isEmpty;
@@ -192,6 +213,19 @@ export class KeyboardController implements ReactiveController {
     const host = this.host;
     const ordered = host.highlights.navigationOrdered();
     if (!ordered.length) return;
+    if (host.linkFrom != null) {
+      // link mode: step from the target in view (or the start) to the next one, skipping the start
+      let current = host.linkTarget ?? host.linkFrom;
+      let target = ordered[navigationTarget(ordered, current, direction, this.parts.caret.caret)];
+      if (target.id === host.linkFrom) {
+        current = target.id;
+        target = ordered[navigationTarget(ordered, current, direction, this.parts.caret.caret)];
+      }
+      if (target.id === host.linkFrom) return;
+      this.parts.caret.placeAt(target.start, false);
+      host.selectHighlight(target, true);
+      return;
+    }
     const hasCurrent = host.selectedId != null && ordered.some((h) => h.id === host.selectedId);
     const caret = this.parts.caret.caret;
     // the caret moved away from the selected annotation: go on from the caret

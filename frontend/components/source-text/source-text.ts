@@ -22,6 +22,13 @@
  *   cb-open                 {id}                 Enter on an annotation: open it in the editor, focus there
  *   cb-delete               {id}                 Delete or Backspace with an annotation selected
  *   cb-escape               {}                   Escape
+ *   cb-link-start           {from}               link mode started (L with an annotation selected, or startLink)
+ *   cb-link                 {from, to}           a link chosen: a click on another highlight in link mode, or
+ *                                                Enter on the target reached with ] / [
+ *   cb-link-cancel          {}                   link mode left without a link (Escape, cancelLink)
+ *
+ * Relations (the `relations` property) are drawn as labelled arcs between their annotations'
+ * highlights (relation-layer.ts, laid out by relation-arcs.ts).
  */
 import {html, LitElement, type PropertyValues} from 'lit';
 import {customElement, property} from 'lit/decorators.js';
@@ -39,9 +46,10 @@ import './keys-styles.js';
 import {ensureStyles} from './styles.js';
 import {TextRuns} from './text-runs.js';
 import {describeHighlight, TooltipController} from './tooltip-controller.js';
-import type {CodePointRange, Highlight, SourceAnnotation, SourceLabel, TextSelection} from './types.js';
+import {RelationLayerController} from './relation-layer.js';
+import type {CodePointRange, Highlight, SourceAnnotation, SourceLabel, SourceRelation, TextSelection} from './types.js';
 
-export type {SourceAnnotation, SourceLabel, TextSelection} from './types.js';
+export type {SourceAnnotation, SourceLabel, SourceRelation, TextSelection} from './types.js';
 
 @customElement('cb-source-text')
 export class SourceText extends LitElement implements SourceTextHost {
@@ -70,6 +78,10 @@ export class SourceText extends LitElement implements SourceTextHost {
   private _text = '';
   private _labels: SourceLabel[] = [];
   private _annotations: SourceAnnotation[] = [];
+  private _relations: SourceRelation[] = [];
+  /** Link mode: the annotation a link being made starts at, and the target in view. */
+  linkFrom: string | null = null;
+  linkTarget: string | null = null;
   /** A new text, labels or annotations array waits to be drawn from scratch. */
   private needsFullRender = true;
 
@@ -78,6 +90,7 @@ export class SourceText extends LitElement implements SourceTextHost {
   private readonly tooltip = new TooltipController(this, () => this.selection.isPointerDown);
   private readonly overlay = new SelectionOverlayController(this);
   private readonly caret = new CaretController(this, this.selection);
+  private readonly arcs = new RelationLayerController(this);
   private readonly find = new FindController(this, this.selection, this.caret);
   private readonly keys = new KeyboardController(this, {
     selection: this.selection,
@@ -117,6 +130,16 @@ export class SourceText extends LitElement implements SourceTextHost {
     this._annotations = Array.isArray(value) ? value : [];
     this.highlights.replaceAll(this._annotations);
     this.needsFullRender = true;
+  }
+
+  /** The relations between the annotations, drawn as labelled arcs; setting the array redraws them. */
+  @property({attribute: false})
+  get relations(): SourceRelation[] {
+    return this._relations;
+  }
+  set relations(value: SourceRelation[]) {
+    this._relations = Array.isArray(value) ? value : [];
+    this.arcs.schedule();
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -160,6 +183,7 @@ export class SourceText extends LitElement implements SourceTextHost {
   protected override updated(changed: PropertyValues<this>): void {
     if (this.needsFullRender) this.renderAll();
     if (changed.has('selectedId') || changed.has('text') || changed.has('annotations')) this.overlay.draw();
+    this.arcs.schedule();
   }
 
   /* ------------------------------------------------------------------ public API */
@@ -182,6 +206,8 @@ export class SourceText extends LitElement implements SourceTextHost {
     id = String(id);
     if (!this.highlights.given.has(id)) return;
     if (this.selectedId === id) this.selectedId = null;
+    if (this.linkFrom === id) this.cancelLink();
+    if (this.linkTarget === id) this.linkTarget = null;
     if (this.needsFullRender || !this.runs) {
       this.highlights.given.delete(id);
       this.requestUpdate();
@@ -229,6 +255,46 @@ export class SourceText extends LitElement implements SourceTextHost {
     element?.scrollIntoView({block: 'center', inline: 'nearest'});
   }
 
+  /**
+   * Starts link mode at an annotation: a click on another highlight, or ] / [ to a target and Enter,
+   * chooses the other end (cb-link); Escape leaves it (cb-link-cancel). Fires cb-link-start.
+   */
+  startLink(fromId: string): void {
+    const from = this.highlights.get(String(fromId));
+    if (!from) return;
+    this.linkFrom = from.id;
+    this.linkTarget = null;
+    this.selectedId = from.id;
+    this.classList.add('cb-linking');
+    this.announce(`Linking from ${describeHighlight(from, this._labels)}. Move to the other annotation with ] or [ and press Enter, or click it; Escape cancels.`);
+    this.arcs.schedule();
+    this.fire('cb-link-start', {from: from.id});
+  }
+
+  /** Leaves link mode without a link; fires cb-link-cancel (nothing when not linking). */
+  cancelLink(): void {
+    if (this.linkFrom == null) return;
+    this.endLink();
+    this.announce('Linking cancelled.');
+    this.fire('cb-link-cancel', {});
+  }
+
+  /** Links the start of link mode to the target in view (fires cb-link) and leaves link mode. */
+  finishLink(): void {
+    const from = this.linkFrom;
+    const to = this.linkTarget;
+    if (from == null || to == null || from === to) return;
+    this.endLink();
+    this.fire('cb-link', {from, to});
+  }
+
+  private endLink(): void {
+    this.linkFrom = null;
+    this.linkTarget = null;
+    this.classList.remove('cb-linking');
+    this.arcs.schedule();
+  }
+
   /** Focuses the text and shows its caret where it was left (Alt+T, the "Skip to text" link). */
   focusText(): void {
     this.focus({preventScroll: true});
@@ -267,13 +333,30 @@ export class SourceText extends LitElement implements SourceTextHost {
   }
 
   selectHighlight(highlight: Highlight, byKeyboard: boolean): void {
+    if (this.linkFrom != null) {
+      // link mode: the arrows pick a target, a click links to the highlight clicked
+      if (highlight.id === this.linkFrom) return;
+      this.linkTarget = highlight.id;
+      if (byKeyboard) {
+        this.scrollToHighlight(highlight, 'nearest');
+        this.announce(`Link to ${describeHighlight(highlight, this._labels)}? Enter links, Escape cancels.`);
+        this.arcs.schedule();
+      } else {
+        this.finishLink();
+      }
+      return;
+    }
     this.selectedId = highlight.id;
     if (byKeyboard) {
       this.scrollToHighlight(highlight, 'nearest');
       this.tooltip.showFor(highlight);
     }
-    if (this.liveRegion) this.liveRegion.textContent = describeHighlight(highlight, this._labels);
+    this.announce(describeHighlight(highlight, this._labels));
     this.fire('cb-annotation-selected', {id: highlight.id});
+  }
+
+  private announce(text: string): void {
+    if (this.liveRegion) this.liveRegion.textContent = text;
   }
 
   /* ------------------------------------------------------------------ drawing */
@@ -292,8 +375,10 @@ export class SourceText extends LitElement implements SourceTextHost {
     this.index = new CodePointIndex(this._text);
     this.highlights.layout(this.index.length, this._labels);
     this.overlay.unobserveChunks(runs.chunkElements);
+    this.arcs.unobserveChunks(runs.chunkElements);
     runs.renderAll(this._text, this.index, this.highlights.laneOrdered);
     this.overlay.observeChunks(runs.chunkElements);
+    this.arcs.observeChunks(runs.chunkElements);
     this.selection.keepWithin(this.index.length);
     this.caret.keepWithin(this.index.length);
     this.find.textChanged(true);
@@ -314,6 +399,7 @@ export class SourceText extends LitElement implements SourceTextHost {
     this.tooltip.hideIfDetached();
     const selected = this.highlights.get(this.selectedId);
     if (selected && selected.start < slice.end && selected.end > slice.start) this.overlay.schedule();
+    if (this._relations.length) this.arcs.schedule();
   }
 }
 

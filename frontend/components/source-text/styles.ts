@@ -14,6 +14,8 @@ export const LINE_THICKNESS = 2;
  * lines for the underlines of lanes 0 and 1 and the caret; deeper runs grow their line.
  */
 export const LINE_HEIGHT = 1.75;
+/** The line height where relations are drawn: room above each line for a few levels of arcs and their labels. */
+export const RELATION_LINE_HEIGHT = 2.9;
 /** Lanes 0..1 fit into the half-leadings of LINE_HEIGHT; deeper runs grow their line. */
 export const LANES_IN_LEADING = 2;
 /**
@@ -148,6 +150,67 @@ const STATIC_CSS = css`
     user-select: none;
     -webkit-user-select: none;
     pointer-events: none;
+  }
+  /* relations (relation-layer.ts): the lines make room for their arcs above the text */
+  cb-source-text.cb-has-relations > .cb-text {
+    line-height: ${RELATION_LINE_HEIGHT};
+  }
+  cb-source-text > svg.cb-arcs {
+    position: absolute;
+    left: 0;
+    top: 0;
+    overflow: visible;
+    pointer-events: none;
+    --cb-arc-ink: color-mix(in srgb, currentColor 58%, transparent);
+    --cb-arc-strong: var(--lumo-primary-color, #1565c0);
+  }
+  cb-source-text > svg.cb-arcs path {
+    fill: none;
+    stroke: var(--cb-arc-ink);
+    stroke-width: 1.4;
+  }
+  cb-source-text > svg.cb-arcs path.cb-head {
+    fill: var(--cb-arc-ink);
+    stroke: none;
+  }
+  cb-source-text > svg.cb-arcs path.cb-head-strong {
+    fill: var(--cb-arc-strong);
+  }
+  cb-source-text > svg.cb-arcs rect {
+    fill: var(--cb-source-background, var(--lumo-base-color, #fff));
+    fill-opacity: 0.92;
+    stroke: var(--cb-arc-ink);
+    stroke-width: 0.8;
+  }
+  cb-source-text > svg.cb-arcs text {
+    font-size: 11px;
+    font-family: inherit;
+    fill: currentColor;
+    text-anchor: middle;
+  }
+  cb-source-text > svg.cb-arcs g.cb-arc-touching path,
+  cb-source-text > svg.cb-arcs g.cb-arc-link path {
+    stroke: var(--cb-arc-strong);
+    stroke-width: 2;
+  }
+  cb-source-text > svg.cb-arcs g.cb-arc-touching rect,
+  cb-source-text > svg.cb-arcs g.cb-arc-link rect {
+    stroke: var(--cb-arc-strong);
+  }
+  cb-source-text > svg.cb-arcs g.cb-arc-link path {
+    stroke-dasharray: 5 3;
+  }
+  cb-source-text > svg.cb-arcs g.cb-arc-faint {
+    opacity: 0.45;
+  }
+  cb-source-text > svg.cb-arcs rect.cb-link-target {
+    fill: none;
+    stroke: var(--cb-arc-strong);
+    stroke-width: 2;
+    stroke-dasharray: 4 3;
+  }
+  cb-source-text.cb-linking > .cb-text span[data-ids] {
+    cursor: crosshair;
   }
   cb-source-text > .cb-live {
     position: absolute;

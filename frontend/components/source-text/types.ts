@@ -25,6 +25,15 @@ export interface SourceAnnotation {
   authorInitials?: string | null;
 }
 
+/** A relation between two annotations (their ids), labelled with its type's title. */
+export interface SourceRelation {
+  id: string;
+  from: string;
+  to: string;
+  type: string;
+  title: string;
+}
+
 /** A range of code points. */
 export interface CodePointRange {
   start: number;

@@ -98,4 +98,61 @@ class SchemeReaderTest {
                         "label 'QUOTE': attribute 'mood': the value 'calm' is listed twice",
                         "label 'QUOTE': attribute 'source' is of type 'text', which takes no 'values'"));
     }
+
+    @Test
+    void theShippedSchemeHasThreeRelationTypesBetweenItsLabels() throws Exception {
+        LabelScheme scheme = SchemeReader.read("annotations/scheme.json",
+                Files.readString(Path.of("annotations/scheme.json")));
+        assertThat(scheme.relations()).extracting(LabelScheme.RelationType::name)
+                .containsExactly("said_by", "made_by", "against");
+        LabelScheme.RelationType saidBy = scheme.relation("said_by").orElseThrow();
+        assertThat(saidBy.title()).isEqualTo("said by");
+        assertThat(saidBy.description()).isNotBlank();
+        assertThat(saidBy.fits("QUOTE", "FACT")).isTrue();
+        assertThat(saidBy.fits("FACT", "QUOTE")).isFalse();
+        assertThat(scheme.relationsFitting("ALLEGATION", "FACT")).extracting(LabelScheme.RelationType::name)
+                .containsExactly("made_by", "against");
+        assertThat(scheme.relation("quoted_in")).isEmpty();
+        assertThat(scheme.relationTitleOf("quoted_in")).isEqualTo("quoted_in");
+    }
+
+    @Test
+    void aSchemeWithoutRelationsHasNoneAndWritesNone() {
+        LabelScheme scheme = SchemeReader.read("x.json", """
+                {"name": "a", "version": "1.0.0", "labels": [
+                  {"name": "FACT", "title": "Fact", "color": "#2e7d32", "attributes": []}]}
+                """);
+        assertThat(scheme.relations()).isEmpty();
+        assertThat(SchemeReader.write(scheme)).doesNotContain("relations");
+    }
+
+    @Test
+    void aRelationTypeWithoutATitleIsCalledByItsName() {
+        LabelScheme scheme = SchemeReader.read("x.json", """
+                {"name": "a", "version": "1.0.0", "labels": [
+                  {"name": "FACT", "title": "Fact", "color": "#2e7d32", "attributes": []}],
+                 "relations": [{"name": "same-as", "from": ["FACT"], "to": ["FACT"]}]}
+                """);
+        assertThat(scheme.relation("same-as").orElseThrow().title()).isEqualTo("same-as");
+        assertThat(SchemeReader.read("again", SchemeReader.write(scheme))).isEqualTo(scheme);
+    }
+
+    @Test
+    void listsEveryProblemOfItsRelationTypes() {
+        assertThatThrownBy(() -> SchemeReader.read("x.json", """
+                {"name": "a", "version": "1.0.0", "labels": [
+                  {"name": "FACT", "title": "Fact", "color": "#2e7d32", "attributes": []}],
+                 "relations": [
+                   {"name": "said by", "from": ["FACT"], "to": ["FACT"]},
+                   {"name": "cites", "from": ["FACT"], "to": ["RUMOUR"]},
+                   {"name": "cites", "from": [], "to": ["FACT"]}]}
+                """))
+                .isInstanceOf(InvalidSchemeException.class)
+                .satisfies(e -> assertThat(((InvalidSchemeException) e).problems()).containsExactlyInAnyOrder(
+                        "relation type 'said by': the name must be letters, digits, '_' or '-' (no spaces), "
+                                + "starting with a letter, at most 32",
+                        "relation type 'cites': 'to' names the label 'RUMOUR', which the scheme does not have",
+                        "relation type 'cites': the name is used twice",
+                        "relation type 'cites': 'from' must name at least one label"));
+    }
 }

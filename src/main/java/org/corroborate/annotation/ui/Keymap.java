@@ -36,6 +36,12 @@ public final class Keymap {
                             "open the selected annotation (or the one at the caret) in the editor, focus there"),
                     new Key("Delete / Backspace", "text, annotation selected",
                             "delete it at once, with an undo notification"))),
+            new Group("Relations", List.of(
+                    new Key("L", "text, annotation selected", "start a relation from it (link mode)"),
+                    new Key("] / [", "text, link mode", "move to the other annotation (a dashed arc shows the link)"),
+                    new Key("Enter (or a click on the other annotation)", "text, link mode",
+                            "link them: choose the relation type among those that fit, Enter picks"),
+                    new Key("Esc", "text, link mode", "cancel the link"))),
             new Group("Find", List.of(
                     new Key("Ctrl+F (⌘F on macOS)", "workspace", "find in the text: every hit is highlighted"),
                     new Key("Enter / Shift+Enter", "find bar", "next / previous hit"),

@@ -28,6 +28,9 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
     /** A label as the component draws it. */
     public record Label(String name, String title, String color, String hotkey) {}
 
+    /** A relation as the component draws it: an arc from the highlight {@code from} to {@code to}, labelled {@code title}. */
+    public record Relation(String id, String from, String to, String type, String title) {}
+
     public SourceTextElement() {
         getElement().setAttribute("tabindex", "0");
     }
@@ -78,6 +81,24 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         } else {
             getElement().setProperty("selectedId", id);
         }
+    }
+
+    /** The relations drawn as arcs between the highlights (those whose two highlights are shown). */
+    public void setRelations(List<Relation> relations) {
+        getElement().setPropertyJson("relations", (ArrayNode) JSON.valueToTree(relations));
+    }
+
+    /** Starts link mode at a highlight: the person then clicks the other end, or reaches it with ] / [ and Enter. */
+    public void startLink(String fromId) {
+        getElement().callJsFunction("startLink", fromId);
+    }
+
+    public Registration addLinkListener(ComponentEventListener<LinkEvent> listener) {
+        return addListener(LinkEvent.class, listener);
+    }
+
+    public Registration addLinkCancelListener(ComponentEventListener<LinkCancelEvent> listener) {
+        return addListener(LinkCancelEvent.class, listener);
     }
 
     public void setSnapToWords(boolean snap) {
@@ -211,6 +232,31 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
     @DomEvent("cb-escape")
     public static class EscapeEvent extends ComponentEvent<SourceTextElement> {
         public EscapeEvent(SourceTextElement source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+
+    /** The person chose the other end of a link (a click, or Enter in link mode): from one highlight to another. */
+    @DomEvent("cb-link")
+    public static class LinkEvent extends ComponentEvent<SourceTextElement> {
+        private final String from;
+        private final String to;
+
+        public LinkEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.from") String from,
+                         @EventData("event.detail.to") String to) {
+            super(source, fromClient);
+            this.from = from;
+            this.to = to;
+        }
+
+        public String from() { return from; }
+        public String to() { return to; }
+    }
+
+    /** The person left link mode without a link (Escape). */
+    @DomEvent("cb-link-cancel")
+    public static class LinkCancelEvent extends ComponentEvent<SourceTextElement> {
+        public LinkCancelEvent(SourceTextElement source, boolean fromClient) {
             super(source, fromClient);
         }
     }

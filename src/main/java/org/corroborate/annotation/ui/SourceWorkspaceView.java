@@ -41,6 +41,8 @@ import org.corroborate.annotation.AnnotationBroadcaster;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ReviewChanged;
+import org.corroborate.annotation.relation.RelationBroadcaster;
+import org.corroborate.annotation.relation.RelationService;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Role;
@@ -78,6 +80,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final SchemeService schemes;
     private final ProjectService projects;
     private final CurrentProject currentProject;
+    private final RelationService relationService;
+    private final RelationBroadcaster relationBroadcaster;
+    private WorkspaceRelations relations;
     private LabelScheme scheme;
     private GuidelinesPanel guidelines;
 
@@ -110,7 +115,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
                                AuditService audit, CurrentProject currentProject, LayerPreference layerPreference,
-                               WorkQueue queue) {
+                               WorkQueue queue, RelationService relationService, RelationBroadcaster relationBroadcaster) {
+        this.relationService = relationService;
+        this.relationBroadcaster = relationBroadcaster;
         this.layerPreference = layerPreference;
         this.queue = queue;
         this.audit = audit;
@@ -217,7 +224,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         }));
         text.setGlobalKeys(true);
         text.setKeymap(Keymap.GROUPS);
+        relations = new WorkspaceRelations(relationService, relationBroadcaster, text, scheme, sourceId,
+                actor.require(), projects.holds(projectId, Role.SUPERVISOR),
+                id -> model.shown().stream().filter(a -> a.id() == id).findFirst(),
+                action -> model.history().record(action),
+                action -> guarded(() -> undoStatus.setText(model.undo(action).message())));
         model.open(layerPreference.chosen().orElse(null));
+        relations.reload();
         if (model.readOnly() != null) {
             editor.readOnly();
         }
@@ -541,6 +554,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                   window.addEventListener('beforeunload', window.$cbUnsavedGuard);
                 }
                 """);
+        relations.listen(ui);
         subscription = broadcaster.subscribe(source.source().id(), actor.require(),
                 change -> ui.access(() -> model.remoteChange(change)),
                 names -> ui.access(() -> showPresence(names)),
@@ -577,6 +591,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         getElement().executeJs("clearInterval(this.__cbBeat)");
         skipLink.removeFromParent();
         stopWatchingHistory.run();
+        if (relations != null) {
+            relations.close();
+        }
         if (subscription != null) {
             subscription.close();
             subscription = null;
@@ -688,9 +705,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             goldPanel.clear();
             editor.setVisible(true);
             editor.show(annotation, access.editable(), access.needsReason());
-            editor.setExtensionPanels(extensions.stream()
-                    .map(extension -> extension.annotationPanel(workspace, annotation))
-                    .filter(Objects::nonNull).toList());
+            List<com.vaadin.flow.component.Component> panels = new java.util.ArrayList<>();
+            panels.add(relations.panel(annotation, model.readOnly() == null));
+            extensions.stream().map(extension -> extension.annotationPanel(workspace, annotation))
+                    .filter(Objects::nonNull).forEach(panels::add);
+            editor.setExtensionPanels(panels);
             if (reveal) {
                 text.reveal(String.valueOf(annotation.id()));
             } else {

@@ -25,14 +25,14 @@ class KeymapTest {
     void listsEveryKeyOfTheWorkspaceContract() {
         List<String> keys = Keymap.GROUPS.stream().flatMap(g -> g.keys().stream()).map(Keymap.Key::keys).toList();
         assertThat(keys).contains("Alt+T", "← → ↑ ↓", "Shift + any caret move", "] / [", "Enter", "?",
-                "Ctrl+Enter", "Delete / Backspace", "Ctrl+Z / Ctrl+Shift+Z (also Ctrl+Y)");
+                "Ctrl+Enter", "Delete / Backspace", "Ctrl+Z / Ctrl+Shift+Z (also Ctrl+Y)", "L");
         assertThat(keys).anyMatch(k -> k.startsWith("Ctrl+← →") && k.contains("Alt"));
         assertThat(keys).anyMatch(k -> k.startsWith("Home / End"));
         assertThat(keys).anyMatch(k -> k.startsWith("Ctrl+F"));
         assertThat(keys).anyMatch(k -> k.startsWith("label hotkey"));
         assertThat(Keymap.GROUPS.stream().flatMap(g -> g.keys().stream()))
                 .filteredOn(k -> k.keys().equals("Esc")).extracting(Keymap.Key::where)
-                .containsExactlyInAnyOrder("text", "find bar", "editor");
+                .containsExactlyInAnyOrder("text", "text, link mode", "find bar", "editor");
     }
 
     @Test
