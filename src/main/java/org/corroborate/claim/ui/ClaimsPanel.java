@@ -227,7 +227,8 @@ class ClaimsPanel implements WorkspaceExtension {
             pick.setWidthFull();
             pick.addFocusListener(e -> load());
             stance.setId("claim-stance");
-            stance.setLabel("Its stance, when you add it");
+            stance.setLabel("Stance");
+            stance.setTooltipText("The stance this annotation takes, for Add and for a new claim");
             stance.setValue(Stance.SUPPORTS);
             Button add = new Button("Add", e -> {
                 ClaimSummary chosen = pick.getValue();
