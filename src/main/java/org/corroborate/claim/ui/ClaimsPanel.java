@@ -1,6 +1,7 @@
 package org.corroborate.claim.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -97,24 +98,32 @@ class ClaimsPanel implements WorkspaceExtension {
 
     /** The claims the annotation is in, as they are now, each with its stance and what the viewer may do. */
     private void show(Div list, AnnotationDetails annotation, Form form) {
-        list.removeAll();
         List<ClaimSummary> in;
         try {
             in = claims.claimsOf(annotation.id());
         } catch (WorkbenchException gone) {
+            list.removeAll();
             Span missing = new Span("This annotation is no longer there.");
             missing.addClassName("cb-muted");
             list.add(missing);
             return;
         }
+        List<ClaimDetails> details = in.stream().map(c -> claims.get(c.id())).toList();
+        // A change this panel made arrives again as a live update: the same state is not drawn twice, so
+        // a click on a line is never lost to a redraw.
+        String state = details.stream().map(c -> c.id() + ":" + c.version()).collect(Collectors.joining(","));
+        if (state.equals(ComponentUtil.getData(list, String.class)) && list.getComponentCount() > 0) {
+            return;
+        }
+        ComponentUtil.setData(list, String.class, state);
+        list.removeAll();
         if (in.isEmpty()) {
             Span none = new Span("Not in any claim yet.");
             none.setId("claims-none");
             none.addClassName("cb-muted");
             list.add(none);
         }
-        for (ClaimSummary summary : in) {
-            ClaimDetails claim = claims.get(summary.id());
+        for (ClaimDetails claim : details) {
             MemberDetails member = claim.members().stream().filter(m -> m.annotation() == annotation.id())
                     .findFirst().orElse(null);
             if (member != null) {
@@ -219,6 +228,7 @@ class ClaimsPanel implements WorkspaceExtension {
             pick.addFocusListener(e -> load());
             stance.setId("claim-stance");
             stance.setLabel("Stance");
+            stance.setTooltipText("The stance this annotation takes, for Add and for a new claim");
             stance.setValue(Stance.SUPPORTS);
             Button add = new Button("Add", e -> {
                 ClaimSummary chosen = pick.getValue();
@@ -228,7 +238,7 @@ class ClaimsPanel implements WorkspaceExtension {
                     return;
                 }
                 act(() -> claims.addMember(chosen.id(), annotation.id(), stance.getValue()),
-                        "Added to \"" + chosen.statement() + "\".", list, annotation, this);
+                        "Added to the claim: " + chosen.statement(), list, annotation, this);
                 pick.clear();
             });
             add.setId("claim-add");
@@ -238,16 +248,21 @@ class ClaimsPanel implements WorkspaceExtension {
             statement.setMaxLength(ClaimService.MAX_STATEMENT);
             statement.setWidthFull();
             statement.setHelperText("Enter makes the claim with this annotation in it; Shift+Enter starts a new line.");
-            Button create = new Button("New claim with it", e -> create(list));
+            Button create = new Button("New claim with it", e -> create(list, statement.getValue()));
             create.setId("claim-create");
             create.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            statement.getElement().addEventListener("keydown", e -> create(list))
-                    .setFilter("event.key === 'Enter' && !event.shiftKey && !event.isComposing");
+            // The words typed travel with the key: the field's own value reaches the server only on change.
+            statement.getElement().addEventListener("keydown", e -> {
+                String typed = e.getEventData().get("element.value").asString();
+                statement.setValue(typed);
+                create(list, typed);
+            }).setFilter("event.key === 'Enter' && !event.shiftKey && !event.isComposing")
+                    .addEventData("element.value");
             statement.getElement().executeJs("this.addEventListener('keydown', e => { if (e.key === 'Enter' && "
                     + "!e.shiftKey && !e.isComposing) { e.preventDefault(); } });");
-            Div adding = new Div(pick, stance, add);
+            Div adding = new Div(pick, add);
             adding.addClassName("cb-claim-adding");
-            root.add(adding, statement, create);
+            root.add(stance, adding, statement, create);
         }
 
         /** Claims the annotation is in already are not offered again. */
@@ -263,9 +278,8 @@ class ClaimsPanel implements WorkspaceExtension {
             }
         }
 
-        private void create(Div list) {
-            String wording = statement.getValue();
-            act(() -> claims.create(annotation.project(), wording, annotation.id(), stance.getValue()), "New claim made, with this annotation " + words(stance.getValue()) + " it.", list, annotation, this);
+        private void create(Div list, String wording) {
+            act(() -> claims.create(annotation.project(), wording, annotation.id(), stance.getValue()), "New claim made; this annotation " + words(stance.getValue()) + " it.", list, annotation, this);
         }
     }
 }
