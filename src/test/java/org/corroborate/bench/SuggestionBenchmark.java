@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Suggestions for one annotation in a project of 10,000 sources of about 3,000 characters
- * (generated news-like text, about 25 sentences each, sharing the labelled set's vocabulary), with
+ * ({@link NewsText}: generated news-like text, Zipf-distributed words whose frequent part is the
+ * labelled set's vocabulary), with
  * the labelled set (src/test/resources/claims/suggestion-set.json) among them: the cold index build
  * (the first question, which indexes every source), then each question's time (p50, p95; target
  * p95 under 300 ms), and recall@5 on the labelled set, in the haystack and on its own.
@@ -144,7 +145,7 @@ class SuggestionBenchmark {
             List<Object[]> rows = new ArrayList<>();
             for (int i = batch; i < Math.min(count, batch + 500); i++) {
                 String text = NewsText.article(random, i);
-                rows.add(new Object[] {project, "Report " + i + ": " + text.substring(0, text.indexOf('\n')), "admin",
+                rows.add(new Object[] {project, text.substring(0, text.indexOf('\n')), "admin",
                         now, Sha256.hex(text.getBytes(StandardCharsets.UTF_8)), text.codePointCount(0, text.length()),
                         text});
             }

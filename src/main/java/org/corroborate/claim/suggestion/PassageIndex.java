@@ -88,6 +88,16 @@ class PassageIndex implements AutoCloseable {
         open();
     }
 
+    /** How many sources of a project the index holds. */
+    int count(long project) {
+        return held.getOrDefault(project, Map.of()).size();
+    }
+
+    /** The newest (highest id) source of a project the index holds, with its text's SHA-256; empty if none. */
+    java.util.Optional<Map.Entry<Long, String>> newest(long project) {
+        return held.getOrDefault(project, Map.of()).entrySet().stream().max(Map.Entry.comparingByKey());
+    }
+
     /** The sources of a project the index holds, with the SHA-256 of each one's text. */
     Map<Long, String> sources(long project) {
         return Map.copyOf(held.getOrDefault(project, Map.of()));
@@ -165,7 +175,6 @@ class PassageIndex implements AutoCloseable {
         BooleanQuery query = new BooleanQuery.Builder()
                 .add(words.build(), BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term("project", Long.toString(project))), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term("kind", "passage")), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term("source", Long.toString(excludedSource))), BooleanClause.Occur.MUST_NOT)
                 .build();
         try {

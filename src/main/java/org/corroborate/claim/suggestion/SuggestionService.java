@@ -44,6 +44,7 @@ public class SuggestionService {
     private final AnnotationService annotations;
     private final SourceService sources;
     private final PassageIndex index;
+    private final Map<Long, Object> catchUps = new java.util.concurrent.ConcurrentHashMap<>();
 
     SuggestionService(AnnotationService annotations, SourceService sources, PassageIndex index) {
         this.annotations = annotations;
@@ -104,50 +105,63 @@ public class SuggestionService {
     /**
      * Adds to the index the project's sources it lacks: one count query when it holds them all.
      * The project is indexed again from scratch when the index holds a source the database does not
-     * have, or with other text (an index left over from another database).
+     * have, or with other text (an index left over from another database). One catch-up per project
+     * at a time; a question arriving meanwhile waits for it. 404 for a project the caller may not read.
      */
-    private void catchUp(long project) {
-        Map<Long, String> held = index.sources(project);
-        long count = sources.count(project);
-        if (count == held.size() && (held.isEmpty() || sameAsDatabase(held))) {
+    public void catchUp(long project) {
+        if (upToDate(project)) {
             return;
         }
-        Map<Long, String> present = sources.list(project).stream()
-                .collect(Collectors.toMap(SourceSummary::id, SourceSummary::sha256));
-        boolean foreign = held.entrySet().stream().anyMatch(e -> !e.getValue().equals(present.get(e.getKey())));
-        if (foreign) {
-            log.info("The suggestion index holds sources of project {} this database does not: indexing it again",
-                    project);
-            index.dropProject(project);
-            held = Map.of();
-        }
-        List<Long> missing = new ArrayList<>();
-        for (Long id : present.keySet()) {
-            if (!held.containsKey(id)) {
-                missing.add(id);
+        synchronized (catchUps.computeIfAbsent(project, p -> new Object())) {
+            if (upToDate(project)) {
+                return;
             }
-        }
-        long started = System.nanoTime();
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            List<Long> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            List<PassageIndex.IndexedSource> texts = new ArrayList<>();
-            for (SourceDetails source : sources.get(project, batch)) {
-                texts.add(new PassageIndex.IndexedSource(project, source.source().id(), source.source().sha256(),
-                        source.text()));
+            Map<Long, String> held = index.sources(project);
+            Map<Long, String> present = sources.list(project).stream()
+                    .collect(Collectors.toMap(SourceSummary::id, SourceSummary::sha256));
+            boolean foreign = held.entrySet().stream()
+                    .anyMatch(e -> !e.getValue().equals(present.get(e.getKey())));
+            if (foreign) {
+                log.info("The suggestion index holds sources of project {} this database does not: indexing it "
+                        + "again", project);
+                index.dropProject(project);
+                held = Map.of();
             }
-            index.add(texts);
-        }
-        if (!missing.isEmpty()) {
-            log.info("Suggestion index: {} sources of project {} added in {} ms", missing.size(), project,
-                    (System.nanoTime() - started) / 1_000_000);
+            List<Long> missing = new ArrayList<>();
+            for (Long id : present.keySet()) {
+                if (!held.containsKey(id)) {
+                    missing.add(id);
+                }
+            }
+            long started = System.nanoTime();
+            for (int from = 0; from < missing.size(); from += BATCH) {
+                List<Long> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
+                List<PassageIndex.IndexedSource> texts = new ArrayList<>();
+                for (SourceDetails source : sources.get(project, batch)) {
+                    texts.add(new PassageIndex.IndexedSource(project, source.source().id(),
+                            source.source().sha256(), source.text()));
+                }
+                index.add(texts);
+            }
+            if (!missing.isEmpty()) {
+                log.info("Suggestion index: {} sources of project {} added in {} ms", missing.size(), project,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
         }
     }
 
-    /** Whether the newest source the index holds for a project has the same text in the database. */
-    private boolean sameAsDatabase(Map<Long, String> held) {
-        long newest = held.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+    /** Whether the index holds as many of the project's sources as the database, the newest with the same text. */
+    private boolean upToDate(long project) {
+        long count = sources.count(project);
+        if (count != index.count(project)) {
+            return false;
+        }
+        var newest = index.newest(project);
+        if (newest.isEmpty()) {
+            return true;
+        }
         try {
-            return sources.summary(newest).sha256().equals(held.get(newest));
+            return sources.summary(newest.get().getKey()).sha256().equals(newest.get().getValue());
         } catch (WorkbenchException e) {
             return false;
         }
