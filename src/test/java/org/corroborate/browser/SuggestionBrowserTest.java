@@ -68,9 +68,20 @@ class SuggestionBrowserTest extends BrowserTest {
         page.navigate(url("/sources/" + origin));
         page.locator("#source-text [data-ids~='" + annotation.id() + "']").first().click();
         assertThat(page.locator("#editor-quote")).containsText("Twelve residents");
-        page.locator("#suggestions vaadin-details-summary, #suggestions [slot='summary']").first().click();
+        // The editor may render its panels again as the selection settles: open the section until it stays open.
+        for (int attempt = 0; attempt < 5 && !opened(); attempt++) {
+            page.locator("#suggestions vaadin-details-summary").first().click();
+            page.waitForTimeout(1000);
+        }
         Locator items = page.locator("#suggestion-list .cb-suggestion");
-        assertThat(items.first()).isVisible();
+        try {
+            // The first question of a new project indexes its sources (and may load the sentence model).
+            assertThat(items.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(60_000));
+        } catch (AssertionError e) {
+            screenshot(page, "suggestions-failed");
+            throw e;
+        }
         assertThat(items.first().locator(".cb-suggestion-text mark").first()).isVisible();
         screenshots("suggestions-panel");
 
@@ -105,6 +116,10 @@ class SuggestionBrowserTest extends BrowserTest {
                 () -> actor.runAs(reviewer, Role.REVIEWER, () -> claims.get(claim)).members().size() == 1);
         assertThat(actor.runAs(reviewer, Role.REVIEWER, () -> annotations.visible(other, java.util.Set.of())))
                 .isEmpty();
+    }
+
+    private boolean opened() {
+        return (Boolean) page.evaluate("() => !!document.querySelector('#suggestions')?.opened");
     }
 
     private long importText(long project, String title, String text) {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Suggests where other sources of a project say what an annotation says: sentence-sized passages
@@ -54,8 +55,11 @@ public class SuggestionService {
 
     /**
      * Up to {@code size} passages of the annotation's project's other sources, best first; 400 when
-     * size is outside 1..{@value #MAX_SIZE}, 404 when the caller may not see the annotation.
+     * size is outside 1..{@value #MAX_SIZE}, 404 when the caller may not see the annotation. One
+     * read-only transaction for all its reads (the annotation, the catch-up check, each suggested
+     * source's title and visible annotations).
      */
+    @Transactional(readOnly = true)
     public Suggestions suggest(long annotationId, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw WorkbenchException.badInput("'size' must be between 1 and " + MAX_SIZE + ".");

@@ -31,9 +31,14 @@ class SuggestionSetTest {
                 sources.add(new PassageIndex.IndexedSource(1, i, SourceText.sha256(text), text));
             }
             index.add(sources);
-            double recall = set.recall(query -> index.search(1, keys.indexOf(query.source()), query.quote(), "", 5)
-                    .stream().map(p -> new SuggestionSet.Found(keys.get((int) p.source()), p.start(), p.end()))
-                    .toList());
+            double recall = set.recall(query -> {
+                List<SuggestionSet.Found> found = index.search(1, keys.indexOf(query.source()), query.quote(), "", 5)
+                        .stream().map(p -> new SuggestionSet.Found(keys.get((int) p.source()), p.start(), p.end()))
+                        .toList();
+                query.relevant().stream().filter(r -> found.stream().noneMatch(f -> set.matches(r, f)))
+                        .forEach(r -> System.out.printf("Missed for \"%s\": %s%n", query.quote(), r.quote()));
+                return found;
+            });
             System.out.printf("Suggestion set (%s): recall@5 %.2f%n", set.size(), recall);
             assertThat(recall).isGreaterThanOrEqualTo(0.8);
         }
