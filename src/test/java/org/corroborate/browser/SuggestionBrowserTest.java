@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Linking a suggestion: the reviewer selects an annotation that is in a claim, opens Suggestions,
- * moves with the arrow keys to the passage of another source that says otherwise, presses C, and
+ * asks for Suggestions, moves with the arrow keys to the passage of another source that says otherwise, presses C, and
  * the claim has that passage (a new annotation on it, the origin's label, by the reviewer) as
  * CONTRADICTS; Ctrl+Z takes the link back. A project of its own.
  */
@@ -68,11 +68,7 @@ class SuggestionBrowserTest extends BrowserTest {
         page.navigate(url("/sources/" + origin));
         page.locator("#source-text [data-ids~='" + annotation.id() + "']").first().click();
         assertThat(page.locator("#editor-quote")).containsText("Twelve residents");
-        // The editor may render its panels again as the selection settles: open the section until it stays open.
-        for (int attempt = 0; attempt < 5 && !opened(); attempt++) {
-            page.locator("#suggestions vaadin-details-summary").first().click();
-            page.waitForTimeout(1000);
-        }
+        page.locator("#suggestions-open").click();
         Locator items = page.locator("#suggestion-list .cb-suggestion");
         try {
             // The first question of a new project indexes its sources (and may load the sentence model).
@@ -116,10 +112,6 @@ class SuggestionBrowserTest extends BrowserTest {
                 () -> actor.runAs(reviewer, Role.REVIEWER, () -> claims.get(claim)).members().size() == 1);
         assertThat(actor.runAs(reviewer, Role.REVIEWER, () -> annotations.visible(other, java.util.Set.of())))
                 .isEmpty();
-    }
-
-    private boolean opened() {
-        return (Boolean) page.evaluate("() => !!document.querySelector('#suggestions')?.opened");
     }
 
     private long importText(long project, String title, String text) {

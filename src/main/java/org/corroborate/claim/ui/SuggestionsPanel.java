@@ -3,8 +3,8 @@ package org.corroborate.claim.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.corroborate.project.ProjectService;
 /**
  * In the annotation panel: <b>Suggestions</b>, passages of the project's other sources that may
  * carry the selected annotation's claim, best first, each with its source's title and the matching
- * words emphasised. Read when the section is opened (not on every selection). ↓/↑ move between
+ * words emphasised. Read when asked for with <b>Show suggestions</b> (not on every selection). ↓/↑ move between
  * passages; S, C or Q (or the buttons) link the focused one to the annotation's claim as supports,
  * contradicts or qualifies ({@link SuggestionLinking}); when the annotation is in no claim yet a
  * dialog proposes a new one, when in several it asks which. Each link goes on the workspace's undo.
@@ -71,15 +71,19 @@ class SuggestionsPanel implements WorkspaceExtension {
         list.getElement().setAttribute("role", "list");
         list.getElement().setAttribute("aria-label", "Suggested passages");
         list.getElement().executeJs(KEYS);
-        Details details = new Details("Suggestions", list);
-        details.setId("suggestions");
-        details.addClassName("cb-suggestions-panel");
-        details.addOpenedChangeListener(e -> {
-            if (e.isOpened()) {
-                show(workspace, list, annotation);
-            }
+        Div panel = new Div();
+        panel.setId("suggestions");
+        panel.addClassName("cb-suggestions-panel");
+        // Read when asked for, not on every selection: the first question about a project may index it.
+        Button open = new Button("Show suggestions");
+        open.setId("suggestions-open");
+        open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        open.addClickListener(e -> {
+            show(workspace, list, annotation);
+            open.setText("Refresh suggestions");
         });
-        return details;
+        panel.add(new H4("Suggestions"), open, list);
+        return panel;
     }
 
     private void show(Workspace workspace, Div list, AnnotationDetails origin) {
