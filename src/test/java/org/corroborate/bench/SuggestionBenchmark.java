@@ -54,6 +54,8 @@ class SuggestionBenchmark {
     @Autowired AccountService accounts;
     @Autowired CurrentActor actor;
     @Autowired JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Value("${workbench.suggestions.index-dir}")
+    java.nio.file.Path indexFolder;
 
     private final BenchReport report = new BenchReport();
 
@@ -76,10 +78,10 @@ class SuggestionBenchmark {
         long t0 = System.nanoTime();
         ask(first, 10);
         long cold = (System.nanoTime() - t0) / 1_000_000;
-        long indexFiles = folderSize(java.nio.file.Path.of("target", "bench", "suggestion-index"));
+        long indexFiles = folderSize(indexFolder);
         report.append(String.format("Cold index build (first question, %,d sources + %d of the set): %,d ms%n",
                 SOURCES, set.sources().size(), cold));
-        report.append(String.format("Index on disk (all benchmark runs under target/bench/suggestion-index): %,d MB%n",
+        report.append(String.format("Index on disk (" + indexFolder + "): %,d MB%n",
                 indexFiles / (1024 * 1024)));
 
         List<Long> times = new ArrayList<>();
