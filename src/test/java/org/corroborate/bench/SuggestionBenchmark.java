@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("bench")
 @SpringBootTest(properties = {"workbench.demo=true",
         "spring.datasource.url=jdbc:h2:mem:workbench-suggestion-bench;DB_CLOSE_DELAY=-1",
-        "workbench.suggestions.index-dir=./target/bench/suggestion-index/${random.uuid}"})
+        "workbench.suggestions.index-dir=./target/bench/suggestion-index"})
 class SuggestionBenchmark {
 
     private static final int SOURCES = 10_000;
@@ -54,8 +54,19 @@ class SuggestionBenchmark {
     @Autowired AccountService accounts;
     @Autowired CurrentActor actor;
     @Autowired JdbcTemplate jdbc;
-    @org.springframework.beans.factory.annotation.Value("${workbench.suggestions.index-dir}")
-    java.nio.file.Path indexFolder;
+    /** The index folder, emptied before the application starts so that the first question builds it cold. */
+    private static final java.nio.file.Path INDEX = java.nio.file.Path.of("target", "bench", "suggestion-index");
+
+    static {
+        try (var paths = java.nio.file.Files.exists(INDEX) ? java.nio.file.Files.walk(INDEX)
+                : java.util.stream.Stream.<java.nio.file.Path>empty()) {
+            for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final BenchReport report = new BenchReport();
 
@@ -78,10 +89,10 @@ class SuggestionBenchmark {
         long t0 = System.nanoTime();
         ask(first, 10);
         long cold = (System.nanoTime() - t0) / 1_000_000;
-        long indexFiles = folderSize(indexFolder);
+        long indexFiles = folderSize(INDEX);
         report.append(String.format("Cold index build (first question, %,d sources + %d of the set): %,d ms%n",
                 SOURCES, set.sources().size(), cold));
-        report.append(String.format("Index on disk (" + indexFolder + "): %,d MB%n",
+        report.append(String.format("Index on disk (" + INDEX + "): %,d MB%n",
                 indexFiles / (1024 * 1024)));
 
         List<Long> times = new ArrayList<>();
