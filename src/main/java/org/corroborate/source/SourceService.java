@@ -106,6 +106,29 @@ public class SourceService implements SourceProjects {
         return new SourceDetails(source.toSummary(), source.getText());
     }
 
+    /**
+     * How many sources a project holds, in one count query: a cheap way to tell whether something
+     * derived from the sources (the suggestion index) has caught up; 404 as {@link #list(long)}.
+     */
+    @Transactional(readOnly = true)
+    public long count(long projectId) {
+        projects.requireReadable(projectId);
+        return sources.countByProjectId(projectId);
+    }
+
+    /**
+     * Some sources of one project with their texts, in one query; ids outside the project are left
+     * out. 404 if the signed-in person may not read the project.
+     */
+    @Transactional(readOnly = true)
+    public List<SourceDetails> get(long projectId, Collection<Long> ids) {
+        projects.requireReadable(projectId);
+        return sources.findAllById(ids).stream()
+                .filter(s -> s.getProjectId() == projectId)
+                .map(s -> new SourceDetails(s.toSummary(), s.getText()))
+                .toList();
+    }
+
     /** The project of a source, whoever asks (the audit trail files events by it); empty for no such source. */
     @Override
     @Transactional(readOnly = true)

@@ -230,6 +230,8 @@ class ProjectIsolationTest {
                 i -> body(put("/api/annotations/" + i.annotation() + "/assessment"), Map.of("verdict", "UNSURE"))));
         rows.add(new Row("GET /api/annotations/{id}/assessments", Kind.OBJECT, MEMBER,
                 i -> get("/api/annotations/" + i.annotation() + "/assessments")));
+        rows.add(new Row("GET /api/annotations/{id}/suggestions", Kind.OBJECT, MEMBER,
+                i -> get("/api/annotations/" + i.annotation() + "/suggestions")));
         // Review status and assignments
         rows.add(new Row("POST /api/sources/{sourceId}/submit", Kind.OBJECT, MEMBER,
                 i -> post("/api/sources/" + i.source() + "/submit").header("X-Requested-With", "corroborate")));

@@ -50,6 +50,10 @@ public final class Keymap {
             new Group("Editor", List.of(
                     new Key("Ctrl+Enter", "editor", "save"),
                     new Key("Esc", "editor", "cancel (asks first if there are unsaved changes), back to the text"))),
+            new Group("Suggestions", List.of(
+                    new Key("↓ / ↑", "suggestions panel", "focus the next / previous suggested passage"),
+                    new Key("S / C / Q", "suggestions panel, passage focused",
+                            "link the passage to the annotation's claim as supports / contradicts / qualifies"))),
             new Group("Undo", List.of(
                     new Key("Ctrl+Z / Ctrl+Shift+Z (also Ctrl+Y)", "workspace, not inside a text field",
                             "undo / redo your own last action in this source"))),
