@@ -65,7 +65,8 @@ class ExchangeBrowserTest extends BrowserTest {
         Files.writeString(good, "{\"text\": \"" + text + "\", \"label\": [[0, 8, \"FACT\"]]}\n");
         page.locator("#corpus-upload input[type=file]").setInputFiles(good);
         assertThat(page.locator("#import-report")).containsText("Imported doccano.jsonl: 1 new source (0 already "
-                + "here), 1 span (0 already here), 0 verdicts, 0 decisions and 0 review statuses.");
+                + "here), 1 span (0 already here), 0 verdicts, 0 decisions, 0 review statuses, 0 relations (0 already "
+                + "here) and 0 claims (0 already here).");
 
         Path bad = files.resolve("bad.jsonl");
         Files.writeString(bad, "{\"text\": \"Fine " + tag + "\"}\n{\"text\": \"Cut off");

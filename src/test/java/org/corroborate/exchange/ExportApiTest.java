@@ -190,7 +190,8 @@ class ExportApiTest {
         annotate("bob", source, second, second + "Second line".length(), "FACT");
 
         Map<String, String> files = files("sam", "format=conll&source=" + source);
-        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "skipped.csv", "manifest.json");
+        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "claims.jsonl", "skipped.csv",
+                "manifest.json");
         List<String> alice = files.get("alice.conll").lines().toList();
         assertThat(alice.subList(0, 2)).containsExactly("-DOCSTART- -X- -X- O", "");
         assertThat(alice).containsSubsequence("Zoë's -X- _ O", "💧 -X- _ O", "e-mail -X- _ O", ": -X- _ O",
