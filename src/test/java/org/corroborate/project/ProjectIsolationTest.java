@@ -266,7 +266,56 @@ class ProjectIsolationTest {
                 i -> get("/api/audit/Decision/" + i.decision() + "/timeline")));
         rows.add(new Row("GET /api/audit/{entity}/{entityId}/timeline", Kind.OBJECT, BOSS,
                 i -> get("/api/audit/Source/" + i.source() + "/timeline")));
+        claimRows(rows);
         return rows;
+    }
+
+    private static Long claim;
+
+    /** The project's claim (made by the member on first use), or the ghost id for the ghost project. */
+    private long claim(Ids i) throws Exception {
+        if (i.project() == GHOST) {
+            return GHOST;
+        }
+        if (claim == null) {
+            claim = api.id(api.post(MEMBER, "/api/claims", Map.of("project", i.project(), "statement",
+                    MARKER + " replaced the pipes.")));
+        }
+        return claim;
+    }
+
+    /** The claim's version as it is now (0 for one that does not exist). */
+    private long claimVersion(Ids i) throws Exception {
+        JsonNode read = api.read(api.get("admin", "/api/claims/" + claim(i)));
+        return read.has("version") ? read.get("version").asLong() : 0;
+    }
+
+    /** Claims (issue 15), in the order a member's calls succeed: the claim's deletion last. */
+    private void claimRows(List<Row> rows) {
+        rows.add(new Row("GET /api/claims", Kind.OBJECT, MEMBER, i -> get("/api/claims?project=" + i.project())));
+        rows.add(new Row("POST /api/claims", Kind.OBJECT, MEMBER, i -> body(post("/api/claims"),
+                Map.of("project", i.project(), "statement", MARKER + " denied it."))));
+        rows.add(new Row("GET /api/claims/{id}", Kind.OBJECT, MEMBER, i -> get("/api/claims/" + claim(i))));
+        rows.add(new Row("PATCH /api/claims/{id}", Kind.OBJECT, MEMBER, i -> body(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/claims/" + claim(i)),
+                Map.of("statement", MARKER + " replaced the old pipes.", "version", claimVersion(i)))));
+        rows.add(new Row("POST /api/claims/{id}/members", Kind.OBJECT, MEMBER, i -> body(
+                post("/api/claims/" + claim(i) + "/members"), Map.of("annotation", i.editable(), "stance", "SUPPORTS"))));
+        rows.add(new Row("PATCH /api/claims/{id}/members/{annotation}", Kind.OBJECT, MEMBER, i -> body(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/claims/" + claim(i)
+                        + "/members/" + i.editable()), Map.of("stance", "QUALIFIES"))));
+        rows.add(new Row("POST /api/claims/{id}/members/{annotation}/decision", Kind.OBJECT, BOSS, i -> body(
+                post("/api/claims/" + claim(i) + "/members/" + i.editable() + "/decision"),
+                Map.of("outcome", "ACCEPTED", "reason", "Checked against the memo."))));
+        rows.add(new Row("GET /api/claims/gold", Kind.OBJECT, MEMBER, i -> get("/api/claims/gold?project=" + i.project())));
+        rows.add(new Row("GET /api/claims/agreement", Kind.OBJECT, BOSS,
+                i -> get("/api/claims/agreement?project=" + i.project())));
+        rows.add(new Row("GET /api/annotations/{id}/claims", Kind.OBJECT, MEMBER,
+                i -> get("/api/annotations/" + i.editable() + "/claims")));
+        rows.add(new Row("DELETE /api/claims/{id}/members/{annotation}", Kind.OBJECT, MEMBER,
+                i -> delete("/api/claims/" + claim(i) + "/members/" + i.editable())));
+        rows.add(new Row("DELETE /api/claims/{id}", Kind.OBJECT, MEMBER,
+                i -> delete("/api/claims/" + claim(i) + "?version=" + claimVersion(i))));
     }
 
     /**

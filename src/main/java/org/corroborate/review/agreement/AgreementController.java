@@ -29,6 +29,15 @@ class AgreementController {
         return agreement.agreement(projects.resolve(project), sources);
     }
 
+    @GetMapping("/api/claims/agreement")
+    @Operation(summary = "Pairwise agreement on claim membership in one project (?project=ID, optional when you "
+            + "read one project): per pair of reviewers, the (claim, source) items both were compared on, the "
+            + "observed agreement and Cohen's kappa over stances (SILENT when a reviewer linked nothing)")
+    ClaimMembershipAgreement claimMembership(
+            @RequestParam(name = ProjectService.PARAMETER, required = false) Long project) {
+        return agreement.claimMembership(projects.resolve(project));
+    }
+
     @GetMapping("/api/agreement/measures")
     @Operation(summary = "The measures there are: id, title, description, unit, range of values and what they mean, "
             + "how incomplete positions count, and whether each is pairwise, per label, on the dashboard and in "

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.base.CodePoints;
+import org.corroborate.claim.ClaimMembership;
+import org.corroborate.claim.ClaimService;
 import org.corroborate.base.Roles;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.project.ProjectService;
@@ -46,10 +48,12 @@ public class AgreementService {
     private final AssignmentService assignments;
     private final ReviewStatusService statuses;
     private final ProjectService projects;
+    private final ClaimService claims;
 
     AgreementService(SourceService sources, AnnotationService annotations, SchemeService schemes,
                      List<AgreementMeasure> measures, AssignmentService assignments, ReviewStatusService statuses,
-                     ProjectService projects) {
+                     ProjectService projects, ClaimService claims) {
+        this.claims = claims;
         this.sources = sources;
         this.annotations = annotations;
         this.schemes = schemes;
@@ -124,6 +128,28 @@ public class AgreementService {
             }
         }
         return found;
+    }
+
+    /**
+     * Pairwise agreement on claim membership over the project's sources ({@link ClaimMembershipAgreement}):
+     * who adds which passages of a source to which claim, with which stance. A source's participants
+     * are as for every measure, and whoever added a member from it takes part in it too.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public ClaimMembershipAgreement claimMembership(long projectId) {
+        requireOverseer(projectId);
+        List<ClaimMembership> memberships = claims.memberships(projectId);
+        Map<Long, List<String>> workers = new HashMap<>();
+        annotations.spansOf(projectId).forEach(a -> workers.computeIfAbsent(a.sourceId(), id -> new ArrayList<>())
+                .add(a.author()));
+        memberships.forEach(m -> workers.computeIfAbsent(m.source(), id -> new ArrayList<>()).add(m.addedBy()));
+        Map<Long, Set<String>> assigned = assignments.assignedIn(projectId);
+        Map<Long, Set<String>> submitted = statuses.submittedIn(projectId);
+        Map<Long, Set<String>> participants = new HashMap<>();
+        memberships.stream().map(ClaimMembership::source).distinct().forEach(id -> participants.put(id,
+                Participants.of(assigned.getOrDefault(id, Set.of()), submitted.getOrDefault(id, Set.of()),
+                        workers.getOrDefault(id, List.of()))));
+        return ClaimMembershipAgreement.of(projectId, memberships, participants);
     }
 
     private void requireOverseer(long projectId) {
