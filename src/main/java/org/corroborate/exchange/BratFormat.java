@@ -577,6 +577,9 @@ class BratFormat implements ExportFormat, ImportFormat {
             if (ours != null && ours.matches()) {
                 author = ours.group(1);
                 ref = ours.group(2);
+            } else if (ours != null) {
+                ignored.add(file + ": the note on relation " + link.id() + " is not read; relations here have no "
+                        + "notes.");
             }
             relations.add(new ImportedSource.Relation(ref, file, link.line(), end(file, link, link.from(), refs),
                     end(file, link, link.to(), refs), link.type(), author));

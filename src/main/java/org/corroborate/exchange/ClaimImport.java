@@ -41,11 +41,13 @@ final class ClaimImport {
     private final AnnotationService annotations;
     private final long projectId;
     private final String plainAuthor;
+    private final String importer;
     /** Per source id, its annotations by start, end, label and author. */
     private final Map<Long, Map<List<Object>, Long>> held = new HashMap<>();
 
     ClaimImport(ClaimService claims, SourceService sources, AnnotationService annotations, long projectId,
-                String plainAuthor) {
+                String plainAuthor, String importer) {
+        this.importer = importer;
         this.claims = claims;
         this.sources = sources;
         this.annotations = annotations;
@@ -122,7 +124,8 @@ final class ClaimImport {
                         claim.line(), "member " + member.index() + " of claim " + name(claim) + " points at a span "
                                 + "that was not imported (it is in conflict with one held here)."));
                 ids.add(annotation);
-                members.add(new ImportedMember(annotation, stance(claim, member, ""), member.addedBy(),
+                String addedBy = member.addedBy() != null ? member.addedBy() : creator(claim);
+                members.add(new ImportedMember(annotation, stance(claim, member, ""), addedBy,
                         member.outcome() == null ? null : new MemberDecision(outcome(claim, member, ""),
                                 member.reason(), member.decidedBy(), member.decidedAt())));
             }
@@ -137,12 +140,17 @@ final class ClaimImport {
                 continue;
             }
             ClaimDetails made = at(claim.file(), claim.line(), () -> claims.importClaim(projectId,
-                    new ImportedClaim(claim.statement(), claim.createdBy(), members), file.apply(claim.file()), origin));
+                    new ImportedClaim(claim.statement(), creator(claim), members), file.apply(claim.file()), origin));
             byStatement.computeIfAbsent(made.statement(), s -> new ArrayList<>()).add(made);
             imported++;
             wrote.accept(1);
         }
         return new Outcome(imported, unchanged, conflicts);
+    }
+
+    /** Who made the claim: as the file says, else the importer. */
+    private String creator(ClaimsFile.Claim claim) {
+        return claim.createdBy() != null ? claim.createdBy().strip() : importer;
     }
 
     private static Set<Long> memberIds(ClaimDetails claim) {

@@ -97,7 +97,7 @@ final class ClaimsFile {
                     fields.text(span, "author", true), fields.text(member, "stance", true),
                     fields.text(member, "addedBy", false), decided ? fields.text(decision, "outcome", true) : null,
                     decided ? fields.text(decision, "reason", true) : null,
-                    decided ? fields.text(decision, "decidedBy", false) : null,
+                    decided ? fields.text(decision, "decidedBy", true) : null,
                     decided ? fields.instant(decision, "decidedAt") : null));
         }
         return new Claim(file, number, ref, statement.strip(), fields.text(line, "createdBy", false), members);

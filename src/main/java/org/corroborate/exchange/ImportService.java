@@ -298,7 +298,7 @@ public class ImportService {
         for (ImportedSource source : read) {
             run.check(source);
         }
-        ClaimImport claimImport = new ClaimImport(claims, sources, annotations, projectId, authorOfPlain);
+        ClaimImport claimImport = new ClaimImport(claims, sources, annotations, projectId, authorOfPlain, run.me);
         claimImport.check(read, claimLines);
         run.batches = new Batches(dryRun);
         log.info("Import of {} ({}) into project {} begins: {} sources, {} spans{}", name, format.id(), projectId,

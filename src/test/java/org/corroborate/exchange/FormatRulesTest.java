@@ -55,7 +55,7 @@ class FormatRulesTest {
             }
         }
         assertThat(W3cModelRules.check(json.readTree(Files.readString(GOLDEN.resolve("w3c/corpus.jsonld")))))
-                .hasSize(12);
+                .hasSize(14);
     }
 
     /**
