@@ -8,9 +8,36 @@ import java.util.Optional;
  * The labels a span may carry: a project's scheme in one of its versions, or the template read from
  * {@code annotations/scheme.json}; exports name its version. {@code version} is the scheme's own
  * version string (such as 1.1.0), which the people who edit it keep; the workbench numbers every
- * saved change of a project's scheme itself (see {@link SchemeVersionDetails}).
+ * saved change of a project's scheme itself (see {@link SchemeVersionDetails}). {@code relations}
+ * lists the types of relation that may join two annotations (never null; empty when the scheme
+ * declares none, as schemes stored before relations existed do).
  */
-public record LabelScheme(String name, String version, String description, List<Label> labels) {
+public record LabelScheme(String name, String version, String description, List<Label> labels,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RelationType> relations) {
+
+    public LabelScheme {
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A scheme without relation types. */
+    public LabelScheme(String name, String version, String description, List<Label> labels) {
+        this(name, version, description, labels, List.of());
+    }
+
+    /** The relation type with that name, if the scheme has one. */
+    public Optional<RelationType> relation(String relationName) {
+        return relations.stream().filter(r -> r.name().equals(relationName)).findFirst();
+    }
+
+    /** A relation type's title, the name people read ("said by"); the name in data for a type the scheme does not have. */
+    public String relationTitleOf(String relationName) {
+        return relation(relationName).map(RelationType::title).orElse(relationName);
+    }
+
+    /** The relation types that may go from a span with label {@code from} to one with label {@code to}, in the scheme's order. */
+    public List<RelationType> relationsFitting(String from, String to) {
+        return relations.stream().filter(r -> r.fits(from, to)).toList();
+    }
 
     public Optional<Label> label(String labelName) {
         return labels.stream().filter(l -> l.name().equals(labelName)).findFirst();
@@ -97,6 +124,26 @@ public record LabelScheme(String name, String version, String description, List<
         public AttributeType attributeType() {
             return AttributeType.named(type).orElseThrow(() -> new IllegalStateException(
                     "Attribute '" + name + "' has the unknown type '" + type + "'."));
+        }
+    }
+
+    /**
+     * A type of relation from one annotation to another, such as a quote "said by" the fact that
+     * names its speaker. {@code name} is what data and exports carry (letters, digits, {@code _} or
+     * {@code -}, as brat needs); {@code title} is what people read (the name when the scheme leaves
+     * it out); {@code from} and {@code to} name the labels the two ends must carry (never null).
+     */
+    public record RelationType(String name, String title, String description, List<String> from, List<String> to) {
+
+        public RelationType {
+            title = title == null || title.isBlank() ? name : title;
+            from = from == null ? List.of() : List.copyOf(from);
+            to = to == null ? List.of() : List.copyOf(to);
+        }
+
+        /** Whether a relation of this type may go from a span labelled {@code fromLabel} to one labelled {@code toLabel}. */
+        public boolean fits(String fromLabel, String toLabel) {
+            return from.contains(fromLabel) && to.contains(toLabel);
         }
     }
 }

@@ -31,7 +31,7 @@ public record SchemeDiff(List<Entry> entries) {
     public enum Kind {
         SCHEME_CHANGED, LABEL_ADDED, LABEL_REMOVED, LABEL_RENAMED, LABEL_MAPPED, LABEL_ARCHIVED, LABEL_RESTORED,
         LABEL_CHANGED, ATTRIBUTE_ADDED, ATTRIBUTE_REMOVED, ATTRIBUTE_RENAMED, ATTRIBUTE_MAPPED, ATTRIBUTE_ARCHIVED,
-        ATTRIBUTE_RESTORED, ATTRIBUTE_CHANGED
+        ATTRIBUTE_RESTORED, ATTRIBUTE_CHANGED, RELATION_ADDED, RELATION_REMOVED, RELATION_CHANGED
     }
 
     /**
@@ -39,7 +39,8 @@ public record SchemeDiff(List<Entry> entries) {
      * mapped label); {@code attribute} likewise, null for a label's own change; {@code field} names
      * what changed ({@code color}, {@code hotkey}, {@code type}, {@code required}…) for the
      * {@code *_CHANGED} kinds; {@code before} and {@code after} are the old and new values (old and
-     * new names for a rename, the target for a mapping), as text or null.
+     * new names for a rename, the target for a mapping), as text or null. For the {@code RELATION_*}
+     * kinds {@code label} holds the relation type's name.
      */
     public record Entry(Kind kind, String label, String attribute, String field, String before, String after) {
 
@@ -63,6 +64,10 @@ public record SchemeDiff(List<Entry> entries) {
                 case ATTRIBUTE_MAPPED -> attr + " removed, its values mapped to " + after;
                 case ATTRIBUTE_ARCHIVED -> attr + " archived";
                 case ATTRIBUTE_RESTORED -> attr + " restored from the archive";
+                case RELATION_ADDED -> "relation type " + label + " added";
+                case RELATION_REMOVED -> "relation type " + label + " removed";
+                case RELATION_CHANGED -> "relation type " + label + ": " + field + " " + quote(before) + " → "
+                        + quote(after);
             };
         }
 

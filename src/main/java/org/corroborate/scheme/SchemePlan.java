@@ -22,7 +22,7 @@ import org.corroborate.scheme.SchemeDiff.Kind;
  * {@link #problems()}.
  */
 record SchemePlan(SchemeDiff diff, SchemeMigration migration, Set<String> droppedLabels,
-                  Map<String, Set<String>> droppedAttributes, List<String> problems) {
+                  Map<String, Set<String>> droppedAttributes, Set<String> droppedRelations, List<String> problems) {
 
     static SchemePlan of(LabelScheme current, SchemeProposal proposal) {
         List<String> problems = new ArrayList<>();
@@ -135,8 +135,50 @@ record SchemePlan(SchemeDiff diff, SchemeMigration migration, Set<String> droppe
                 }
             });
         });
+        Set<String> droppedRelations = relations(current, next, labelMoves, entries);
         return new SchemePlan(new SchemeDiff(entries), new SchemeMigration(labelMoves, attributeMoves),
-                droppedLabels, droppedAttributes, problems);
+                droppedLabels, droppedAttributes, droppedRelations, problems);
+    }
+
+    /**
+     * The relation types' changes, by name (a relation type is not renamed: it is removed and another
+     * added); the removed ones. Ends that only follow a label's rename or mapping are no change.
+     */
+    private static Set<String> relations(LabelScheme current, LabelScheme next, Map<String, String> labelMoves,
+                                         List<Entry> entries) {
+        Set<String> dropped = new LinkedHashSet<>();
+        for (LabelScheme.RelationType before : current.relations()) {
+            LabelScheme.RelationType after = next.relation(before.name()).orElse(null);
+            if (after == null) {
+                dropped.add(before.name());
+                entries.add(new Entry(Kind.RELATION_REMOVED, before.name(), null, null, null, null));
+                continue;
+            }
+            field(entries, Kind.RELATION_CHANGED, after.name(), null, "title", before.title(), after.title());
+            // The ends are sets of labels: the same labels in another order are no change.
+            if (!followed(before.from(), labelMoves).equals(Set.copyOf(after.from()))) {
+                field(entries, Kind.RELATION_CHANGED, after.name(), null, "from", String.join(", ", before.from()),
+                        String.join(", ", after.from()));
+            }
+            if (!followed(before.to(), labelMoves).equals(Set.copyOf(after.to()))) {
+                field(entries, Kind.RELATION_CHANGED, after.name(), null, "to", String.join(", ", before.to()),
+                        String.join(", ", after.to()));
+            }
+            field(entries, Kind.RELATION_CHANGED, after.name(), null, "description", before.description(),
+                    after.description());
+        }
+        for (LabelScheme.RelationType after : next.relations()) {
+            if (current.relation(after.name()).isEmpty()) {
+                entries.add(new Entry(Kind.RELATION_ADDED, after.name(), null, null, null, null));
+            }
+        }
+        return dropped;
+    }
+
+    private static Set<String> followed(List<String> labels, Map<String, String> labelMoves) {
+        Set<String> followed = new HashSet<>();
+        labels.forEach(l -> followed.add(labelMoves.getOrDefault(l, l)));
+        return followed;
     }
 
     private static boolean kept(LabelScheme.Label before, LabelScheme.Label after, String oldAttribute,

@@ -114,6 +114,7 @@ public record SchemeProposal(LabelScheme scheme, int basedOn, Map<String, String
                 });
             }
         }
+        followLabels(body, labelRenames, labelMappings);
         LabelScheme scheme = null;
         try {
             scheme = SchemeReader.read(LOCATION, body);
@@ -125,6 +126,48 @@ public record SchemeProposal(LabelScheme scheme, int basedOn, Map<String, String
         }
         return new SchemeProposal(scheme, version.intValue(), labelRenames, attributeRenames, labelMappings,
                 attributeMappings, reason == null || reason.isBlank() ? null : reason.strip());
+    }
+
+    /**
+     * Relation types follow the labels they name: a label renamed ({@code renamedFrom}) or mapped
+     * ({@code mappings.labels}) is renamed or replaced in every relation type's {@code from} and
+     * {@code to} too, so that a proposal need not repeat the rename there; a label the proposal no
+     * longer has is dropped from them, and a relation type left with no label at one end goes with it
+     * (which the change refuses while relations of that type exist). The diff names every such change.
+     */
+    private static void followLabels(ObjectNode body, Map<String, String> labelRenames,
+                                     Map<String, String> labelMappings) {
+        JsonNode relations = body.get("relations");
+        if (relations == null || !relations.isArray() || !body.path("labels").isArray()) {
+            return;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        body.path("labels").values().forEach(l -> kept.add(l.path("name").stringValue(null)));
+        Map<String, String> newName = new LinkedHashMap<>(labelMappings);
+        labelRenames.forEach((renamed, old) -> newName.put(old, renamed));
+        tools.jackson.databind.node.ArrayNode remaining = ((ObjectNode) body).putArray("relations");
+        for (JsonNode relation : relations.values()) {
+            boolean bothEnds = true;
+            for (String end : List.of("from", "to")) {
+                if (relation instanceof ObjectNode node && node.get(end) instanceof tools.jackson.databind.node.ArrayNode names) {
+                    java.util.LinkedHashSet<String> followed = new java.util.LinkedHashSet<>();
+                    names.values().forEach(n -> {
+                        String name = n.stringValue(null);
+                        String now = name != null && !kept.contains(name) && newName.containsKey(name)
+                                ? newName.get(name) : name;
+                        if (now == null || kept.contains(now)) {
+                            followed.add(now);
+                        }
+                    });
+                    bothEnds &= !followed.isEmpty() || names.isEmpty();
+                    tools.jackson.databind.node.ArrayNode replaced = node.putArray(end);
+                    followed.forEach(replaced::add);
+                }
+            }
+            if (bothEnds) {
+                remaining.add(relation);
+            }
+        }
     }
 
     private static String text(JsonNode node, String what, List<String> problems) {

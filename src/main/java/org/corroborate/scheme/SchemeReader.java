@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class SchemeReader {
 
     private static final Pattern LABEL_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    /** A relation type's name: what brat's {@code R} lines and exports carry, so no spaces. */
+    private static final Pattern RELATION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,31}");
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
@@ -155,7 +157,39 @@ final class SchemeReader {
             }
             validateAttributes(where, label.attributes(), problems);
         }
+        validateRelations(scheme, names, problems);
         return problems;
+    }
+
+    private static void validateRelations(LabelScheme scheme, Set<String> labels, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        for (LabelScheme.RelationType relation : scheme.relations()) {
+            if (relation == null) {
+                problems.add("'relations' holds null");
+                continue;
+            }
+            String where = "relation type '" + relation.name() + "'";
+            if (relation.name() == null || !RELATION_NAME.matcher(relation.name()).matches()) {
+                problems.add(where + ": the name must be letters, digits, '_' or '-' (no spaces), starting with a "
+                        + "letter, at most 32");
+            } else if (!names.add(relation.name())) {
+                problems.add(where + ": the name is used twice");
+            }
+            endLabels(where, "from", relation.from(), labels, problems);
+            endLabels(where, "to", relation.to(), labels, problems);
+        }
+    }
+
+    private static void endLabels(String where, String end, List<String> named, Set<String> labels,
+                                  List<String> problems) {
+        if (named.isEmpty()) {
+            problems.add(where + ": '" + end + "' must name at least one label");
+        }
+        for (String label : named) {
+            if (!labels.contains(label)) {
+                problems.add(where + ": '" + end + "' names the label '" + label + "', which the scheme does not have");
+            }
+        }
     }
 
     private static void validateAttributes(String where, List<LabelScheme.Attribute> attributes,

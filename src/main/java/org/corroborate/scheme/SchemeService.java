@@ -51,6 +51,7 @@ public class SchemeService {
     private final SchemeVersionRepository versions;
     private final ProjectService projects;
     private final ObjectProvider<SchemeUsage> usages;
+    private final ObjectProvider<RelationUsage> relationUsages;
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -63,8 +64,9 @@ public class SchemeService {
     private final ClusterBus bus;
 
     SchemeService(AnnotationsFolder folder, SchemeVersionRepository versions, ProjectService projects,
-                  ObjectProvider<SchemeUsage> usages, CurrentActor actor, ApplicationEventPublisher events,
-                  Clock clock, ClusterBus bus) {
+                  ObjectProvider<SchemeUsage> usages, ObjectProvider<RelationUsage> relationUsages, CurrentActor actor,
+                  ApplicationEventPublisher events, Clock clock, ClusterBus bus) {
+        this.relationUsages = relationUsages;
         this.versions = versions;
         this.projects = projects;
         this.usages = usages;
@@ -263,7 +265,7 @@ public class SchemeService {
         SchemePlan plan = invalid.isEmpty() ? SchemePlan.of(before.scheme(), proposal) : null;
         if (plan == null) {
             return new SchemePlan(new SchemeDiff(List.of()), new SchemeMigration(Map.of(), Map.of()),
-                    java.util.Set.of(), Map.of(), invalid);
+                    java.util.Set.of(), Map.of(), java.util.Set.of(), invalid);
         }
         return plan;
     }
@@ -297,7 +299,9 @@ public class SchemeService {
         if (!clauses.isEmpty()) {
             throw new SchemeChangeRefused(WorkbenchException.Kind.CONFLICT, "The change would remove what is in use: "
                     + String.join("; ", clauses) + ". Map it to another (\"mappings\") or archive it "
-                    + "(\"archived\": true) instead; nothing was changed.", Map.of("inUse", inUse));
+                    + "(\"archived\": true) instead" + (inUse.keySet().stream().anyMatch(w -> w.startsWith("relation"))
+                    ? " (a relation type: keep it, or delete its relations first)" : "") + "; nothing was changed.",
+                    Map.of("inUse", inUse));
         }
     }
 
@@ -319,6 +323,13 @@ public class SchemeService {
 
     private Map<String, Map<String, Long>> inUse(long projectId, SchemePlan plan) {
         Map<String, Map<String, Long>> inUse = new LinkedHashMap<>();
+        if (!plan.droppedRelations().isEmpty()) {
+            relationUsages.orderedStream().forEach(usage -> {
+                Map<String, Long> relations = usage.relationUses(projectId);
+                plan.droppedRelations().forEach(type -> count(inUse, "relation type " + type, usage.what(),
+                        relations.getOrDefault(type, 0L)));
+            });
+        }
         if (!plan.droppedLabels().isEmpty() || !plan.droppedAttributes().isEmpty()) {
             usages.orderedStream().forEach(usage -> {
                 Map<String, Long> labels = usage.labelUses(projectId);

@@ -26,7 +26,7 @@ class LabelledSpanRulesTest {
             new Attribute("speaker", "Speaker", null, true),
             new Attribute("tone", "Tone", null, false, "choice", List.of("calm", "angry"))));
     static final LabelledSpanRules RULES = new LabelledSpanRules(
-            new LabelScheme("test", "1.0.0", null, List.of(FACT, QUOTE)));
+            new LabelScheme("test", "1.0.0", null, List.of(FACT, QUOTE), List.of()));
 
     static void refused(Runnable check, String message) {
         assertThatThrownBy(check::run).isInstanceOf(WorkbenchException.class)
@@ -208,7 +208,7 @@ class LabelledSpanRulesTest {
         static final Label RUMOUR = new Label("RUMOUR", "Rumour", null, "#777777", null, List.of(
                 new Attribute("heardFrom", "Heard from", null, true, "text", List.of(), true)), true);
         static final LabelledSpanRules LATER = new LabelledSpanRules(
-                new LabelScheme("test", "2.0.0", null, List.of(FACT, QUOTE, RUMOUR)));
+                new LabelScheme("test", "2.0.0", null, List.of(FACT, QUOTE, RUMOUR), List.of()));
 
         @Test
         void anArchivedLabelIsNotOfferedForNewSpansButKeptOnTheSpansThatHaveIt() {

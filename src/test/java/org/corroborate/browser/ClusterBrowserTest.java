@@ -170,7 +170,8 @@ class ClusterBrowserTest {
         SchemeService atB = nodes.bean(B, SchemeService.class);
         int before = as(B, "admin", () -> atB.currentNumber(project)); // node B now holds it in memory
         LabelScheme scheme = as(A, "admin", () -> atA.current(project));
-        LabelScheme changed = new LabelScheme(scheme.name(), scheme.version(), "Changed on node A", scheme.labels());
+        LabelScheme changed = new LabelScheme(scheme.name(), scheme.version(), "Changed on node A", scheme.labels(),
+                scheme.relations());
         as(A, "admin", () -> atA.change(project, SchemeProposal.of(changed, before)));
         await().atMost(Duration.ofSeconds(3)).until(() -> as(B, "admin", () -> atB.currentNumber(project)) == before + 1);
         assertThat(as(B, "admin", () -> atB.current(project)).description()).isEqualTo("Changed on node A");

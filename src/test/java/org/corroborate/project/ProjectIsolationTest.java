@@ -109,6 +109,9 @@ class ProjectIsolationTest {
     record Row(String endpoint, Kind kind, String member, Request request) {}
 
     private static Ids ids;
+    /** A quote of the project's source and a relation from it (kept beside {@link Ids}: relations came later). */
+    private static long quote;
+    private static long relation;
     private static byte[] exported;
 
     @Autowired MockMvc mvc;
@@ -151,6 +154,8 @@ class ProjectIsolationTest {
         long decision = api.id(api.post(BOSS, "/api/sources/" + source + "/decisions", Map.of(
                 "annotationIds", List.of(judged), "outcome", "ACCEPTED", "reason", "Checked against the memo.")));
         api.put(BOSS, "/api/sources/" + source + "/assignment", Map.of("reviewers", List.of(MEMBER))).andReturn();
+        quote = corpus.annotate(MEMBER, source, 28, 32, "QUOTE");
+        relation = api.id(api.post(MEMBER, "/api/relations", Map.of("from", quote, "to", judged, "type", "said_by")));
         exported = api.get(BOSS, "/api/export?format=jsonl&project=" + project).andReturn().getResponse()
                 .getContentAsByteArray();
         return new Ids(project, source, judged, editable, deletable, undecided, decision);
@@ -214,6 +219,13 @@ class ProjectIsolationTest {
                 i -> delete("/api/annotations/" + i.deletable() + "?version=0")));
         rows.add(new Row("POST /api/annotations/{id}/restore", Kind.OBJECT, MEMBER,
                 i -> body(post("/api/annotations/" + i.deletable() + "/restore"), Map.of("version", 0))));
+        // Relations
+        rows.add(new Row("GET /api/sources/{sourceId}/relations", Kind.OBJECT, MEMBER,
+                i -> get("/api/sources/" + i.source() + "/relations")));
+        rows.add(new Row("POST /api/relations", Kind.OBJECT, MEMBER, i -> body(post("/api/relations"), Map.of(
+                "from", i.project() == GHOST ? GHOST : quote, "to", i.editable(), "type", "said_by"))));
+        rows.add(new Row("DELETE /api/relations/{id}", Kind.OBJECT, MEMBER,
+                i -> delete("/api/relations/" + (i.project() == GHOST ? GHOST : relation) + "?version=0")));
         rows.add(new Row("PUT /api/annotations/{id}/assessment", Kind.OBJECT, BOSS,
                 i -> body(put("/api/annotations/" + i.annotation() + "/assessment"), Map.of("verdict", "UNSURE"))));
         rows.add(new Row("GET /api/annotations/{id}/assessments", Kind.OBJECT, MEMBER,

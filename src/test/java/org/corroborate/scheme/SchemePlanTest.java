@@ -69,11 +69,14 @@ class SchemePlanTest {
     void removingWithoutAMappingIsADropAndAMappingMovesTheSpans() throws Exception {
         LabelScheme current = shipped();
         String withoutAllegation = SchemeReader.write(new LabelScheme(current.name(), current.version(),
-                current.description(), current.labels().subList(0, 2)));
+                current.description(), current.labels().subList(0, 2), current.relations().stream()
+                .filter(r -> !r.from().contains("ALLEGATION")).toList()));
         String body = "{\"schemeVersion\": 2, " + withoutAllegation.strip().substring(1);
         SchemePlan dropped = SchemePlan.of(current, propose(body));
         assertThat(dropped.droppedLabels()).containsExactly("ALLEGATION");
-        assertThat(dropped.diff().summary()).isEqualTo("label ALLEGATION removed");
+        assertThat(dropped.diff().summary()).isEqualTo("label ALLEGATION removed; relation type made_by removed; "
+                + "relation type against removed");
+        assertThat(dropped.droppedRelations()).containsExactly("made_by", "against");
 
         String mapped = body.replaceFirst("\\{", "{\"mappings\": {\"labels\": {\"ALLEGATION\": \"QUOTE\"}, "
                 + "\"attributes\": {\"ALLEGATION\": {\"allegedBy\": \"speaker\"}}}, ");
@@ -82,7 +85,8 @@ class SchemePlanTest {
         assertThat(plan.droppedLabels()).isEmpty();
         assertThat(plan.diff().entries()).extracting(SchemeDiff.Entry::text).containsExactly(
                 "label ALLEGATION removed, its spans mapped to QUOTE",
-                "attribute ALLEGATION.allegedBy removed, its values mapped to QUOTE.speaker");
+                "attribute ALLEGATION.allegedBy removed, its values mapped to QUOTE.speaker",
+                "relation type made_by removed", "relation type against removed");
         SchemeMigration.Moved moved = plan.migration().apply("ALLEGATION",
                 Map.of("allegedBy", "Bo", "allegedAgainst", "Cy"), "annotation 4");
         // A value the new label does not declare stays on the span: nothing is lost.

@@ -42,6 +42,7 @@ final class SchemeEditor extends VerticalLayout {
     private final List<LabelForm> labels = new ArrayList<>();
     private final TextField release = new TextField("Scheme version");
     private final Paragraph problem = new Paragraph();
+    private final RelationTypesForm relations;
     private int nextLabel;
 
     SchemeEditor(SchemeService schemes, long projectId, SchemeVersionDetails base,
@@ -67,7 +68,9 @@ final class SchemeEditor extends VerticalLayout {
         problem.setId("scheme-problem");
         problem.addClassName("cb-form-error");
         problem.setVisible(false);
-        add(release, labelList, new HorizontalLayout(add, save), problem);
+        relations = new RelationTypesForm(base.scheme().relations(),
+                () -> labels.stream().map(f -> f.label().name()).filter(n -> !n.isBlank()).toList());
+        add(release, labelList, new HorizontalLayout(add), relations, new HorizontalLayout(save), problem);
     }
 
     private void addLabel(LabelScheme.Label label) {
@@ -107,7 +110,7 @@ final class SchemeEditor extends VerticalLayout {
             withExtra.add(label);
         }
         return new SchemeProposal(new LabelScheme(current.name(), release.getValue().strip(), current.description(),
-                withExtra), base.number(), labelRenames, attributeRenames, labelMappings, attributeMappings, reason);
+                withExtra, relations.value(labelRenames)), base.number(), labelRenames, attributeRenames, labelMappings, attributeMappings, reason);
     }
 
     /** Shows what the change does; what it would drop while in use is mapped or archived first. */
@@ -123,6 +126,15 @@ final class SchemeEditor extends VerticalLayout {
             problem.setText("Cannot save: spans hold values the new attribute types refuse: "
                     + SchemeService.misfitsInWords(preview.misfits()) + ". Change those values first, "
                     + "or keep the attribute's type and values.");
+            problem.setVisible(true);
+            return;
+        }
+        List<String> relationsInUse = preview.inUse().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("relation type "))
+                .map(e -> e.getKey() + " is used by " + SchemeService.usage(e.getValue())).toList();
+        if (!relationsInUse.isEmpty()) {
+            problem.setText("Cannot save: " + String.join("; ", relationsInUse) + ". Keep the relation type, or "
+                    + "delete those relations first.");
             problem.setVisible(true);
             return;
         }

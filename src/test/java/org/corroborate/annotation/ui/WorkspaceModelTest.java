@@ -45,7 +45,7 @@ class WorkspaceModelTest {
                 speaker.description(), true, speaker.type(), speaker.values());
         LabelScheme strict = new LabelScheme(SCHEME.name(), SCHEME.version(), SCHEME.description(),
                 SCHEME.labels().stream().map(l -> l != quote ? l : new LabelScheme.Label(l.name(), l.title(),
-                        l.description(), l.color(), l.hotkey(), List.of(required))).toList());
+                        l.description(), l.color(), l.hotkey(), List.of(required))).toList(), SCHEME.relations());
         service.viewer = "carol";
         WorkspaceModel model = new WorkspaceModel(SOURCE, new WorkspaceModel.Viewer("carol", false), strict,
                 service, source -> Map.of(), screen);
