@@ -119,7 +119,8 @@ class RelationFormatRulesTest {
         assertThat(type.get("value").asString()).isEqualTo("said_by");
 
         List<ImportedSource> back = w3c.read(FormatRulesTest.files("corpus.jsonld", files));
-        ImportedSource first = back.stream().filter(s -> s.sha256().equals(corpus().getFirst().source().sha256()))
+        String sha256 = corpus().getFirst().source().sha256();
+        ImportedSource first = back.stream().filter(s -> s.sha256().equals(sha256))
                 .findFirst().orElseThrow();
         assertThat(relations(first)).containsExactly("r1 a2 -said_by-> a4 by alice", "r2 a6 -made_by-> a5 by carol");
     }
