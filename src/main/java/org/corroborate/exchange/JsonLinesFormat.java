@@ -141,7 +141,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 List<String> ignored = new ArrayList<>(last.ignored());
                 ignored.addAll(unread.messages());
                 sources.add(new ImportedSource(last.file(), last.line(), last.draft(), last.sha256(), last.spans(),
-                        last.decisions(), ignored, last.blind(), last.statuses()));
+                        last.decisions(), ignored, last.blind(), last.statuses(), last.relations()));
             }
         }
         return sources;
