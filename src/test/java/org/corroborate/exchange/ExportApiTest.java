@@ -55,12 +55,12 @@ class ExportApiTest {
         return Zips.read(zip);
     }
 
-    /** The export's one data file (not the manifest). */
+    /** The export's one data file (not the claims, not the manifest). */
     private String export(String user, String query) throws Exception {
         Map<String, String> files = files(user, query);
-        assertThat(files).containsKey("manifest.json").hasSize(2);
-        return files.entrySet().stream().filter(e -> !e.getKey().equals("manifest.json")).findFirst().orElseThrow()
-                .getValue();
+        assertThat(files).containsKeys("claims.jsonl", "manifest.json").hasSize(3);
+        return files.entrySet().stream().filter(e -> !e.getKey().equals("manifest.json")
+                && !e.getKey().equals("claims.jsonl")).findFirst().orElseThrow().getValue();
     }
 
     @Test
