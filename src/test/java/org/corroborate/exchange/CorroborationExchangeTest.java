@@ -204,6 +204,30 @@ class CorroborationExchangeTest {
     }
 
     @Test
+    void inBlindSourcesAReviewerExportsOnlyTheirOwnRelationsAndClaimMembers() throws Exception {
+        Origin origin = origin("xblind");
+        actor.runAs(origin.supervisor(), Role.SUPERVISOR, () -> sources.setBlind(sources.list(origin.project())
+                .stream().map(SourceSummary::id).toList(), true));
+        Map<String, String> files = Zips.read(actor.runAs(origin.ann(), Role.REVIEWER, () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            exports.export(exports.request(origin.project(), "jsonl", "all", null, null, null), out,
+                    ExportService.Progress.NONE);
+            return out.toByteArray();
+        }));
+        List<String> types = new ArrayList<>();
+        for (String line : files.get("corpus.jsonl").lines().toList()) {
+            json.readTree(line).get("relations").forEach(r -> types.add(r.get("type").asString() + " by "
+                    + r.get("author").asString()));
+        }
+        assertThat(types).containsExactlyInAnyOrder("said_by by xblind-ann", "made_by by xblind-ann");
+        List<String> members = new ArrayList<>();
+        for (String line : files.get("claims.jsonl").lines().toList()) {
+            json.readTree(line).get("members").forEach(m -> members.add(m.get("span").get("author").asString()));
+        }
+        assertThat(members).containsExactly("xblind-ann");
+    }
+
+    @Test
     void aDoccanoRelationFileImportsItsSpansAndRelationsByTheImporter() {
         long target = target("xdoc", "xdoc-sup");
         String line = "{\"text\": \"xdoc: Mayor Lee said the pipes leak.\", \"entities\": [{\"id\": 10, \"label\": "
