@@ -5,6 +5,10 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+import org.corroborate.claim.ClaimDetails;
+import org.corroborate.claim.MemberDetails;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +25,41 @@ final class ClaimsFile {
     static final String NAME = "claims.jsonl";
 
     private ClaimsFile() {}
+
+    /**
+     * The claims as the file writes them, each with the members {@code kept} keeps (those whose spans
+     * or sources the export holds); a claim none of whose members is kept is left out, a claim
+     * without members is kept. {@code sha256} and {@code fileOf} give a source's hash and the file of
+     * the archive that holds it; span ids are {@code a} and the annotation's id, as in the export.
+     */
+    static List<ExportedClaim> exported(List<ClaimDetails> held, Predicate<MemberDetails> kept,
+                                        LongFunction<String> sha256, LongFunction<String> fileOf) {
+        List<ExportedClaim> exported = new ArrayList<>();
+        for (ClaimDetails claim : held) {
+            List<ExportedClaim.Member> members = claim.members().stream().filter(kept)
+                    .map(m -> member(m, sha256.apply(m.source()), fileOf.apply(m.source()))).toList();
+            if (members.isEmpty() && !claim.members().isEmpty()) {
+                continue;
+            }
+            var first = claim.firstReported();
+            exported.add(new ExportedClaim("c" + claim.id(), claim.statement(), claim.createdBy(), claim.createdAt(),
+                    claim.modifiedAt(), members, first == null ? null : new ExportedClaim.FirstReported(first.status(),
+                            first.annotations().stream().map(a -> "a" + a).toList(), first.published(), first.note()),
+                    claim.drift().stream().map(d -> new ExportedClaim.Drift(d.kind(), d.values().stream()
+                            .map(v -> new ExportedClaim.DriftValue("a" + v.annotation(), v.value(), v.start(), v.end()))
+                            .toList())).toList()));
+        }
+        return exported;
+    }
+
+    private static ExportedClaim.Member member(MemberDetails m, String sha256, String file) {
+        var decision = m.decision();
+        return new ExportedClaim.Member(new ExportedClaim.Source(m.source(), m.title(), sha256, file, m.publisher(),
+                m.published()), new ExportedClaim.Span("a" + m.annotation(), m.start(), m.end(), m.label(), m.author(),
+                m.text()), m.stance().name(), m.addedBy(), m.addedAt(), decision == null ? null
+                : new ExportedClaim.Decision(decision.outcome().name(), decision.reason(), decision.decidedBy(),
+                        decision.decidedAt()));
+    }
 
     /** Writes the claims, one per line. */
     static void write(JsonMapper json, OutputStream out, List<ExportedClaim> claims) throws IOException {

@@ -26,9 +26,7 @@ import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
-import org.corroborate.claim.ClaimDetails;
 import org.corroborate.claim.ClaimService;
-import org.corroborate.claim.MemberDetails;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewState;
@@ -419,42 +417,15 @@ public class ExportService {
 
     /**
      * The claims an export carries: every claim of the project the caller may read (for the gold
-     * layer, {@link ClaimService#gold}: its accepted members only), each with the members whose
-     * spans are in the export (gold: whose sources are); a claim none of whose members is left is
-     * left out, a claim without members is kept.
+     * layer, {@link ClaimService#gold}: its accepted members only); see {@link ClaimsFile#exported}.
      */
     private List<ExportedClaim> claims(ExportRequest request, Set<Long> sourceIds, Set<String> exportedSpans) {
         boolean gold = request.layer().kind().equals("gold");
-        List<ClaimDetails> held = gold ? claims.gold(request.projectId()) : claims.all(request.projectId());
         Map<Long, String> hashes = new HashMap<>();
-        List<ExportedClaim> exported = new ArrayList<>();
-        for (ClaimDetails claim : held) {
-            List<ExportedClaim.Member> members = claim.members().stream()
-                    .filter(m -> gold ? sourceIds.contains(m.source()) : exportedSpans.contains("a" + m.annotation()))
-                    .map(m -> member(m, hashes.computeIfAbsent(m.source(), s -> sources.summary(s).sha256()),
-                            request.format().fileOf(m.source())))
-                    .toList();
-            if (members.isEmpty() && !claim.members().isEmpty()) {
-                continue;
-            }
-            var first = claim.firstReported();
-            exported.add(new ExportedClaim("c" + claim.id(), claim.statement(), claim.createdBy(), claim.createdAt(),
-                    claim.modifiedAt(), members, first == null ? null : new ExportedClaim.FirstReported(first.status(),
-                            first.annotations().stream().map(a -> "a" + a).toList(), first.published(), first.note()),
-                    claim.drift().stream().map(d -> new ExportedClaim.Drift(d.kind(), d.values().stream()
-                            .map(v -> new ExportedClaim.DriftValue("a" + v.annotation(), v.value(), v.start(), v.end()))
-                            .toList())).toList()));
-        }
-        return exported;
-    }
-
-    private static ExportedClaim.Member member(MemberDetails m, String sha256, String file) {
-        var decision = m.decision();
-        return new ExportedClaim.Member(new ExportedClaim.Source(m.source(), m.title(), sha256, file, m.publisher(),
-                m.published()), new ExportedClaim.Span("a" + m.annotation(), m.start(), m.end(), m.label(), m.author(),
-                m.text()), m.stance().name(), m.addedBy(), m.addedAt(), decision == null ? null
-                : new ExportedClaim.Decision(decision.outcome().name(), decision.reason(), decision.decidedBy(),
-                        decision.decidedAt()));
+        return ClaimsFile.exported(gold ? claims.gold(request.projectId()) : claims.all(request.projectId()),
+                gold ? m -> sourceIds.contains(m.source()) : m -> exportedSpans.contains("a" + m.annotation()),
+                source -> hashes.computeIfAbsent(source, s -> sources.summary(s).sha256()),
+                request.format()::fileOf);
     }
 
     private static ExportedSpan gold(DecisionDetails d) {

@@ -35,6 +35,7 @@ final class W3cAnnotationReader {
     private final Map<String, Map<String, String>> verdicts = new HashMap<>();
     private final List<ImportedSource.Relation> relations = new ArrayList<>();
     private final List<String> claimItems = new ArrayList<>();
+    private final List<String> otherLinks = new ArrayList<>();
 
     W3cAnnotationReader(JsonMapper json) {
         this.json = json;
@@ -78,6 +79,11 @@ final class W3cAnnotationReader {
         if (!claimItems.isEmpty() && !files.names().stream().anyMatch(ClaimsFile::is) && !bySource.isEmpty()) {
             bySource.values().iterator().next().ignored.add(claimItems.getFirst() + ": " + claimItems.size()
                     + " item(s) of claims, which are imported from claims.jsonl, and the upload has none; left out.");
+        }
+        if (!otherLinks.isEmpty() && !bySource.isEmpty()) {
+            bySource.values().iterator().next().ignored.add(otherLinks.getFirst() + ": " + otherLinks.size()
+                    + " linking annotation(s) that do not join two annotations of the upload; only relations between "
+                    + "spans have a place here, so they are left out.");
         }
         List<ImportedSource> sources = new ArrayList<>();
         bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
@@ -285,10 +291,14 @@ final class W3cAnnotationReader {
                 to = to == null ? body.path("source").asString(body.path("id").asString("")) : to;
             }
         }
-        if (!from.startsWith(ANNOTATION) || to == null || !to.startsWith(ANNOTATION) || type == null) {
-            throw fields.wrong("a linking annotation is a relation here: its target must be the annotation it goes "
-                    + "from, and its bodies the annotation it goes to (" + ANNOTATION + "ID) and its type (a "
-                    + "tagging body).");
+        if (!from.startsWith(ANNOTATION) || to == null || !to.startsWith(ANNOTATION)) {
+            // A link from or to something else (a web page, say): no relation between spans.
+            otherLinks.add(file + ", line " + line);
+            return;
+        }
+        if (type == null) {
+            throw fields.wrong("relation " + ref + " has no type: give it a body with purpose 'tagging' whose value "
+                    + "is a relation type of the scheme.");
         }
         relations.add(new ImportedSource.Relation(ref, file, line, stripPrefix(from, ANNOTATION),
                 stripPrefix(to, ANNOTATION), type, person(fields, item.get("creator"))));

@@ -126,6 +126,22 @@ class RelationFormatRulesTest {
     }
 
     @Test
+    void aW3cLinkToSomethingOtherThanASpanIsLeftOutAndReported() throws Exception {
+        String sha256 = corpus().getFirst().source().sha256();
+        String items = "[{\"id\": \"urn:x:1\", \"type\": \"Annotation\", \"motivation\": \"tagging\", "
+                + "\"body\": {\"type\": \"TextualBody\", \"value\": \"FACT\"}, \"target\": {\"source\": "
+                + "\"urn:sha256:" + sha256 + "\", \"selector\": {\"type\": \"TextPositionSelector\", \"start\": 0, "
+                + "\"end\": 1}}},\n{\"id\": \"urn:x:2\", \"type\": \"Annotation\", \"motivation\": \"linking\", "
+                + "\"body\": \"https://example.org/more\", \"target\": \"urn:x:1\"}]";
+        List<ImportedSource> read = w3c.read(ImportFiles.of("links.jsonld", items.getBytes(StandardCharsets.UTF_8),
+                1 << 20, 10));
+        assertThat(read.getFirst().relations()).isEmpty();
+        assertThat(read.getFirst().ignored()).containsExactly("links.jsonld, line 2: 1 linking annotation(s) that do "
+                + "not join two annotations of the upload; only relations between spans have a place here, so they "
+                + "are left out.");
+    }
+
+    @Test
     void csvGivesEachSpanTheRelationsGoingFromIt() throws Exception {
         Map<String, String> relationsBySpan = new LinkedHashMap<>();
         try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
