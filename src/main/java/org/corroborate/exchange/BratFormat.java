@@ -47,7 +47,8 @@ class BratFormat implements ExportFormat, ImportFormat {
 
     @Override
     public String description() {
-        return "A .txt and an .ann per source and an annotation.conf for the scheme, as brat and INCEpTION read them.";
+        return "A .txt and an .ann per source (spans and relations) and an annotation.conf for the scheme, as brat "
+                + "and INCEpTION read them.";
     }
 
     /** A .txt needs its .ann beside it, so brat files come zipped. */
@@ -333,7 +334,8 @@ class BratFormat implements ExportFormat, ImportFormat {
                     .append(to).append('\n');
             ann.append("#").append(++n).append("\tAnnotatorNotes ").append(id).append("\tauthor=")
                     .append(relation.author()).append(" relation=").append(relation.id()).append('\n');
-            declared.relationFrom.computeIfAbsent(relation.type(), k -> new TreeSet<>()).add(labels.get(relation.from()));
+            declared.relationFrom.computeIfAbsent(relation.type(), k -> new TreeSet<>())
+                    .add(labels.get(relation.from()));
             declared.relationTo.computeIfAbsent(relation.type(), k -> new TreeSet<>()).add(labels.get(relation.to()));
         }
         overlaps(written, declared.overlaps);

@@ -54,7 +54,8 @@ class CsvFormat implements ExportFormat {
 
     @Override
     public String description() {
-        return "One row per span for spreadsheets, with the source's title and hash; safe against formulas.";
+        return "One row per span for spreadsheets, with the source's title and hash and the span's relations; safe "
+                + "against formulas.";
     }
 
     @Override

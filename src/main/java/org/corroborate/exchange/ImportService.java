@@ -557,8 +557,8 @@ public class ImportService {
                 Long from = refs.get(relation.from());
                 Long to = refs.get(relation.to());
                 if (from == null || to == null) {
-                    conflicts.add(where(relation.file(), relation.line()) + "relation " + relation.ref() + " joins span "
-                            + (from == null ? relation.from() : relation.to()) + ", which was not imported; the "
+                    conflicts.add(where(relation.file(), relation.line()) + "relation " + relation.ref()
+                            + " joins span " + (from == null ? relation.from() : relation.to()) + ", which was not imported; the "
                             + "relation is left out.");
                     continue;
                 }

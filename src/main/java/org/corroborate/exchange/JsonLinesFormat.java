@@ -47,7 +47,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "One source per line with its text and [start, end, label] spans, as doccano reads them, "
-                + "plus authors, attributes, verdicts, decisions, review statuses and blind mode.";
+                + "plus authors, attributes, verdicts, decisions, review statuses, blind mode and doccano's relations.";
     }
 
     /** A zip of .jsonl files, or one file of lines, which doccano may have named .json. */

@@ -59,7 +59,8 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "An AnnotationCollection: each span with quote and position selectors on the source's hash, "
-                + "verdicts as assessing annotations; for Hypothesis-style and linked-data tools.";
+                + "verdicts as assessing and relations as linking annotations; for Hypothesis-style and linked-data "
+                + "tools.";
     }
 
     @Override
