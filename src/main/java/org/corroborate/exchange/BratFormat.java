@@ -47,13 +47,19 @@ class BratFormat implements ExportFormat, ImportFormat {
 
     @Override
     public String description() {
-        return "A .txt and an .ann per source and an annotation.conf for the scheme, as brat and INCEpTION read them.";
+        return "A .txt and an .ann per source (spans and relations) and an annotation.conf for the scheme, as brat "
+                + "and INCEpTION read them.";
     }
 
     /** A .txt needs its .ann beside it, so brat files come zipped. */
     @Override
     public List<String> fileTypes() {
         return List.of(".zip");
+    }
+
+    @Override
+    public String fileOf(long sourceId) {
+        return "source-" + sourceId + ".txt";
     }
 
     @Override
@@ -90,6 +96,9 @@ class BratFormat implements ExportFormat, ImportFormat {
         final Map<String, Set<String>> attributesByLabel = new TreeMap<>();
         final Map<String, Set<String>> values = new TreeMap<>();
         final Map<String, Set<String>> overlaps = new TreeMap<>();
+        /** Per relation type written, the labels of the spans it went from and to. */
+        final Map<String, Set<String>> relationFrom = new TreeMap<>();
+        final Map<String, Set<String>> relationTo = new TreeMap<>();
     }
 
     /**
@@ -108,6 +117,7 @@ class BratFormat implements ExportFormat, ImportFormat {
         used.attributesByLabel.keySet().stream().filter(l -> scheme.label(l).isEmpty())
                 .forEach(l -> conf.append(l).append('\n'));
         conf.append("[relations]\n");
+        relationTypes(scheme, used, conf);
         used.overlaps.forEach((pair, kinds) -> {
             String[] labels = pair.split("\t");
             conf.append("<OVERLAP>\tArg1:").append(labels[0]).append(", Arg2:").append(labels[1])
@@ -135,6 +145,40 @@ class BratFormat implements ExportFormat, ImportFormat {
                     .append(String.join("|", values)).append('\n');
         });
         return conf.toString();
+    }
+
+    /**
+     * The {@code [relations]} lines of the scheme's relation types, as brat's configuration reads
+     * them ({@code TYPE → Arg1:LABEL|LABEL, Arg2:LABEL}), and of any type the exported relations have
+     * that the scheme lacks; each with every label its written relations went from or to as well, so
+     * brat's validator accepts every {@code R} line. A type that allows any label has
+     * {@code <ENTITY>}, brat's name for any entity type.
+     */
+    private static void relationTypes(LabelScheme scheme, Declarations used, StringBuilder conf) {
+        Map<String, Set<String>> from = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> to = new java.util.LinkedHashMap<>();
+        for (LabelScheme.RelationType type : scheme.relations()) {
+            from.put(type.name(), new java.util.LinkedHashSet<>(type.from()));
+            to.put(type.name(), new java.util.LinkedHashSet<>(type.to()));
+        }
+        used.relationFrom.forEach((type, labels) -> addAll(from, type, labels));
+        used.relationTo.forEach((type, labels) -> addAll(to, type, labels));
+        from.forEach((type, labels) -> conf.append(type).append("\tArg1:").append(args(labels)).append(", Arg2:")
+                .append(args(to.get(type))).append('\n'));
+    }
+
+    /** Adds the labels written to a type's; a type of the scheme that allows any label stays so. */
+    private static void addAll(Map<String, Set<String>> labelsByType, String type, Set<String> labels) {
+        Set<String> held = labelsByType.get(type);
+        if (held == null) {
+            labelsByType.put(type, new java.util.LinkedHashSet<>(labels));
+        } else if (!held.isEmpty()) {
+            held.addAll(labels);
+        }
+    }
+
+    private static String args(Set<String> labels) {
+        return labels == null || labels.isEmpty() ? "<ENTITY>" : String.join("|", labels);
     }
 
     /** One span as brat writes it: its fragments as [start, end) code points, in order. */
@@ -220,6 +264,8 @@ class BratFormat implements ExportFormat, ImportFormat {
         CodePoints points = new CodePoints(text);
         StringBuilder ann = new StringBuilder();
         List<Fragments> written = new ArrayList<>(source.spans().size());
+        Map<String, String> textBound = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         int t = 0;
         int a = 0;
         int n = 0;
@@ -233,6 +279,8 @@ class BratFormat implements ExportFormat, ImportFormat {
             Set<String> attributeNames = declared.attributesByLabel.computeIfAbsent(span.label(),
                     l -> new TreeSet<>());
             String id = "T" + (++t);
+            textBound.put(span.id(), id);
+            labels.put(span.id(), span.label());
             ann.append(id).append('\t').append(span.label()).append(' ');
             for (int f = 0; f < fragments.starts().length; f++) {
                 if (f > 0) {
@@ -273,6 +321,22 @@ class BratFormat implements ExportFormat, ImportFormat {
                 note.append(" note=").append(oneLine);
             }
             ann.append("#").append(++n).append("\tAnnotatorNotes ").append(id).append('\t').append(note).append('\n');
+        }
+        int r = 0;
+        for (ExportedRelation relation : source.relations()) {
+            String from = textBound.get(relation.from());
+            String to = textBound.get(relation.to());
+            if (from == null || to == null) {
+                continue; // an end brat could not write (a span of only line breaks, skipped and reported)
+            }
+            String id = "R" + (++r);
+            ann.append(id).append('\t').append(relation.type()).append(" Arg1:").append(from).append(" Arg2:")
+                    .append(to).append('\n');
+            ann.append("#").append(++n).append("\tAnnotatorNotes ").append(id).append("\tauthor=")
+                    .append(relation.author()).append(" relation=").append(relation.id()).append('\n');
+            declared.relationFrom.computeIfAbsent(relation.type(), k -> new TreeSet<>())
+                    .add(labels.get(relation.from()));
+            declared.relationTo.computeIfAbsent(relation.type(), k -> new TreeSet<>()).add(labels.get(relation.to()));
         }
         overlaps(written, declared.overlaps);
         return ann.toString();
@@ -348,10 +412,12 @@ class BratFormat implements ExportFormat, ImportFormat {
             String base = txt.substring(0, txt.length() - 4);
             String text = files.text(txt);
             List<String> ignored = new ArrayList<>();
+            List<ImportedSource.Relation> relations = new ArrayList<>();
             List<ImportedSource.ImportedSpan> spans = files.has(base + ".ann")
-                    ? standoff(base + ".ann", files.text(base + ".ann"), text, ignored) : List.of();
+                    ? standoff(base + ".ann", files.text(base + ".ann"), text, ignored, relations) : List.of();
             String name = txt.contains("/") ? txt.substring(txt.lastIndexOf('/') + 1) : txt;
-            sources.add(new ImportedSource(txt, 0, SourceDraft.ofText(name, text), null, spans, List.of(), ignored));
+            sources.add(new ImportedSource(txt, 0, SourceDraft.ofText(name, text), null, spans, List.of(), ignored,
+                    null, List.of(), relations));
         }
         return sources;
     }
@@ -377,13 +443,14 @@ class BratFormat implements ExportFormat, ImportFormat {
     }
 
     private List<ImportedSource.ImportedSpan> standoff(String file, String content, String documentText,
-                                                       List<String> ignored) {
+                                                       List<String> ignored, List<ImportedSource.Relation> relations) {
         // The reader does not know the project yet: values are read as tokens of the template's
         // types (free text unless the template says otherwise); the import checks them against the
         // project's scheme afterwards.
         LabelScheme scheme = schemes.template();
         record Draft(int line, String label, int[][] fragments, String quote) {}
         Map<String, Draft> drafts = new LinkedHashMap<>();
+        List<Link> links = new ArrayList<>();
         Map<String, Map<String, String>> attributes = new HashMap<>();
         Map<String, Map<String, Integer>> attributeLines = new HashMap<>();
         Map<String, String> notes = new HashMap<>();
@@ -414,6 +481,9 @@ class BratFormat implements ExportFormat, ImportFormat {
                 }
                 int[][] fragments = fragments(file, number, data.substring(space + 1), data, text.length());
                 drafts.put(id, new Draft(number, data.substring(0, space), fragments, tail));
+            } else if (kind == 'R') {
+                String[] args = relation(file, number, id, data);
+                links.add(new Link(id, number, args[0], args[1], args[2]));
             } else if (kind == 'A' || kind == 'M') {
                 String[] parts = data.split(" ", 3);
                 if (parts.length < 2) {
@@ -444,15 +514,17 @@ class BratFormat implements ExportFormat, ImportFormat {
                 }
             } else {
                 ignored.add(file + ", line " + number + ": " + id + " ("
-                        + (kind == 'R' ? "a relation" : kind == 'E' ? "an event" : kind == 'N' ? "a normalization"
+                        + (kind == 'E' ? "an event" : kind == 'N' ? "a normalization"
                         : kind == '*' ? "an equivalence" : "an unknown line") + ") has no place in the workbench.");
             }
         }
         Set<String> orphans = new TreeSet<>(attributes.keySet());
         orphans.addAll(notes.keySet());
         orphans.removeAll(drafts.keySet());
+        links.forEach(link -> orphans.remove(link.id()));
         orphans.forEach(id -> ignored.add(file + ": attributes or notes of " + id + ", which the file has no T line for."));
         List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
+        Map<String, String> refs = new HashMap<>();
         for (var entry : drafts.entrySet()) {
             Draft d = entry.getValue();
             String expected = String.join(" ", java.util.Arrays.stream(d.fragments())
@@ -474,6 +546,7 @@ class BratFormat implements ExportFormat, ImportFormat {
                 }
                 note = ours.group(5);
             }
+            refs.put(entry.getKey(), ref);
             if (ref.matches("g\\d+")) {
                 throw ImportFiles.malformed(file, d.line(), "this is a gold-layer export. Import the export of every "
                         + "reviewer's layer: it carries the decisions together with the annotations they judged.");
@@ -499,7 +572,57 @@ class BratFormat implements ExportFormat, ImportFormat {
                         Map.of()));
             }
         }
+        for (Link link : links) {
+            String author = null;
+            String ref = link.id();
+            Matcher ours = notes.containsKey(link.id()) ? OUR_RELATION_NOTE.matcher(notes.get(link.id())) : null;
+            if (ours != null && ours.matches()) {
+                author = ours.group(1);
+                ref = ours.group(2);
+            } else if (ours != null) {
+                ignored.add(file + ": the note on relation " + link.id() + " is not read; relations here have no "
+                        + "notes.");
+            }
+            relations.add(new ImportedSource.Relation(ref, file, link.line(), end(file, link, link.from(), refs),
+                    end(file, link, link.to(), refs), link.type(), author));
+        }
         return spans;
+    }
+
+    /** An R line as read: its id and line, type, and the ids its two arguments name. */
+    private record Link(String id, int line, String type, String from, String to) {}
+
+    private static final Pattern OUR_RELATION_NOTE = Pattern.compile("^author=(\\S+) relation=(\\S+)$");
+
+    /** The span a relation's argument names, by its ref; refused when the file has no T line of that id. */
+    private static String end(String file, Link link, String argument, Map<String, String> refs) {
+        String ref = refs.get(argument);
+        if (ref == null) {
+            throw ImportFiles.malformed(file, link.line(), "relation " + link.id() + " names " + argument
+                    + ", which the file has no T line for; a relation here joins two text-bound spans.");
+        }
+        return ref;
+    }
+
+    /**
+     * An R line's data as brat's reader takes it: {@code TYPE ARG1:ID ARG2:ID}, exactly two arguments
+     * with different names; the type and the two ids, in that order.
+     */
+    static String[] relation(String file, int line, String id, String data) {
+        int space = data.indexOf(' ');
+        String[] args = space < 0 ? new String[0] : data.substring(space + 1).strip().split("\\s+");
+        if (space <= 0 || args.length != 2) {
+            throw ImportFiles.malformed(file, line, "relation " + id + " must read 'TYPE Arg1:ID Arg2:ID', not '"
+                    + shorten(data) + "'.");
+        }
+        String[] first = args[0].split(":", -1);
+        String[] second = args[1].split(":", -1);
+        if (first.length != 2 || second.length != 2 || first[1].isEmpty() || second[1].isEmpty()
+                || first[0].equals(second[0])) {
+            throw ImportFiles.malformed(file, line, "relation " + id + " must read 'TYPE Arg1:ID Arg2:ID' (two "
+                    + "arguments with different names), not '" + shorten(data) + "'.");
+        }
+        return new String[] {data.substring(0, space), first[1], second[1]};
     }
 
     /** {@code START END;START END...}: the fragments, in text order, each within the text. */

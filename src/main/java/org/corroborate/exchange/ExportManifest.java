@@ -35,10 +35,12 @@ public record ExportManifest(String application, String version, Instant exporte
 
     /**
      * {@code adjusted} counts spans the format wrote otherwise than held (brat fragments, CoNLL
-     * phrases split at sentence ends), {@code adjustedByReason} by what was done.
+     * phrases split at sentence ends), {@code adjustedByReason} by what was done; {@code relations}
+     * the relations between exported spans, {@code claims} the lines of {@code claims.jsonl}.
      */
     public record Counts(int sources, long spans, long skipped, Map<String, Long> skippedByReason,
-                         long adjusted, Map<String, Long> adjustedByReason, Map<String, Long> spansByLabel, Map<String, Long> spansByAuthor, long decisions) {}
+                         long adjusted, Map<String, Long> adjustedByReason, Map<String, Long> spansByLabel,
+                         Map<String, Long> spansByAuthor, long decisions, long relations, long claims) {}
 
     /** Span F1 over the exported spans; absent (with why) when the layer has no pairs of reviewers. */
     public record Agreement(String scope, SpanAgreementTally.Summary spanF1, String note) {}

@@ -20,11 +20,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.AnnotationService;
+import org.corroborate.annotation.relation.RelationService;
 import org.corroborate.audit.AuditService;
 import org.corroborate.base.Change;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
+import org.corroborate.claim.ClaimService;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewState;
@@ -82,12 +84,19 @@ public class ExportService {
     private final TransactionTemplate writing;
     private final MeterRegistry meters;
     private final io.micrometer.core.instrument.Counter exportedSpans;
+    private final RelationService relations;
+    private final ClaimService claims;
+    private final JsonMapper lines;
 
     ExportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   SchemeService schemes, AuditService audit, CurrentActor actor, Clock clock, EntityManager entities,
                   ObjectProvider<BuildProperties> build, JsonMapper json, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, ProjectService projects, MeterRegistry meters) {
+                  PlatformTransactionManager transactions, ProjectService projects, MeterRegistry meters,
+                  RelationService relations, ClaimService claims) {
+        this.relations = relations;
+        this.claims = claims;
+        this.lines = json;
         this.formats = formats;
         this.sources = sources;
         this.annotations = annotations;
@@ -287,6 +296,7 @@ public class ExportService {
                 : request.sourceIds();
         Counter counter = new Counter(request.layer().kind().equals("all"));
         List<ExportManifest.SourceEntry> entries = new ArrayList<>();
+        Set<String> exportedSpans = new java.util.HashSet<>();
         try (ExportArchive archive = new ExportArchive(out, java.util.UUID.randomUUID().toString());
              ExportFormat.SourceWriter writer = request.format().open(archive)) {
             int done = 0;
@@ -294,6 +304,7 @@ public class ExportService {
                 SourceDetails source = sources.get(id);
                 ExportedSource exported = exported(source, request);
                 counter.add(exported);
+                exported.spans().forEach(span -> exportedSpans.add(span.id()));
                 entries.add(new ExportManifest.SourceEntry(id, source.source().title(), source.source().sha256(),
                         source.source().length(), exported.spans().size()));
                 writer.write(exported);
@@ -301,7 +312,13 @@ public class ExportService {
                 entities.clear();
                 progress.written(++done, ids.size());
             }
+            List<ExportedClaim> claimed = claims(request, Set.copyOf(ids), exportedSpans);
+            counter.claims = claimed.size();
+            writer.claims(claimed);
             writer.finish();
+            try (OutputStream file = new java.io.BufferedOutputStream(archive.file(ClaimsFile.NAME))) {
+                ClaimsFile.write(lines, file, claimed);
+            }
             archive.endFiles();
             ExportManifest manifest = manifest(request, at, head, counter, entries, archive);
             byte[] bytes = json.writeValueAsBytes(manifest);
@@ -339,7 +356,7 @@ public class ExportService {
                         versions.stream().skip(1).map(v -> "version " + v.number() + ": " + v.summary()).toList()), head,
                 new ExportManifest.Counts(entries.size(), counter.spans, archive.skippedCount(),
                         archive.skippedByReason(), archive.adjustedCount(), archive.adjustedByReason(), counter.byLabel,
-                        counter.byAuthor, counter.decisions),
+                        counter.byAuthor, counter.decisions, counter.relations, counter.claims),
                 agreement, entries, archive.skipped(), archive.adjusted(), archive.files());
     }
 
@@ -388,7 +405,27 @@ public class ExportService {
                 .filter(st -> st.status() != ReviewState.NOT_STARTED && (only == null || st.reviewer().equals(only)))
                 .filter(st -> request.statuses().isEmpty() || request.statuses().contains(st.status()))
                 .map(st -> new ExportedStatus(st.reviewer(), st.status().name(), st.changedAt())).toList();
-        return new ExportedSource(source.source(), source.text(), spans, decisions, statusList);
+        Set<Long> exportedIds = new java.util.HashSet<>();
+        found.forEach(a -> exportedIds.add(a.id()));
+        // Relations whose two ends are exported, as the caller may see them (blind mode is the service's).
+        List<ExportedRelation> links = relations.visible(id).stream()
+                .filter(r -> exportedIds.contains(r.from()) && exportedIds.contains(r.to()))
+                .map(r -> new ExportedRelation("r" + r.id(), "a" + r.from(), "a" + r.to(), r.type(), r.author(),
+                        r.createdAt())).toList();
+        return new ExportedSource(source.source(), source.text(), spans, decisions, statusList, links);
+    }
+
+    /**
+     * The claims an export carries: every claim of the project the caller may read (for the gold
+     * layer, {@link ClaimService#gold}: its accepted members only); see {@link ClaimsFile#exported}.
+     */
+    private List<ExportedClaim> claims(ExportRequest request, Set<Long> sourceIds, Set<String> exportedSpans) {
+        boolean gold = request.layer().kind().equals("gold");
+        Map<Long, String> hashes = new HashMap<>();
+        return ClaimsFile.exported(gold ? claims.gold(request.projectId()) : claims.all(request.projectId()),
+                gold ? m -> sourceIds.contains(m.source()) : m -> exportedSpans.contains("a" + m.annotation()),
+                source -> hashes.computeIfAbsent(source, s -> sources.summary(s).sha256()),
+                request.format()::fileOf);
     }
 
     private static ExportedSpan gold(DecisionDetails d) {
@@ -411,6 +448,8 @@ public class ExportService {
     private static final class Counter {
         long spans;
         long decisions;
+        long relations;
+        long claims;
         final Map<String, Long> byLabel = new TreeMap<>();
         final Map<String, Long> byAuthor = new TreeMap<>();
         final SpanAgreementTally tally;
@@ -422,6 +461,7 @@ public class ExportService {
         void add(ExportedSource source) {
             spans += source.spans().size();
             decisions += source.decisions() == null ? 0 : source.decisions().size();
+            relations += source.relations().size();
             for (ExportedSpan span : source.spans()) {
                 byLabel.merge(span.label(), 1L, Long::sum);
                 byAuthor.merge(span.author(), 1L, Long::sum);

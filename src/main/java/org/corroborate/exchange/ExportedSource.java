@@ -8,13 +8,26 @@ import org.corroborate.source.SourceSummary;
  * With every reviewer's layer come the supervisor's decisions on those spans, so the adjudication
  * can travel too; with a reviewers' layer, the review statuses of its reviewers that the caller may
  * see ({@code statuses}; null for the gold layer). The source's blind mode is in {@code source}.
+ * {@code relations} are the relations between the exported spans that the caller may see (never
+ * null; empty for the gold layer, which has none).
  */
 public record ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
-                             List<ExportedDecision> decisions, List<ExportedStatus> statuses) {
+                             List<ExportedDecision> decisions, List<ExportedStatus> statuses,
+                             List<ExportedRelation> relations) {
+
+    public ExportedSource {
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A source without relations. */
+    public ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
+                          List<ExportedDecision> decisions, List<ExportedStatus> statuses) {
+        this(source, text, spans, decisions, statuses, List.of());
+    }
 
     /** A source without review statuses (the gold layer, or a format that has no place for them). */
     public ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
                           List<ExportedDecision> decisions) {
-        this(source, text, spans, decisions, null);
+        this(source, text, spans, decisions, null, List.of());
     }
 }

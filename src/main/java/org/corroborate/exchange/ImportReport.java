@@ -11,5 +11,6 @@ import java.util.List;
  */
 public record ImportReport(String file, String format, boolean dryRun, int sourcesImported, int sourcesMatched,
                            long spansImported, long spansUnchanged, long verdictsImported, long decisionsImported,
-                           long statusesImported, int blindImported, List<String> conflicts, List<String> ignored,
+                           long statusesImported, int blindImported, long relationsImported, long relationsUnchanged,
+                           long claimsImported, long claimsUnchanged, List<String> conflicts, List<String> ignored,
                            List<String> incomplete) {}

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.corroborate.annotation.AnnotationDetails;
+import org.corroborate.annotation.relation.ImportedRelation;
+import org.corroborate.annotation.relation.RelationService;
 import org.corroborate.annotation.AnnotationService;
 import org.corroborate.annotation.ImportedAnnotation;
 import org.corroborate.annotation.LabelledSpanRules;
@@ -33,6 +35,7 @@ import org.corroborate.base.Roles;
 import org.corroborate.base.Sha256;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
+import org.corroborate.claim.ClaimService;
 import org.corroborate.review.AssessmentDetails;
 import org.corroborate.review.AssessmentService;
 import org.corroborate.review.ReviewState;
@@ -58,13 +61,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports a labelled corpus (JSON Lines, brat or W3C) into an empty or working workbench. The file
  * is read and checked whole first (a malformed file is refused with its file and line, and nothing
  * changes); then the work is committed in batches of about {@value #BATCH} items (spans, verdicts,
- * decisions, statuses), each batch with its audit events, so that the audit chain's head is locked
- * only for the moment of each batch's commit and other people's writes go on during a long import.
+ * decisions, statuses, relations, claims), each batch with its audit events, so that the audit
+ * chain's head is locked only for the moment of each batch's commit and other people's writes go
+ * on during a long import.
  * What only storing finds (a text over the size limit, the same text imported by someone else at
  * that moment, a lock waited for too long) stops the import there: the batches before it are kept,
  * and importing the same file again, once corrected, completes it (what is already there counts as
@@ -100,13 +105,20 @@ public class ImportService {
     private final ImportGate gate;
     private final SchemeService schemes;
     private final ProjectService projects;
+    private final RelationService relations;
+    private final ClaimService claims;
+    private final JsonMapper json;
 
     ImportService(CorpusFormats formats, SourceService sources, AnnotationService annotations,
                   AssessmentService assessments, AdjudicationService adjudication, ReviewStatusService statuses,
                   CurrentActor actor,
                   ApplicationEventPublisher events, WorkbenchProperties properties,
                   PlatformTransactionManager transactionManager, SchemeService schemes, ProjectService projects,
-                  EntityManager entities, MeterRegistry meters) {
+                  EntityManager entities, MeterRegistry meters, RelationService relations, ClaimService claims,
+                  JsonMapper json) {
+        this.relations = relations;
+        this.claims = claims;
+        this.json = json;
         this.schemes = schemes;
         this.projects = projects;
         this.formats = formats;
@@ -279,12 +291,15 @@ public class ImportService {
         if (read.isEmpty()) {
             throw WorkbenchException.badInput("'" + name + "' holds no sources to import.");
         }
+        List<ClaimsFile.Claim> claimLines = ClaimsFile.read(files, json);
         Run run = new Run(projectId, name, format.id(), authorOfPlain);
         run.total = read.stream().mapToLong(source -> source.spans().size()).sum();
         run.progress = progress;
         for (ImportedSource source : read) {
             run.check(source);
         }
+        ClaimImport claimImport = new ClaimImport(claims, sources, annotations, projectId, authorOfPlain, run.me);
+        claimImport.check(read, claimLines);
         run.batches = new Batches(dryRun);
         log.info("Import of {} ({}) into project {} begins: {} sources, {} spans{}", name, format.id(), projectId,
                 read.size(), run.total, dryRun ? " (dry run)" : "");
@@ -294,9 +309,12 @@ public class ImportService {
             for (ImportedSource source : read) {
                 run.source(source);
             }
+            ClaimImport.Outcome claimed = claimImport.write(claimLines, run.origin, run::file, run::wrote);
+            run.conflicts.addAll(claimed.conflicts());
             ImportReport report = new ImportReport(name, format.id(), dryRun, run.sourcesImported, run.sourcesMatched,
                     run.spansImported, run.spansUnchanged, run.verdictsImported, run.decisionsImported,
-                    run.statusesImported, run.blindImported, List.copyOf(run.conflicts), List.copyOf(run.ignored),
+                    run.statusesImported, run.blindImported, run.relationsImported, run.relationsUnchanged,
+                    claimed.imported(), claimed.unchanged(), List.copyOf(run.conflicts), List.copyOf(run.ignored),
                     List.copyOf(run.incomplete));
             Map<String, Object> recorded = new LinkedHashMap<>();
             recorded.put("file", name);
@@ -309,6 +327,8 @@ public class ImportService {
             recorded.put("decisionsImported", report.decisionsImported());
             recorded.put("statusesImported", report.statusesImported());
             recorded.put("blindImported", report.blindImported());
+            recorded.put("relationsImported", report.relationsImported());
+            recorded.put("claimsImported", report.claimsImported());
             recorded.put("conflicts", report.conflicts().size());
             events.publishEvent(Change.created("corpus.imported", "Import", format.id(), null, recorded)
                     .inProject(projectId));
@@ -430,11 +450,14 @@ public class ImportService {
         long decisionsImported;
         long statusesImported;
         int blindImported;
+        long relationsImported;
+        long relationsUnchanged;
         final List<String> conflicts = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
         final List<String> incomplete = new ArrayList<>();
         final long projectId;
         final LabelledSpanRules rules;
+        final LabelScheme scheme;
         long total;
         Progress progress = Progress.NONE;
         Batches batches;
@@ -459,7 +482,8 @@ public class ImportService {
         Run(long projectId, String upload, String format, String plainAuthor) {
             this.projectId = projectId;
             this.plainAuthor = plainAuthor;
-            this.rules = new LabelledSpanRules(schemes.current(projectId));
+            this.scheme = schemes.current(projectId);
+            this.rules = new LabelledSpanRules(scheme);
             this.upload = upload;
             this.origin = "Imported from " + upload + " (" + format + ")";
         }
@@ -515,7 +539,39 @@ public class ImportService {
                 status(imported, source, status);
                 wrote(1);
             }
+            relations(source, refs, imported);
             ignored.addAll(imported.ignored());
+        }
+
+        /**
+         * The source's relations, between spans imported or found here ({@code refs}); one whose end
+         * was left out (in conflict) is left out too and reported; one already held is unchanged.
+         */
+        private void relations(SourceSummary source, Map<String, Long> refs, ImportedSource imported) {
+            if (imported.relations().isEmpty()) {
+                return;
+            }
+            Set<List<Object>> held = new java.util.HashSet<>();
+            relations.visible(source.id()).forEach(r -> held.add(List.of(r.from(), r.to(), r.type())));
+            for (ImportedSource.Relation relation : imported.relations()) {
+                Long from = refs.get(relation.from());
+                Long to = refs.get(relation.to());
+                if (from == null || to == null) {
+                    conflicts.add(where(relation.file(), relation.line()) + "relation " + relation.ref()
+                            + " joins span " + (from == null ? relation.from() : relation.to()) + ", which was not imported; the "
+                            + "relation is left out.");
+                    continue;
+                }
+                if (!held.add(List.of(from, to, relation.type()))) {
+                    relationsUnchanged++;
+                    continue;
+                }
+                String author = relation.author() == null ? plainAuthor : relation.author().strip();
+                at(relation.file(), relation.line(), () -> relations.importRelation(source.id(),
+                        new ImportedRelation(from, to, relation.type(), author), file(relation.file()), origin));
+                relationsImported++;
+                wrote(1);
+            }
         }
 
         /**
@@ -613,6 +669,44 @@ public class ImportService {
             for (ImportedSource.Status status : imported.statuses()) {
                 person(imported.file(), imported.line(), "reviewer", status.reviewer());
                 reviewState(imported, status);
+            }
+            checkRelations(imported);
+        }
+
+        /**
+         * Each relation's author, type (in the scheme, as a span's label must be) and ends (the labels
+         * its type goes from and to, two different spans), before anything is written.
+         */
+        private void checkRelations(ImportedSource imported) {
+            Map<String, String> labels = new HashMap<>();
+            imported.spans().forEach(span -> labels.putIfAbsent(span.ref(), span.annotation().label()));
+            for (ImportedSource.Relation relation : imported.relations()) {
+                String where = "relation " + relation.ref();
+                if (relation.author() != null) {
+                    person(relation.file(), relation.line(), "author", relation.author());
+                } else if (plainAuthor == null) {
+                    throw ImportFiles.malformed(relation.file(), relation.line(), where + " names no author, and you "
+                            + "do not annotate in this project. Give 'author': the account, a reviewer or supervisor "
+                            + "of the project, whose work these relations are.");
+                }
+                LabelScheme.RelationType type = scheme.relation(relation.type()).orElseThrow(() ->
+                        ImportFiles.malformed(relation.file(), relation.line(), "Unknown relation type '"
+                                + relation.type() + "' in " + where + "; the scheme has " + scheme.relations().stream()
+                                .map(LabelScheme.RelationType::name).sorted().toList() + "."));
+                if (relation.from().equals(relation.to())) {
+                    throw ImportFiles.malformed(relation.file(), relation.line(), where + " joins span "
+                            + relation.from() + " to itself.");
+                }
+                fits(relation, where, "from", labels.get(relation.from()), type.from());
+                fits(relation, where, "to", labels.get(relation.to()), type.to());
+            }
+        }
+
+        private void fits(ImportedSource.Relation relation, String where, String end, String label,
+                          List<String> allowed) {
+            if (label != null && !allowed.isEmpty() && !allowed.contains(label)) {
+                throw ImportFiles.malformed(relation.file(), relation.line(), where + " (" + relation.type() + ") goes "
+                        + end + " a " + label + " span; " + relation.type() + " goes " + end + " " + allowed + ".");
             }
         }
 
@@ -919,7 +1013,7 @@ public class ImportService {
      * A person's name from the file, held to the rule for account names, so that markup, formulas
      * or look-alikes never appear as reviewers; refused with the file and line otherwise.
      */
-    private static String person(String file, int line, String field, String given) {
+    static String person(String file, int line, String field, String given) {
         String name = given.strip();
         if (!AccountService.isUsername(name)) {
             String shown = name.codePoints().filter(c -> !Character.isISOControl(c)).limit(60)
@@ -931,7 +1025,7 @@ public class ImportService {
     }
 
     /** Runs a service call, naming the file and line in a refusal. */
-    private static <T> T at(String file, int line, Supplier<T> call) {
+    static <T> T at(String file, int line, Supplier<T> call) {
         try {
             return call.get();
         } catch (WorkbenchException e) {
@@ -939,7 +1033,7 @@ public class ImportService {
         }
     }
 
-    private static String where(String file, int line) {
+    static String where(String file, int line) {
         return file + (line > 0 ? ", line " + line : "") + ": ";
     }
 

@@ -13,15 +13,27 @@ import org.corroborate.source.SourceDraft;
  * {@code ignored} says, with file and line, what the file holds that the workbench has no place
  * for (brat relations, say): reported, never dropped silently. {@code blind} is the source's blind
  * mode as the file gives it (null where it does not say), and {@code statuses} its reviewers'
- * review statuses (empty where the file has none).
+ * review statuses (empty where the file has none). {@code relations} are the relations between its
+ * spans that the file gives (empty where it has none), naming their ends by the spans' {@code ref}.
  */
 public record ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
-                             List<Decision> decisions, List<String> ignored, Boolean blind, List<Status> statuses) {
+                             List<Decision> decisions, List<String> ignored, Boolean blind, List<Status> statuses,
+                             List<Relation> relations) {
+
+    public ImportedSource {
+        relations = relations == null ? List.of() : List.copyOf(relations);
+    }
+
+    /** A source whose file gives no relations. */
+    public ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
+                          List<Decision> decisions, List<String> ignored, Boolean blind, List<Status> statuses) {
+        this(file, line, draft, sha256, spans, decisions, ignored, blind, statuses, List.of());
+    }
 
     /** A source whose file says nothing of blind mode or review statuses. */
     public ImportedSource(String file, int line, SourceDraft draft, String sha256, List<ImportedSpan> spans,
                           List<Decision> decisions, List<String> ignored) {
-        this(file, line, draft, sha256, spans, decisions, ignored, null, List.of());
+        this(file, line, draft, sha256, spans, decisions, ignored, null, List.of(), List.of());
     }
 
     /**
@@ -49,4 +61,10 @@ public record ImportedSource(String file, int line, SourceDraft draft, String sh
     public record Decision(String ref, String file, int line, String outcome, Integer start, Integer end, String label,
                            Map<String, String> attributes, String note, List<String> basedOn, String reason,
                            String decidedBy, Instant decidedAt) {}
+
+    /**
+     * A relation between two spans of this source, which {@code from} and {@code to} name by their
+     * {@code ref}; {@code author} null where the file names none (then the import's author makes it).
+     */
+    public record Relation(String ref, String file, int line, String from, String to, String type, String author) {}
 }

@@ -47,13 +47,18 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "One source per line with its text and [start, end, label] spans, as doccano reads them, "
-                + "plus authors, attributes, verdicts, decisions, review statuses and blind mode.";
+                + "plus authors, attributes, verdicts, decisions, review statuses, blind mode and doccano's relations.";
     }
 
     /** A zip of .jsonl files, or one file of lines, which doccano may have named .json. */
     @Override
     public List<String> fileTypes() {
         return List.of(".zip", ".jsonl", ".ndjson", ".json");
+    }
+
+    @Override
+    public String fileOf(long sourceId) {
+        return "corpus.jsonl";
     }
 
     @Override
@@ -66,6 +71,9 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 line.put("id", source.source().id());
                 line.put("text", source.text());
                 line.put("label", source.spans().stream().map(s -> List.of(s.start(), s.end(), s.label())).toList());
+                // doccano's relation-extraction shape: entities with ids, relations naming them.
+                line.put("entities", source.spans().stream().map(JsonLinesFormat::entity).toList());
+                line.put("relations", source.relations().stream().map(JsonLinesFormat::relation).toList());
                 line.put("source", source.source());
                 line.put("spans", source.spans());
                 if (source.decisions() != null) {
@@ -85,9 +93,36 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
         };
     }
 
+    /** A span as doccano's relation export writes one: {@code id, label, start_offset, end_offset}. */
+    private static Map<String, Object> entity(ExportedSpan span) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", number(span.id()));
+        entry.put("label", span.label());
+        entry.put("start_offset", span.start());
+        entry.put("end_offset", span.end());
+        return entry;
+    }
+
+    /** A relation as doccano writes one ({@code id, from_id, to_id, type}), with who made it and when. */
+    private static Map<String, Object> relation(ExportedRelation r) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", number(r.id()));
+        entry.put("from_id", number(r.from()));
+        entry.put("to_id", number(r.to()));
+        entry.put("type", r.type());
+        entry.put("author", r.author());
+        entry.put("created", r.created());
+        return entry;
+    }
+
+    /** The number in an export id ({@code a12} → 12): doccano names entities and relations by integers. */
+    static long number(String id) {
+        return Long.parseLong(id.substring(1));
+    }
+
     @Override
     public List<ImportedSource> read(ImportFiles files) {
-        List<String> names = files.documents(".jsonl", ".ndjson");
+        List<String> names = files.documents(".jsonl", ".ndjson").stream().filter(n -> !ClaimsFile.is(n)).toList();
         if (names.isEmpty()) {
             throw WorkbenchException.badInput("The upload holds no .jsonl file; JSON Lines imports read one.");
         }
@@ -106,7 +141,7 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                 List<String> ignored = new ArrayList<>(last.ignored());
                 ignored.addAll(unread.messages());
                 sources.add(new ImportedSource(last.file(), last.line(), last.draft(), last.sha256(), last.spans(),
-                        last.decisions(), ignored, last.blind(), last.statuses()));
+                        last.decisions(), ignored, last.blind(), last.statuses(), last.relations()));
             }
         }
         return sources;
@@ -135,8 +170,6 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
 
         private static String what(String key) {
             return switch (key) {
-                case "relations" -> "'relations' (doccano's relations between spans; the workbench has no relations "
-                        + "yet, so they are left out)";
                 case "cats" -> "'cats' (doccano's text categories; the workbench labels spans, not whole texts)";
                 case "Comments", "comments" -> "'" + key + "' (doccano's comments; give them as a span's note in the "
                         + "workbench's JSON Lines to keep them)";
@@ -146,7 +179,60 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
     }
 
     /** The top-level keys a plain doccano line is read by. */
-    private static final Set<String> PLAIN_KEYS = Set.of("text", "label", "labels", "entities", "annotations", "source");
+    private static final Set<String> PLAIN_KEYS = Set.of("text", "label", "labels", "entities", "annotations", "source",
+            "relations");
+
+    /**
+     * The line's {@code relations} in doccano's shape ({@code [{id, from_id, to_id, type}]}, and the
+     * workbench's {@code author}), each end named by a span's id: an integer, as doccano gives its
+     * entities' ids and the workbench the number in its span ids ({@code a12} → 12), or the span id
+     * itself. An end that names no span of the line refuses the line.
+     */
+    private static List<ImportedSource.Relation> relations(JsonFields fields, JsonNode line,
+                                                           List<ImportedSource.ImportedSpan> spans, String file,
+                                                           int number) {
+        JsonNode given = line.get("relations");
+        if (given == null || given.isNull()) {
+            return List.of();
+        }
+        if (!given.isArray()) {
+            throw fields.wrong("'relations' must be a list of {\"id\", \"from_id\", \"to_id\", \"type\"}.");
+        }
+        Map<String, String> refs = new LinkedHashMap<>();
+        for (ImportedSource.ImportedSpan span : spans) {
+            if (span.ref() != null) {
+                refs.putIfAbsent(span.ref(), span.ref());
+                if (span.ref().matches("[a-z]\\d+")) {
+                    refs.putIfAbsent(span.ref().substring(1), span.ref());
+                }
+            }
+        }
+        List<ImportedSource.Relation> relations = new ArrayList<>();
+        for (JsonNode relation : given) {
+            if (!relation.isObject()) {
+                throw fields.wrong("each 'relations' entry must be {\"id\", \"from_id\", \"to_id\", \"type\"}.");
+            }
+            String id = relation.has("id") ? relation.get("id").asString() : String.valueOf(relations.size() + 1);
+            String type = fields.text(relation, "type", true);
+            relations.add(new ImportedSource.Relation(id, file, number, end(fields, relation, "from_id", id, refs),
+                    end(fields, relation, "to_id", id, refs), type, fields.text(relation, "author", false)));
+        }
+        return relations;
+    }
+
+    /** The span a relation's end names, by its ref; a refusal naming the relation when there is none. */
+    private static String end(JsonFields fields, JsonNode relation, String key, String id, Map<String, String> refs) {
+        JsonNode value = relation.get(key);
+        if (value == null || !(value.isIntegralNumber() || value.isString())) {
+            throw fields.wrong("relation " + id + ": '" + key + "' must name a span by its id.");
+        }
+        String ref = refs.get(value.asString());
+        if (ref == null) {
+            throw fields.wrong("relation " + id + ": '" + key + "' is " + value.asString() + ", but the line has no "
+                    + "span with that id" + (refs.isEmpty() ? " (its spans carry no ids)" : "") + ".");
+        }
+        return ref;
+    }
 
     private ImportedSource source(String file, int number, String raw, Unread unread) {
         JsonFields fields = new JsonFields(file, number);
@@ -212,7 +298,8 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
             }
         }
         return new ImportedSource(file, number, draft, meta == null ? null : fields.text(meta, "sha256", false),
-                spans, decisions, List.of(), fields.bool(meta, "blind"), statuses);
+                spans, decisions, List.of(), fields.bool(meta, "blind"), statuses,
+                relations(fields, line, spans, file, number));
     }
 
     /**
@@ -269,12 +356,15 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
                         }
                     });
                 }
-                spans.add(new ImportedSource.ImportedSpan(null, file, number, span, null, Map.of()));
+                String ref = entry.isObject() && entry.has("id") && !entry.get("id").isNull()
+                        ? entry.get("id").asString() : null;
+                spans.add(new ImportedSource.ImportedSpan(ref, file, number, span, null, Map.of()));
             }
         }
     }
 
-    private static final Set<String> SPAN_KEYS = Set.of("start_offset", "end_offset", "label");
+    /** The keys of a doccano span entry that are read; {@code id} names it for relations. */
+    private static final Set<String> SPAN_KEYS = Set.of("id", "start_offset", "end_offset", "label");
 
     /** {@code [start, end, "LABEL"]}. */
     private static ImportedAnnotation listed(JsonFields fields, String key, JsonNode entry) {

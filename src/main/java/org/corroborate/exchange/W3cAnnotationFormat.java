@@ -29,6 +29,8 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
     static final String ANNOTATION = "urn:corroborate:annotation:";
     static final String DECISION = "urn:corroborate:decision:";
+    static final String RELATION = "urn:corroborate:relation:";
+    static final String CLAIM = "urn:corroborate:claim:";
     /** Body ids are the annotation's id with these suffixes, so each body is a node of its own. */
     static final String ATTRIBUTE = "/attribute/";
     static final String ACCOUNT = "urn:corroborate:account:";
@@ -57,12 +59,18 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     @Override
     public String description() {
         return "An AnnotationCollection: each span with quote and position selectors on the source's hash, "
-                + "verdicts as assessing annotations; for Hypothesis-style and linked-data tools.";
+                + "verdicts as assessing and relations as linking annotations; for Hypothesis-style and linked-data "
+                + "tools.";
     }
 
     @Override
     public List<String> fileTypes() {
         return List.of(".zip", ".jsonld", ".json");
+    }
+
+    @Override
+    public String fileOf(long sourceId) {
+        return "corpus.jsonld";
     }
 
     @Override
@@ -94,6 +102,18 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
                 for (ExportedDecision decision : source.decisions() == null ? List.<ExportedDecision>of()
                         : source.decisions()) {
                     item(decision(source, text, decision));
+                }
+                for (ExportedRelation relation : source.relations()) {
+                    item(linking(relation));
+                }
+            }
+
+            @Override
+            public void claims(List<ExportedClaim> claims) throws IOException {
+                for (ExportedClaim claim : claims) {
+                    for (Map<String, Object> item : W3cClaims.items(claim)) {
+                        item(item);
+                    }
                 }
             }
 
@@ -141,6 +161,26 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         a.put("target", ordered("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256(),
                 "selector", List.of(quote,
                 ordered("type", "TextPositionSelector", "start", span.start(), "end", span.end()))));
+        return a;
+    }
+
+    /**
+     * A relation: a linking annotation by its author whose target is the span it goes from and whose
+     * bodies are the span it goes to (a SpecificResource with purpose {@code linking}) and its type
+     * (a TextualBody with purpose {@code tagging}).
+     */
+    private static Map<String, Object> linking(ExportedRelation relation) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", RELATION + relation.id());
+        a.put("type", "Annotation");
+        a.put("motivation", "linking");
+        a.put("creator", ordered("id", ACCOUNT + relation.author(), "type", "Person", "nickname", relation.author()));
+        a.put("created", relation.created().toString());
+        a.put("generator", "urn:corroborate:workbench");
+        a.put("body", List.of(
+                ordered("type", "SpecificResource", "source", ANNOTATION + relation.to(), "purpose", "linking"),
+                ordered("type", "TextualBody", "purpose", "tagging", "value", relation.type())));
+        a.put("target", ANNOTATION + relation.from());
         return a;
     }
 
@@ -194,7 +234,7 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     }
 
     /** A JSON object whose keys keep the order given, so the output is the same from run to run. */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
+    static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);

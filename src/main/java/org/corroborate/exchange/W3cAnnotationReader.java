@@ -3,9 +3,11 @@ package org.corroborate.exchange;
 import static org.corroborate.exchange.W3cAnnotationFormat.ACCOUNT;
 import static org.corroborate.exchange.W3cAnnotationFormat.ANNOTATION;
 import static org.corroborate.exchange.W3cAnnotationFormat.ATTRIBUTE;
+import static org.corroborate.exchange.W3cAnnotationFormat.CLAIM;
 import static org.corroborate.exchange.W3cAnnotationFormat.DECISION;
 import static org.corroborate.exchange.W3cAnnotationFormat.NOTE;
 import static org.corroborate.exchange.W3cAnnotationFormat.REASON;
+import static org.corroborate.exchange.W3cAnnotationFormat.RELATION;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,9 @@ final class W3cAnnotationReader {
     private final JsonMapper json;
     private final Map<String, SourceSpans> bySource = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> verdicts = new HashMap<>();
+    private final List<ImportedSource.Relation> relations = new ArrayList<>();
+    private final List<String> claimItems = new ArrayList<>();
+    private final List<String> otherLinks = new ArrayList<>();
 
     W3cAnnotationReader(JsonMapper json) {
         this.json = json;
@@ -54,11 +59,37 @@ final class W3cAnnotationReader {
                         + ", which the upload does not hold.");
             }
         });
+        Map<String, SourceSpans> sourceOf = new HashMap<>();
+        bySource.values().forEach(found -> found.spans.forEach(span -> sourceOf.put(span.ref(), found)));
+        for (ImportedSource.Relation relation : relations) {
+            SourceSpans from = sourceOf.get(relation.from());
+            SourceSpans to = sourceOf.get(relation.to());
+            for (String end : List.of(relation.from(), relation.to())) {
+                if (!sourceOf.containsKey(end)) {
+                    throw ImportFiles.malformed(relation.file(), relation.line(), "relation " + relation.ref()
+                            + " names annotation " + end + ", which the upload does not hold.");
+                }
+            }
+            if (from != to) {
+                throw ImportFiles.malformed(relation.file(), relation.line(), "relation " + relation.ref()
+                        + " joins annotations of two sources; a relation joins spans of one source.");
+            }
+            from.relations.add(relation);
+        }
+        if (!claimItems.isEmpty() && !files.names().stream().anyMatch(ClaimsFile::is) && !bySource.isEmpty()) {
+            bySource.values().iterator().next().ignored.add(claimItems.getFirst() + ": " + claimItems.size()
+                    + " item(s) of claims, which are imported from claims.jsonl, and the upload has none; left out.");
+        }
+        if (!otherLinks.isEmpty() && !bySource.isEmpty()) {
+            bySource.values().iterator().next().ignored.add(otherLinks.getFirst() + ": " + otherLinks.size()
+                    + " linking annotation(s) that do not join two annotations of the upload; only relations between "
+                    + "spans have a place here, so they are left out.");
+        }
         List<ImportedSource> sources = new ArrayList<>();
         bySource.forEach((hash, found) -> sources.add(new ImportedSource(found.file, found.line, null, hash,
                 found.spans.stream().map(span -> new ImportedSource.ImportedSpan(span.ref(), span.file(), span.line(),
                         span.annotation(), span.quote(), verdicts.getOrDefault(span.ref(), Map.of()))).toList(),
-                found.decisions, found.ignored)));
+                found.decisions, found.ignored, null, List.of(), found.relations)));
         return sources;
     }
 
@@ -68,6 +99,7 @@ final class W3cAnnotationReader {
         final List<ImportedSource.ImportedSpan> spans = new ArrayList<>();
         final List<ImportedSource.Decision> decisions = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+        final List<ImportedSource.Relation> relations = new ArrayList<>();
 
         SourceSpans(String file, int line) {
             this.file = file;
@@ -149,6 +181,14 @@ final class W3cAnnotationReader {
             throw fields.wrong("each item must be an annotation object.");
         }
         String motivation = item.path("motivation").asString("");
+        if (item.path("id").asString("").startsWith(CLAIM)) {
+            claimItems.add(file + ", line " + line);
+            return;
+        }
+        if (motivation.equals("linking")) {
+            linking(file, line, fields, item);
+            return;
+        }
         if (motivation.equals("assessing") && item.path("id").asString("").startsWith(DECISION)) {
             decision(file, line, fields, item);
             return;
@@ -228,6 +268,40 @@ final class W3cAnnotationReader {
                 new ImportedAnnotation(person(fields, item.get("creator")),
                         fields.integer(position, "start"), fields.integer(position, "end"), label, attributes, note,
                         fields.instant(item, "created"), fields.instant(item, "modified")), quote, Map.of()));
+    }
+
+    /**
+     * A relation: a linking annotation whose target is the span it goes from, and whose bodies are
+     * the span it goes to (a SpecificResource, or the IRI, naming the annotation) and its type (the
+     * first {@code tagging} body).
+     */
+    private void linking(String file, int line, JsonFields fields, JsonNode item) {
+        String ref = stripPrefix(item.path("id").asString(""), RELATION);
+        JsonNode target = first(item.get("target"));
+        String from = target.isString() ? target.asString() : target.path("source").asString(target.path("id")
+                .asString(""));
+        String to = null;
+        String type = null;
+        for (JsonNode body : array(item.get("body"))) {
+            if (body.isString()) {
+                to = to == null ? body.asString() : to;
+            } else if (body.path("purpose").asString("").equals("tagging") && body.has("value")) {
+                type = type == null ? body.get("value").asString() : type;
+            } else if (body.has("source") || body.has("id") && !body.has("value")) {
+                to = to == null ? body.path("source").asString(body.path("id").asString("")) : to;
+            }
+        }
+        if (!from.startsWith(ANNOTATION) || to == null || !to.startsWith(ANNOTATION)) {
+            // A link from or to something else (a web page, say): no relation between spans.
+            otherLinks.add(file + ", line " + line);
+            return;
+        }
+        if (type == null) {
+            throw fields.wrong("relation " + ref + " has no type: give it a body with purpose 'tagging' whose value "
+                    + "is a relation type of the scheme.");
+        }
+        relations.add(new ImportedSource.Relation(ref, file, line, stripPrefix(from, ANNOTATION),
+                stripPrefix(to, ANNOTATION), type, person(fields, item.get("creator"))));
     }
 
     /** A decision: outcome, reason and gold span in the bodies; the judged annotations and the gold position in the targets. */

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * {@code TYPE START END[;START END]...} (fragments in order, not overlapping, within the text), then
  * a tab and exactly the fragments' texts joined by one space (the rest of the line empty or
  * starting with white space); A and M lines {@code NAME TARGET [VALUE]} naming a T of the file;
- * {@code #} lines {@code TYPE TARGET} and a tab. Offsets count Python characters (code points).
+ * R lines {@code TYPE NAME:ID NAME:ID} (exactly two arguments, with different names, each a T of
+ * the file); {@code #} lines {@code TYPE TARGET} (a T or an R) and a tab. Offsets count Python
+ * characters (code points).
  * Every breach fails with the line.
  */
 final class BratStandoffRules {
@@ -39,6 +41,8 @@ final class BratStandoffRules {
         }
         Map<String, TextBound> bounds = new LinkedHashMap<>();
         List<String[]> references = new ArrayList<>();
+        List<String[]> notes = new ArrayList<>();
+        java.util.Set<String> relations = new java.util.HashSet<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             String where = "line " + (n + 1) + " '" + line + "': ";
@@ -110,7 +114,23 @@ final class BratStandoffRules {
                     if (parts.length != 2 || !tail.startsWith("\t")) {
                         throw new AssertionError(where + "a note needs 'TYPE TARGET' and a tab");
                     }
-                    references.add(new String[] {where, parts[1]});
+                    notes.add(new String[] {where, parts[1]});
+                }
+                case 'R' -> {
+                    // brat's _parse_relation_annotation: TYPE, then exactly two NAME:ID arguments, names different.
+                    String[] parts = data.split(" ", 2);
+                    String[] args = parts.length < 2 ? new String[0] : parts[1].strip().split("\\s+");
+                    if (parts.length < 2 || parts[0].isEmpty() || args.length != 2) {
+                        throw new AssertionError(where + "a relation needs 'TYPE ARG1:ID ARG2:ID'");
+                    }
+                    String[] first = args[0].split(":");
+                    String[] second = args[1].split(":");
+                    if (first.length != 2 || second.length != 2 || first[0].equals(second[0])) {
+                        throw new AssertionError(where + "a relation's two arguments are NAME:ID with different names");
+                    }
+                    references.add(new String[] {where, first[1]});
+                    references.add(new String[] {where, second[1]});
+                    relations.add(id);
                 }
                 default -> throw new AssertionError(where + "not a line the workbench writes");
             }
@@ -118,6 +138,11 @@ final class BratStandoffRules {
         for (String[] reference : references) {
             if (!bounds.containsKey(reference[1])) {
                 throw new AssertionError(reference[0] + "names " + reference[1] + ", which no T line defines");
+            }
+        }
+        for (String[] note : notes) {
+            if (!bounds.containsKey(note[1]) && !relations.contains(note[1])) {
+                throw new AssertionError(note[0] + "names " + note[1] + ", which no T or R line defines");
             }
         }
         return bounds;

@@ -249,18 +249,22 @@ class ExchangeCasesTest {
     void case6_doccanoSpansUnderEveryKeyAreReadAndEveryOtherKeyIsReported() throws Exception {
         String lines = """
                 {"id": 7, "text": "the boats leak", "labels": [[4, 9, "FACT"]], "cats": {"POS": 1.0}}
-                {"text": "the boats leak again", "entities": [[0, 3, "FACT"], {"start_offset": 4, "end_offset": 9, "label": "QUOTE", "id": 3}], "relations": [{"from_id": 1, "to_id": 3, "type": "says"}]}
+                {"text": "the boats leak again", "entities": [[0, 3, "FACT"], {"start_offset": 4, "end_offset": 9, "label": "QUOTE", "id": 3}, {"start_offset": 10, "end_offset": 14, "label": "FACT", "id": 4}], "relations": [{"from_id": 3, "to_id": 4, "type": "says"}]}
                 {"text": "doccano one", "annotations": [{"label": "FACT", "start_offset": 0, "end_offset": 7, "user": 1}], "Comments": ["check"]}
                 """;
         List<ImportedSource> read = jsonl.read(ImportFiles.of("doccano.jsonl", lines.getBytes(StandardCharsets.UTF_8),
                 1 << 20, 10));
         assertThat(read).flatExtracting(ImportedSource::spans).extracting(s -> s.annotation().label() + " "
                 + s.annotation().start() + ".." + s.annotation().end())
-                .containsExactly("FACT 4..9", "FACT 0..3", "QUOTE 4..9", "FACT 0..7");
+                .containsExactly("FACT 4..9", "FACT 0..3", "QUOTE 4..9", "FACT 10..14", "FACT 0..7");
+        // Since issue 15 doccano's relations are read, between the entities their ids name.
+        assertThat(read.get(1).relations()).extracting(r -> r.from() + " " + r.type() + " " + r.to())
+                .containsExactly("3 says 4");
         List<String> ignored = new ArrayList<>();
         read.forEach(s -> ignored.addAll(s.ignored()));
-        assertThat(String.join("\n", ignored)).contains("'relations'").contains("'cats'").contains("'Comments'")
-                .contains("line 1: 'id'").contains("'entities.id'").contains("'annotations.user'");
+        assertThat(String.join("\n", ignored)).contains("'cats'").contains("'Comments'")
+                .contains("line 1: 'id'").contains("'annotations.user'").doesNotContain("relations")
+                .doesNotContain("entities.id");
         assertThatThrownBy(() -> jsonl.read(ImportFiles.of("ids.jsonl",
                 "{\"text\": \"x y\", \"annotations\": [{\"label\": 3, \"start_offset\": 0, \"end_offset\": 1}]}"
                         .getBytes(StandardCharsets.UTF_8), 1 << 20, 10)))

@@ -55,12 +55,12 @@ class ExportApiTest {
         return Zips.read(zip);
     }
 
-    /** The export's one data file (not the manifest). */
+    /** The export's one data file (not the claims, not the manifest). */
     private String export(String user, String query) throws Exception {
         Map<String, String> files = files(user, query);
-        assertThat(files).containsKey("manifest.json").hasSize(2);
-        return files.entrySet().stream().filter(e -> !e.getKey().equals("manifest.json")).findFirst().orElseThrow()
-                .getValue();
+        assertThat(files).containsKeys("claims.jsonl", "manifest.json").hasSize(3);
+        return files.entrySet().stream().filter(e -> !e.getKey().equals("manifest.json")
+                && !e.getKey().equals("claims.jsonl")).findFirst().orElseThrow().getValue();
     }
 
     @Test
@@ -190,7 +190,8 @@ class ExportApiTest {
         annotate("bob", source, second, second + "Second line".length(), "FACT");
 
         Map<String, String> files = files("sam", "format=conll&source=" + source);
-        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "skipped.csv", "manifest.json");
+        assertThat(files.keySet()).containsExactly("alice.conll", "bob.conll", "claims.jsonl", "skipped.csv",
+                "manifest.json");
         List<String> alice = files.get("alice.conll").lines().toList();
         assertThat(alice.subList(0, 2)).containsExactly("-DOCSTART- -X- -X- O", "");
         assertThat(alice).containsSubsequence("Zoë's -X- _ O", "💧 -X- _ O", "e-mail -X- _ O", ": -X- _ O",

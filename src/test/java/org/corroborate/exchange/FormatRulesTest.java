@@ -55,7 +55,7 @@ class FormatRulesTest {
             }
         }
         assertThat(W3cModelRules.check(json.readTree(Files.readString(GOLDEN.resolve("w3c/corpus.jsonld")))))
-                .hasSize(12);
+                .hasSize(14);
     }
 
     /**
@@ -77,7 +77,9 @@ class FormatRulesTest {
                 new ExportedSpan("a93", boats, boats + 5, "FACT", "boats", "bob", T, T, Map.of(), null, Map.of(), null,
                         null, null, List.of()));
         List<ExportedSource> corpus = new ArrayList<>(GoldenFilesTest.corpus());
-        corpus.add(new ExportedSource(source(3, text), text, spans, List.of(), List.of()));
+        // A relation from the quote written in fragments around the line ends, to the tab's fact.
+        corpus.add(new ExportedSource(source(3, text), text, spans, List.of(), List.of(),
+                List.of(new ExportedRelation("r9", "a92", "a91", "said_by", "alice", T))));
         Path samples = Path.of("target", "exchange-samples");
         for (var format : List.of(brat, conll, w3c, jsonl)) {
             Path folder = samples.resolve(format.id());
@@ -87,6 +89,7 @@ class FormatRulesTest {
             }
         }
         BratStandoffRules.check(Files.readString(samples.resolve("brat/source-3.ann")), text);
+        assertThat(Files.readString(samples.resolve("brat/source-3.ann"))).contains("R1\tsaid_by Arg1:T2 Arg2:T1\n");
         assertThat(Iob2Rules.check(Files.readString(samples.resolve("conll/alice.conll")))).isNotEmpty();
         W3cModelRules.check(json.readTree(Files.readString(samples.resolve("w3c/corpus.jsonld"))));
     }

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every format's output for a small fixed corpus (emoji, a ZWJ family, right-to-left text, nested
  * and overlapping spans, a span ending inside a word, a formula-like cell, tabs and line breaks in
- * a note) equals the golden files in {@code src/test/resources/golden/FORMAT/}, byte for byte; and
+ * a note, two relations) equals the golden files in {@code src/test/resources/golden/FORMAT/}, byte for byte; and
  * what can be imported reads back as the spans, verdicts and decisions that were written.
  * Run with {@code -Dgolden.update=true} to rewrite the golden files after an intended change, then
  * review the diff.
@@ -61,8 +61,11 @@ class GoldenFilesTest {
         List<ExportedStatus> statuses = List.of(new ExportedStatus("alice", "SUBMITTED", T.plusSeconds(600)),
                 new ExportedStatus("bob", "IN_PROGRESS", T.plusSeconds(60)),
                 new ExportedStatus("carol", "SUBMITTED", T.plusSeconds(900)));
+        // alice's quote is said by the fact a4; carol's allegation is made by bob's family fact.
+        List<ExportedRelation> relations = List.of(new ExportedRelation("r1", "a2", "a4", "said_by", "alice", T),
+                new ExportedRelation("r2", "a6", "a5", "made_by", "carol", T.plusSeconds(5)));
         return List.of(new ExportedSource(source(1, "Bottled water, week six", FIRST), FIRST, first, decisions,
-                        statuses),
+                        statuses, relations),
                 new ExportedSource(source(2, "=Council minutes", SECOND), SECOND, second, List.of(),
                         List.of(new ExportedStatus("alice", "IN_PROGRESS", T))));
     }
@@ -179,6 +182,11 @@ class GoldenFilesTest {
                             .containsExactlyElementsOf(written.statuses().stream().map(st -> org.assertj.core.groups
                                     .Tuple.tuple(st.reviewer(), st.status(), st.changedAt())).toList());
                 }
+                assertThat(back.relations()).as(importer.id() + " relations")
+                        .extracting(ImportedSource.Relation::from, ImportedSource.Relation::to,
+                                ImportedSource.Relation::type, ImportedSource.Relation::author)
+                        .containsExactlyElementsOf(written.relations().stream().map(r -> org.assertj.core.groups
+                                .Tuple.tuple(r.from(), r.to(), r.type(), r.author())).toList());
                 if (!importer.id().equals("brat")) {
                     assertThat(back.decisions()).extracting(ImportedSource.Decision::ref, ImportedSource.Decision::outcome,
                                     ImportedSource.Decision::basedOn, ImportedSource.Decision::start)
@@ -201,16 +209,28 @@ class GoldenFilesTest {
         String as = "http://www.w3.org/ns/activitystreams#";
         var collectionNode = expanded.getJsonObject(0);
         assertThat(collectionNode.getString("@id")).isEqualTo("urn:corroborate:export:corpus");
-        assertThat(collectionNode.getJsonArray(as + "totalItems").getJsonObject(0).get("@value").toString()).isEqualTo("12");
+        assertThat(collectionNode.getJsonArray(as + "totalItems").getJsonObject(0).get("@value").toString()).isEqualTo("14");
         var page = collectionNode.getJsonArray(as + "first").getJsonObject(0);
         assertThat(page.getJsonArray("@type").getString(0)).isEqualTo(as + "OrderedCollectionPage");
         var items = page.getJsonArray(as + "items").getJsonObject(0).getJsonArray("@list");
-        assertThat(items).hasSize(6 + 3 + 2 + 1);
+        assertThat(items).hasSize(6 + 3 + 2 + 2 + 1);
         for (var value : items) {
             var item = value.asJsonObject();
             assertThat(item.getJsonArray("@type").getString(0)).isEqualTo(oa + "Annotation");
             String motivation = item.getJsonArray(oa + "motivatedBy").getJsonObject(0).getString("@id");
-            assertThat(motivation).isIn(oa + "tagging", oa + "assessing");
+            assertThat(motivation).isIn(oa + "tagging", oa + "assessing", oa + "linking");
+            if (motivation.equals(oa + "linking")) {
+                // A relation: the target is the span it goes from; a body, with purpose linking, the span it goes to.
+                assertThat(item.getJsonArray(oa + "hasTarget").getJsonObject(0).getString("@id"))
+                        .startsWith("urn:corroborate:annotation:a");
+                var linked = item.getJsonArray(oa + "hasBody").stream().map(b -> b.asJsonObject())
+                        .filter(b -> b.containsKey(oa + "hasSource")).findFirst().orElseThrow();
+                assertThat(linked.getJsonArray("@type").getString(0)).isEqualTo(oa + "SpecificResource");
+                assertThat(linked.getJsonArray(oa + "hasPurpose").getJsonObject(0).getString("@id"))
+                        .isEqualTo(oa + "linking");
+                assertThat(linked.getJsonArray(oa + "hasSource").getJsonObject(0).getString("@id"))
+                        .startsWith("urn:corroborate:annotation:a");
+            }
             if (motivation.equals(oa + "tagging")) {
                 var target = item.getJsonArray(oa + "hasTarget").getJsonObject(0);
                 var selectors = target.getJsonArray(oa + "hasSelector");

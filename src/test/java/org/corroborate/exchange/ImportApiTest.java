@@ -366,15 +366,15 @@ class ImportApiTest {
 
     @Test
     void whatTheWorkbenchHasNoPlaceForIsReportedNotDropped() throws Exception {
-        String text = "The council denies it, says a brat file with a relation.";
+        String text = "The council denies it, says a brat file with an event.";
         String body = mvc.perform(post("/api/import").param("format", "brat").param("file", "foreign.zip")
                         .with(httpBasic("sam", "demo")).contentType("application/zip")
                         .content(Zips.write(Map.of("doc.txt", text, "doc.ann", "T1\tFACT 4 11\tcouncil\n"
-                                + "R1\tBlames Arg1:T1 Arg2:T1\nA1\tNegated T9\n#1\tAnnotatorNotes T1\tchecked\n"))))
+                                + "E1\tFACT:T1\nA1\tNegated T9\n#1\tAnnotatorNotes T1\tchecked\n"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode report = json.readTree(body);
         assertThat(report.get("spansImported").asInt()).isEqualTo(1);
-        assertThat(report.get("ignored").toString()).contains("doc.ann, line 2: R1 (a relation)")
+        assertThat(report.get("ignored").toString()).contains("doc.ann, line 2: E1 (an event)")
                 .contains("doc.ann: attributes or notes of T9");
     }
 
@@ -435,10 +435,11 @@ class ImportApiTest {
     }
 
     /**
-     * The export with what must differ between two workbenches taken out: database ids (spans and
-     * decisions are renumbered in order), when and by whom each source was imported, versions.
+     * The export with what must differ between two workbenches taken out: database ids (spans,
+     * entities, relations and decisions are renumbered in order), when and by whom each source was
+     * imported, versions, and relations' times (an imported relation is made at the import).
      * Everything else (texts, metadata, hashes, offsets, labels, authors, times, attributes,
-     * notes, verdicts, decisions) must be equal.
+     * notes, verdicts, decisions, relations' ends, types and authors) must be equal.
      */
     private List<JsonNode> comparable(String jsonl) {
         List<JsonNode> lines = new ArrayList<>();
@@ -457,6 +458,21 @@ class ImportApiTest {
                 String was = span.get("id").asString();
                 renamed.put(was, "span-" + (++n));
                 ((ObjectNode) span).put("id", renamed.get(was));
+            }
+            // doccano's entity ids are the numbers of the span ids; relations name them, and get the import's time.
+            Map<Long, Long> entities = new HashMap<>();
+            int e = 0;
+            for (JsonNode entity : line.path("entities")) {
+                entities.put(entity.get("id").asLong(), (long) ++e);
+                ((ObjectNode) entity).put("id", e);
+            }
+            int r = 0;
+            for (JsonNode relation : line.path("relations")) {
+                ObjectNode node = (ObjectNode) relation;
+                node.put("id", ++r);
+                node.put("from_id", entities.get(node.get("from_id").asLong()));
+                node.put("to_id", entities.get(node.get("to_id").asLong()));
+                node.remove("created");
             }
             int d = 0;
             for (JsonNode decision : line.path("decisions")) {

@@ -58,6 +58,10 @@ final class W3cModelRules {
             if (body.path("type").asString("").equals("TextualBody")) {
                 require(body.path("value").isString(), id + ": a TextualBody has a value");
             }
+            if (body.path("type").asString("").equals("SpecificResource")) {
+                require(body.path("source").isString() || body.path("source").has("id"),
+                        id + ": a SpecificResource body has a source");
+            }
             if (body.has("purpose")) {
                 require(MOTIVATIONS.contains(body.get("purpose").asString("")), id + ": purpose " + body.get("purpose"));
             }

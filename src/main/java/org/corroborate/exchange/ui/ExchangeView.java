@@ -31,9 +31,10 @@ public class ExchangeView extends VerticalLayout {
                         ProjectService projects, CurrentProject currentProject, CurrentActor actor) {
         addClassName("cb-exchange");
         setWidthFull();
-        Paragraph intro = new Paragraph("Every export is a zip: the format's files and manifest.json, with the "
-                + "application and scheme version, each source's SHA-256, counts, agreement, every span a format "
-                + "could not hold and why, and the audit chain's head. Offsets count Unicode code points.");
+        Paragraph intro = new Paragraph("Every export is a zip: the format's files (relations between spans "
+                + "included where the format has a place for them), the claims in claims.jsonl, and manifest.json, "
+                + "with the application and scheme version, each source's SHA-256, counts, agreement, every span a "
+                + "format could not hold and why, and the audit chain's head. Offsets count Unicode code points.");
         intro.addClassName("cb-muted");
         var project = currentProject.get();
         if (project.isEmpty()) {

@@ -22,8 +22,11 @@ final class ImportReportView {
                 + Counts.of(report.sourcesImported(), "new source") + " (" + report.sourcesMatched() + " already here), "
                 + Counts.of(report.spansImported(), "span") + " (" + report.spansUnchanged() + " already here), "
                 + Counts.of(report.verdictsImported(), "verdict") + ", "
-                + Counts.of(report.decisionsImported(), "decision") + " and "
-                + Counts.of(report.statusesImported(), "review status", "review statuses")
+                + Counts.of(report.decisionsImported(), "decision") + ", "
+                + Counts.of(report.statusesImported(), "review status", "review statuses") + ", "
+                + Counts.of(report.relationsImported(), "relation") + " (" + report.relationsUnchanged()
+                + " already here) and " + Counts.of(report.claimsImported(), "claim") + " ("
+                + report.claimsUnchanged() + " already here)"
                 + (report.blindImported() == 0 ? "" : "; " + Counts.of(report.blindImported(), "new source")
                         + " in blind mode") + ".");
         head.addClassName("cb-import-summary");
