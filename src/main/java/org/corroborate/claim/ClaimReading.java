@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * annotation (their own, or any where {@link BlindMode#seesColleaguesWork} says so), its decision
  * only where blind mode shows them the supervisors' decisions on its source; members ordered by their
  * sources' publication dates (undated last); the first report and the drift over what is shown.
- * Reads each source's visible annotations once per call, whatever the number of claims.
+ * Reads the members' annotations and sources in a few queries per call, whatever the number of claims
+ * and sources; the blind rule is asked once per source.
  */
 @Component
 class ClaimReading {
@@ -101,21 +102,21 @@ class ClaimReading {
         private final Map<Long, List<MemberDetails>> byClaim = new HashMap<>();
 
         private View(Collection<ClaimMember> members) {
-            Map<Long, List<ClaimMember>> bySource = members.stream()
-                    .collect(Collectors.groupingBy(ClaimMember::getSourceId, LinkedHashMap::new, Collectors.toList()));
-            bySource.forEach((sourceId, here) -> {
-                SourceSummary source = sources.summary(sourceId);
-                boolean decisionsShown = blindMode.seesColleaguesWork(source);
-                Map<Long, AnnotationDetails> visible = annotations.visible(sourceId, null).stream()
-                        .collect(Collectors.toMap(AnnotationDetails::id, Function.identity()));
-                for (ClaimMember member : here) {
-                    AnnotationDetails annotation = visible.get(member.getAnnotationId());
-                    if (annotation != null) {
-                        byClaim.computeIfAbsent(member.getClaimId(), id -> new ArrayList<>())
-                                .add(details(member, annotation, source, decisionsShown));
-                    }
+            Map<Long, AnnotationDetails> visible = annotations.visibleAmong(
+                    members.stream().map(ClaimMember::getAnnotationId).toList());
+            Map<Long, SourceSummary> byId = sources.summaries(members.stream().map(ClaimMember::getSourceId).toList())
+                    .stream().collect(Collectors.toMap(SourceSummary::id, Function.identity()));
+            Map<Long, Boolean> decisionsShown = new HashMap<>();
+            for (ClaimMember member : members) {
+                AnnotationDetails annotation = visible.get(member.getAnnotationId());
+                SourceSummary source = byId.get(member.getSourceId());
+                if (annotation != null && source != null) {
+                    boolean shown = decisionsShown.computeIfAbsent(source.id(),
+                            id -> blindMode.seesColleaguesWork(source));
+                    byClaim.computeIfAbsent(member.getClaimId(), id -> new ArrayList<>())
+                            .add(details(member, annotation, source, shown));
                 }
-            });
+            }
         }
 
         /** The members of one claim the viewer may see (any order). */

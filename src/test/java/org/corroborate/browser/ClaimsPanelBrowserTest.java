@@ -165,7 +165,20 @@ class ClaimsPanelBrowserTest extends BrowserTest {
 
         page.setViewportSize(390, 844);
         page.locator("#source-text [data-ids~='" + leak.id() + "']").first().click();
-        page.locator("#claims").scrollIntoViewIfNeeded();
+        assertThat(page.locator("#claims .cb-claim-line")).not().hasCount(0);
+        // The annotation panel (and the claims panel in it) is built anew for the annotation on show;
+        // other panels finishing their reads may rebuild it once more, so scroll to the one that stays.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                page.locator("#claims").scrollIntoViewIfNeeded();
+                break;
+            } catch (com.microsoft.playwright.PlaywrightException detached) {
+                if (attempt == 5) {
+                    throw detached;
+                }
+                settle(page);
+            }
+        }
         screenshot(page, "claims-panel-390");
         Object overflow = page.evaluate("() => { const p = document.getElementById('claims');"
                 + " return p.scrollWidth - p.clientWidth; }");
