@@ -45,19 +45,23 @@ class ArchitectureTest {
             .layer("claim").definedBy("org.corroborate.claim..")
             .layer("review").definedBy("org.corroborate.review..")
             .layer("exchange").definedBy("org.corroborate.exchange..")
+            .layer("search").definedBy("org.corroborate.search..")
             .whereLayer("exchange").mayNotBeAccessedByAnyLayer()
-            .whereLayer("review").mayOnlyBeAccessedByLayers("exchange")
-            .whereLayer("claim").mayOnlyBeAccessedByLayers("review", "exchange")
-            .whereLayer("annotation").mayOnlyBeAccessedByLayers("claim", "review", "exchange")
-            .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
-            .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
+            .whereLayer("search").mayNotBeAccessedByAnyLayer()
+            .whereLayer("review").mayOnlyBeAccessedByLayers("exchange", "search")
+            .whereLayer("claim").mayOnlyBeAccessedByLayers("review", "exchange", "search")
+            .whereLayer("annotation").mayOnlyBeAccessedByLayers("claim", "review", "exchange", "search")
+            .whereLayer("source").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange", "search")
+            .whereLayer("scheme").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange", "search")
             .whereLayer("project").mayOnlyBeAccessedByLayers("scheme", "source", "annotation", "claim", "review",
-                    "exchange")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "claim", "review", "exchange")
-            .whereLayer("preference").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange")
-            .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "claim", "review", "exchange")
+                    "exchange", "search")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("source", "annotation", "claim", "review", "exchange",
+                    "search")
+            .whereLayer("preference").mayOnlyBeAccessedByLayers("annotation", "claim", "review", "exchange", "search")
+            .whereLayer("security").mayOnlyBeAccessedByLayers("project", "source", "claim", "review", "exchange",
+                    "search")
             .whereLayer("base").mayOnlyBeAccessedByLayers("security", "audit", "preference", "scheme", "project", "source",
-                    "annotation", "claim", "review", "exchange");
+                    "annotation", "claim", "review", "exchange", "search");
 
     @ArchTest
     static final ArchRule repositoriesArePrivateToTheirFeature = classes().that().areAssignableTo(Repository.class)
