@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.relation.RelationDetails;
@@ -32,7 +32,7 @@ final class RelationsPanel extends Div {
 
     private final AnnotationDetails shown;
     private final LabelScheme scheme;
-    private final Function<Long, Optional<AnnotationDetails>> annotation;
+    private final LongFunction<Optional<AnnotationDetails>> annotation;
     private final Predicate<RelationDetails> mayDelete;
     private final BiConsumer<RelationDetails, String> delete;
     private final Consumer<Long> reveal;
@@ -42,7 +42,7 @@ final class RelationsPanel extends Div {
 
     /** {@code viewer} deletes their own relations at once, and (a supervisor) a colleague's with a reason. */
     RelationsPanel(AnnotationDetails shown, String viewer, boolean mayLink, LabelScheme scheme,
-                   Function<Long, Optional<AnnotationDetails>> annotation, Predicate<RelationDetails> mayDelete,
+                   LongFunction<Optional<AnnotationDetails>> annotation, Predicate<RelationDetails> mayDelete,
                    BiConsumer<RelationDetails, String> delete, Runnable startLink, Consumer<Long> reveal) {
         this.shown = shown;
         this.viewer = viewer;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.corroborate.annotation.AnnotationDetails;
 import org.corroborate.annotation.relation.RelationBroadcaster;
 import org.corroborate.annotation.relation.RelationDetails;
@@ -36,7 +36,7 @@ final class WorkspaceRelations {
     private final long sourceId;
     private final String viewer;
     private final boolean supervisor;
-    private final Function<Long, Optional<AnnotationDetails>> annotation;
+    private final LongFunction<Optional<AnnotationDetails>> annotation;
     private final Consumer<UndoableAction> recordUndoable;
     private final Consumer<UndoableAction> undoNow;
     private List<RelationDetails> visible = List.of();
@@ -50,7 +50,7 @@ final class WorkspaceRelations {
      */
     WorkspaceRelations(RelationService relations, RelationBroadcaster broadcaster, SourceTextElement text,
                        LabelScheme scheme, long sourceId, String viewer, boolean supervisor,
-                       Function<Long, Optional<AnnotationDetails>> annotation, Consumer<UndoableAction> recordUndoable,
+                       LongFunction<Optional<AnnotationDetails>> annotation, Consumer<UndoableAction> recordUndoable,
                        Consumer<UndoableAction> undoNow) {
         this.undoNow = undoNow;
         this.relations = relations;
