@@ -33,6 +33,15 @@ public class SearchIndexService {
     }
 
     /**
+     * Calls {@code watcher} with the state on every step of a rebuild (from the rebuild's threads: a
+     * screen hands it to its UI thread with {@code UI.access}) until the returned action is run.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Runnable watch(java.util.function.Consumer<SearchIndexStatus> watcher) {
+        return index.watch(status -> watcher.accept(SearchIndexStatus.of(index)));
+    }
+
+    /**
      * Starts a full rebuild of the Lucene index in the background and returns at once; searches answer
      * 503 {@code index_building} until it is done ({@link #status()} shows the progress).
      *
