@@ -28,6 +28,7 @@ import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescript
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,6 +87,8 @@ public class SearchIndex {
     private volatile RebuildMonitor last;
     private volatile long documents;
     private volatile CompletableFuture<Void> rebuild = CompletableFuture.completedFuture(null);
+    /** Tests only: a rebuild's loading threads wait for this before they start, so a running rebuild can be observed. */
+    private volatile java.util.concurrent.CountDownLatch hold;
 
     SearchIndex(EntityManagerFactory entityManagerFactory,
                 @Value("${workbench.search.index-dir:${workbench.data-dir:./data}/search-index}") Path folder,
@@ -203,6 +206,17 @@ public class SearchIndex {
                 .dropAndCreateSchemaOnStart(true)
                 .mergeSegmentsOnFinish(true)
                 .monitor(monitor)
+                .environment(new MassIndexingEnvironment() {
+                    @Override
+                    public void beforeExecution(Context context) {
+                        waitForHold();
+                    }
+
+                    @Override
+                    public void afterExecution(Context context) {
+                        // nothing to undo
+                    }
+                })
                 .start()
                 .toCompletableFuture()
                 .handle((result, failure) -> {
@@ -210,6 +224,23 @@ public class SearchIndex {
                     return null;
                 });
         return rebuild;
+    }
+
+    /** Tests only: rebuilds started from now on wait until {@code latch} is counted down (null: no waiting). */
+    void holdRebuilds(java.util.concurrent.CountDownLatch latch) {
+        hold = latch;
+    }
+
+    private void waitForHold() {
+        java.util.concurrent.CountDownLatch latch = hold;
+        if (latch == null) {
+            return;
+        }
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the running rebuild, if any (tests, benchmarks); true when none is running at the end. */
