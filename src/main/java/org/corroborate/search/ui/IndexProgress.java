@@ -58,7 +58,7 @@ public class IndexProgress extends Div {
     }
 
     /** Shows the state: the bar while building, nothing (or the admin's button) otherwise. */
-    void show(SearchIndexStatus status) {
+    public void show(SearchIndexStatus status) {
         building.setVisible(status.building() || !status.ready());
         if (status.building()) {
             text.setText(status.total() > 0
@@ -78,7 +78,7 @@ public class IndexProgress extends Div {
     }
 
     /** What the bar says now (tests). */
-    String text() {
+    public String text() {
         return building.isVisible() ? text.getText() : "";
     }
 
