@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.DomListenerRegistration;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.FrameExtension;
+import org.corroborate.search.IndexBuildingException;
 import org.corroborate.search.SearchHit;
 import org.corroborate.search.SearchKind;
 import org.corroborate.search.SearchRequest;
@@ -110,7 +111,7 @@ class QuickSearch implements FrameExtension {
         try {
             results = search.search(new SearchRequest(words.strip(), null, null, null, null, null, null, null, null,
                     null, null, null, 0, TOP_HITS));
-        } catch (WorkbenchException e) {
+        } catch (WorkbenchException | IndexBuildingException e) {
             Span refused = new Span(e.getMessage());
             refused.setId("quick-search-refused");
             refused.addClassName("cb-quick-search-refused");

@@ -38,6 +38,7 @@ import org.corroborate.project.ProjectService;
 import org.corroborate.review.ReviewState;
 import org.corroborate.scheme.LabelScheme;
 import org.corroborate.scheme.SchemeService;
+import org.corroborate.search.IndexBuildingException;
 import org.corroborate.search.SearchKind;
 import org.corroborate.search.SearchRequest;
 import org.corroborate.search.SearchResults;
@@ -80,7 +81,7 @@ public class SearchView extends Div implements BeforeEnterObserver {
     private final Select<String> layer = new Select<>();
     private final DatePicker from = new DatePicker("Published from");
     private final DatePicker to = new DatePicker("Published to");
-    private final Div progress = new Div();
+    private final IndexProgress progress;
     private final Div outcome = new Div();
     private final Div facets = new Div();
     private final Div hits = new Div();
@@ -88,8 +89,10 @@ public class SearchView extends Div implements BeforeEnterObserver {
     private final List<SourceSummary> readableSources;
     private SearchRequest request = SearchLink.read(Map.of());
 
-    public SearchView(SearchService search, ProjectService projects, SchemeService schemes, SourceService sources) {
+    public SearchView(SearchService search, ProjectService projects, SchemeService schemes, SourceService sources,
+                      IndexProgress progress) {
         this.search = search;
+        this.progress = progress;
         this.schemes = schemes;
         this.sources = sources;
         addClassName("cb-search");
@@ -104,9 +107,8 @@ public class SearchView extends Div implements BeforeEnterObserver {
         Div top = new Div(heading, copy);
         top.addClassName("cb-search-top");
 
-        // S4's search.ui.IndexProgress goes here once [search-progress] is merged (see indexState()).
+        // S4's bar while the index is rebuilt (updated by push), and the administrators' rebuild button.
         progress.setId("search-index-progress");
-        progress.addClassName("cb-search-progress");
 
         query.setId("search-q");
         query.setAriaLabel("Search words");
@@ -245,7 +247,6 @@ public class SearchView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         request = SearchLink.read(event.getLocation().getQueryParameters().getParameters());
         fill(request);
-        indexState();
         run();
     }
 
@@ -293,19 +294,6 @@ public class SearchView extends Div implements BeforeEnterObserver {
         getUI().ifPresent(ui -> ui.navigate(SearchView.class, QueryParameters.simple(SearchLink.write(next))));
     }
 
-    /** Until S4's IndexProgress is merged: a plain line while the index is being rebuilt. */
-    private void indexState() {
-        progress.removeAll();
-        var state = search.status();
-        if (state.building()) {
-            Span line = new Span("Search index being rebuilt: " + state.done() + " of " + state.total()
-                    + ". Hits may be missing until it is done.");
-            line.getElement().setAttribute("role", "status");
-            progress.add(line);
-        }
-        progress.setVisible(state.building());
-    }
-
     private void run() {
         outcome.removeAll();
         facets.removeAll();
@@ -325,6 +313,10 @@ public class SearchView extends Div implements BeforeEnterObserver {
         } catch (WorkbenchException e) {
             Div refused = state("refused", "This search could not run.", e.getMessage());
             refused.getElement().setAttribute("role", "alert");
+            return;
+        } catch (IndexBuildingException e) {
+            // The progress bar above says how far the rebuild has come.
+            state("building", "The search index is being rebuilt.", e.getMessage());
             return;
         }
         if (results.total() == 0) {
