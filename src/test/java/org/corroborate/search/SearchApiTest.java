@@ -40,12 +40,15 @@ class SearchApiTest {
     private static final String OTTO = "search-otto";
     private static Long project;
     private static Long elsewhere;
+    /** The application the static fixture was made in: PostgresSearchApiTest runs these tests in another. */
+    private static org.springframework.context.ApplicationContext madeIn;
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired AccountService accounts;
     @Autowired ProjectService projects;
     @Autowired CurrentActor actor;
+    @Autowired org.springframework.context.ApplicationContext application;
     Api api;
     Corpus corpus;
     private static final Map<Long, String> texts = new HashMap<>();
@@ -54,7 +57,9 @@ class SearchApiTest {
     void fixture() throws Exception {
         api = new Api(mvc, json);
         corpus = new Corpus(api);
-        if (project == null) {
+        if (project == null || madeIn != application) {
+            madeIn = application;
+            texts.clear();
             TestAccounts people = new TestAccounts(accounts, projects, actor);
             people.create(RIA);
             people.create(TOM);
@@ -226,6 +231,16 @@ class SearchApiTest {
         JsonNode both = search(RIA, q("brisvane") + "&source=" + source);
         assertThat(both.get("total").asLong()).as("one text hit and two annotation hits").isEqualTo(3);
         assertThat(both.get("hits").get(0).get("kind").asString()).isEqualTo("text");
+        JsonNode firstOfBoth = search(RIA, q("brisvane") + "&source=" + source + "&size=1");
+        assertThat(firstOfBoth.get("total").asLong()).isEqualTo(3);
+        assertThat(firstOfBoth.get("hits").size()).isEqualTo(1);
+        assertThat(facet(firstOfBoth, "label")).as("annotation facets with a page of text hits only")
+                .containsOnly(Map.entry("QUOTE", 1L), Map.entry("FACT", 1L));
+        assertThat(facet(firstOfBoth, "source")).containsExactly(Map.entry(String.valueOf(source), 3L));
+        JsonNode secondOfBoth = search(RIA, q("brisvane") + "&source=" + source + "&size=1&page=1");
+        assertThat(secondOfBoth.get("hits").get(0).get("kind").asString()).isEqualTo("annotation");
+        assertThat(firstOfBoth.get("facets").get("label").get(0).get("display").asString())
+                .as("the label's title from the scheme").isIn("Quote", "Fact");
     }
 
     @Test
