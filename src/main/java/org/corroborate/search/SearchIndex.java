@@ -27,7 +27,6 @@ import org.hibernate.search.engine.backend.metamodel.IndexFieldDescriptor;
 import org.hibernate.search.engine.backend.metamodel.IndexValueFieldTypeDescriptor;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
-import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +62,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex {
 
-    /**
-     * Raised by hand when something the index holds changes without changing the index's fields or
-     * analyzers' output (a bridge computing a field differently): the index is rebuilt at the next start.
-     * Field names, types and analyzers' behaviour are covered by {@link #mappingVersion} automatically.
-     */
-    static final int MAPPING_REVISION = 1;
-
     /** Text analysed with every analyzer of the mapping, so that a changed analyzer changes the mapping version. */
     private static final String ANALYSIS_PROBE = "The Ministers said: \"Testing was LATE\" — résidents' allegations, 2021";
 
@@ -77,6 +69,7 @@ public class SearchIndex {
 
     private final EntityManagerFactory entityManagerFactory;
     private final Path folder;
+    private final boolean inMemory;
     private final long waitBelow;
     private final Timer rebuildTimer;
     private final List<Consumer<SearchEngine.IndexStatus>> watchers = new CopyOnWriteArrayList<>();
@@ -90,11 +83,11 @@ public class SearchIndex {
     /** Tests only: a rebuild's loading threads wait for this before they start, so a running rebuild can be observed. */
     private volatile java.util.concurrent.CountDownLatch hold;
 
-    SearchIndex(EntityManagerFactory entityManagerFactory,
-                @Value("${workbench.search.index-dir:${workbench.data-dir:./data}/search-index}") Path folder,
+    SearchIndex(EntityManagerFactory entityManagerFactory, SearchSettings settings,
                 @Value("${workbench.search.rebuild-wait-below:20000}") long waitBelow, MeterRegistry registry) {
         this.entityManagerFactory = entityManagerFactory;
-        this.folder = folder;
+        this.folder = settings.indexDir();
+        this.inMemory = settings.inMemory();
         this.waitBelow = waitBelow;
         this.rebuildTimer = Timer.builder("workbench.search.index.rebuild")
                 .description("Full rebuilds of the search index").register(registry);
@@ -158,7 +151,7 @@ public class SearchIndex {
     /** Checks the index once the start-up work (accounts, demo corpus) is done, and rebuilds it if needed. */
     @EventListener(ApplicationReadyEvent.class)
     void checkAtStart() {
-        SearchMapping mapping = mapping();
+        org.hibernate.search.mapper.orm.mapping.SearchMapping mapping = mapping();
         active = mapping != null && !mapping.allIndexedEntities().isEmpty();
         if (!active) {
             log.info("Search index: Hibernate Search is off on this node (engine other than lucene); nothing to check");
@@ -169,10 +162,12 @@ public class SearchIndex {
         documents = counts.values().stream().mapToLong(c -> c[1]).sum();
         String why = reasonToRebuild(mapping, counts);
         if (why == null) {
-            log.info("Search index in {} is current ({} documents)", folder.toAbsolutePath(), documents);
+            log.info("Search index {} is current ({} documents)", onDisk() ? "in " + folder.toAbsolutePath()
+                    : "in memory", documents);
             return;
         }
-        log.info("Search index in {} will be rebuilt: {}", folder.toAbsolutePath(), why);
+        log.info("Search index {} will be rebuilt: {}", onDisk() ? "in " + folder.toAbsolutePath() : "in memory",
+                why);
         CompletableFuture<Void> started = start();
         if (rows <= waitBelow && started != null) {
             started.join();
@@ -185,7 +180,7 @@ public class SearchIndex {
      * @return the rebuild's completion, or null when a rebuild was already running or the index is inactive
      */
     synchronized CompletableFuture<Void> start() {
-        SearchMapping mapping = mapping();
+        org.hibernate.search.mapper.orm.mapping.SearchMapping mapping = mapping();
         if (!active || mapping == null || running != null) {
             return null;
         }
@@ -287,7 +282,8 @@ public class SearchIndex {
     }
 
     /** Why the index must be rebuilt, in words for the log; null when it is current. */
-    private String reasonToRebuild(SearchMapping mapping, Map<Class<?>, long[]> counts) {
+    private String reasonToRebuild(org.hibernate.search.mapper.orm.mapping.SearchMapping mapping,
+                                   Map<Class<?>, long[]> counts) {
         for (Map.Entry<Class<?>, long[]> count : counts.entrySet()) {
             if (count.getValue()[0] > 0 && count.getValue()[1] == 0) {
                 return "the index holds no " + count.getKey().getSimpleName() + " while the database holds "
@@ -310,7 +306,7 @@ public class SearchIndex {
     }
 
     /** Rows in the database and documents in the index, per indexed entity type. */
-    private Map<Class<?>, long[]> counts(SearchMapping mapping) {
+    private Map<Class<?>, long[]> counts(org.hibernate.search.mapper.orm.mapping.SearchMapping mapping) {
         Map<Class<?>, long[]> counts = new TreeMap<>(Comparator.comparing(Class::getName));
         EntityManager entityManager = entityManagerFactory.createEntityManager();
         try {
@@ -330,10 +326,11 @@ public class SearchIndex {
     /**
      * A fingerprint of what the index holds and how: every indexed type's fields (path, value type,
      * searchable, sortable, projectable, aggregable, analyzer and normalizer names), each analyzer's
-     * tokens for a fixed probe text (so a changed analyzer changes it too), and {@link #MAPPING_REVISION}.
+     * tokens for a fixed probe text (so a changed analyzer changes it too), and {@link SearchMapping#VERSION}
+     * (raised by hand when what a field holds changes without its shape, e.g. a bridge computing it anew).
      * SHA-256 hex of those lines, sorted.
      */
-    static String mappingVersion(SearchMapping mapping) {
+    static String mappingVersion(org.hibernate.search.mapper.orm.mapping.SearchMapping mapping) {
         List<String> lines = new ArrayList<>();
         for (SearchIndexedEntity<?> entity : mapping.allIndexedEntities()) {
             IndexDescriptor descriptor = entity.indexManager().descriptor();
@@ -357,17 +354,16 @@ public class SearchIndex {
             }
         }
         lines.sort(null);
-        lines.add("revision " + MAPPING_REVISION);
+        lines.add("revision " + SearchMapping.VERSION);
         return Sha256.hex(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the index lives in files (the marker is kept) rather than in memory ({@code local-heap}, tests). */
     private boolean onDisk() {
-        Object type = entityManagerFactory.getProperties().get("hibernate.search.backend.directory.type");
-        return type == null || !"local-heap".equals(type.toString());
+        return !inMemory;
     }
 
-    private SearchMapping mapping() {
+    private org.hibernate.search.mapper.orm.mapping.SearchMapping mapping() {
         try {
             return Search.mapping(entityManagerFactory);
         } catch (RuntimeException e) {
