@@ -59,10 +59,13 @@ class LuceneSearchEngine implements SearchEngine {
     private final ReviewStatusService statuses;
     private final AdjudicationService adjudication;
     private final SchemeService schemes;
+    private final SearchIndex index;
 
     LuceneSearchEngine(EntityManager entityManager, SourceService sources, AnnotationService annotations,
-                       ReviewStatusService statuses, AdjudicationService adjudication, SchemeService schemes) {
+                       ReviewStatusService statuses, AdjudicationService adjudication, SchemeService schemes,
+                       SearchIndex index) {
         this.schemes = schemes;
+        this.index = index;
         this.entityManager = entityManager;
         this.sources = sources;
         this.annotations = annotations;
@@ -77,7 +80,7 @@ class LuceneSearchEngine implements SearchEngine {
 
     @Override
     public IndexStatus status() {
-        return new IndexStatus(true, false, 0, 0);
+        return index.status();
     }
 
     @Override

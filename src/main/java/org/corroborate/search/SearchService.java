@@ -41,15 +41,17 @@ public class SearchService {
     private final SourceService sources;
     private final BlindMode blindMode;
     private final CurrentActor actor;
+    private final SearchMetrics metrics;
 
     SearchService(List<SearchEngine> engines, SearchSettings settings, ProjectService projects,
-                  SourceService sources, BlindMode blindMode, CurrentActor actor) {
+                  SourceService sources, BlindMode blindMode, CurrentActor actor, SearchMetrics metrics) {
         this.engines = engines;
         this.settings = settings;
         this.projects = projects;
         this.sources = sources;
         this.blindMode = blindMode;
         this.actor = actor;
+        this.metrics = metrics;
     }
 
     /**
@@ -61,9 +63,17 @@ public class SearchService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public SearchResults search(SearchRequest request) {
-        SearchRequest checked = check(request);
-        QueryNode query = SearchQueryParser.parse(checked.q());
-        return engine().search(query, checked, scope());
+        SearchEngine engine = engine();
+        return metrics.timed(engine.name(), request == null ? null : request.kind(), () -> {
+            SearchRequest checked = check(request);
+            QueryNode query = SearchQueryParser.parse(checked.q());
+            SearchEngine.IndexStatus status = engine.status();
+            if (!status.ready()) {
+                // During a rebuild: refused (503 index_building), not answered from half an index.
+                throw new IndexBuildingException(status);
+            }
+            return engine.search(query, checked, scope());
+        });
     }
 
     /** The active engine's index state (ready, or how far a rebuild has come). */

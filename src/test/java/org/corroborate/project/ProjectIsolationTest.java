@@ -68,7 +68,8 @@ class ProjectIsolationTest {
 
     /**
      * Endpoints that show nothing of any one project: format lists, measures, the chain check, creating
-     * a project, the caller's own preferences and API tokens (an administrator's: everyone's).
+     * a project, the caller's own preferences and API tokens (an administrator's: everyone's), the search
+     * index's state and its rebuild (counts over the whole index).
      */
     static final Set<String> WORKBENCH_WIDE = Set.of(
             "POST /api/projects",
@@ -77,6 +78,8 @@ class ProjectIsolationTest {
             "GET /api/export/formats",
             "GET /api/audit/verify",
             "GET /api/audit/checkpoints",
+            "GET /api/search/status",
+            "POST /api/search/reindex",
             "GET /api/me/preferences",
             "PUT /api/me/preferences",
             "POST /api/tokens",

@@ -57,6 +57,9 @@ public final class Keymap {
             new Group("Undo", List.of(
                     new Key("Ctrl+Z / Ctrl+Shift+Z (also Ctrl+Y)", "workspace, not inside a text field",
                             "undo / redo your own last action in this source"))),
+            new Group("Search", List.of(
+                    new Key("Ctrl+K (⌘K on macOS)", "anywhere, on every page",
+                            "quick search: the top hits as you type; Enter opens the search page, Esc closes"))),
             new Group("Help", List.of(
                     new Key("?", "text", "this list of keys"))));
 

@@ -260,9 +260,18 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         revealAsked(event);
     }
 
-    /** {@code ?at=START-END} (code points), as the agreement dashboard links to a disagreement: show that place. */
+    /**
+     * {@code ?at=START-END} (code points), as the agreement dashboard links to a disagreement: show that place.
+     * With {@code &annotation=ID} (a search hit), that annotation is selected and flashed, switching from
+     * Mine to Everyone's when it is a colleague's that blind mode lets the viewer see; an annotation not
+     * shown falls back to the place.
+     */
     private void revealAsked(BeforeEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("at").ifPresent(at -> {
+        var parameters = event.getLocation().getQueryParameters();
+        if (parameters.getSingleParameter("annotation").filter(this::revealAnnotation).isPresent()) {
+            return;
+        }
+        parameters.getSingleParameter("at").ifPresent(at -> {
             String[] range = at.split("-", 2);
             try {
                 int start = Integer.parseInt(range[0].strip());
@@ -272,6 +281,24 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 // A mistyped place opens the source at its start, as a link without one does.
             }
         });
+    }
+
+    /** Selects and reveals a shown annotation by its id (text); false when it is not shown. */
+    private boolean revealAnnotation(String id) {
+        if (!id.chars().allMatch(Character::isDigit) || id.isEmpty() || id.length() > 18) {
+            return false;
+        }
+        long wanted = Long.parseLong(id);
+        if (model.shown().stream().noneMatch(a -> a.id() == wanted) && model.layer() == WorkspaceModel.Layer.MINE
+                && model.offers(WorkspaceModel.Layer.EVERYONE)) {
+            layers.setValue(WorkspaceModel.Layer.EVERYONE);
+        }
+        if (model.shown().stream().noneMatch(a -> a.id() == wanted)) {
+            return false;
+        }
+        model.selectById(id);
+        text.reveal(id);
+        return true;
     }
 
     /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */
