@@ -385,6 +385,48 @@ public class SourceService implements SourceProjects {
     }
 
     /**
+     * Reads a file as an import would (text files and documents alike, type checked against the bytes,
+     * the same refusals) without storing anything: for a new version of a source
+     * ({@code source.version}), which stores the text its own way and keeps the original with
+     * {@link #keepOriginal}.
+     *
+     * @return the draft (normalised text and the file's provenance), the original's media type, page
+     *     starts (code points; empty when not paged) and metadata
+     * @throws WorkbenchException 400/413 as {@link #importFile(long, String, byte[], ExtractionProgress)}
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
+    public ReadFile read(String fileName, byte[] content, ExtractionProgress progress) {
+        Parsed parsed = parse(fileName, content, GivenFields.NONE, progress);
+        return new ReadFile(parsed.draft(), parsed.mediaType(), Sha256.hex(parsed.original()), parsed.pageStarts(),
+                parsed.metadata());
+    }
+
+    /**
+     * Keeps a file's bytes in {@code source_original} (once per SHA-256) and returns their SHA-256, as
+     * an import does; for a member who may add sources to the project.
+     */
+    public String keepOriginal(long projectId, byte[] content, String mediaType) {
+        requireImporter(projectId);
+        String hash = Sha256.hex(content);
+        if (!originals.existsById(hash)) {
+            originals.save(new SourceOriginal(hash, mediaType, content, clock.instant()));
+        }
+        return hash;
+    }
+
+    /**
+     * A file read by {@link #read}: its draft, and what is kept of the file itself.
+     *
+     * @param draft the normalised text and the provenance the file holds
+     * @param mediaType the type detected from the bytes
+     * @param originalSha256 the SHA-256 of the bytes
+     * @param pageStarts code point offsets where each page begins (empty when not paged)
+     * @param metadata what the file says about itself, by Tika's names (empty for text files)
+     */
+    public record ReadFile(SourceDraft draft, String mediaType, String originalSha256, List<Integer> pageStarts,
+                           Map<String, String> metadata) {}
+
+    /**
      * Reads a file into a draft and its original: documents through the {@link DocumentExtractor},
      * text files as before; the type is checked against the bytes, so a renamed file is refused.
      */
@@ -490,11 +532,7 @@ public class SourceService implements SourceProjects {
         try {
             Source fresh = new Source(projectId, draft, actor, clock.instant());
             if (parsed != null) {
-                String originalHash = Sha256.hex(parsed.original());
-                if (!originals.existsById(originalHash)) {
-                    originals.save(new SourceOriginal(originalHash, parsed.mediaType(), parsed.original(),
-                            clock.instant()));
-                }
+                String originalHash = keepOriginal(projectId, parsed.original(), parsed.mediaType());
                 fresh.setOriginal(originalHash, parsed.mediaType(), parsed.pageStarts(), parsed.metadata());
             }
             source = sources.saveAndFlush(fresh);

@@ -206,7 +206,7 @@ class ProjectIsolationTest {
                 i -> body(put("/api/sources/" + i.source() + "/blind"), Map.of("blind", false))));
         rows.add(new Row("GET /api/sources/{id}/original", Kind.OBJECT, MEMBER,
                 i -> get("/api/sources/" + withOriginal(i) + "/original")));
-        rows.add(new Row("PATCH /api/sources/{id}", Kind.OBJECT, BOSS, i -> body(
+        rows.add(new Row("PATCH /api/sources/{id} [application/json]", Kind.OBJECT, BOSS, i -> body(
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/sources/" + i.source()),
                 Map.of("publisher", MARKER + " Gazette", "version", sourceVersion(i)))));
         // Annotations and verdicts
