@@ -44,6 +44,16 @@ class PostgresTest {
             assertThat(stored.source().length()).isEqualTo(text.codePointCount(0, text.length()));
             assertThat(stored.source().importedAt()).isEqualTo(first.source().importedAt());
 
+            // A document on PostgreSQL: the original as BYTEA, given back byte for byte, and the page starts.
+            byte[] pdf = org.corroborate.testing.Documents.pdf("On PostgreSQL", "Clerk",
+                    java.util.List.of("Page one on the server.", "Page two on the server."));
+            ImportOutcome document = actor.runAs("alice", Role.REVIEWER,
+                    () -> sources.importFile(TestProjects.MAIN, "server.pdf", pdf));
+            assertThat(document.source().pages()).hasSize(2);
+            assertThat(document.source().mediaType()).isEqualTo("application/pdf");
+            assertThat(actor.runAs("bob", Role.REVIEWER, () -> sources.original(document.source().id())).content())
+                    .isEqualTo(pdf);
+
             // The audit trail on PostgreSQL: chained, verifiable, and the database refuses edits.
             var audit = context.getBean(org.corroborate.audit.AuditService.class);
             var verification = actor.runAs("sam", Role.SUPERVISOR, audit::verify);
