@@ -103,7 +103,7 @@ public class PostgresSearchEngine implements SearchEngine {
         arguments.add(request.size());
         arguments.add((long) request.page() * request.size());
         return jdbc.query("select m.kind, m.source_id, m.annotation_id from (" + matches.sql() + ") m "
-                        + "order by m.rank desc, m.source_id, m.annotation_id nulls first limit ? offset ?",
+                        + "order by m.annotation_id is not null, m.rank desc, m.source_id, m.annotation_id limit ? offset ?",
                 (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getObject(3, Long.class)),
                 arguments.toArray());
     }
