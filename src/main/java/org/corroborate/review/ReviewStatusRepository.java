@@ -1,5 +1,6 @@
 package org.corroborate.review;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -18,4 +19,10 @@ interface ReviewStatusRepository extends JpaRepository<ReviewStatus, Long> {
             select r.source_id, r.reviewer from review_status r join source s on s.id = r.source_id
             where s.project_id = :projectId and r.status = 'SUBMITTED'""", nativeQuery = true)
     List<Object[]> submittedIn(Long projectId);
+
+    /** {@code [source id, reviewer]} of every review in a state on the sources of some projects (corpus search). */
+    @Query(value = """
+            select r.source_id, r.reviewer from review_status r join source s on s.id = r.source_id
+            where s.project_id in (:projectIds) and r.status = :status""", nativeQuery = true)
+    List<Object[]> inState(Collection<Long> projectIds, String status);
 }

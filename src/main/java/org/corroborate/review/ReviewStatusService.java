@@ -112,6 +112,27 @@ public class ReviewStatusService implements ReviewProgress {
     }
 
     /**
+     * {@code "SOURCE_ID/REVIEWER"} of every review in a state on the sources of those of these projects
+     * the caller may read: what corpus search filters annotations on by their author's status. A filter,
+     * not a view: the search shows only annotations the caller may read (blind mode), so no colleague's
+     * status is disclosed on a blind source. {@code NOT_STARTED} has no rows (it is the absence of one).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<String> reviewsIn(java.util.Collection<Long> projectIds, ReviewState state) {
+        Set<Long> readable = new TreeSet<>(projectIds);
+        readable.retainAll(projects.readableIds());
+        if (readable.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new java.util.HashSet<>();
+        for (Object[] row : statuses.inState(readable, state.name())) {
+            found.add(((Number) row[0]).longValue() + "/" + row[1]);
+        }
+        return found;
+    }
+
+    /**
      * The caller marks their review of the source as done (a reviewer or supervisor of its project;
      * where the project requires assignments, a reviewer only on a source assigned to them).
      */

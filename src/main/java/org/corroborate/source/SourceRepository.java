@@ -38,4 +38,12 @@ interface SourceRepository extends JpaRepository<Source, Long> {
     Optional<Long> findProjectId(Long id);
 
     long countByProjectId(Long projectId);
+
+    /** The ids of the blind sources in these projects (corpus search works out what is hidden from whom). */
+    @Query("select s.id from Source s where s.projectId in :projects and s.blind = true")
+    List<Long> findBlindIds(Collection<Long> projects);
+
+    /** The ids of the sources in these projects published in [from, to] (corpus search's date filter). */
+    @Query("select s.id from Source s where s.projectId in :projects and s.published >= :from and s.published <= :to")
+    List<Long> findIdsPublishedBetween(Collection<Long> projects, java.time.LocalDate from, java.time.LocalDate to);
 }

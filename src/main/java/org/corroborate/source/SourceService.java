@@ -117,6 +117,32 @@ public class SourceService implements SourceProjects {
         return found;
     }
 
+    /**
+     * The blind sources (metadata) of those of these projects the signed-in person may read: for corpus
+     * search, which asks {@code BlindMode} about each.
+     */
+    @Transactional(readOnly = true)
+    public List<SourceSummary> blindIn(Collection<Long> projectIds) {
+        Set<Long> readable = new java.util.TreeSet<>(projectIds);
+        readable.retainAll(projects.readableIds());
+        return readable.isEmpty() ? List.of() : summaries(sources.findBlindIds(readable));
+    }
+
+    /**
+     * The ids of the sources of those of these projects the signed-in person may read that were
+     * published between two days, both included (a null bound is open): corpus search's date filter.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> publishedBetween(Collection<Long> projectIds, java.time.LocalDate from, java.time.LocalDate to) {
+        Set<Long> readable = new java.util.TreeSet<>(projectIds);
+        readable.retainAll(projects.readableIds());
+        if (readable.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(sources.findIdsPublishedBetween(readable, from == null ? java.time.LocalDate.of(1, 1, 1) : from,
+                to == null ? java.time.LocalDate.of(9999, 12, 31) : to));
+    }
+
     /** A source with its text; 404 as {@link #summary}. */
     @Transactional(readOnly = true)
     public SourceDetails get(long id) {

@@ -273,6 +273,9 @@ class ProjectIsolationTest {
                 i -> get("/api/claims/board?project=" + i.project())));
         rows.add(new Row("GET /api/claims/board.csv", Kind.OBJECT, MEMBER,
                 i -> get("/api/claims/board.csv?project=" + i.project() + "&contradictions=true")));
+        rows.add(new Row("GET /api/search", Kind.LIST, MEMBER, i -> get("/api/search?q=" + MARKER)));
+        rows.add(new Row("GET /api/search", Kind.OBJECT, MEMBER,
+                i -> get("/api/search?q=" + MARKER + "&project=" + i.project())));
         // Audit
         rows.add(new Row("GET /api/audit", Kind.LIST, BOSS, i -> get("/api/audit?size=500")));
         rows.add(new Row("GET /api/audit", Kind.LIST, BOSS, i -> get("/api/audit?source=" + i.source())));

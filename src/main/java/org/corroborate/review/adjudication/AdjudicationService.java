@@ -269,6 +269,48 @@ public class AdjudicationService {
     }
 
     /**
+     * The latest decision's outcome for every annotation a decision was based on, on the sources of
+     * those of these projects the caller may read, by annotation id: what corpus search filters on
+     * ({@code decision}, the gold layer). A filter, not a view: the search applies blind mode (no
+     * decision matches on a source blind to the caller).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Outcome> outcomesIn(java.util.Collection<Long> projectIds) {
+        Set<Long> readable = new TreeSet<>(projectIds);
+        readable.retainAll(projects.readableIds());
+        Map<Long, Outcome> outcomes = new java.util.HashMap<>();
+        if (readable.isEmpty()) {
+            return outcomes;
+        }
+        for (Object[] row : decisions.outcomesIn(readable)) {
+            outcomes.put(((Number) row[0]).longValue(), Outcome.valueOf((String) row[1]));
+        }
+        return outcomes;
+    }
+
+    /**
+     * The latest decision's outcome for each of these annotations that a decision was based on (ids
+     * without a decision are absent). For corpus search's hits, which already passed blind mode.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, Outcome> outcomesOf(java.util.Collection<Long> annotationIds) {
+        Map<Long, Outcome> outcomes = new java.util.HashMap<>();
+        if (annotationIds.isEmpty()) {
+            return outcomes;
+        }
+        Set<Long> wanted = Set.copyOf(annotationIds);
+        Set<Long> readable = projects.readableIds();
+        decisions.findByAnyAnnotation(wanted).stream().map(Decision::toDetails)
+                .sorted(Comparator.comparing(DecisionDetails::id))
+                .filter(d -> sources.projectOf(d.sourceId()).map(readable::contains).orElse(false))
+                .forEach(d -> d.basedOn().stream().filter(wanted::contains)
+                        .forEach(id -> outcomes.put(id, d.outcome())));
+        return outcomes;
+    }
+
+    /**
      * Every decision on a source, oldest first; none for a caller blind mode keeps from colleagues'
      * work ({@link BlindMode}). A decision is a supervisor's judgement of everyone's versions, with
      * its reason, even when it rests on the caller's own annotation alone, so a reviewer who has not
