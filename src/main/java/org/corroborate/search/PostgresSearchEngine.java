@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * query as {@link TsQuery}, the filters and the caller's {@link SearchScope} in SQL): the page, ordered by
  * {@code ts_rank} (best first, then source and annotation id), and the total with the facets ({@code label},
  * {@code author}, {@code source}: {@code GROUP BY GROUPING SETS}, the 20 largest of each). Then the page's
- * rows are read by id and placed in their text by {@link #place}. Each statement may run for
+ * rows are read by id and placed in their text by {@link TextLocator}, as the Lucene engine's are. Each statement may run for
  * {@code workbench.search.postgres.statement-timeout} (default 10 s); beyond it PostgreSQL cancels it and
  * the caller gets 503 {@code busy} ({@code base.Busy}), never a stall.
  *
@@ -56,7 +56,7 @@ public class PostgresSearchEngine implements SearchEngine {
 
     @Override
     public String name() {
-        return "postgres";
+        return SearchSettings.POSTGRES;
     }
 
     /** Always ready: the database keeps the vectors current itself; there is nothing to rebuild. */
@@ -182,13 +182,14 @@ public class PostgresSearchEngine implements SearchEngine {
     }
 
     private SearchHit textHit(SourceRow source, QueryNode query) {
-        Placement place = place(source.text(), query);
+        TextLocator.Located place = TextLocator.locate(source.text(), query);
         return new SearchHit(SearchKind.TEXT, source.id(), source.title(), source.project(), place.start(),
                 place.end(), place.text(), place.snippet(), place.highlights(), null);
     }
 
     private SearchHit annotationHit(SourceRow source, AnnotationRow annotation, QueryNode query) {
-        Placement place = placeAnnotation(annotation, query);
+        TextLocator.Located place = TextLocator.annotation(annotation.before(), annotation.covered(),
+                annotation.after(), annotation.start(), annotation.end(), query);
         return new SearchHit(SearchKind.ANNOTATION, source.id(), source.title(), source.project(), annotation.start(),
                 annotation.end(), annotation.covered(), place.snippet(), place.highlights(),
                 new SearchHit.AnnotationHit(annotation.id(), annotation.label(), annotation.author(),
@@ -203,41 +204,6 @@ public class PostgresSearchEngine implements SearchEngine {
             }
         }
         return label;
-    }
-
-    /** A hit's place: code points [start, end) in the source, the text there, a snippet and its highlights. */
-    private record Placement(int start, int end, String text, String snippet, List<int[]> highlights) {}
-
-    // Until S1's TextLocator arrives: the first occurrence of the query's first positive word, as typed.
-    private Placement place(String text, QueryNode query) {
-        String word = firstWord(query);
-        int at = word == null ? -1 : text.toLowerCase(java.util.Locale.ROOT).indexOf(word.toLowerCase(java.util.Locale.ROOT));
-        org.corroborate.base.CodePoints points = new org.corroborate.base.CodePoints(text);
-        int start = at < 0 ? 0 : points.fromUtf16(at);
-        int end = at < 0 ? 0 : points.fromUtf16(at + word.length());
-        int from = Math.max(0, start - 100);
-        int to = Math.min(points.length(), end + 100);
-        List<int[]> highlights = at < 0 ? List.of() : List.<int[]>of(new int[] {start - from, end - from});
-        return new Placement(start, end, points.substring(start, end), points.substring(from, to), highlights);
-    }
-
-    private Placement placeAnnotation(AnnotationRow annotation, QueryNode query) {
-        String covered = annotation.covered();
-        return new Placement(annotation.start(), annotation.end(), covered,
-                covered.length() > 240 ? covered.substring(0, 240) : covered, List.of());
-    }
-
-    private static String firstWord(QueryNode node) {
-        return switch (node) {
-            case QueryNode.Term term -> term.word();
-            case QueryNode.Phrase phrase -> String.join(" ", phrase.words());
-            case QueryNode.Prefix prefix -> prefix.prefix();
-            case QueryNode.All all -> all.children().stream().map(PostgresSearchEngine::firstWord)
-                    .filter(w -> w != null).findFirst().orElse(null);
-            case QueryNode.Any any -> any.children().stream().map(PostgresSearchEngine::firstWord)
-                    .filter(w -> w != null).findFirst().orElse(null);
-            case QueryNode.Not not -> null;
-        };
     }
 
     /**
