@@ -45,7 +45,7 @@ class PostgresSearchEngineTest {
         context = new SpringApplicationBuilder(WorkbenchApplication.class, FastPasswordHashing.class)
                 .run(TestPostgres.withDatabase("--server.port=0", "--workbench.demo=true", "--spring.main.banner-mode=off"));
         api = new HttpApi(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
-        engine = context.getBean(SearchEngine.class);
+        engine = context.getBean(PostgresSearchEngine.class);
 
         water = importSource("Minister of " + word("harbour") + " resigns",
                 "The minister said the water in " + word("vale") + " was safe. 💧 Later the "

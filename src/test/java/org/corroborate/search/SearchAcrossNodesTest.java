@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.corroborate.testing.HttpApi;
@@ -28,15 +27,21 @@ class SearchAcrossNodesTest {
     @Test
     void aWriteOnNodeAIsFoundOnNodeBAndADeletionDisappears() throws Exception {
         try (TwoNodes nodes = new TwoNodes()) {
-            assertThat(nodes.bean(0, SearchEngine.class).name()).isEqualTo("postgres");
-            assertThat(nodes.bean(1, SearchEngine.class).name()).isEqualTo("postgres");
+            assertThat(nodes.bean(0, SearchService.class).engineName()).isEqualTo("postgres");
+            assertThat(nodes.bean(1, SearchService.class).engineName()).isEqualTo("postgres");
             HttpApi a = new HttpApi(nodes.port(0));
-            SearchEngine b = nodes.bean(1, SearchEngine.class);
+            HttpApi b = new HttpApi(nodes.port(1));
             String word = "nodes7" + UUID.randomUUID().toString().substring(0, 6);
-            SearchScope sam = new SearchScope("sam", List.of(new SearchScope.ProjectScope(TestProjects.MAIN, Set.of())));
-            SearchRequest all = new SearchRequest(word, null, null, null, null, null, null, null, null, null, null,
-                    null, 0, 20);
-            LongSupplier onB = () -> b.search(new QueryNode.Term(word), all, sam).total();
+            LongSupplier onB = () -> {
+                try {
+                    return b.send("sam", "GET", "/api/search?q=" + word, null).expectOk("search on B").id("total");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            };
             assertThat(onB.getAsLong()).isZero();
 
             long source = a.send("sam", "POST", "/api/sources", Map.of("title", "Imported on A",
@@ -47,10 +52,10 @@ class SearchAcrossNodesTest {
             var created = a.send("alice", "POST", "/api/sources/" + source + "/annotations",
                     Map.of("start", 0, "end", 4, "label", "FACT", "note", "see " + word)).expectOk("annotate on A");
             assertThat(seconds(() -> onB.getAsLong() == 2)).isLessThan(WITHIN.toSeconds());
-            var hit = b.search(new QueryNode.Term(word), new SearchRequest(word, SearchKind.ANNOTATION, null, null,
-                    null, null, null, null, null, null, null, null, 0, 20), sam).hits().getFirst();
-            assertThat(hit.annotation().id()).isEqualTo(created.id("id"));
-            assertThat(hit.annotation().author()).isEqualTo("alice");
+            var hit = b.send("sam", "GET", "/api/search?kind=annotation&q=" + word, null).expectOk("search on B")
+                    .json().get("hits").get(0);
+            assertThat(hit.get("annotation").get("id").asLong()).isEqualTo(created.id("id"));
+            assertThat(hit.get("annotation").get("author").asString()).isEqualTo("alice");
 
             a.send("alice", "DELETE", "/api/annotations/" + created.id("id") + "?version=" + created.id("version"),
                     null).expectOk("delete on A");
