@@ -21,6 +21,7 @@ import org.corroborate.review.ReviewState;
 import org.corroborate.review.ReviewStatusService;
 import org.corroborate.review.adjudication.AdjudicationService;
 import org.corroborate.review.adjudication.Outcome;
+import org.corroborate.scheme.SchemeService;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
@@ -57,9 +58,11 @@ class LuceneSearchEngine implements SearchEngine {
     private final AnnotationService annotations;
     private final ReviewStatusService statuses;
     private final AdjudicationService adjudication;
+    private final SchemeService schemes;
 
     LuceneSearchEngine(EntityManager entityManager, SourceService sources, AnnotationService annotations,
-                       ReviewStatusService statuses, AdjudicationService adjudication) {
+                       ReviewStatusService statuses, AdjudicationService adjudication, SchemeService schemes) {
+        this.schemes = schemes;
         this.entityManager = entityManager;
         this.sources = sources;
         this.annotations = annotations;
@@ -98,7 +101,7 @@ class LuceneSearchEngine implements SearchEngine {
 
         List<SearchHit> hits = new ArrayList<>(textHits(text.ids, query));
         hits.addAll(annotationHits(notes.ids, query, scope));
-        Map<String, List<SearchResults.FacetCount>> facets = facets(text, notes);
+        Map<String, List<SearchResults.FacetCount>> facets = facets(text, notes, request, scope);
         return new SearchResults(text.total + notes.total, hits, facets,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -280,7 +283,8 @@ class LuceneSearchEngine implements SearchEngine {
 
     // ---- facets -------------------------------------------------------------------------------
 
-    private Map<String, List<SearchResults.FacetCount>> facets(Page text, Page notes) {
+    private Map<String, List<SearchResults.FacetCount>> facets(Page text, Page notes, SearchRequest request,
+                                                               SearchScope scope) {
         Map<Long, Long> bySource = new HashMap<>(notes.sources);
         text.sources.forEach((id, count) -> bySource.merge(id, count, Long::sum));
         Map<Long, String> titles = new HashMap<>();
@@ -288,11 +292,36 @@ class LuceneSearchEngine implements SearchEngine {
             sources.summaries(bySource.keySet()).forEach(s -> titles.put(s.id(), s.title()));
         }
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
-        facets.put("label", counts(notes.labels, Function.identity()));
+        facets.put("label", counts(notes.labels, labelTitles(notes.labels.keySet(), request, scope)));
         facets.put("author", counts(notes.authors, Function.identity()));
         facets.put("source", counts(bySource, id -> titles.getOrDefault(id, "#" + id)).stream()
                 .limit(FACET_VALUES).toList());
         return facets;
+    }
+
+    /**
+     * Labels by the title people read ("Fact"), from the scheme of the filtered project, else of the
+     * first of the caller's projects whose scheme has the label; the name where none has it.
+     */
+    private Function<String, String> labelTitles(Set<String> labels, SearchRequest request, SearchScope scope) {
+        Map<String, String> titles = new HashMap<>();
+        if (labels.isEmpty()) {
+            return Function.identity();
+        }
+        List<Long> projects = request.project() != null ? List.of(request.project())
+                : scope.projects().stream().map(SearchScope.ProjectScope::projectId).limit(20).toList();
+        for (Long project : projects) {
+            var scheme = schemes.current(project);
+            for (String label : labels) {
+                if (!titles.containsKey(label) && scheme.label(label).isPresent()) {
+                    titles.put(label, scheme.titleOf(label));
+                }
+            }
+            if (titles.size() == labels.size()) {
+                break;
+            }
+        }
+        return label -> titles.getOrDefault(label, label);
     }
 
     private static <K> List<SearchResults.FacetCount> counts(Map<K, Long> counts, Function<K, String> display) {

@@ -15,13 +15,14 @@ import org.corroborate.base.WorkbenchException;
  * lower-case "or" is an ordinary word.
  *
  * <p>Refused (400 {@code bad_input}), because they are ambiguous or would scan the whole index: a blank
- * query; more than {@value #MAX_CHARS} characters; more than {@value #MAX_CLAUSES} words, phrases and
- * prefixes; an unbalanced quote or parenthesis; a {@code *} anywhere but at the end of a word, any
+ * query; more than {@value #MAX_CHARS} characters; more than {@value #MAX_CLAUSES} words (a phrase counts
+ * its words, a word its runs of letters and digits, a prefix one: each becomes a clause per field, and
+ * Lucene refuses more than 1,024); an unbalanced quote or parenthesis; a {@code *} anywhere but at the end of a word, any
  * {@code ?}; a prefix shorter than {@value #MIN_PREFIX} characters; a group made of negations only
  * (nothing to subtract from). Words holding no letter or digit (a lone dash) are dropped, as the
  * analyzer would drop them.
  *
- * <p>Recursive descent over a token list; Pure, thread-safe.
+ * <p>Recursive descent over a token list. Pure, thread-safe.
  */
 public final class SearchQueryParser {
 
@@ -70,13 +71,32 @@ public final class SearchQueryParser {
 
     private static int clauses(QueryNode node) {
         return switch (node) {
-            case QueryNode.Term t -> 1;
-            case QueryNode.Phrase p -> 1;
+            case QueryNode.Term t -> words(t.word());
+            case QueryNode.Phrase p -> p.words().stream().mapToInt(SearchQueryParser::words).sum();
             case QueryNode.Prefix p -> 1;
             case QueryNode.Not n -> clauses(n.child());
             case QueryNode.All a -> a.children().stream().mapToInt(SearchQueryParser::clauses).sum();
             case QueryNode.Any a -> a.children().stream().mapToInt(SearchQueryParser::clauses).sum();
         };
+    }
+
+    /**
+     * The words an analyzer may make of one typed word: its runs of letters and digits ("a-b-c" is
+     * three), so that a single huge hyphenated "word" cannot become hundreds of clauses.
+     */
+    private static int words(String word) {
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            boolean letter = Character.isLetterOrDigit(c);
+            if (letter && !inRun) {
+                runs++;
+            }
+            inRun = letter;
+            i += Character.charCount(c);
+        }
+        return Math.max(1, runs);
     }
 
     private static WorkbenchException negationAlone() {

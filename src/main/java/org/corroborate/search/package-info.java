@@ -1,6 +1,7 @@
 /**
  * Corpus search: one query over sources (text, title, publisher, author, URL) and annotations (covered
- * text, label, attributes, note, author, verdicts, decision state), with filters, facets and paging,
+ * text, label, attributes, note; filtered by author, the author's review status, the supervisors'
+ * decision and the gold layer), with filters, facets and paging,
  * never returning what the caller may not read (project membership, blind mode, gold before
  * submission; see {@code annotation.BlindMode}).
  *

@@ -231,6 +231,16 @@ class SearchApiTest {
         JsonNode both = search(RIA, q("brisvane") + "&source=" + source);
         assertThat(both.get("total").asLong()).as("one text hit and two annotation hits").isEqualTo(3);
         assertThat(both.get("hits").get(0).get("kind").asString()).isEqualTo("text");
+        JsonNode firstOfBoth = search(RIA, q("brisvane") + "&source=" + source + "&size=1");
+        assertThat(firstOfBoth.get("total").asLong()).isEqualTo(3);
+        assertThat(firstOfBoth.get("hits").size()).isEqualTo(1);
+        assertThat(facet(firstOfBoth, "label")).as("annotation facets with a page of text hits only")
+                .containsOnly(Map.entry("QUOTE", 1L), Map.entry("FACT", 1L));
+        assertThat(facet(firstOfBoth, "source")).containsExactly(Map.entry(String.valueOf(source), 3L));
+        JsonNode secondOfBoth = search(RIA, q("brisvane") + "&source=" + source + "&size=1&page=1");
+        assertThat(secondOfBoth.get("hits").get(0).get("kind").asString()).isEqualTo("annotation");
+        assertThat(firstOfBoth.get("facets").get("label").get(0).get("display").asString())
+                .as("the label's title from the scheme").isIn("Quote", "Fact");
     }
 
     @Test

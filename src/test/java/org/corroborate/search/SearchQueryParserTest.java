@@ -75,6 +75,8 @@ class SearchQueryParserTest {
         refused("a".repeat(1_001), "too long");
         refused("w ".repeat(65), "65 words");
         assertThat(parse("w ".repeat(64))).isInstanceOf(All.class);
+        refused("a-".repeat(100) + "a", "101 words");
+        refused("\"" + "w ".repeat(65) + "\"", "65 words");
     }
 
     @Test
