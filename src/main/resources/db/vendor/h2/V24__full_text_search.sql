@@ -1,0 +1,3 @@
+-- Corpus search on H2 needs nothing in the schema: the Lucene engine (Hibernate Search) keeps its index
+-- in the data folder. PostgreSQL's V24 (db/vendor/postgresql) adds the full-text columns and indexes
+-- that search.PostgresSearchEngine reads. This file keeps the version numbers of both databases in step.
