@@ -233,13 +233,15 @@ public final class Reanchoring {
         static Mapping of(int[] before, int[] after) {
             int[] oldBounds = tokenStarts(before);
             int[] newBounds = tokenStarts(after);
-            List<String> oldTokens = tokens(before, oldBounds);
-            List<String> newTokens = tokens(after, newBounds);
+            // Tokens as small integers (equal text, equal number): the diff compares numbers, not strings.
+            java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+            List<Integer> oldTokens = tokens(before, oldBounds, ids);
+            List<Integer> newTokens = tokens(after, newBounds, ids);
             Runs runs = new Runs();
             int oldToken = 0;
             int newToken = 0;
-            for (AbstractDelta<String> delta : DiffUtils.diff(oldTokens, newTokens,
-                    new MyersDiffWithLinearSpace<String>()).getDeltas()) {
+            for (AbstractDelta<Integer> delta : DiffUtils.diff(oldTokens, newTokens,
+                    new MyersDiffWithLinearSpace<Integer>()).getDeltas()) {
                 int deltaOld = delta.getSource().getPosition();
                 int deltaNew = delta.getTarget().getPosition();
                 // Tokens before the delta are equal.
@@ -353,10 +355,11 @@ public final class Reanchoring {
             return Character.isLetterOrDigit(codePoint) ? 0 : Character.isWhitespace(codePoint) ? 1 : 2;
         }
 
-        private static List<String> tokens(int[] text, int[] bounds) {
-            List<String> tokens = new ArrayList<>(bounds.length - 1);
+        private static List<Integer> tokens(int[] text, int[] bounds, java.util.Map<String, Integer> ids) {
+            List<Integer> tokens = new ArrayList<>(bounds.length - 1);
             for (int t = 0; t + 1 < bounds.length; t++) {
-                tokens.add(new String(text, bounds[t], bounds[t + 1] - bounds[t]));
+                String token = new String(text, bounds[t], bounds[t + 1] - bounds[t]);
+                tokens.add(ids.computeIfAbsent(token, k -> ids.size()));
             }
             return tokens;
         }
