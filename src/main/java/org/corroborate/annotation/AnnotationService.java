@@ -55,10 +55,13 @@ public class AnnotationService {
     private final CurrentActor actor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** Source texts never change, so their code point index can be kept. */
-    private final Map<Long, CodePoints> texts = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    /**
+     * Code point indexes of source texts by the text's SHA-256: a new version of a source has another hash,
+     * so no node (they each keep their own) can check a span against a text that is no longer current.
+     */
+    private final Map<String, CodePoints> texts = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, CodePoints> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CodePoints> eldest) {
             return size() > 64;
         }
     });
@@ -390,15 +393,6 @@ public class AnnotationService {
     }
 
     /**
-     * Forgets a source's code point index when its text is revised (the index is kept because texts
-     * change only by a new version).
-     */
-    @org.springframework.context.event.EventListener
-    void textRevised(org.corroborate.source.SourceTextRevised revised) {
-        texts.remove(revised.sourceId());
-    }
-
-    /**
      * Every annotation of a source, every author's, blind mode notwithstanding: what a revision of the
      * source re-anchors. Only the project's overseers read it; 404 outside the caller's projects.
      */
@@ -422,7 +416,6 @@ public class AnnotationService {
     public List<AnnotationDetails> reanchor(long sourceId, List<org.corroborate.source.version.Reanchoring.Placement>
             placements, String reason) {
         projects.requireOverseer(sources.summary(sourceId).project(), "re-anchor its annotations");
-        texts.remove(sourceId);
         CodePoints text = text(sourceId);
         Instant now = clock.instant();
         Map<Long, Annotation> byId = new java.util.HashMap<>();
@@ -714,7 +707,14 @@ public class AnnotationService {
     }
 
     private CodePoints text(long sourceId) {
-        return texts.computeIfAbsent(sourceId, id -> new CodePoints(sources.get(id).text()));
+        CodePoints cached = texts.get(sources.summary(sourceId).sha256());
+        if (cached != null) {
+            return cached;
+        }
+        org.corroborate.source.SourceDetails details = sources.get(sourceId);
+        CodePoints text = new CodePoints(details.text());
+        texts.put(details.source().sha256(), text);
+        return text;
     }
 
     private void remember(long projectId, Map<String, String> attributes) {

@@ -215,7 +215,10 @@ public class SourceService implements SourceProjects {
         return after;
     }
 
-    /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
+    /**
+     * Every state of a source's metadata, with who changed it, when and why (a new version shows as a new
+     * {@code sha256}, {@code length} and version counter; the texts themselves are in {@link #versions}).
+     */
     @Transactional(readOnly = true)
     public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
         summary(id);
