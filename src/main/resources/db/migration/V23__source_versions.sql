@@ -1,7 +1,7 @@
 -- Source versions (issue 18): a source's text may be revised. Every version is kept, the first
 -- included, with its text, the text's SHA-256 and length (code points), the original file's SHA-256,
--- media type and page starts where it came from a document (D1's source_original; no foreign key, so
--- this migration does not depend on V22's table order), who added it, when and why. The source row
+-- media type and page starts where it came from a document (V22's source_original; V22's columns of each
+-- existing source are copied into its version 1), who added it, when and why. The source row
 -- holds the current version's text and names its number. Existing sources become version 1.
 -- Annotations carry an anchor state: 'anchored', or 'orphaned' when a revision did not find their
 -- quote (they keep their old offsets and quote until someone re-anchors them by hand).
@@ -25,8 +25,10 @@ create table source_version (
     constraint ck_source_version_number check (number >= 1)
 );
 
-insert into source_version (source_id, number, text_content, sha256, length_code_points, created_by, created_at)
-select id, 1, text_content, sha256, length_code_points, imported_by, imported_at from source;
+insert into source_version (source_id, number, text_content, sha256, length_code_points, original_sha256,
+    media_type, page_starts, created_by, created_at)
+select id, 1, text_content, sha256, length_code_points, original_sha256, media_type, page_starts, imported_by,
+    imported_at from source;
 
 alter table source add column current_version integer default 1 not null;
 alter table source_aud add column current_version integer;

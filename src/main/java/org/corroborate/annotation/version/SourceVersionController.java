@@ -58,8 +58,9 @@ class SourceVersionController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Supervisor: a revised file (one part, any name; form fields basedOn and note) as the "
-            + "next version; re-anchors the annotations and reports each moved, changed or orphaned")
+    @Operation(summary = "Supervisor: a revised file (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .eml; one part, any "
+            + "name; form fields basedOn and note) as the next version; re-anchors the annotations and reports each "
+            + "moved, changed or orphaned")
     ResponseEntity<RevisionReport> reviseFile(@PathVariable long id, MultipartHttpServletRequest request,
                                               @RequestParam(required = false) Integer basedOn,
                                               @RequestParam(required = false) String note) {
@@ -68,10 +69,6 @@ class SourceVersionController {
             throw WorkbenchException.badInput("Send exactly one file as the new version (got " + parts.size() + ").");
         }
         MultipartFile file = parts.getFirst();
-        if (file.getSize() > sources.maxFileBytes()) {
-            throw WorkbenchException.tooLarge("The file is " + file.getSize() / 1024 + " KiB; this workbench accepts "
-                    + "sources up to " + sources.maxFileBytes() / 1024 + " KiB.");
-        }
         byte[] content;
         try {
             content = file.getBytes();

@@ -242,4 +242,41 @@ class SourceVersionApiTest {
                 .andExpect(status().isBadRequest());
         assertThat(api.read(api.get(RIA, "/api/sources/" + source + "/versions"))).hasSize(2);
     }
+    @Test
+    void aRevisedPdfBecomesTheVersionWithItsOriginalAndPagesAndAPastedTextDropsThem() throws Exception {
+        String first = "Inquest notes. The coroner heard from three witnesses on Monday.";
+        long source = api.id(api.post(SUE, "/api/sources", Map.of("project", project, "title", "PDF revision",
+                "text", first)));
+        texts.put(source, first);
+        long span = annotate(RIA, source, "three witnesses", "FACT");
+        byte[] pdf = org.corroborate.testing.Documents.pdf("Inquest notes", "Clerk", List.of(
+                "Inquest notes, corrected. The coroner heard from three witnesses on Monday.",
+                "A second page with the corrections."));
+        JsonNode report = api.read(mvc.perform(multipart("/api/sources/" + source + "/versions")
+                        .file(new MockMultipartFile("file", "notes.pdf", "application/pdf", pdf))
+                        .param("basedOn", "1").header("X-Requested-With", "corroborate")
+                        .with(httpBasic(SUE, TestAccounts.passwordOf(SUE))))
+                .andExpect(status().isCreated()));
+        JsonNode version = report.get("version");
+        assertThat(version.get("mediaType").asString()).isEqualTo("application/pdf");
+        assertThat(version.get("pages")).hasSize(2);
+        assertThat(version.get("originalSha256").asString())
+                .isEqualTo(org.corroborate.base.Sha256.hex(pdf));
+        JsonNode moved = annotation(RIA, span);
+        assertThat(moved.get("text").asString()).isEqualTo("three witnesses");
+        assertThat(moved.get("anchorState").asString()).isEqualTo("anchored");
+        byte[] original = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/sources/" + source + "/original").with(httpBasic(RIA, TestAccounts.passwordOf(RIA))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(original).isEqualTo(pdf);
+
+        String pasted = api.read(api.get(RIA, "/api/sources/" + source)).get("text").asString() + " Amended.";
+        JsonNode third = api.read(revise(SUE, source, pasted, 2).andExpect(status().isCreated())).get("version");
+        assertThat(third.get("pages")).isEmpty();
+        assertThat(third.get("originalSha256").isNull()).isTrue();
+        JsonNode list = api.read(api.get(RIA, "/api/sources/" + source + "/versions"));
+        assertThat(list.get(1).get("mediaType").asString()).isEqualTo("application/pdf");
+        assertThat(list.get(1).get("pages")).hasSize(2);
+        api.get(RIA, "/api/sources/" + source + "/original").andExpect(status().isNotFound());
+    }
 }
