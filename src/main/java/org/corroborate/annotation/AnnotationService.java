@@ -446,7 +446,12 @@ public class AnnotationService {
             written.add(annotation);
             changes.add(new AnnotationDetails[] {before});
         }
-        annotations.saveAllAndFlush(written);
+        try {
+            annotations.saveAllAndFlush(written);
+        } catch (OptimisticLockingFailureException raced) {
+            throw WorkbenchException.conflict("An annotation of source " + sourceId + " was changed while the new "
+                    + "version re-anchored it. Nothing was saved; add the version again.");
+        }
         List<AnnotationDetails> after = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             AnnotationDetails now2 = written.get(i).toDetails();
