@@ -38,7 +38,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 class SourceController {
 
     private final SourceService sources;
-    private final long maxFileBytes;
     private final long maxImportBytes;
 
     private final ProjectService projects;
@@ -46,7 +45,6 @@ class SourceController {
     SourceController(SourceService sources, WorkbenchProperties properties, ProjectService projects) {
         this.sources = sources;
         this.projects = projects;
-        this.maxFileBytes = properties.sources().maxFileSize().toBytes();
         this.maxImportBytes = properties.sources().maxImportSize().toBytes();
     }
 

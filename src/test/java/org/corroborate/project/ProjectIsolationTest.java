@@ -204,6 +204,11 @@ class ProjectIsolationTest {
                         .header("X-Requested-With", "corroborate")));
         rows.add(new Row("PUT /api/sources/{id}/blind", Kind.OBJECT, BOSS,
                 i -> body(put("/api/sources/" + i.source() + "/blind"), Map.of("blind", false))));
+        rows.add(new Row("GET /api/sources/{id}/original", Kind.OBJECT, MEMBER,
+                i -> get("/api/sources/" + withOriginal(i) + "/original")));
+        rows.add(new Row("PATCH /api/sources/{id}", Kind.OBJECT, BOSS, i -> body(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/sources/" + i.source()),
+                Map.of("publisher", MARKER + " Gazette", "version", sourceVersion(i)))));
         // Annotations and verdicts
         rows.add(new Row("GET /api/sources/{sourceId}/annotations", Kind.OBJECT, MEMBER,
                 i -> get("/api/sources/" + i.source() + "/annotations")));
@@ -321,6 +326,29 @@ class ProjectIsolationTest {
     private static Long claim;
 
     /** The project's claim (made by the member on first use), or the ghost id for the ghost project. */
+    private static Long withOriginal;
+
+    /** A source of the project imported from a file, so it has an original (GHOST for the ghost ids). */
+    private long withOriginal(Ids i) throws Exception {
+        if (i.project() == GHOST) {
+            return GHOST;
+        }
+        if (withOriginal == null) {
+            withOriginal = api.read(mvc.perform(multipart("/api/sources").file(new MockMultipartFile("file",
+                            "original.txt", "text/plain", (MARKER + " kept the original.").getBytes()))
+                    .param("project", String.valueOf(i.project())).header("X-Requested-With", "corroborate")
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                            .httpBasic(BOSS, TestAccounts.PASSWORD)))).get("results").get(0).get("source").get("id")
+                    .asLong();
+        }
+        return withOriginal;
+    }
+
+    /** The project's source's version as it is now (0 for one that does not exist). */
+    private long sourceVersion(Ids i) throws Exception {
+        return i.project() == GHOST ? 0 : api.read(api.get(BOSS, "/api/sources/" + i.source())).get("version").asLong();
+    }
+
     private long claim(Ids i) throws Exception {
         if (i.project() == GHOST) {
             return GHOST;
