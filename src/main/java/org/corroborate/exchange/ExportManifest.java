@@ -45,5 +45,10 @@ public record ExportManifest(String application, String version, Instant exporte
     /** Span F1 over the exported spans; absent (with why) when the layer has no pairs of reviewers. */
     public record Agreement(String scope, SpanAgreementTally.Summary spanF1, String note) {}
 
-    public record SourceEntry(long id, String title, String sha256, int length, int spans) {}
+    /**
+     * One exported source: its text's SHA-256 and length (code points) and {@code textVersion}, the number of
+     * the source's version whose text was exported (1 for a text never revised; see
+     * {@code GET /api/sources/{id}/versions}): the offsets of its spans count in that text.
+     */
+    public record SourceEntry(long id, String title, String sha256, int length, int spans, int textVersion) {}
 }

@@ -306,7 +306,7 @@ public class ExportService {
                 counter.add(exported);
                 exported.spans().forEach(span -> exportedSpans.add(span.id()));
                 entries.add(new ExportManifest.SourceEntry(id, source.source().title(), source.source().sha256(),
-                        source.source().length(), exported.spans().size()));
+                        source.source().length(), exported.spans().size(), sources.currentVersion(id)));
                 writer.write(exported);
                 // Nothing is changed here: forgetting what was read keeps memory flat on a large corpus.
                 entities.clear();

@@ -44,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SourceService implements SourceProjects {
 
     private final SourceRepository sources;
+    private final SourceVersionRepository versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor currentActor;
@@ -55,10 +56,11 @@ public class SourceService implements SourceProjects {
     private final SourceOriginalRepository originals;
     private final DocumentExtractor extractor;
 
-    SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
-                  WorkbenchProperties properties, CurrentActor currentActor,
+    SourceService(SourceRepository sources, SourceVersionRepository versions, ApplicationEventPublisher events,
+                  Clock clock, WorkbenchProperties properties, CurrentActor currentActor,
                   EntityHistory history, ProjectService projects, SourceOriginalRepository originals,
                   DocumentExtractor extractor) {
+        this.versions = versions;
         this.originals = originals;
         this.extractor = extractor;
         this.projects = projects;
@@ -330,7 +332,10 @@ public class SourceService implements SourceProjects {
         return after;
     }
 
-    /** Every state of a source's metadata (the text never changes), with who changed it, when and why. */
+    /**
+     * Every state of a source's metadata, with who changed it, when and why (a new version shows as a new
+     * {@code sha256}, {@code length} and version counter; the texts themselves are in {@link #versions}).
+     */
     @Transactional(readOnly = true)
     public List<EntityHistory.Revision<SourceSummary>> revisions(long id) {
         summary(id);
@@ -570,6 +575,9 @@ public class SourceService implements SourceProjects {
             }
             throw refused;
         }
+        versions.saveAndFlush(new SourceVersion(source.getId(), 1, draft.text(),
+                parsed == null ? null : source.getOriginalSha256(), parsed == null ? null : parsed.mediaType(),
+                parsed == null ? List.of() : parsed.pageStarts(), actor, source.getImportedAt(), null));
         SourceSummary summary = source.toSummary();
         events.publishEvent(Change.created("source.imported", "Source", summary.id(), summary.id(), summary));
         return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.IMPORTED, summary);
@@ -584,6 +592,138 @@ public class SourceService implements SourceProjects {
             throw WorkbenchException.tooLarge("'" + name + "' is " + bytes / 1024 + " KiB; this workbench accepts "
                     + "such files up to " + most / 1024 + " KiB.");
         }
+    }
+
+    // ---- Versions (issue 18) ----
+
+    /** The most characters a version's note may have. */
+    private static final int MAX_NOTE = 2000;
+
+    /** Every version of a source, first to current (the last); 404 as {@link #summary}. */
+    @Transactional(readOnly = true)
+    public List<SourceVersionSummary> versions(long sourceId) {
+        Source source = readable(sourceId);
+        return versions.findBySource(sourceId).stream().map(v -> v.toSummary(source.getCurrentVersion())).toList();
+    }
+
+    /** One version of a source with its text, for any member who may read the source; 404 if there is no such version. */
+    @Transactional(readOnly = true)
+    public SourceVersionDetails version(long sourceId, int number) {
+        Source source = readable(sourceId);
+        SourceVersion version = versions.findOne(sourceId, number).orElseThrow(() -> WorkbenchException.notFound(
+                "Source " + sourceId + " has no version " + number + "; it has versions 1 to "
+                        + source.getCurrentVersion() + "."));
+        return new SourceVersionDetails(version.toSummary(source.getCurrentVersion()), version.getText());
+    }
+
+    /** The number of a source's current version (1 until it is revised); 404 as {@link #summary}. */
+    @Transactional(readOnly = true)
+    public int currentVersion(long sourceId) {
+        return readable(sourceId).getCurrentVersion();
+    }
+
+    /**
+     * A revised text given as such (the JSON API's {@code text}), normalised and checked as an import's
+     * text is (400 for a blank text, control characters; 413 over the size limit).
+     */
+    public NewVersion versionFromText(String text) {
+        if (text != null) {
+            checkSize("the text", text.getBytes(StandardCharsets.UTF_8).length);
+        }
+        SourceDraft draft = SourceParser.fromFields("revision", text, null, null, null, null);
+        return new NewVersion(draft.text());
+    }
+
+    /**
+     * A revised text from a file, read as an import reads it: .txt, .md, .html, and documents (PDF, DOCX,
+     * ODT, RTF, EML) through the {@link DocumentExtractor}, with their page starts and metadata; the file's
+     * bytes are kept as the version's original. 400 or 413 as an import.
+     */
+    public NewVersion versionFromFile(String fileName, byte[] content) {
+        Parsed parsed = parse(fileName, content, GivenFields.NONE, ExtractionProgress.NONE);
+        return new NewVersion(parsed.draft().text(), parsed.draft().originFileName(), Sha256.hex(parsed.original()),
+                parsed.mediaType(), parsed.pageStarts(), parsed.original(), parsed.metadata());
+    }
+
+    /**
+     * Makes a revised text the source's current text, as the next version; the previous versions stay
+     * readable. Only the project's overseers (supervisors, administrators) revise a source, since the
+     * revision moves everyone's annotations; the caller re-anchors them in the same transaction.
+     * Audited as {@code source.version.added}.
+     *
+     * @param basedOn the number of the version the caller revised: 409 if the source has moved on since
+     * @param note why the text was revised (optional, at most 2,000 characters)
+     * @throws WorkbenchException 404 (no such source, or not readable), 403 (not an overseer), 400 (no
+     *         {@code basedOn}, a text identical to the current one, a note too long), 409 (another version
+     *         was added meanwhile; another source of the project has this text)
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public SourceRevision addVersion(long sourceId, Integer basedOn, NewVersion revised, String note) {
+        Source source = readable(sourceId);
+        projects.requireOverseer(source.getProjectId(), "add a version of its sources");
+        if (basedOn == null) {
+            throw WorkbenchException.badInput("'basedOn' is required: send the number of the version you revised "
+                    + "(the current one is " + source.getCurrentVersion() + ").");
+        }
+        if (basedOn != source.getCurrentVersion()) {
+            throw WorkbenchException.conflict("Source " + sourceId + " is at version " + source.getCurrentVersion()
+                    + " now; you revised version " + basedOn + ". Nothing was saved: read the current version and "
+                    + "revise it.");
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+            throw WorkbenchException.badInput("'note' is longer than " + MAX_NOTE + " characters.");
+        }
+        String hash = SourceText.sha256(revised.text());
+        if (hash.equals(source.getSha256())) {
+            throw WorkbenchException.badInput("The new text is identical to version " + source.getCurrentVersion()
+                    + "; nothing to revise.");
+        }
+        var other = sources.findByProjectIdAndSha256(source.getProjectId(), hash);
+        if (other.isPresent()) {
+            throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE, "Source " + other.get().getId()
+                    + " of this project already has this text; a source's text is in a project once.");
+        }
+        int previousNumber = source.getCurrentVersion();
+        String previousText = source.getText();
+        SourceSummary before = source.toSummary();
+        int number = previousNumber + 1;
+        Instant now = clock.instant();
+        SourceVersion version;
+        try {
+            version = versions.saveAndFlush(new SourceVersion(sourceId, number, revised.text(),
+                    revised.originalSha256(), revised.mediaType(), revised.pageStarts(), currentActor.require(), now,
+                    cleanNote));
+            if (revised.original() != null && !originals.existsById(revised.originalSha256())) {
+                originals.save(new SourceOriginal(revised.originalSha256(), revised.mediaType(), revised.original(),
+                        now));
+            }
+            // The source's original, media type and pages describe its current text: a pasted revision has none.
+            source.setOriginal(revised.originalSha256(), revised.mediaType(), revised.pageStarts(),
+                    revised.metadata());
+            source.revise(revised.text(), number);
+            source = sources.saveAndFlush(source);
+        } catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException raced) {
+            throw WorkbenchException.conflict("Another version of source " + sourceId + " was added at the same "
+                    + "moment; nothing was saved. Read the current version and revise it.");
+        }
+        SourceSummary after = source.toSummary();
+        SourceVersionSummary added = version.toSummary(number);
+        events.publishEvent(Change.updated("source.version.added", "Source", sourceId, sourceId, before,
+                new VersionAdded(after, added), cleanNote));
+        events.publishEvent(new SourceTextRevised(sourceId, number));
+        return new SourceRevision(after, added, previousNumber, previousText, revised.text());
+    }
+
+    /** What the audit trail records of an added version: the source after it and the version. */
+    record VersionAdded(SourceSummary source, SourceVersionSummary version) {}
+
+    private Source readable(long sourceId) {
+        Source source = sources.findById(sourceId).orElseThrow(() -> missing(sourceId));
+        if (!projects.mayRead(source.getProjectId())) {
+            throw missing(sourceId);
+        }
+        return source;
     }
 
     /** A file's name and bytes, as received. */

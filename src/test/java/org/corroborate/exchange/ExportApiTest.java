@@ -237,6 +237,7 @@ class ExportApiTest {
                 .andReturn().getResponse().getContentAsString()).get("sha256").asString();
         assertThat(manifest.get("sources").get(0).get("sha256").asString()).isEqualTo(stored);
         assertThat(manifest.get("sources").get(0).get("spans").asInt()).isEqualTo(3);
+        assertThat(manifest.get("sources").get(0).get("textVersion").asInt()).isEqualTo(1);
         assertThat(manifest.get("counts").get("spansByLabel").get("FACT").asInt()).isEqualTo(2);
         assertThat(manifest.get("counts").get("spansByAuthor").get("bob").asInt()).isEqualTo(2);
         JsonNode pair = manifest.get("agreement").get("spanF1").get("pairs").get(0);

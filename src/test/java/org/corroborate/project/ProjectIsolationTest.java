@@ -297,7 +297,36 @@ class ProjectIsolationTest {
         rows.add(new Row("GET /api/audit/{entity}/{entityId}/timeline", Kind.OBJECT, BOSS,
                 i -> get("/api/audit/Source/" + i.source() + "/timeline")));
         claimRows(rows);
+        versionRows(rows);
         return rows;
+    }
+
+    /** Source versions (issue 18), last: a revision moves the source's annotations. */
+    private void versionRows(List<Row> rows) {
+        rows.add(new Row("GET /api/sources/{id}/versions", Kind.OBJECT, MEMBER,
+                i -> get("/api/sources/" + i.source() + "/versions")));
+        rows.add(new Row("GET /api/sources/{id}/versions/{number}", Kind.OBJECT, MEMBER,
+                i -> get("/api/sources/" + i.source() + "/versions/1")));
+        rows.add(new Row("POST /api/sources/{id}/versions [application/json]", Kind.OBJECT, BOSS,
+                i -> body(post("/api/sources/" + i.source() + "/versions"), Map.of(
+                        "text", sourceText(i) + " Revised once.", "basedOn", currentVersion(i)))));
+        rows.add(new Row("POST /api/sources/{id}/versions [multipart/form-data]", Kind.OBJECT, BOSS,
+                i -> multipart("/api/sources/" + i.source() + "/versions").file(new MockMultipartFile("file",
+                                "revised.txt", "text/plain", (sourceText(i) + " Revised twice.").getBytes()))
+                        .param("basedOn", String.valueOf(currentVersion(i)))
+                        .header("X-Requested-With", "corroborate")));
+    }
+
+    /** The source's current text (a stand-in for a source that does not exist). */
+    private String sourceText(Ids i) throws Exception {
+        JsonNode read = api.read(api.get(BOSS, "/api/sources/" + i.source()));
+        return read.has("text") ? read.get("text").asString() : "A text that is nowhere.";
+    }
+
+    /** The number of the source's current version (1 for a source that does not exist). */
+    private int currentVersion(Ids i) throws Exception {
+        JsonNode read = api.read(api.get(BOSS, "/api/sources/" + i.source() + "/versions"));
+        return read.isArray() && !read.isEmpty() ? read.get(read.size() - 1).get("number").asInt() : 1;
     }
 
     private static Long claim;
