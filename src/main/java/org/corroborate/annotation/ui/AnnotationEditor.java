@@ -1,5 +1,6 @@
 package org.corroborate.annotation.ui;
 
+import org.corroborate.source.ui.Pages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -54,6 +55,7 @@ class AnnotationEditor extends VerticalLayout {
     private final H3 heading = new H3();
     private final Paragraph quote = new Paragraph();
     private final Span byline = new Span();
+    private Pages pages = Pages.NONE;
     /** Says that the annotation was imported, by whom, when and from which file. */
     private final Div importedNote = new Div();
     private final Select<String> label = new Select<>();
@@ -270,8 +272,14 @@ class AnnotationEditor extends VerticalLayout {
         getElement().setAttribute("data-unsaved", String.valueOf(isUnsaved()));
     }
 
-    private static String byline(AnnotationDetails annotation) {
+    /** The source's pages: the byline then names the annotation's page ("p. 3"). */
+    void setPages(Pages pages) {
+        this.pages = pages;
+    }
+
+    private String byline(AnnotationDetails annotation) {
         return "by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
+                + (pages.paged() ? " · " + pages.cite(annotation.start(), annotation.end()) : "")
                 + " · version " + annotation.version() + " · scheme version " + annotation.schemeVersion();
     }
 

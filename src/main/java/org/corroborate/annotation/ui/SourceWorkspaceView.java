@@ -57,6 +57,8 @@ import org.corroborate.project.ProjectService;
 import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceDetails;
 import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+import org.corroborate.source.ui.Pages;
 import org.corroborate.source.ui.ProvenancePanel;
 import org.corroborate.source.ui.WorkQueue;
 import org.corroborate.base.ui.PersonMark;
@@ -110,6 +112,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final Button redo = new Button("Redo");
     /** Says what the last undo or redo did, for screen readers and anyone looking. */
     private final Span undoStatus = new Span();
+    private PageStatus pageStatus;
     private Runnable stopWatchingHistory = () -> { };
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
@@ -167,6 +170,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             text.focusText();
         }));
         list = new AnnotationList(scheme, a -> guarded(() -> model.select(a, true)), model::query, model::mark);
+        list.setPages(pagesOf(source.source()));
+        editor.setPages(pagesOf(source.source()));
         workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -208,6 +213,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         text.setId("source-text");
         text.setText(source.text());
+        Pages pages = pagesOf(source.source());
+        text.setPageStarts(pages.starts());
+        pageStatus = new PageStatus(pages);
+        text.addCaretPageListener(e -> pageStatus.caretOn(e.page()));
         // Archived labels are drawn but take no hotkey: they are not offered for new spans.
         text.setLabels(scheme.labels().stream()
                 .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.archived() ? null : l.hotkey()))
@@ -249,7 +258,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         legend.setId("colleague-legend");
         legend.addClassName("cb-colleague-legend");
         legend.getElement().setAttribute("aria-label", "Who is who in the text");
-        Div reading = new Div(header(), legend, text);
+        Div reading = new Div(header(), legend, text, pageStatus);
         reading.addClassName("cb-workspace-text");
         TabSheet side = new TabSheet();
         side.addClassName("cb-workspace-side");
@@ -272,6 +281,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 // A mistyped place opens the source at its start, as a link without one does.
             }
         });
+    }
+
+    /** The pages of a paged source (a PDF), for its page breaks and the pages of the caret and spans. */
+    private static Pages pagesOf(SourceSummary source) {
+        return Pages.NONE; // MERGE: Pages.of(source.pages()) once [documents-api] adds SourceSummary.pages
     }
 
     /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */
@@ -716,6 +730,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 text.setSelectedId(String.valueOf(annotation.id()));
             }
             list.select(annotation);
+            pageStatus.selected(annotation.start(), annotation.end());
         }
 
         @Override
@@ -745,6 +760,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             editor.setVisible(!gold);
             text.setSelectedId(null);
             list.select(null);
+            pageStatus.selected(null, null);
         }
 
         @Override
