@@ -328,6 +328,17 @@ class AnnotationEditor extends VerticalLayout {
         this.selection = source;
     }
 
+    /**
+     * Moves the annotation on show onto the text selected in the browser (as "Move to selection"
+     * does: an ordinary span update, version checked), then runs {@code afterwards}.
+     */
+    void moveShownToSelection(Runnable afterwards) {
+        selection.accept((start, end) -> {
+            moveTo(start, end);
+            afterwards.run();
+        });
+    }
+
     /** Panels other features add for the annotation on show (assessments, say). */
     void setExtensionPanels(List<Component> panels) {
         extensionPanels.removeAll();

@@ -113,6 +113,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     /** Says what the last undo or redo did, for screen readers and anyone looking. */
     private final Span undoStatus = new Span();
     private PageStatus pageStatus;
+    private OrphanedPanel orphaned;
     private Runnable stopWatchingHistory = () -> { };
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
@@ -265,6 +266,13 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         side.add("Annotation", new Div(goldPanel, editor));
         side.add("All annotations", list);
         side.add("Provenance", new ProvenancePanel(source.source()));
+        orphaned = new OrphanedPanel(scheme, () -> orphansOf(sourceId), orphan -> guarded(() -> {
+            model.select(orphan, false);
+            editor.moveShownToSelection(() -> orphaned.refresh());
+        }));
+        if (orphaned.count() > 0) {
+            side.add("Orphaned (" + orphaned.count() + ")", orphaned);
+        }
         add(reading, guidelines, side);
         revealAsked(event);
     }
@@ -286,6 +294,11 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     /** The pages of a paged source (a PDF), for its page breaks and the pages of the caret and spans. */
     private static Pages pagesOf(SourceSummary source) {
         return Pages.NONE; // MERGE: Pages.of(source.pages()) once [documents-api] adds SourceSummary.pages
+    }
+
+    /** The source's annotations a new version orphaned, as the viewer sees them. */
+    private List<AnnotationDetails> orphansOf(long sourceId) {
+        return List.of(); // MERGE: the visible annotations whose anchor state is orphaned, once [versions-api] lands
     }
 
     /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */

@@ -1,0 +1,111 @@
+package org.corroborate.annotation.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import java.nio.file.Files;
+import org.corroborate.base.WorkbenchException;
+import org.corroborate.base.ui.SpooledUpload;
+
+/**
+ * "New version" of a source: a corrected file uploaded or a text pasted, with a note saying why;
+ * the annotations are then re-anchored and the report shown ({@link ReanchorReportView}). A refused
+ * version (the same text, a damaged file, 409 because someone added one meanwhile) changes nothing
+ * and says why.
+ */
+class NewVersionDialog extends Dialog {
+
+    /** Adds the version and answers the report to show; throws WorkbenchException when refused. */
+    interface Revise {
+        ReanchorReportView fromText(String text, String note);
+
+        ReanchorReportView fromFile(String fileName, byte[] content, String note);
+    }
+
+    private final Div outcome = new Div();
+    private boolean added;
+
+    NewVersionDialog(long maxFileBytes, Revise revise, Runnable afterwards) {
+        setHeaderTitle("New version of this source");
+        setWidth("min(44rem, 95vw)");
+        UI ui = UI.getCurrent();
+        Paragraph help = new Paragraph("The new text becomes the current version; earlier versions stay readable. "
+                + "Every annotation is looked for in the new text by its quote and context: it stays, moves, "
+                + "changes with its text, or is orphaned (kept with its old quote, to re-anchor by hand).");
+        help.addClassName("cb-muted");
+        TextField note = new TextField("Why the text changed");
+        note.setId("version-note");
+        note.setWidthFull();
+        note.setMaxLength(2000);
+        note.setPlaceholder("e.g. Corrected by the publisher on 3 March");
+
+        Upload upload = new Upload(new SpooledUpload(maxFileBytes, name -> "'" + name + "' is too large to be a "
+                + "version of a source; nothing was stored.", null,
+                (fileName, file) -> {
+                    byte[] bytes = Files.readAllBytes(file);
+                    ui.access(() -> attempt(() -> revise.fromFile(fileName, bytes, note.getValue())));
+                },
+                (fileName, message) -> ui.access(() -> refused(message))));
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setId("version-upload");
+        upload.setMaxFiles(1);
+        upload.setDropAllowed(true);
+        upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".odt", ".rtf", ".eml");
+
+        TextArea text = new TextArea("Text of the new version");
+        text.setId("version-text-input");
+        text.setWidthFull();
+        text.setMinHeight("10rem");
+        Button fromText = new Button("Add as new version", e -> attempt(() -> revise.fromText(text.getValue(),
+                note.getValue())));
+        fromText.setId("version-add-text");
+        fromText.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        TabSheet how = new TabSheet();
+        how.setId("version-how");
+        how.add("Upload a file", new Div(upload));
+        how.add("Paste text", new Div(text, fromText));
+        how.setWidthFull();
+
+        outcome.setId("version-outcome");
+        Button close = new Button("Close", e -> close());
+        close.setId("version-close-dialog");
+        getFooter().add(close);
+        add(help, note, how, outcome);
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened() && added) {
+                afterwards.run();
+            }
+        });
+    }
+
+    private void attempt(java.util.function.Supplier<ReanchorReportView> revise) {
+        try {
+            ReanchorReportView report = revise.get();
+            added = true;
+            outcome.removeAll();
+            outcome.add(report);
+        } catch (WorkbenchException e) {
+            refused(e.getMessage());
+        }
+    }
+
+    private void refused(String message) {
+        outcome.removeAll();
+        Span text = new Span(message);
+        Div line = new Div(text);
+        line.setId("version-refused");
+        line.addClassName("cb-import-error");
+        line.getElement().setAttribute("role", "alert");
+        outcome.add(line);
+    }
+}
