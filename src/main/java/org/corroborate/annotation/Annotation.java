@@ -76,8 +76,17 @@ class Annotation {
     @Column(name = "scheme_version", nullable = false)
     private int schemeVersion;
 
+    /** {@value #ANCHORED}, or {@value #ORPHANED} when a revision of the source did not find its quote. */
+    @Column(name = "anchor_state", nullable = false)
+    private String anchorState = ANCHORED;
+
     @Version
     private long version;
+
+    /** The anchor state of an annotation whose offsets point at its quote in the source's current text. */
+    static final String ANCHORED = "anchored";
+    /** The anchor state of an annotation a revision did not find: it keeps its old offsets and quote. */
+    static final String ORPHANED = "orphaned";
 
     protected Annotation() {}
 
@@ -95,7 +104,16 @@ class Annotation {
         this.contextBefore = span.before();
         this.contextAfter = span.after();
         this.modifiedAt = when;
+        this.anchorState = ANCHORED;
     }
+
+    /** Keeps the offsets, quote and context, marked as no longer found in the source's current text. */
+    void orphan(Instant when) {
+        this.anchorState = ORPHANED;
+        this.modifiedAt = when;
+    }
+
+    boolean isOrphaned() { return ORPHANED.equals(anchorState); }
 
     /** Records the version of the project's scheme this save is made under. */
     void savedUnder(int schemeVersion) {
@@ -131,6 +149,6 @@ class Annotation {
     AnnotationDetails toDetails() {
         return new AnnotationDetails(id, sourceId, start, end, label, Map.copyOf(attributes), note, author,
                 createdAt, modifiedAt, coveredText, contextBefore, contextAfter, version, provenance(), projectId,
-                schemeVersion);
+                schemeVersion, anchorState);
     }
 }

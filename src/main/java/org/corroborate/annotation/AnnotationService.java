@@ -224,13 +224,21 @@ public class AnnotationService {
         Map<String, String> attributes = request.attributes() != null ? request.attributes()
                 : labelName.equals(before.label()) ? before.attributes()
                 : LabelledSpanRules.keepApplicable(rules.label(labelName), before.attributes());
-        LabelledSpan checked = rules.checkChange(text(before.sourceId()), start, end, labelName, attributes,
+        // An orphan's offsets point into an earlier version: unless the request re-anchors it (a new span),
+        // its label and values are checked against its kept quote and it stays an orphan.
+        boolean staysOrphan = annotation.isOrphaned() && start == before.start() && end == before.end();
+        CodePoints checkedText = staysOrphan ? new CodePoints(before.text()) : text(before.sourceId());
+        LabelledSpan checked = rules.checkChange(checkedText, staysOrphan ? 0 : start,
+                staysOrphan ? checkedText.length() : end, labelName, attributes,
                 request.note() == null ? before.note() : request.note(), before.label(), before.attributes());
         if (start != before.start() || end != before.end()) {
             annotation.place(Span.of(text(before.sourceId()), start, end), clock.instant());
         } else {
             annotation.place(new Span(start, end, before.text(), before.contextBefore(), before.contextAfter()),
                     clock.instant());
+            if (staysOrphan) {
+                annotation.orphan(clock.instant());
+            }
         }
         annotation.describe(checked.label(), checked.attributes(), checked.note());
         annotation.savedUnder(schemes.currentNumber(annotation.getProjectId()));
@@ -381,6 +389,82 @@ public class AnnotationService {
         return after;
     }
 
+    /**
+     * Forgets a source's code point index when its text is revised (the index is kept because texts
+     * change only by a new version).
+     */
+    @org.springframework.context.event.EventListener
+    void textRevised(org.corroborate.source.SourceTextRevised revised) {
+        texts.remove(revised.sourceId());
+    }
+
+    /**
+     * Every annotation of a source, every author's, blind mode notwithstanding: what a revision of the
+     * source re-anchors. Only the project's overseers read it; 404 outside the caller's projects.
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public List<AnnotationDetails> allOf(long sourceId) {
+        projects.requireOverseer(sources.summary(sourceId).project(), "re-anchor its annotations");
+        return annotations.findBySource(sourceId).stream().map(Annotation::toDetails).toList();
+    }
+
+    /**
+     * Applies the placements of a revision of a source's text (which must already be the source's
+     * current text): a moved or changed annotation takes its new span, quote and context; an orphaned one
+     * keeps its offsets and quote and is marked {@code orphaned}; unchanged ones are left alone. Each
+     * annotation written is audited as {@code annotation.reanchored} with {@code reason}, its version
+     * counts one more. Only the project's overseers re-anchor; placements of other sources' annotations
+     * are refused (400), nothing is written then.
+     *
+     * @return the annotations written, in the order of the placements
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public List<AnnotationDetails> reanchor(long sourceId, List<org.corroborate.source.version.Reanchoring.Placement>
+            placements, String reason) {
+        projects.requireOverseer(sources.summary(sourceId).project(), "re-anchor its annotations");
+        texts.remove(sourceId);
+        CodePoints text = text(sourceId);
+        Instant now = clock.instant();
+        Map<Long, Annotation> byId = new java.util.HashMap<>();
+        List<Long> ids = placements.stream()
+                .filter(p -> p.outcome() != org.corroborate.source.version.Reanchoring.Outcome.UNCHANGED)
+                .map(org.corroborate.source.version.Reanchoring.Placement::id).toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            annotations.findAllById(ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .forEach(a -> byId.put(a.getId(), a));
+        }
+        List<AnnotationDetails[]> changes = new ArrayList<>(ids.size());
+        List<Annotation> written = new ArrayList<>(ids.size());
+        for (var placement : placements) {
+            if (placement.outcome() == org.corroborate.source.version.Reanchoring.Outcome.UNCHANGED) {
+                continue;
+            }
+            Annotation annotation = byId.get(placement.id());
+            if (annotation == null || annotation.getSourceId() != sourceId) {
+                throw WorkbenchException.badInput("Annotation " + placement.id() + " is not an annotation of source "
+                        + sourceId + ".");
+            }
+            AnnotationDetails before = annotation.toDetails();
+            if (placement.outcome() == org.corroborate.source.version.Reanchoring.Outcome.ORPHANED) {
+                annotation.orphan(now);
+            } else {
+                annotation.place(Span.of(text, placement.start(), placement.end()), now);
+            }
+            written.add(annotation);
+            changes.add(new AnnotationDetails[] {before});
+        }
+        annotations.saveAllAndFlush(written);
+        List<AnnotationDetails> after = new ArrayList<>(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            AnnotationDetails now2 = written.get(i).toDetails();
+            after.add(now2);
+            events.publishEvent(Change.updated("annotation.reanchored", "Annotation", now2.id(), sourceId,
+                    changes.get(i)[0], now2, blankToNull(reason)));
+            events.publishEvent(new AnnotationChanged(sourceId, now2, null, actor.require()));
+        }
+        return after;
+    }
+
     /** Every state the annotation has had, with who changed it, when and why (from the entity history). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
@@ -461,7 +545,7 @@ public class AnnotationService {
     private static AnnotationDetails withVersion(AnnotationDetails a, long version) {
         return new AnnotationDetails(a.id(), a.sourceId(), a.start(), a.end(), a.label(), a.attributes(), a.note(),
                 a.author(), a.createdAt(), a.modifiedAt(), a.text(), a.contextBefore(), a.contextAfter(), version,
-                a.imported(), a.project(), a.schemeVersion());
+                a.imported(), a.project(), a.schemeVersion(), a.anchorState());
     }
 
     /**

@@ -15,6 +15,8 @@ interface ClaimMemberRepository extends JpaRepository<ClaimMember, Long> {
 
     List<ClaimMember> findByAnnotationIdOrderByIdAsc(long annotationId);
 
+    List<ClaimMember> findBySourceIdOrderByIdAsc(long sourceId);
+
     Optional<ClaimMember> findByClaimIdAndAnnotationId(long claimId, long annotationId);
 
     boolean existsByClaimIdAndAnnotationId(long claimId, long annotationId);

@@ -44,15 +44,21 @@ class Source {
     @Column(name = "imported_at", nullable = false, updatable = false)
     private Instant importedAt;
 
-    @Column(nullable = false, unique = true, updatable = false)
+    /** The current version's text's SHA-256 (unique within the project). */
+    @Column(nullable = false)
     private String sha256;
 
-    @Column(name = "length_code_points", nullable = false, updatable = false)
+    @Column(name = "length_code_points", nullable = false)
     private int lengthCodePoints;
 
-    @NotAudited // never changes after import; the history need not copy it
-    @Column(name = "text_content", nullable = false, updatable = false)
+    /** The current version's text; every version's text is kept in {@code source_version}, so the history need not copy it. */
+    @NotAudited
+    @Column(name = "text_content", nullable = false)
     private String text;
+
+    /** The number of the current version (1 for the imported text; one more per revision). */
+    @Column(name = "current_version", nullable = false)
+    private int currentVersion = 1;
 
     /** Blind mode: reviewers see colleagues' annotations only after they have submitted. */
     @Column(nullable = false)
@@ -79,6 +85,19 @@ class Source {
         this.importedBy = importedBy;
         this.importedAt = importedAt;
     }
+
+    /** Makes a revised text the current one, as version {@code number}. */
+    void revise(String revisedText, int number) {
+        this.text = revisedText;
+        this.sha256 = SourceText.sha256(revisedText);
+        this.lengthCodePoints = SourceText.codePointLength(revisedText);
+        this.currentVersion = number;
+    }
+
+    int getCurrentVersion() { return currentVersion; }
+    String getImportedBy() { return importedBy; }
+    Instant getImportedAt() { return importedAt; }
+    int getLengthCodePoints() { return lengthCodePoints; }
 
     Long getId() { return id; }
     Long getProjectId() { return projectId; }

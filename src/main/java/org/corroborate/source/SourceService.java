@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SourceService implements SourceProjects {
 
     private final SourceRepository sources;
+    private final SourceVersionRepository versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CurrentActor currentActor;
@@ -46,9 +47,10 @@ public class SourceService implements SourceProjects {
     private final long maxFileBytes;
     private final long maxImportBytes;
 
-    SourceService(SourceRepository sources, ApplicationEventPublisher events, Clock clock,
-                  WorkbenchProperties properties, CurrentActor currentActor,
+    SourceService(SourceRepository sources, SourceVersionRepository versions, ApplicationEventPublisher events,
+                  Clock clock, WorkbenchProperties properties, CurrentActor currentActor,
                   EntityHistory history, ProjectService projects) {
+        this.versions = versions;
         this.projects = projects;
         this.history = history;
         this.sources = sources;
@@ -335,6 +337,8 @@ public class SourceService implements SourceProjects {
             }
             throw refused;
         }
+        versions.saveAndFlush(new SourceVersion(source.getId(), 1, draft.text(), null, null, List.of(), actor,
+                source.getImportedAt(), null));
         SourceSummary summary = source.toSummary();
         events.publishEvent(Change.created("source.imported", "Source", summary.id(), summary.id(), summary));
         return new ImportOutcome(draft.originFileName(), ImportOutcome.Status.IMPORTED, summary);
@@ -345,6 +349,127 @@ public class SourceService implements SourceProjects {
             throw WorkbenchException.tooLarge("'" + name + "' is " + bytes / 1024 + " KiB; this workbench accepts "
                     + "sources up to " + maxFileBytes / 1024 + " KiB.");
         }
+    }
+
+    // ---- Versions (issue 18) ----
+
+    /** The most characters a version's note may have. */
+    private static final int MAX_NOTE = 2000;
+
+    /** Every version of a source, first to current (the last); 404 as {@link #summary}. */
+    @Transactional(readOnly = true)
+    public List<SourceVersionSummary> versions(long sourceId) {
+        Source source = readable(sourceId);
+        return versions.findBySource(sourceId).stream().map(v -> v.toSummary(source.getCurrentVersion())).toList();
+    }
+
+    /** One version of a source with its text, for any member who may read the source; 404 if there is no such version. */
+    @Transactional(readOnly = true)
+    public SourceVersionDetails version(long sourceId, int number) {
+        Source source = readable(sourceId);
+        SourceVersion version = versions.findOne(sourceId, number).orElseThrow(() -> WorkbenchException.notFound(
+                "Source " + sourceId + " has no version " + number + "; it has versions 1 to "
+                        + source.getCurrentVersion() + "."));
+        return new SourceVersionDetails(version.toSummary(source.getCurrentVersion()), version.getText());
+    }
+
+    /** The number of a source's current version (1 until it is revised); 404 as {@link #summary}. */
+    @Transactional(readOnly = true)
+    public int currentVersion(long sourceId) {
+        return readable(sourceId).getCurrentVersion();
+    }
+
+    /**
+     * A revised text given as such (the JSON API's {@code text}), normalised and checked as an import's
+     * text is (400 for a blank text, control characters; 413 over the size limit).
+     */
+    public NewVersion versionFromText(String text) {
+        if (text != null) {
+            checkSize("the text", text.getBytes(StandardCharsets.UTF_8).length);
+        }
+        SourceDraft draft = SourceParser.fromFields("revision", text, null, null, null, null);
+        return new NewVersion(draft.text(), null, null, null, List.of());
+    }
+
+    /** A revised text from a file, read as an import reads it (.txt, .md, .html); 400 or 413 as an import. */
+    public NewVersion versionFromFile(String fileName, byte[] content) {
+        checkSize(SourceParser.baseName(fileName), content.length);
+        SourceDraft draft = SourceParser.parseFile(fileName, content);
+        return new NewVersion(draft.text(), draft.originFileName(), null, null, List.of());
+    }
+
+    /**
+     * Makes a revised text the source's current text, as the next version; the previous versions stay
+     * readable. Only the project's overseers (supervisors, administrators) revise a source, since the
+     * revision moves everyone's annotations; the caller re-anchors them in the same transaction.
+     * Audited as {@code source.version.added}.
+     *
+     * @param basedOn the number of the version the caller revised: 409 if the source has moved on since
+     * @param note why the text was revised (optional, at most 2,000 characters)
+     * @throws WorkbenchException 404 (no such source, or not readable), 403 (not an overseer), 400 (no
+     *         {@code basedOn}, a text identical to the current one, a note too long), 409 (another version
+     *         was added meanwhile; another source of the project has this text)
+     */
+    @PreAuthorize(Roles.OVERSEES)
+    public SourceRevision addVersion(long sourceId, Integer basedOn, NewVersion revised, String note) {
+        Source source = readable(sourceId);
+        projects.requireOverseer(source.getProjectId(), "add a version of its sources");
+        if (basedOn == null) {
+            throw WorkbenchException.badInput("'basedOn' is required: send the number of the version you revised "
+                    + "(the current one is " + source.getCurrentVersion() + ").");
+        }
+        if (basedOn != source.getCurrentVersion()) {
+            throw WorkbenchException.conflict("Source " + sourceId + " is at version " + source.getCurrentVersion()
+                    + " now; you revised version " + basedOn + ". Nothing was saved: read the current version and "
+                    + "revise it.");
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+            throw WorkbenchException.badInput("'note' is longer than " + MAX_NOTE + " characters.");
+        }
+        String hash = SourceText.sha256(revised.text());
+        if (hash.equals(source.getSha256())) {
+            throw WorkbenchException.badInput("The new text is identical to version " + source.getCurrentVersion()
+                    + "; nothing to revise.");
+        }
+        var other = sources.findByProjectIdAndSha256(source.getProjectId(), hash);
+        if (other.isPresent()) {
+            throw new WorkbenchException(WorkbenchException.Kind.DUPLICATE, "Source " + other.get().getId()
+                    + " of this project already has this text; a source's text is in a project once.");
+        }
+        int previousNumber = source.getCurrentVersion();
+        String previousText = source.getText();
+        SourceSummary before = source.toSummary();
+        int number = previousNumber + 1;
+        Instant now = clock.instant();
+        SourceVersion version;
+        try {
+            version = versions.saveAndFlush(new SourceVersion(sourceId, number, revised.text(),
+                    revised.originalSha256(), revised.mediaType(), revised.pageStarts(), currentActor.require(), now,
+                    cleanNote));
+            source.revise(revised.text(), number);
+            source = sources.saveAndFlush(source);
+        } catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException raced) {
+            throw WorkbenchException.conflict("Another version of source " + sourceId + " was added at the same "
+                    + "moment; nothing was saved. Read the current version and revise it.");
+        }
+        SourceSummary after = source.toSummary();
+        SourceVersionSummary added = version.toSummary(number);
+        events.publishEvent(Change.updated("source.version.added", "Source", sourceId, sourceId, before,
+                new VersionAdded(after, added), cleanNote));
+        events.publishEvent(new SourceTextRevised(sourceId, number));
+        return new SourceRevision(after, added, previousNumber, previousText, revised.text());
+    }
+
+    /** What the audit trail records of an added version: the source after it and the version. */
+    record VersionAdded(SourceSummary source, SourceVersionSummary version) {}
+
+    private Source readable(long sourceId) {
+        Source source = sources.findById(sourceId).orElseThrow(() -> missing(sourceId));
+        if (!projects.mayRead(source.getProjectId())) {
+            throw missing(sourceId);
+        }
+        return source;
     }
 
     /** A file's name and bytes, as received. */
