@@ -1,5 +1,6 @@
 package org.corroborate.annotation.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,8 +14,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.ui.SpooledUpload;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * "New version" of a source: a corrected file uploaded or a text pasted, with a note saying why;
@@ -32,7 +36,8 @@ class NewVersionDialog extends Dialog {
     }
 
     private final Div outcome = new Div();
-    private boolean added;
+    private final AtomicReference<String> noteGiven = new AtomicReference<>("");
+    private volatile boolean added;
 
     NewVersionDialog(long maxFileBytes, Revise revise, Runnable afterwards) {
         setHeaderTitle("New version of this source");
@@ -47,12 +52,15 @@ class NewVersionDialog extends Dialog {
         note.setWidthFull();
         note.setMaxLength(2000);
         note.setPlaceholder("e.g. Corrected by the publisher on 3 March");
+        note.addValueChangeListener(e -> noteGiven.set(e.getValue()));
 
         Upload upload = new Upload(new SpooledUpload(maxFileBytes, name -> "'" + name + "' is too large to be a "
                 + "version of a source; nothing was stored.", null,
                 (fileName, file) -> {
+                    // On the upload's request thread (a document's text is read here), the page updated after.
                     byte[] bytes = Files.readAllBytes(file);
-                    ui.access(() -> attempt(() -> revise.fromFile(fileName, bytes, note.getValue())));
+                    Component shown = attempt(() -> revise.fromFile(fileName, bytes, noteGiven.get()));
+                    ui.access(() -> show(shown));
                 },
                 (fileName, message) -> ui.access(() -> refused(message))));
         upload.setUploadFormat(UploadFormat.RAW);
@@ -65,8 +73,8 @@ class NewVersionDialog extends Dialog {
         text.setId("version-text-input");
         text.setWidthFull();
         text.setMinHeight("10rem");
-        Button fromText = new Button("Add as new version", e -> attempt(() -> revise.fromText(text.getValue(),
-                note.getValue())));
+        Button fromText = new Button("Add as new version", e -> show(attempt(() -> revise.fromText(text.getValue(),
+                note.getValue()))));
         fromText.setId("version-add-text");
         fromText.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
@@ -88,24 +96,31 @@ class NewVersionDialog extends Dialog {
         });
     }
 
-    private void attempt(java.util.function.Supplier<ReanchorReportView> revise) {
+    /** Adds the version: the report, or the refusal's message (nothing was stored then). */
+    private Component attempt(Supplier<ReanchorReportView> revise) {
         try {
             ReanchorReportView report = revise.get();
             added = true;
-            outcome.removeAll();
-            outcome.add(report);
-        } catch (WorkbenchException e) {
-            refused(e.getMessage());
+            return report;
+        } catch (WorkbenchException | AccessDeniedException e) {
+            return refusal(e.getMessage());
         }
     }
 
-    private void refused(String message) {
+    private void show(Component shown) {
         outcome.removeAll();
-        Span text = new Span(message);
-        Div line = new Div(text);
+        outcome.add(shown);
+    }
+
+    private void refused(String message) {
+        show(refusal(message));
+    }
+
+    private static Div refusal(String message) {
+        Div line = new Div(new Span(message));
         line.setId("version-refused");
         line.addClassName("cb-import-error");
         line.getElement().setAttribute("role", "alert");
-        outcome.add(line);
+        return line;
     }
 }

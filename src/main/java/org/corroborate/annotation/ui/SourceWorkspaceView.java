@@ -56,6 +56,7 @@ import org.corroborate.scheme.SchemeService;
 import org.corroborate.project.ProjectService;
 import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceDetails;
+import org.corroborate.annotation.version.SourceRevisionService;
 import org.corroborate.source.SourceService;
 import org.corroborate.source.SourceSummary;
 import org.corroborate.source.ui.Pages;
@@ -112,6 +113,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final Button redo = new Button("Redo");
     /** Says what the last undo or redo did, for screen readers and anyone looking. */
     private final Span undoStatus = new Span();
+    private final SourceRevisionService revisions;
     private PageStatus pageStatus;
     private OrphanedPanel orphaned;
     private Runnable stopWatchingHistory = () -> { };
@@ -119,7 +121,9 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
                                AuditService audit, CurrentProject currentProject, LayerPreference layerPreference,
-                               WorkQueue queue, RelationService relationService, RelationBroadcaster relationBroadcaster) {
+                               WorkQueue queue, RelationService relationService, RelationBroadcaster relationBroadcaster,
+                               SourceRevisionService revisions) {
+        this.revisions = revisions;
         this.relationService = relationService;
         this.relationBroadcaster = relationBroadcaster;
         this.layerPreference = layerPreference;
@@ -273,6 +277,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         if (orphaned.count() > 0) {
             side.add("Orphaned (" + orphaned.count() + ")", orphaned);
         }
+        side.add("Versions", versionsPanel(sourceId, projectId));
         add(reading, guidelines, side);
         revealAsked(event);
     }
@@ -296,9 +301,35 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return Pages.NONE; // MERGE: Pages.of(source.pages()) once [documents-api] adds SourceSummary.pages
     }
 
+    /**
+     * The Versions tab: the source's versions, and for its project's overseers "New version", whose
+     * dialog adds the version through {@link SourceRevisionService} (re-anchoring every annotation) and
+     * shows the report; closing it after a version was added opens the source's new text.
+     */
+    private VersionsPanel versionsPanel(long sourceId, long projectId) {
+        if (!projects.oversees(projectId)) {
+            return new VersionsPanel(sources, sourceId, null);
+        }
+        int basedOn = sources.currentVersion(sourceId);
+        NewVersionDialog.Revise revise = new NewVersionDialog.Revise() {
+            @Override
+            public ReanchorReportView fromText(String text, String note) {
+                return ReanchorReportView.of(revisions.revise(sourceId, basedOn, sources.versionFromText(text), note));
+            }
+
+            @Override
+            public ReanchorReportView fromFile(String fileName, byte[] content, String note) {
+                return ReanchorReportView.of(revisions.revise(sourceId, basedOn,
+                        sources.versionFromFile(fileName, content), note));
+            }
+        };
+        return new VersionsPanel(sources, sourceId, () -> new NewVersionDialog(sources.maxFileBytes(), revise,
+                () -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+    }
+
     /** The source's annotations a new version orphaned, as the viewer sees them. */
     private List<AnnotationDetails> orphansOf(long sourceId) {
-        return List.of(); // MERGE: the visible annotations whose anchor state is orphaned, once [versions-api] lands
+        return model.orphans();
     }
 
     /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */
