@@ -165,9 +165,8 @@ class DocumentsBrowserTest extends BrowserTest {
         page.setViewportSize(1440, 900);
         signInAs("vers-sup");
         page.navigate(url("/sources/" + sourceId));
-        page.locator("vaadin-tab", hasText("Versions")).click();
+        page.locator("vaadin-tab", hasText("Provenance")).click();
         page.locator("#new-version").click();
-        page.locator("#version-how vaadin-tab", hasText("Paste text")).click();
         String revised = "The letter was sent on Tuesday, a day late.\nIt was signed by the mayor.\n";
         page.locator("#version-text-input textarea").fill(revised);
         page.locator("#version-note input").fill("The publisher corrected the letter");
@@ -178,8 +177,8 @@ class DocumentsBrowserTest extends BrowserTest {
         assertAccessible(page, "re-anchoring report");
         page.locator("#version-close-dialog").click();
 
-        // The orphan is listed; select its new place and re-anchor it there by hand.
-        page.locator("vaadin-tab", hasText("Orphaned")).click();
+        // The orphan heads the Annotation tab; select its new place and re-anchor it there by hand.
+        assertThat(page.locator("vaadin-tab", hasText("Annotation")).first()).hasAttribute("selected", "");
         assertThat(page.locator("#orphaned-list")).containsText(cut);
         AnnotationBrowserTest.dragSelect(page, "sent on Tuesday");
         page.locator("#orphaned-list vaadin-button", hasText("Re-anchor to selection")).first().click();
@@ -191,7 +190,7 @@ class DocumentsBrowserTest extends BrowserTest {
         assertThat(stayed.text()).isEqualTo("signed by the mayor");
         screenshot(page, "documents-orphans-1440");
 
-        page.locator("vaadin-tab", hasText("Versions")).click();
+        page.locator("vaadin-tab", hasText("Provenance")).click();
         page.locator("#read-version-1").click();
         assertThat(page.locator("#version-text")).containsText("safe to drink");
         page.setViewportSize(390, 844);

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -78,17 +78,17 @@ class NewVersionDialog extends Dialog {
         fromText.setId("version-add-text");
         fromText.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        TabSheet how = new TabSheet();
-        how.setId("version-how");
-        how.add("Upload a file", new Div(upload));
-        how.add("Paste text", new Div(text, fromText));
-        how.setWidthFull();
+        // Two plain sections, not tabs: either way gives the version.
+        Div fromFile = new Div(new H4("Upload the corrected file"), upload);
+        Div pasted = new Div(new H4("Or paste the corrected text"), text, fromText);
+        fromFile.addClassName("cb-version-way");
+        pasted.addClassName("cb-version-way");
 
         outcome.setId("version-outcome");
         Button close = new Button("Close", e -> close());
         close.setId("version-close-dialog");
         getFooter().add(close);
-        add(help, note, how, outcome);
+        add(help, note, fromFile, pasted, outcome);
         addOpenedChangeListener(e -> {
             if (!e.isOpened() && added) {
                 afterwards.run();

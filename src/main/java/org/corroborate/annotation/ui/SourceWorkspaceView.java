@@ -267,17 +267,16 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         reading.addClassName("cb-workspace-text");
         TabSheet side = new TabSheet();
         side.addClassName("cb-workspace-side");
-        side.add("Annotation", new Div(goldPanel, editor));
-        side.add("All annotations", list);
-        side.add("Provenance", new ProvenancePanel(source.source()));
+        // Orphans (a new version did not find their quotes) head the Annotation tab while there are any;
+        // the versions follow the provenance: more tabs would overflow the side panel.
         orphaned = new OrphanedPanel(scheme, () -> orphansOf(sourceId), orphan -> guarded(() -> {
             model.select(orphan, false);
             editor.moveShownToSelection(() -> orphaned.refresh());
         }));
-        if (orphaned.count() > 0) {
-            side.add("Orphaned (" + orphaned.count() + ")", orphaned);
-        }
-        side.add("Versions", versionsPanel(sourceId, projectId));
+        orphaned.setVisible(orphaned.count() > 0);
+        side.add("Annotation", new Div(orphaned, goldPanel, editor));
+        side.add("All annotations", list);
+        side.add("Provenance", new Div(new ProvenancePanel(source.source()), versionsPanel(sourceId, projectId)));
         add(reading, guidelines, side);
         revealAsked(event);
     }
