@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * CSV for spreadsheets: one row per span with its source's title and hash, offsets in code points,
  * attributes and verdicts as small JSON objects, and the relations going from the span as a small
- * JSON list ({@code [{"id":"r5","type":"said_by","to":"a13","author":"alice"}]}). Cells a
+ * JSON list ({@code [{"id":"r5","type":"said_by","to":"a13","author":"alice"}]}), and last the page of
+ * the original document the span starts on (empty when the source has no pages). Cells a
  * spreadsheet would run as a formula get a leading apostrophe.
  */
 @Component
@@ -28,7 +29,7 @@ class CsvFormat implements ExportFormat {
 
     private static final String[] HEADER = {"source_id", "source_title", "source_sha256", "span_id", "start", "end",
             "label", "text", "author", "created", "modified", "attributes", "note", "assessments", "gold_decision",
-            "imported", "relations"};
+            "imported", "relations", "page"};
 
     private final tools.jackson.databind.json.JsonMapper json;
 
@@ -86,7 +87,7 @@ class CsvFormat implements ExportFormat {
                             span.created(), span.modified(), cell(json.writeValueAsString(span.attributes())),
                             cell(span.note()), cell(json.writeValueAsString(span.assessments())),
                             span.gold() == null ? null : span.gold().decisionId(), cell(imported(span.imported())),
-                            cell(json.writeValueAsString(outgoing.getOrDefault(span.id(), List.of()))));
+                            cell(json.writeValueAsString(outgoing.getOrDefault(span.id(), List.of()))), span.page());
                 }
             }
 

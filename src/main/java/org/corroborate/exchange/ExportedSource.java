@@ -9,7 +9,8 @@ import org.corroborate.source.SourceSummary;
  * can travel too; with a reviewers' layer, the review statuses of its reviewers that the caller may
  * see ({@code statuses}; null for the gold layer). The source's blind mode is in {@code source}.
  * {@code relations} are the relations between the exported spans that the caller may see (never
- * null; empty for the gold layer, which has none).
+ * null; empty for the gold layer, which has none). When the source has pages (it came from a PDF),
+ * every span gets the page it starts on.
  */
 public record ExportedSource(SourceSummary source, String text, List<ExportedSpan> spans,
                              List<ExportedDecision> decisions, List<ExportedStatus> statuses,
@@ -17,6 +18,10 @@ public record ExportedSource(SourceSummary source, String text, List<ExportedSpa
 
     public ExportedSource {
         relations = relations == null ? List.of() : List.copyOf(relations);
+        if (source != null && spans != null && !source.pages().isEmpty()) {
+            // Each span carries the page it starts on, for the formats that write it (docs/formats.md).
+            spans = spans.stream().map(s -> s.page() != null ? s : s.onPage(source.pageAt(s.start()))).toList();
+        }
     }
 
     /** A source without relations. */

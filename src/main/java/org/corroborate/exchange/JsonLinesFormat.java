@@ -100,6 +100,9 @@ class JsonLinesFormat implements ExportFormat, ImportFormat {
         entry.put("label", span.label());
         entry.put("start_offset", span.start());
         entry.put("end_offset", span.end());
+        if (span.page() != null) {
+            entry.put("page", span.page());
+        }
         return entry;
     }
 

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * W3C Web Annotation (JSON-LD): one AnnotationCollection. Each span is an annotation whose target
  * is the source (identified by its SHA-256) with a TextQuoteSelector (exact, prefix, suffix) and a
- * TextPositionSelector (code points); its label, attributes and note are bodies. Colleagues'
+ * TextPositionSelector (code points), and for a source read from a PDF a FragmentSelector naming the
+ * page (RFC 3778 {@code page=N}) refined by the quote; its label, attributes and note are bodies. Colleagues'
  * verdicts are annotations with motivation "assessing" targeting the annotation they judge.
  * Imports read the same shape; the sources must already be in the workbench, since the format
  * names them by hash and does not carry their text.
@@ -37,6 +38,8 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
     static final String REASON = "/reason";
     static final String NOTE = "/note";
     private static final int CONTEXT_LENGTH = 32;
+    /** The PDF fragment identifiers (page=N) a FragmentSelector conforms to, as the W3C model names them. */
+    static final String RFC_3778 = "http://tools.ietf.org/rfc/rfc3778";
 
     private final JsonMapper json;
 
@@ -158,9 +161,15 @@ class W3cAnnotationFormat implements ExportFormat, ImportFormat {
         quote.put("exact", text.substring(span.start(), span.end()));
         quote.put("prefix", text.substring(Math.max(0, span.start() - CONTEXT_LENGTH), span.start()));
         quote.put("suffix", text.substring(span.end(), Math.min(text.length(), span.end() + CONTEXT_LENGTH)));
+        List<Map<String, Object>> selectors = new ArrayList<>(List.of(quote,
+                ordered("type", "TextPositionSelector", "start", span.start(), "end", span.end())));
+        if (span.page() != null) {
+            // The page of the original PDF (RFC 3778 fragment page=N), refined by the quote on it.
+            selectors.add(ordered("type", "FragmentSelector", "conformsTo", RFC_3778, "value", "page=" + span.page(),
+                    "refinedBy", quote));
+        }
         a.put("target", ordered("type", "SpecificResource", "source", "urn:sha256:" + source.source().sha256(),
-                "selector", List.of(quote,
-                ordered("type", "TextPositionSelector", "start", span.start(), "end", span.end()))));
+                "selector", selectors));
         return a;
     }
 

@@ -9,8 +9,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import jakarta.persistence.Convert;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.corroborate.base.StringMapConverter;
 
 /** One text under review, stored exactly as imported after normalisation, with its provenance. */
 @Entity
@@ -64,6 +68,26 @@ class Source {
     @Column(nullable = false)
     private boolean blind;
 
+    /** The SHA-256 of the file the text was read from, kept in {@code source_original}; null for a text given as JSON. */
+    @Column(name = "original_sha256")
+    private String originalSha256;
+
+    /** The media type of that file, detected from its bytes. */
+    @Column(name = "media_type")
+    private String mediaType;
+
+    /** Code point offsets where each page begins; null for formats without pages. */
+    @NotAudited
+    @Convert(converter = PageStartsConverter.class)
+    @Column(name = "page_starts")
+    private List<Integer> pageStarts;
+
+    /** What the file held about itself (title, author, dates...), as Tika names it. */
+    @NotAudited
+    @Convert(converter = StringMapConverter.class)
+    @Column(name = "document_metadata")
+    private Map<String, String> documentMetadata;
+
     @Version
     private long version;
 
@@ -92,6 +116,9 @@ class Source {
         this.sha256 = SourceText.sha256(revisedText);
         this.lengthCodePoints = SourceText.codePointLength(revisedText);
         this.currentVersion = number;
+        // Page starts belong to the text they were read with (merge of documents and versions: a version
+        // read from a paged file sets its own once versions take documents).
+        this.pageStarts = null;
     }
 
     int getCurrentVersion() { return currentVersion; }
@@ -99,6 +126,27 @@ class Source {
     Instant getImportedAt() { return importedAt; }
     int getLengthCodePoints() { return lengthCodePoints; }
 
+    /** Records the file the text came from: its bytes' SHA-256, media type, page starts and metadata. */
+    void setOriginal(String originalSha256, String mediaType, List<Integer> pageStarts,
+                     Map<String, String> documentMetadata) {
+        this.originalSha256 = originalSha256;
+        this.mediaType = mediaType;
+        this.pageStarts = pageStarts == null || pageStarts.isEmpty() ? null : List.copyOf(pageStarts);
+        this.documentMetadata = documentMetadata == null || documentMetadata.isEmpty() ? null : documentMetadata;
+    }
+
+    /** Edits the provenance a person may correct (already checked). */
+    void setProvenance(String title, String publisher, String author, String url, LocalDate published) {
+        this.title = title;
+        this.publisher = publisher;
+        this.author = author;
+        this.url = url;
+        this.published = published;
+    }
+
+    Map<String, String> getDocumentMetadata() { return documentMetadata == null ? Map.of() : documentMetadata; }
+    String getOriginalSha256() { return originalSha256; }
+    long getVersion() { return version; }
     Long getId() { return id; }
     Long getProjectId() { return projectId; }
     void setBlind(boolean blind) { this.blind = blind; }
@@ -107,6 +155,7 @@ class Source {
 
     SourceSummary toSummary() {
         return new SourceSummary(id, title, publisher, author, url, published, retrieved, language, originFileName,
-                importedBy, importedAt, sha256, lengthCodePoints, blind, version, projectId);
+                importedBy, importedAt, sha256, lengthCodePoints, blind, version, projectId, mediaType, originalSha256,
+                pageStarts);
     }
 }

@@ -14,7 +14,11 @@ import java.util.Map;
 import org.corroborate.base.ApiError;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,14 +81,22 @@ class SourceController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import .txt, .md and .html files (any part name); all or none are stored")
+    @Operation(summary = "Import .txt, .md, .html, .pdf, .docx, .odt, .rtf and .eml files (any part name); all or "
+            + "none are stored. Optional form fields title, publisher, author, url, published take the place of "
+            + "what the files say.")
     ResponseEntity<?> importFiles(MultipartHttpServletRequest request,
-                                  @RequestParam(required = false) Long project) {
+                                  @RequestParam(required = false) Long project,
+                                  @RequestParam(required = false) String title,
+                                  @RequestParam(required = false) String publisher,
+                                  @RequestParam(required = false) String author,
+                                  @RequestParam(required = false) String url,
+                                  @RequestParam(required = false) String published) {
         long projectId = projects.resolve(project);
         List<MultipartFile> parts = request.getMultiFileMap().values().stream().flatMap(List::stream).toList();
         checkSizes(parts);
         List<SourceService.NamedContent> files = parts.stream().map(SourceController::read).toList();
-        List<ImportOutcome> outcomes = sources.importFiles(projectId, files);
+        List<ImportOutcome> outcomes = sources.importFiles(projectId, files,
+                new SourceService.GivenFields(title, publisher, author, url, published));
         long imported = outcomes.stream().filter(o -> o.status() == ImportOutcome.Status.IMPORTED).count();
         SourceImportReport report = new SourceImportReport(imported, outcomes.size() - imported, outcomes);
         if (imported == 0) {
@@ -92,6 +104,57 @@ class SourceController {
                     Map.of("results", outcomes));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
+    }
+
+    @GetMapping("/{id}/original")
+    @Operation(summary = "The file the source was imported from, byte for byte, with its media type; its SHA-256 in "
+            + "the X-Original-SHA256 header; 404 when it came from no file")
+    ResponseEntity<byte[]> original(@PathVariable long id) {
+        SourceOriginalFile original = sources.original(id);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(original.mediaType());
+        } catch (IllegalArgumentException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(original.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Original-SHA256", original.sha256())
+                .header("X-Content-Type-Options", "nosniff")
+                .eTag("\"" + original.sha256() + "\"")
+                .body(original.content());
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct provenance: {version, title?, publisher?, author?, url?, published?, reason?}; "
+            + "only the fields sent change (null clears); 409 when the version is stale")
+    SourceSummary edit(@PathVariable long id, @RequestBody Map<String, Object> body) {
+        Object version = body.get("version");
+        if (!(version instanceof Number number) || number.longValue() != number.doubleValue()) {
+            throw WorkbenchException.badInput("'version' (the source's version as you read it) is required.");
+        }
+        Map<String, String> changes = new java.util.LinkedHashMap<>();
+        String reason = null;
+        for (Map.Entry<String, Object> field : body.entrySet()) {
+            if (field.getKey().equals("version")) {
+                continue;
+            }
+            if (field.getValue() != null && !(field.getValue() instanceof String)) {
+                throw WorkbenchException.badInput("'" + field.getKey() + "' must be a string or null.");
+            }
+            if (field.getKey().equals("reason")) {
+                reason = (String) field.getValue();
+            } else {
+                changes.put(field.getKey(), (String) field.getValue());
+            }
+        }
+        if (changes.isEmpty()) {
+            throw WorkbenchException.badInput("Nothing to change: send at least one of title, publisher, author, url, "
+                    + "published.");
+        }
+        return sources.editProvenance(id, changes, number.longValue(), reason);
     }
 
     @GetMapping("/{id}/history")
@@ -125,10 +188,11 @@ class SourceController {
     private void checkSizes(List<MultipartFile> parts) {
         long total = 0;
         for (MultipartFile part : parts) {
-            if (part.getSize() > maxFileBytes) {
+            long most = sources.maxFileBytes(part.getOriginalFilename());
+            if (part.getSize() > most) {
                 throw WorkbenchException.tooLarge("'" + SourceParser.baseName(
                         part.getOriginalFilename()) + "' is " + part.getSize() / 1024 + " KiB; this workbench "
-                        + "accepts sources up to " + maxFileBytes / 1024 + " KiB.");
+                        + "accepts such files up to " + most / 1024 + " KiB.");
             }
             total += part.getSize();
         }

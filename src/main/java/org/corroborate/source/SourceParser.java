@@ -148,6 +148,11 @@ final class SourceParser {
         return text.strip().lines().findFirst().map(String::strip).map(SourceParser::truncate).orElse("Untitled");
     }
 
+    /** A value cut to the longest a title or author may be, with an ellipsis where it was cut. */
+    static String truncated(String value) {
+        return truncate(value);
+    }
+
     private static String truncate(String value) {
         if (value == null || value.length() <= MAX_TITLE) {
             return value;

@@ -14,7 +14,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.blind, s.version, s.projectId)
+              s.blind, s.version, s.projectId, s.mediaType, s.originalSha256, s.pageStarts)
             from Source s where s.id = :id""")
     Optional<SourceSummary> findSummary(Long id);
 
@@ -22,7 +22,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.blind, s.version, s.projectId)
+              s.blind, s.version, s.projectId, s.mediaType, s.originalSha256, s.pageStarts)
             from Source s where s.projectId in :projects order by s.importedAt desc, s.id desc""")
     List<SourceSummary> findSummaries(Collection<Long> projects);
 
@@ -30,7 +30,7 @@ interface SourceRepository extends JpaRepository<Source, Long> {
     @Query("""
             select new org.corroborate.source.SourceSummary(s.id, s.title, s.publisher, s.author, s.url, s.published,
               s.retrieved, s.language, s.originFileName, s.importedBy, s.importedAt, s.sha256, s.lengthCodePoints,
-              s.blind, s.version, s.projectId)
+              s.blind, s.version, s.projectId, s.mediaType, s.originalSha256, s.pageStarts)
             from Source s where s.id in :ids""")
     List<SourceSummary> findSummariesById(Collection<Long> ids);
 

@@ -18,8 +18,15 @@ import org.corroborate.base.Change;
 import org.corroborate.base.ChangeReason;
 import org.corroborate.base.CurrentActor;
 import org.corroborate.base.Roles;
+import org.corroborate.base.TextRules;
 import org.corroborate.base.WorkbenchException;
 import org.corroborate.base.WorkbenchProperties;
+import org.corroborate.base.Sha256;
+import org.corroborate.source.document.DocumentExtractor;
+import org.corroborate.source.document.DocumentType;
+import org.corroborate.source.document.ExtractedDocument;
+import org.corroborate.source.document.ExtractionProgress;
+import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,11 +53,16 @@ public class SourceService implements SourceProjects {
     private final Map<Long, Long> projectOfSource = new ConcurrentHashMap<>();
     private final long maxFileBytes;
     private final long maxImportBytes;
+    private final SourceOriginalRepository originals;
+    private final DocumentExtractor extractor;
 
     SourceService(SourceRepository sources, SourceVersionRepository versions, ApplicationEventPublisher events,
                   Clock clock, WorkbenchProperties properties, CurrentActor currentActor,
-                  EntityHistory history, ProjectService projects) {
+                  EntityHistory history, ProjectService projects, SourceOriginalRepository originals,
+                  DocumentExtractor extractor) {
         this.versions = versions;
+        this.originals = originals;
+        this.extractor = extractor;
         this.projects = projects;
         this.history = history;
         this.sources = sources;
@@ -64,6 +76,15 @@ public class SourceService implements SourceProjects {
     /** The most one source file may weigh, in bytes (workbench.sources.max-file-size). */
     public long maxFileBytes() {
         return maxFileBytes;
+    }
+
+    /**
+     * The most a file of this name may weigh, in bytes: {@code workbench.documents.max-bytes} for a
+     * document (PDF, DOCX, ODT, RTF, EML), {@code workbench.sources.max-file-size} for a text file.
+     */
+    public long maxFileBytes(String fileName) {
+        return DocumentType.byExtension(extension(fileName)).isPresent()
+                ? extractor.limits().maxBytes().toBytes() : maxFileBytes;
     }
 
     /** The most the files of one import may weigh together, in bytes (workbench.sources.max-import-size). */
@@ -126,8 +147,78 @@ public class SourceService implements SourceProjects {
         if (!projects.mayRead(source.getProjectId())) {
             throw missing(id);
         }
-        return new SourceDetails(source.toSummary(), source.getText());
+        Long originalSize = source.getOriginalSha256() == null ? null
+                : originals.findSize(source.getOriginalSha256()).orElse(null);
+        return new SourceDetails(source.toSummary(), source.getText(), source.getDocumentMetadata(), originalSize);
     }
+
+    /**
+     * The file a source was imported from, exactly as uploaded; 404 if there is no such source, the
+     * signed-in person may not read its project, or it came from no file (a text given as JSON).
+     */
+    @Transactional(readOnly = true)
+    public SourceOriginalFile original(long id) {
+        Source source = sources.findById(id).filter(s -> projects.mayRead(s.getProjectId()))
+                .orElseThrow(() -> missing(id));
+        SourceOriginal original = Optional.ofNullable(source.getOriginalSha256()).flatMap(originals::findById)
+                .orElseThrow(() -> WorkbenchException.notFound("Source " + id + " was not imported from a file, so "
+                        + "there is no original to download."));
+        SourceSummary summary = source.toSummary();
+        String name = summary.originFileName() == null ? "source-" + id : summary.originFileName();
+        return new SourceOriginalFile(name, original.getMediaType(), original.getSha256(), original.getContent());
+    }
+
+    /**
+     * Corrects a source's provenance: title, publisher, author, URL and published date, as a supervisor
+     * of its project, an administrator or the person who imported it. Only the fields present in
+     * {@code changes} change; a present field that is null or blank is cleared (the title cannot be).
+     * Audited as {@code source.edited} with the state before and after.
+     *
+     * @param changes field name ({@code title}, {@code publisher}, {@code author}, {@code url},
+     *     {@code published} as an ISO date) to new value
+     * @param expectedVersion the source's {@code version} as the caller read it
+     * @param reason why, kept in the audit trail (optional)
+     * @throws WorkbenchException 404 as {@link #summary}; 400 for an unknown field or a bad value (nothing
+     *     changes); 409 when the source changed since {@code expectedVersion}
+     */
+    public SourceSummary editProvenance(long id, Map<String, String> changes, long expectedVersion, String reason) {
+        Source source = sources.findById(id).filter(s -> projects.mayRead(s.getProjectId()))
+                .orElseThrow(() -> missing(id));
+        SourceSummary before = source.toSummary();
+        if (!projects.oversees(before.project()) && !currentActor.require().equals(before.importedBy())) {
+            projects.requireOverseer(before.project(), "edit the provenance of a source someone else imported");
+        }
+        for (String field : changes.keySet()) {
+            if (!PROVENANCE_FIELDS.contains(field)) {
+                throw WorkbenchException.badInput("'" + field + "' cannot be edited; the provenance fields are "
+                        + String.join(", ", PROVENANCE_FIELDS) + ".");
+            }
+        }
+        if (changes.containsKey("title") && (changes.get("title") == null || changes.get("title").isBlank())) {
+            throw WorkbenchException.badInput("'title' cannot be blank.");
+        }
+        TextRules.check("reason", reason);
+        String title = changes.containsKey("title") ? changes.get("title") : before.title();
+        String publisher = changes.containsKey("publisher") ? changes.get("publisher") : before.publisher();
+        String author = changes.containsKey("author") ? changes.get("author") : before.author();
+        String url = changes.containsKey("url") ? changes.get("url") : before.url();
+        String published = changes.containsKey("published") ? changes.get("published")
+                : before.published() == null ? null : before.published().toString();
+        // The same checks as an import's fields; the text is only a stand-in to satisfy them.
+        SourceDraft checked = SourceParser.fromFields(title, "-", publisher, url, published, author);
+        if (before.version() != expectedVersion) {
+            throw WorkbenchException.conflict("Source " + id + " was changed by someone else (version "
+                    + before.version() + ", you sent " + expectedVersion + "); reload it and edit again.");
+        }
+        source.setProvenance(SourceParser.limit("title", checked.title()), checked.publisher(), checked.author(),
+                checked.url(), checked.published());
+        SourceSummary after = sources.saveAndFlush(source).toSummary();
+        events.publishEvent(Change.updated("source.edited", "Source", id, id, before, after,
+                reason == null || reason.isBlank() ? null : reason.strip()));
+        return after;
+    }
+
+    private static final List<String> PROVENANCE_FIELDS = List.of("title", "publisher", "author", "url", "published");
 
     /**
      * How many sources a project holds, in one count query: a cheap way to tell whether something
@@ -230,7 +321,7 @@ public class SourceService implements SourceProjects {
     private static SourceSummary withVersion(SourceSummary s, long version) {
         return new SourceSummary(s.id(), s.title(), s.publisher(), s.author(), s.url(), s.published(), s.retrieved(),
                 s.language(), s.originFileName(), s.importedBy(), s.importedAt(), s.sha256(), s.length(), s.blind(),
-                version, s.project());
+                version, s.project(), s.mediaType(), s.originalSha256(), s.pages());
     }
 
     /** A source's metadata as it was at a moment. */
@@ -256,9 +347,18 @@ public class SourceService implements SourceProjects {
      * oversees); an identical text already in that project is reported, not stored again.
      */
     public ImportOutcome importFile(long projectId, String fileName, byte[] content) {
+        return importFile(projectId, fileName, content, ExtractionProgress.NONE);
+    }
+
+    /**
+     * Imports one file, text (.txt, .md, .html) or document (.pdf, .docx, .odt, .rtf, .eml), telling
+     * {@code progress} how far a document's extraction has come. The file's bytes are kept as the
+     * source's original; a document's page starts and metadata are kept with the source, and its
+     * title, author and creation date fill the source's fields. Refused files store nothing.
+     */
+    public ImportOutcome importFile(long projectId, String fileName, byte[] content, ExtractionProgress progress) {
         requireImporter(projectId);
-        checkSize(SourceParser.baseName(fileName), content.length);
-        return store(projectId, SourceParser.parseFile(fileName, content));
+        return store(projectId, parse(fileName, content, GivenFields.NONE, progress));
     }
 
     /**
@@ -266,16 +366,70 @@ public class SourceService implements SourceProjects {
      * names the file. Files identical to a source already held are reported as duplicates.
      */
     public List<ImportOutcome> importFiles(long projectId, List<NamedContent> files) {
+        return importFiles(projectId, files, GivenFields.NONE);
+    }
+
+    /**
+     * Imports several files as one unit, as {@link #importFiles(long, List)}; the fields of
+     * {@code given} that are not blank take the place of what the files say (title, author...), in
+     * every file.
+     */
+    public List<ImportOutcome> importFiles(long projectId, List<NamedContent> files, GivenFields given) {
         requireImporter(projectId);
         if (files.isEmpty()) {
             throw WorkbenchException.badInput("No files were sent.");
         }
-        List<SourceDraft> drafts = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         for (NamedContent file : files) {
-            checkSize(SourceParser.baseName(file.name()), file.content().length);
-            drafts.add(SourceParser.parseFile(file.name(), file.content()));
+            parsed.add(parse(file.name(), file.content(), given, ExtractionProgress.NONE));
         }
-        return drafts.stream().map(draft -> store(projectId, draft)).toList();
+        return parsed.stream().map(p -> store(projectId, p)).toList();
+    }
+
+    /**
+     * Reads a file into a draft and its original: documents through the {@link DocumentExtractor},
+     * text files as before; the type is checked against the bytes, so a renamed file is refused.
+     */
+    private Parsed parse(String fileName, byte[] content, GivenFields given, ExtractionProgress progress) {
+        String name = SourceParser.baseName(fileName);
+        String extension = extension(name);
+        Optional<DocumentType> document = DocumentType.byExtension(extension);
+        if (document.isEmpty() && !SourceParser.EXTENSIONS.contains(extension)) {
+            throw WorkbenchException.badInput("'" + name + "' is not a supported file type: import .txt, .md, "
+                    + ".html, .pdf, .docx, .odt, .rtf or .eml files.");
+        }
+        checkSize(name, content.length, maxFileBytes(name));
+        if (document.isEmpty()) {
+            String detected = content.length == 0 ? "text/plain" : extractor.detect(content);
+            if (DocumentType.byMediaType(detected).isPresent()) {
+                throw DocumentExtractor.mismatch(name, null, detected);
+            }
+            SourceDraft draft = given.over(SourceParser.parseFile(name, content));
+            String mediaType = extension.startsWith("htm") ? "text/html"
+                    : extension.equals("md") ? "text/markdown" : "text/plain";
+            return new Parsed(draft, content, mediaType, List.of(), Map.of());
+        }
+        ExtractedDocument extracted = extractor.extract(name, content, document.get(), progress);
+        SourceDraft fromFile;
+        try {
+            fromFile = SourceParser.fromFields(extracted.title() == null ? null : SourceParser.truncated(extracted.title()),
+                    extracted.text(), null, null, null, extracted.author() == null ? null
+                            : SourceParser.truncated(extracted.author()));
+        } catch (WorkbenchException bad) {
+            throw WorkbenchException.badInput("'" + name + "': " + bad.getMessage());
+        }
+        SourceDraft draft = new SourceDraft(fromFile.title(), null, fromFile.author(), null, extracted.created(),
+                null, null, name, fromFile.text());
+        return new Parsed(given.over(draft), content, extracted.mediaType(), extracted.pageStarts(),
+                extracted.metadata());
+    }
+
+    private static String extension(String fileName) {
+        if (fileName == null) {
+            return "";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     /** Imports a text given as fields, as the JSON API does. */
@@ -318,7 +472,15 @@ public class SourceService implements SourceProjects {
         projects.require(projectId, java.util.EnumSet.allOf(Role.class), "add sources");
     }
 
+    private ImportOutcome store(long projectId, Parsed parsed) {
+        return store(projectId, parsed.draft(), parsed);
+    }
+
     private ImportOutcome store(long projectId, SourceDraft draft) {
+        return store(projectId, draft, null);
+    }
+
+    private ImportOutcome store(long projectId, SourceDraft draft, Parsed parsed) {
         String hash = SourceText.sha256(draft.text());
         var existing = sources.findByProjectIdAndSha256(projectId, hash);
         if (existing.isPresent()) {
@@ -328,7 +490,16 @@ public class SourceService implements SourceProjects {
         String actor = currentActor.require();
         Source source;
         try {
-            source = sources.saveAndFlush(new Source(projectId, draft, actor, clock.instant()));
+            Source fresh = new Source(projectId, draft, actor, clock.instant());
+            if (parsed != null) {
+                String originalHash = Sha256.hex(parsed.original());
+                if (!originals.existsById(originalHash)) {
+                    originals.save(new SourceOriginal(originalHash, parsed.mediaType(), parsed.original(),
+                            clock.instant()));
+                }
+                fresh.setOriginal(originalHash, parsed.mediaType(), parsed.pageStarts(), parsed.metadata());
+            }
+            source = sources.saveAndFlush(fresh);
         } catch (DataIntegrityViolationException refused) {
             if (refused.getMessage() != null && refused.getMessage().toLowerCase().contains("uk_source_project_sha256")) {
                 // Another import of the same text committed between our check and our insert.
@@ -345,9 +516,13 @@ public class SourceService implements SourceProjects {
     }
 
     private void checkSize(String name, long bytes) {
-        if (bytes > maxFileBytes) {
+        checkSize(name, bytes, maxFileBytes);
+    }
+
+    private static void checkSize(String name, long bytes, long most) {
+        if (bytes > most) {
             throw WorkbenchException.tooLarge("'" + name + "' is " + bytes / 1024 + " KiB; this workbench accepts "
-                    + "sources up to " + maxFileBytes / 1024 + " KiB.");
+                    + "such files up to " + most / 1024 + " KiB.");
         }
     }
 
@@ -474,4 +649,35 @@ public class SourceService implements SourceProjects {
 
     /** A file's name and bytes, as received. */
     public record NamedContent(String name, byte[] content) {}
+
+    /**
+     * GivenFields given with an upload, which takes the place of what the file itself says; blank or
+     * null fields leave the file's own values. {@code published} is an ISO date.
+     */
+    public record GivenFields(String title, String publisher, String author, String url, String published) {
+
+        /** Nothing given: every field comes from the file. */
+        public static final GivenFields NONE = new GivenFields(null, null, null, null, null);
+
+        SourceDraft over(SourceDraft draft) {
+            if (this.equals(NONE)) {
+                return draft;
+            }
+            SourceDraft checked = SourceParser.fromFields(title, "-", publisher, url, published, author);
+            return new SourceDraft(blank(title) ? draft.title() : checked.title(),
+                    blank(publisher) ? draft.publisher() : checked.publisher(),
+                    blank(author) ? draft.author() : checked.author(),
+                    blank(url) ? draft.url() : checked.url(),
+                    blank(published) ? draft.published() : checked.published(),
+                    draft.retrieved(), draft.language(), draft.originFileName(), draft.text());
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+
+    /** A parsed file: the draft and what is kept of the file itself. */
+    private record Parsed(SourceDraft draft, byte[] original, String mediaType, List<Integer> pageStarts,
+                          Map<String, String> metadata) {}
 }

@@ -86,7 +86,10 @@ class GoldenFilesTest {
         return new SourceSummary(id, title, "The Ledger", "R. Reporter", "https://example.org/" + id,
                 java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 2), "en", "story-" + id + ".txt",
                 "admin", T, ExportApiTest.sha256(text.getBytes(StandardCharsets.UTF_8)),
-                text.codePointCount(0, text.length()), false, 0, 1L);
+                text.codePointCount(0, text.length()), false, 0, 1L,
+                // The second source came from a two-page PDF: its spans carry their page.
+                id == 2 ? "application/pdf" : null, id == 2 ? ExportApiTest.sha256(new byte[] {'%', 'P'}) : null,
+                id == 2 ? List.of(0, text.indexOf('\n') + 1) : List.of());
     }
 
     /** The format's files (without the manifest, which the export service writes) for the corpus. */

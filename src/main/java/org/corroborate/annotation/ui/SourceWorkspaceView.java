@@ -115,6 +115,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final Span undoStatus = new Span();
     private final SourceRevisionService revisions;
     private PageStatus pageStatus;
+    private H2 sourceTitle;
     private OrphanedPanel orphaned;
     private Runnable stopWatchingHistory = () -> { };
 
@@ -276,7 +277,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         orphaned.setVisible(orphaned.count() > 0);
         side.add("Annotation", new Div(orphaned, goldPanel, editor));
         side.add("All annotations", list);
-        side.add("Provenance", new Div(new ProvenancePanel(source.source()), versionsPanel(sourceId, projectId)));
+        side.add("Provenance", new Div(provenancePanel(projectId), versionsPanel(sourceId, projectId)));
         add(reading, guidelines, side);
         revealAsked(event);
     }
@@ -297,7 +298,34 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     /** The pages of a paged source (a PDF), for its page breaks and the pages of the caret and spans. */
     private static Pages pagesOf(SourceSummary source) {
-        return Pages.NONE; // MERGE: Pages.of(source.pages()) once [documents-api] adds SourceSummary.pages
+        return Pages.of(source.pages());
+    }
+
+    /**
+     * The Provenance tab: the source's provenance, its original file (for a document) and, for those who
+     * may edit it (its project's overseers and the person who imported it), its editing through
+     * {@link SourceService#editProvenance} (version checked: 409 when someone else edited it meanwhile).
+     */
+    private ProvenancePanel provenancePanel(long projectId) {
+        SourceSummary summary = source.source();
+        ProvenancePanel.Original original = summary.originalSha256() == null ? null
+                : new ProvenancePanel.Original(summary.originFileName(), summary.mediaType(),
+                source.originalSize() == null ? 0 : source.originalSize(), summary.originalSha256(),
+                source.documentMetadata());
+        boolean mayEdit = projects.oversees(projectId) || actor.require().equals(summary.importedBy());
+        ProvenancePanel.Editor editor = !mayEdit ? null : change -> {
+            Map<String, String> fields = new HashMap<>();
+            fields.put("title", change.title());
+            fields.put("publisher", change.publisher());
+            fields.put("author", change.author());
+            fields.put("url", change.url());
+            fields.put("published", change.published() == null ? null : change.published().toString());
+            return sources.editProvenance(change.source(), fields, change.version(), null);
+        };
+        return new ProvenancePanel(summary, original, editor, saved -> {
+            title = saved.title();
+            sourceTitle.setText(saved.title());
+        });
     }
 
     /**
@@ -322,7 +350,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                         sources.versionFromFile(fileName, content), note));
             }
         };
-        return new VersionsPanel(sources, sourceId, () -> new NewVersionDialog(sources.maxFileBytes(), revise,
+        long maxFile = Math.max(sources.maxFileBytes(), sources.maxFileBytes("version.pdf"));
+        return new VersionsPanel(sources, sourceId, () -> new NewVersionDialog(maxFile, revise,
                 () -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
     }
 
@@ -346,6 +375,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private Div header() {
         H2 heading = new H2(source.source().title());
+        sourceTitle = heading;
         heading.setId("source-title");
         HorizontalLayout labels = new HorizontalLayout();
         labels.addClassName("cb-label-buttons");

@@ -53,11 +53,23 @@ class ImportDialog extends Dialog {
                 + "than " + ByteCount.describe(maxImport) + " (workbench.sources.max-import-size), so '"
                 + name + "' was not stored: close this dialog and import the rest in "
                 + "another go.");
-        String overLimit = "larger than the " + ByteCount.describe(maxFile) + " this workbench accepts as a source "
+        // A document may be larger than a text file (workbench.documents.max-bytes): the upload takes the
+        // larger limit and each file is then held to the one of its kind before anything is read.
+        long maxDocument = sources.maxFileBytes("document.pdf");
+        long maxUpload = Math.max(maxFile, maxDocument);
+        java.util.function.Function<String, String> overLimit = name -> "'" + name + "' is larger than the "
+                + (sources.maxFileBytes(name) == maxFile && maxFile != maxDocument
+                ? ByteCount.describe(maxFile) + " this workbench accepts as a source "
                 + "(workbench.sources.max-file-size); nothing was stored. Split the text, or ask an operator to "
-                + "raise the limit.";
-        Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name + "' is " + overLimit, allowance,
+                + "raise the limit."
+                : ByteCount.describe(maxDocument) + " this workbench accepts as a document "
+                + "(workbench.documents.max-bytes); nothing was stored. Ask an operator to raise the limit.");
+        Upload upload = new Upload(new SpooledUpload(maxUpload, overLimit::apply, allowance,
                 (fileName, file) -> {
+                    if (Files.size(file) > sources.maxFileBytes(fileName)) {
+                        ui.access(() -> results.add(line(false, overLimit.apply(fileName))));
+                        return;
+                    }
                     // Runs on the upload's request thread: the page shows the extraction's progress meanwhile.
                     ExtractionBar bar = new ExtractionBar(fileName);
                     ui.access(() -> results.add(bar));
@@ -69,10 +81,11 @@ class ImportDialog extends Dialog {
                 },
                 (fileName, message) -> ui.access(() -> results.add(line(false, message)))));
         upload.setUploadFormat(UploadFormat.RAW);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFile)); // the browser's check: a convenience
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUpload)); // the browser's check: a convenience
         // The browser's refusal says the same as the server's, not the component's bare "File is Too Big".
         UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig("It is " + overLimit)
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig("It is larger than the " + ByteCount.describe(maxUpload)
+                + " this workbench accepts as a document (workbench.documents.max-bytes); nothing was stored.")
                 .setIncorrectFileType("Only PDF, .docx, .odt, .rtf, .eml, .html, .htm, .txt and .md files can be "
                         + "imported as sources."));
         upload.setI18n(i18n);
@@ -100,7 +113,7 @@ class ImportDialog extends Dialog {
     private static Div outcome(SourceService sources, long projectId, String fileName, byte[] bytes,
                                ExtractionBar.Progress progress) {
         try {
-            ImportOutcome outcome = sources.importFile(projectId, fileName, bytes); // MERGE: pass progress
+            ImportOutcome outcome = sources.importFile(projectId, fileName, bytes, progress::pages);
             boolean created = outcome.status() == ImportOutcome.Status.IMPORTED;
             Div line = line(true, created ? "Imported " + fileName + " as " : fileName
                     + " is already in the library as ");
