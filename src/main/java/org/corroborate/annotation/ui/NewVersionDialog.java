@@ -89,9 +89,14 @@ class NewVersionDialog extends Dialog {
         close.setId("version-close-dialog");
         getFooter().add(close);
         add(help, note, fromFile, pasted, outcome);
+        // A report's link leaves for a place in the text: the dialog closes, and the workspace opens anew.
+        var navigation = ui.addAfterNavigationListener(e -> close());
         addOpenedChangeListener(e -> {
-            if (!e.isOpened() && added) {
-                afterwards.run();
+            if (!e.isOpened()) {
+                navigation.remove();
+                if (added) {
+                    afterwards.run();
+                }
             }
         });
     }
