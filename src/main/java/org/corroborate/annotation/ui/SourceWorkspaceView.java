@@ -311,7 +311,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         ProvenancePanel.Original original = summary.originalSha256() == null ? null
                 : new ProvenancePanel.Original(summary.originFileName(), summary.mediaType(),
                 source.originalSize() == null ? 0 : source.originalSize(), summary.originalSha256(),
-                source.documentMetadata());
+                source.documentMetadata(), () -> sources.original(summary.id()).content());
         boolean mayEdit = projects.oversees(projectId) || actor.require().equals(summary.importedBy());
         ProvenancePanel.Editor editor = !mayEdit ? null : change -> {
             Map<String, String> fields = new HashMap<>();

@@ -32,7 +32,8 @@ public class ProvenancePanel extends Div {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     /** What the panel shows of a source besides its summary: the original file and what it held. */
-    public record Original(String fileName, String mediaType, long size, String sha256, Map<String, String> metadata) {}
+    public record Original(String fileName, String mediaType, long size, String sha256, Map<String, String> metadata,
+                           java.util.function.Supplier<byte[]> content) {}
 
     /** Saves edited provenance (a {@link ProvenanceChange}) and answers the source as it is now. */
     @FunctionalInterface
@@ -114,10 +115,14 @@ public class ProvenancePanel extends Div {
         hash.setId("original-sha256");
         hash.addClassName("cb-hash");
         box.add(row("SHA-256 of the file", hash));
-        Anchor download = new Anchor("/api/sources/" + source.id() + "/original", "Download the original");
+        // Served in the person's session (the /api address wants an API token, not the session).
+        Anchor download = new Anchor((com.vaadin.flow.server.streams.DownloadHandler) event -> {
+            event.setFileName(original.fileName() == null ? "original" : original.fileName());
+            event.setContentType(original.mediaType());
+            event.getOutputStream().write(original.content().get());
+        }, "Download the original");
         download.setId("original-download");
-        download.getElement().setAttribute("download", original.fileName() == null ? "" : original.fileName());
-        download.getElement().setAttribute("router-ignore", true);
+        download.getElement().setAttribute("download", true);
         box.add(download);
         if (!original.metadata().isEmpty()) {
             Div held = new Div(new H4("What the file says about itself"));
