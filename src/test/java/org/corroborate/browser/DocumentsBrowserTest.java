@@ -146,7 +146,7 @@ class DocumentsBrowserTest extends BrowserTest {
         assertAccessible(page, "provenance of a PDF");
 
         page.setViewportSize(390, 844);
-        page.locator("vaadin-tab", hasText("Annotation")).click();
+        page.locator("vaadin-tab", hasText("Annotation")).first().click();
         screenshot(page, "documents-workspace-390");
     }
 
