@@ -142,6 +142,7 @@ export class CaretController implements ReactiveController {
   draw(scroll: boolean): void {
     const host = this.host;
     const runs = host.runs;
+    host.caretMovedTo(this.caret);
     const bar = (this.element ??= host.querySelector<HTMLElement>(':scope > .cb-caret'));
     if (!bar) return;
     // drawn only for a text with the focus (measuring the caret lays the text out: not while a source opens)

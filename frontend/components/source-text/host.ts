@@ -38,6 +38,8 @@ export interface SourceTextHost extends ReactiveControllerHost, HTMLElement {
   startLink(fromId: string): void;
   /** Ends link mode without a link; fires cb-link-cancel. */
   cancelLink(): void;
+  /** The caret went to `offset` (code points): the element tells which page that is on. */
+  caretMovedTo(offset: number): void;
   /** Links the start to the target in view: fires cb-link {from, to} and ends link mode. */
   finishLink(): void;
 }

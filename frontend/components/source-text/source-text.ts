@@ -27,6 +27,12 @@
  *                                                Enter on the target reached with ] / [
  *   cb-link-cancel          {}                   link mode left without a link (Escape, cancelLink)
  *
+ *   cb-caret-page           {page, pages}        the caret moved onto another page (paged sources only)
+ *
+ * Pages (the `pageStarts` property, code points) are drawn as page breaks: each page from the second
+ * begins a block marked "Page N" by CSS generated content, which is neither text nor selectable, so
+ * offsets and selections are those of the text alone (pages.ts).
+ *
  * Relations (the `relations` property) are drawn as labelled arcs between their annotations'
  * highlights (relation-layer.ts, laid out by relation-arcs.ts).
  */
@@ -44,6 +50,7 @@ import {TextSelectionController} from './selection-controller.js';
 import {SelectionOverlayController} from './selection-overlay.js';
 import './keys-styles.js';
 import {ensureStyles} from './styles.js';
+import {cleanPageStarts, pageAt} from './pages.js';
 import {TextRuns} from './text-runs.js';
 import {describeHighlight, TooltipController} from './tooltip-controller.js';
 import {RelationLayerController} from './relation-layer.js';
@@ -79,6 +86,9 @@ export class SourceText extends LitElement implements SourceTextHost {
   private _labels: SourceLabel[] = [];
   private _annotations: SourceAnnotation[] = [];
   private _relations: SourceRelation[] = [];
+  private _pageStarts: number[] = [];
+  /** The page the caret was last reported on (cb-caret-page), 0 before any report. */
+  private caretPage = 0;
   /** Link mode: the annotation a link being made starts at, and the target in view. */
   linkFrom: string | null = null;
   linkTarget: string | null = null;
@@ -130,6 +140,34 @@ export class SourceText extends LitElement implements SourceTextHost {
     this._annotations = Array.isArray(value) ? value : [];
     this.highlights.replaceAll(this._annotations);
     this.needsFullRender = true;
+  }
+
+  /**
+   * Where the pages begin (code points, ascending; page 1's 0 may be included), empty for a text
+   * without pages. Setting it re-renders everything.
+   */
+  @property({attribute: false})
+  get pageStarts(): number[] {
+    return this._pageStarts;
+  }
+  set pageStarts(value: number[]) {
+    this._pageStarts = Array.isArray(value) ? value.map(Number) : [];
+    this.caretPage = 0;
+    this.needsFullRender = true;
+  }
+
+  /** The page (from 1) holding code point `offset`; 0 for a text without pages. */
+  pageOf(offset: number): number {
+    return pageAt(this._pageStarts, offset);
+  }
+
+  /** The caret is at `offset` now: fires cb-caret-page when that is another page than last told. */
+  caretMovedTo(offset: number): void {
+    if (!this._pageStarts.length) return;
+    const page = this.pageOf(offset);
+    if (page === this.caretPage) return;
+    this.caretPage = page;
+    this.fire('cb-caret-page', {page, pages: this.pageOf(Number.MAX_SAFE_INTEGER)});
   }
 
   /** The relations between the annotations, drawn as labelled arcs; setting the array redraws them. */
@@ -376,7 +414,7 @@ export class SourceText extends LitElement implements SourceTextHost {
     this.highlights.layout(this.index.length, this._labels);
     this.overlay.unobserveChunks(runs.chunkElements);
     this.arcs.unobserveChunks(runs.chunkElements);
-    runs.renderAll(this._text, this.index, this.highlights.laneOrdered);
+    runs.renderAll(this._text, this.index, this.highlights.laneOrdered, cleanPageStarts(this._pageStarts, this.index.length));
     this.overlay.observeChunks(runs.chunkElements);
     this.arcs.observeChunks(runs.chunkElements);
     this.selection.keepWithin(this.index.length);

@@ -75,6 +75,21 @@ const STATIC_CSS = css`
     padding-bottom: 16px;
     margin-bottom: -16px;
   }
+  /* a page break (pages.ts): generated content, so neither part of the text nor selectable */
+  cb-source-text > .cb-text > div.cb-page-start::before {
+    content: 'Page ' attr(data-page);
+    display: block;
+    margin: 10px 0 6px;
+    padding-top: 2px;
+    border-top: 1px dashed var(--lumo-contrast-40pct, #888);
+    color: var(--lumo-secondary-text-color, #555);
+    font: 600 0.75rem/1.4 var(--lumo-font-family, sans-serif);
+    letter-spacing: 0.04em;
+    text-align: end;
+    user-select: none;
+    -webkit-user-select: none;
+    pointer-events: none;
+  }
   cb-source-text > .cb-text ::selection {
     background-color: rgba(255, 183, 0, 0.34);
     color: inherit;

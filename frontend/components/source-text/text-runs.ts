@@ -9,6 +9,7 @@ import {CodePointIndex, lowerBound} from './cp-index.js';
 import {innermostFirst} from './lanes.js';
 import {badgeClass, depthClass, laneClass, safeInitials, tintClass} from './run-classes.js';
 import {LINE_HEIGHT} from './styles.js';
+import {withPageStarts} from './pages.js';
 import {chunkStarts, estimatedLines, planRuns, type PlannedRun} from './run-plan.js';
 import type {Highlight} from './types.js';
 
@@ -66,12 +67,24 @@ export class TextRuns {
     return this.runNodes.length === 0;
   }
 
-  /** Draws the whole text with the lane-ordered visible highlights, replacing whatever was drawn. */
-  renderAll(text: string, index: CodePointIndex, laneOrdered: readonly Highlight[]): void {
+  /**
+   * Draws the whole text with the lane-ordered visible highlights, replacing whatever was drawn.
+   * Each of `pageStarts` (code points inside the text, ascending; pages 2, 3, ...) begins a chunk
+   * marked with its page number (`data-page`): the marker is drawn by CSS, outside the text.
+   */
+  renderAll(text: string, index: CodePointIndex, laneOrdered: readonly Highlight[], pageStarts: readonly number[] = []): void {
     this.text = text;
     this.index = index;
-    this.chunkStarts = chunkStarts(text, index);
+    this.chunkStarts = withPageStarts(chunkStarts(text, index), pageStarts);
     this.chunkElements = this.chunkStarts.map(() => document.createElement('div'));
+    for (let p = 0; p < pageStarts.length; p++) {
+      const c = lowerBound(this.chunkStarts, pageStarts[p]);
+      const chunk = this.chunkElements[c];
+      if (chunk && this.chunkStarts[c] === pageStarts[p]) {
+        chunk.dataset.page = String(p + 2);
+        chunk.classList.add('cb-page-start');
+      }
+    }
     this.estimateChunkSizes();
     const runs = planRuns(0, index.length, this.chunkStarts, laneOrdered);
     const nodes = runs.map((run) => this.createRun(run));

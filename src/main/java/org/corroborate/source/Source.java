@@ -116,6 +116,9 @@ class Source {
         this.sha256 = SourceText.sha256(revisedText);
         this.lengthCodePoints = SourceText.codePointLength(revisedText);
         this.currentVersion = number;
+        // Page starts belong to the text they were read with (merge of documents and versions: a version
+        // read from a paged file sets its own once versions take documents).
+        this.pageStarts = null;
     }
 
     int getCurrentVersion() { return currentVersion; }

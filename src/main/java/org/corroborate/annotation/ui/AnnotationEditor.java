@@ -1,5 +1,6 @@
 package org.corroborate.annotation.ui;
 
+import org.corroborate.source.ui.Pages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -54,6 +55,7 @@ class AnnotationEditor extends VerticalLayout {
     private final H3 heading = new H3();
     private final Paragraph quote = new Paragraph();
     private final Span byline = new Span();
+    private Pages pages = Pages.NONE;
     /** Says that the annotation was imported, by whom, when and from which file. */
     private final Div importedNote = new Div();
     private final Select<String> label = new Select<>();
@@ -270,8 +272,14 @@ class AnnotationEditor extends VerticalLayout {
         getElement().setAttribute("data-unsaved", String.valueOf(isUnsaved()));
     }
 
-    private static String byline(AnnotationDetails annotation) {
+    /** The source's pages: the byline then names the annotation's page ("p. 3"). */
+    void setPages(Pages pages) {
+        this.pages = pages;
+    }
+
+    private String byline(AnnotationDetails annotation) {
         return "by " + annotation.author() + " · " + annotation.start() + "–" + annotation.end()
+                + (pages.paged() ? " · " + pages.cite(annotation.start(), annotation.end()) : "")
                 + " · version " + annotation.version() + " · scheme version " + annotation.schemeVersion();
     }
 
@@ -318,6 +326,17 @@ class AnnotationEditor extends VerticalLayout {
     /** How the editor learns the text selection in the workspace, for moving a span's boundaries. */
     void setSelectionSource(Consumer<BiConsumer<Integer, Integer>> source) {
         this.selection = source;
+    }
+
+    /**
+     * Moves the annotation on show onto the text selected in the browser (as "Move to selection"
+     * does: an ordinary span update, version checked), then runs {@code afterwards}.
+     */
+    void moveShownToSelection(Runnable afterwards) {
+        selection.accept((start, end) -> {
+            moveTo(start, end);
+            afterwards.run();
+        });
     }
 
     /** Panels other features add for the annotation on show (assessments, say). */

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import org.corroborate.source.ui.Pages;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,12 @@ class AnnotationList extends VerticalLayout {
     private final Span counts = new Span();
     private final Consumer<AnnotationQuery> onQuery;
     private List<String> reviewers = List.of();
+    private Pages pages = Pages.NONE;
+
+    /** The source's pages: each entry then names its page ("p. 3") beside its offsets. */
+    void setPages(Pages pages) {
+        this.pages = pages;
+    }
 
     /**
      * @param onPick  called with the annotation clicked
@@ -115,7 +122,8 @@ class AnnotationList extends VerticalLayout {
                 .withProperty("label", a -> scheme.titleOf(a.label()))
                 .withProperty("color", a -> color(a.label()))
                 .withProperty("ink", a -> LabelChip.inkOn(color(a.label())))
-                .withProperty("offsets", a -> a.start() + "–" + a.end())
+                .withProperty("offsets", a -> a.start() + "–" + a.end()
+                        + (pages.paged() ? " · " + pages.cite(a.start(), a.end()) : ""))
                 .withProperty("author", AnnotationDetails::author)
                 .withProperty("initials", a -> marks.apply(a.author()).initials())
                 .withProperty("personColor", a -> marks.apply(a.author()).color())

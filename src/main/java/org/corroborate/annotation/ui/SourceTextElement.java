@@ -39,6 +39,19 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         getElement().setProperty("text", text);
     }
 
+    /**
+     * Where the pages begin (code points, ascending, page 1 at 0), drawn as page breaks marked
+     * "Page N" that are not part of the text; empty for a text without pages.
+     */
+    public void setPageStarts(List<Integer> pageStarts) {
+        getElement().setPropertyJson("pageStarts", (ArrayNode) JSON.valueToTree(pageStarts));
+    }
+
+    /** Told when the caret moves onto another page of a paged text. */
+    public Registration addCaretPageListener(ComponentEventListener<CaretPageEvent> listener) {
+        return addListener(CaretPageEvent.class, listener);
+    }
+
     public void setLabels(List<Label> labels) {
         getElement().setPropertyJson("labels", (ArrayNode) JSON.valueToTree(labels));
     }
@@ -167,6 +180,23 @@ public class SourceTextElement extends Component implements HasSize, HasStyle {
         public int end() { return end; }
         public String text() { return text; }
         public boolean isEmpty() { return start < 0 || end <= start; }
+    }
+
+    /** The caret moved onto another page: {@code page} from 1, of {@code pages}. */
+    @DomEvent("cb-caret-page")
+    public static class CaretPageEvent extends ComponentEvent<SourceTextElement> {
+        private final int page;
+        private final int pages;
+
+        public CaretPageEvent(SourceTextElement source, boolean fromClient, @EventData("event.detail.page") int page,
+                              @EventData("event.detail.pages") int pages) {
+            super(source, fromClient);
+            this.page = page;
+            this.pages = pages;
+        }
+
+        public int page() { return page; }
+        public int pages() { return pages; }
     }
 
     /** The person pressed a label's hotkey with text selected (or Alt+hotkey on a find hit). */

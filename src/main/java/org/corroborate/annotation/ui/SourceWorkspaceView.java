@@ -56,7 +56,10 @@ import org.corroborate.scheme.SchemeService;
 import org.corroborate.project.ProjectService;
 import org.corroborate.project.ui.CurrentProject;
 import org.corroborate.source.SourceDetails;
+import org.corroborate.annotation.version.SourceRevisionService;
 import org.corroborate.source.SourceService;
+import org.corroborate.source.SourceSummary;
+import org.corroborate.source.ui.Pages;
 import org.corroborate.source.ui.ProvenancePanel;
 import org.corroborate.source.ui.WorkQueue;
 import org.corroborate.base.ui.PersonMark;
@@ -110,12 +113,18 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
     private final Button redo = new Button("Redo");
     /** Says what the last undo or redo did, for screen readers and anyone looking. */
     private final Span undoStatus = new Span();
+    private final SourceRevisionService revisions;
+    private PageStatus pageStatus;
+    private H2 sourceTitle;
+    private OrphanedPanel orphaned;
     private Runnable stopWatchingHistory = () -> { };
 
     public SourceWorkspaceView(SourceService sources, AnnotationService annotations, List<WorkspaceExtension> extensions,
                                AnnotationBroadcaster broadcaster, CurrentActor actor, SchemeService schemes, ProjectService projects,
                                AuditService audit, CurrentProject currentProject, LayerPreference layerPreference,
-                               WorkQueue queue, RelationService relationService, RelationBroadcaster relationBroadcaster) {
+                               WorkQueue queue, RelationService relationService, RelationBroadcaster relationBroadcaster,
+                               SourceRevisionService revisions) {
+        this.revisions = revisions;
         this.relationService = relationService;
         this.relationBroadcaster = relationBroadcaster;
         this.layerPreference = layerPreference;
@@ -167,6 +176,8 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             text.focusText();
         }));
         list = new AnnotationList(scheme, a -> guarded(() -> model.select(a, true)), model::query, model::mark);
+        list.setPages(pagesOf(source.source()));
+        editor.setPages(pagesOf(source.source()));
         workspace = new WorkspaceExtension.Workspace() {
             @Override
             public long sourceId() {
@@ -208,6 +219,10 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
         text.setId("source-text");
         text.setText(source.text());
+        Pages pages = pagesOf(source.source());
+        text.setPageStarts(pages.starts());
+        pageStatus = new PageStatus(pages);
+        text.addCaretPageListener(e -> pageStatus.caretOn(e.page()));
         // Archived labels are drawn but take no hotkey: they are not offered for new spans.
         text.setLabels(scheme.labels().stream()
                 .map(l -> new SourceTextElement.Label(l.name(), l.title(), l.color(), l.archived() ? null : l.hotkey()))
@@ -249,13 +264,20 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         legend.setId("colleague-legend");
         legend.addClassName("cb-colleague-legend");
         legend.getElement().setAttribute("aria-label", "Who is who in the text");
-        Div reading = new Div(header(), legend, text);
+        Div reading = new Div(header(), legend, text, pageStatus);
         reading.addClassName("cb-workspace-text");
         TabSheet side = new TabSheet();
         side.addClassName("cb-workspace-side");
-        side.add("Annotation", new Div(goldPanel, editor));
+        // Orphans (a new version did not find their quotes) head the Annotation tab while there are any;
+        // the versions follow the provenance: more tabs would overflow the side panel.
+        orphaned = new OrphanedPanel(scheme, () -> orphansOf(sourceId), orphan -> guarded(() -> {
+            model.select(orphan, false);
+            editor.moveShownToSelection(() -> orphaned.refresh());
+        }));
+        orphaned.setVisible(orphaned.count() > 0);
+        side.add("Annotation", new Div(orphaned, goldPanel, editor));
         side.add("All annotations", list);
-        side.add("Provenance", new ProvenancePanel(source.source()));
+        side.add("Provenance", new Div(provenancePanel(projectId), versionsPanel(sourceId, projectId)));
         add(reading, guidelines, side);
         revealAsked(event);
     }
@@ -301,6 +323,70 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
         return true;
     }
 
+    /** The pages of a paged source (a PDF), for its page breaks and the pages of the caret and spans. */
+    private static Pages pagesOf(SourceSummary source) {
+        return Pages.of(source.pages());
+    }
+
+    /**
+     * The Provenance tab: the source's provenance, its original file (for a document) and, for those who
+     * may edit it (its project's overseers and the person who imported it), its editing through
+     * {@link SourceService#editProvenance} (version checked: 409 when someone else edited it meanwhile).
+     */
+    private ProvenancePanel provenancePanel(long projectId) {
+        SourceSummary summary = source.source();
+        ProvenancePanel.Original original = summary.originalSha256() == null ? null
+                : new ProvenancePanel.Original(summary.originFileName(), summary.mediaType(),
+                source.originalSize() == null ? 0 : source.originalSize(), summary.originalSha256(),
+                source.documentMetadata(), () -> sources.original(summary.id()).content());
+        boolean mayEdit = projects.oversees(projectId) || actor.require().equals(summary.importedBy());
+        ProvenancePanel.Editor editor = !mayEdit ? null : change -> {
+            Map<String, String> fields = new HashMap<>();
+            fields.put("title", change.title());
+            fields.put("publisher", change.publisher());
+            fields.put("author", change.author());
+            fields.put("url", change.url());
+            fields.put("published", change.published() == null ? null : change.published().toString());
+            return sources.editProvenance(change.source(), fields, change.version(), null);
+        };
+        return new ProvenancePanel(summary, original, editor, saved -> {
+            title = saved.title();
+            sourceTitle.setText(saved.title());
+        });
+    }
+
+    /**
+     * The Versions tab: the source's versions, and for its project's overseers "New version", whose
+     * dialog adds the version through {@link SourceRevisionService} (re-anchoring every annotation) and
+     * shows the report; closing it after a version was added opens the source's new text.
+     */
+    private VersionsPanel versionsPanel(long sourceId, long projectId) {
+        if (!projects.oversees(projectId)) {
+            return new VersionsPanel(sources, sourceId, null);
+        }
+        int basedOn = sources.currentVersion(sourceId);
+        NewVersionDialog.Revise revise = new NewVersionDialog.Revise() {
+            @Override
+            public ReanchorReportView fromText(String text, String note) {
+                return ReanchorReportView.of(revisions.revise(sourceId, basedOn, sources.versionFromText(text), note));
+            }
+
+            @Override
+            public ReanchorReportView fromFile(String fileName, byte[] content, String note) {
+                return ReanchorReportView.of(revisions.revise(sourceId, basedOn,
+                        sources.versionFromFile(fileName, content), note));
+            }
+        };
+        long maxFile = Math.max(sources.maxFileBytes(), sources.maxFileBytes("version.pdf"));
+        return new VersionsPanel(sources, sourceId, () -> new NewVersionDialog(maxFile, revise,
+                () -> getUI().ifPresent(ui -> ui.getPage().reload())).open());
+    }
+
+    /** The source's annotations a new version orphaned, as the viewer sees them. */
+    private List<AnnotationDetails> orphansOf(long sourceId) {
+        return model.orphans();
+    }
+
     /** The gold layer as the extensions read it (the adjudication service's read path, blind mode included). */
     private List<GoldMark> goldLayer(long sourceId) {
         return extensions.stream().flatMap(extension -> extension.goldLayer(sourceId).stream()).toList();
@@ -316,6 +402,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
 
     private Div header() {
         H2 heading = new H2(source.source().title());
+        sourceTitle = heading;
         heading.setId("source-title");
         HorizontalLayout labels = new HorizontalLayout();
         labels.addClassName("cb-label-buttons");
@@ -743,6 +830,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
                 text.setSelectedId(String.valueOf(annotation.id()));
             }
             list.select(annotation);
+            pageStatus.selected(annotation.start(), annotation.end());
         }
 
         @Override
@@ -772,6 +860,7 @@ public class SourceWorkspaceView extends Div implements HasUrlParameter<Long>, H
             editor.setVisible(!gold);
             text.setSelectedId(null);
             list.select(null);
+            pageStatus.selected(null, null);
         }
 
         @Override

@@ -718,6 +718,15 @@ final class WorkspaceModel {
                 label == null ? LabelChip.UNKNOWN_COLOR : label.color(), true, tooltip.toString());
     }
 
+    /**
+     * The annotations the viewer may see that a new version of the text orphaned (their quote was not
+     * found), by their old start: never drawn, listed to re-anchor by hand.
+     */
+    List<AnnotationDetails> orphans() {
+        return visible.values().stream().filter(AnnotationDetails::orphaned)
+                .sorted(java.util.Comparator.comparingInt(AnnotationDetails::start)).toList();
+    }
+
     /** Selects an annotation (null: nothing); {@code reveal} scrolls the text to it. */
     void select(AnnotationDetails annotation, boolean reveal) {
         selected = annotation;
@@ -915,7 +924,8 @@ final class WorkspaceModel {
     }
 
     private boolean isShown(AnnotationDetails a) {
-        return layer != Layer.GOLD && (a.author().equals(viewer.name()) || layer == Layer.EVERYONE && seesColleagues);
+        // An orphan's offsets point into an earlier version of the text: it is listed to re-anchor, not drawn.
+        return layer != Layer.GOLD && !a.orphaned() && (a.author().equals(viewer.name()) || layer == Layer.EVERYONE && seesColleagues);
     }
 
     private void reload() {

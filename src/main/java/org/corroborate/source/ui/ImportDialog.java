@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
 import java.nio.file.Files;
+import java.util.List;
 import org.corroborate.base.ByteCount;
 import org.corroborate.base.ui.SpooledUpload;
 import org.corroborate.base.WorkbenchException;
@@ -21,6 +22,12 @@ import org.corroborate.source.SourceService;
 /** Upload of one or several source files, with progress per file and a clear outcome for each. */
 class ImportDialog extends Dialog {
 
+    /** The file names and types the dialog offers; the server detects a document's type from its bytes. */
+    static final List<String> ACCEPTED = List.of(".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".odt", ".rtf",
+            ".eml", "text/plain", "text/markdown", "text/html", "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text", "application/rtf", "text/rtf", "message/rfc822");
+
     private final Div results = new Div();
 
     ImportDialog(SourceService sources, long projectId, Runnable onImported) {
@@ -28,10 +35,14 @@ class ImportDialog extends Dialog {
         setWidth("min(40rem, 95vw)");
         UI ui = UI.getCurrent();
 
-        Paragraph help = new Paragraph("Drop .txt, .md or .html files here (UTF-8). A front-matter block "
-                + "(title, publisher, author, url, published, retrieved, language between two '---' lines) "
-                + "sets the metadata; otherwise the first line is the title. A text already in the library is "
-                + "reported, not stored twice.");
+        Paragraph help = new Paragraph("Drop documents (PDF, Word .docx, OpenDocument .odt, .rtf, e-mail .eml, "
+                + "web pages .html) or plain texts (.txt, .md, UTF-8) here. A document's text is read from the file, "
+                + "page by page for a PDF, and the file itself is kept as the original; its title, author and date "
+                + "fill the metadata. A text's front-matter block (title, publisher, author, url, published, "
+                + "retrieved, language between two '---' lines) sets the metadata; otherwise the first line is the "
+                + "title. A text already in the library is reported, not stored twice; a file that cannot be read "
+                + "(encrypted, damaged, scanned without text, or not what its name says) is refused and nothing "
+                + "is stored.");
         help.addClassName("cb-muted");
 
         // Each file is streamed to a temporary file and refused while it arrives once it passes the
@@ -42,27 +53,44 @@ class ImportDialog extends Dialog {
                 + "than " + ByteCount.describe(maxImport) + " (workbench.sources.max-import-size), so '"
                 + name + "' was not stored: close this dialog and import the rest in "
                 + "another go.");
-        String overLimit = "larger than the " + ByteCount.describe(maxFile) + " this workbench accepts as a source "
+        // A document may be larger than a text file (workbench.documents.max-bytes): the upload takes the
+        // larger limit and each file is then held to the one of its kind before anything is read.
+        long maxDocument = sources.maxFileBytes("document.pdf");
+        long maxUpload = Math.max(maxFile, maxDocument);
+        java.util.function.Function<String, String> overLimit = name -> "'" + name + "' is larger than the "
+                + (sources.maxFileBytes(name) == maxFile && maxFile != maxDocument
+                ? ByteCount.describe(maxFile) + " this workbench accepts as a source "
                 + "(workbench.sources.max-file-size); nothing was stored. Split the text, or ask an operator to "
-                + "raise the limit.";
-        Upload upload = new Upload(new SpooledUpload(maxFile, name -> "'" + name + "' is " + overLimit, allowance,
+                + "raise the limit."
+                : ByteCount.describe(maxDocument) + " this workbench accepts as a document "
+                + "(workbench.documents.max-bytes); nothing was stored. Ask an operator to raise the limit.");
+        Upload upload = new Upload(new SpooledUpload(maxUpload, overLimit::apply, allowance,
                 (fileName, file) -> {
-                    Div line = outcome(sources, projectId, fileName, Files.readAllBytes(file));
+                    if (Files.size(file) > sources.maxFileBytes(fileName)) {
+                        ui.access(() -> results.add(line(false, overLimit.apply(fileName))));
+                        return;
+                    }
+                    // Runs on the upload's request thread: the page shows the extraction's progress meanwhile.
+                    ExtractionBar bar = new ExtractionBar(fileName);
+                    ui.access(() -> results.add(bar));
+                    Div line = outcome(sources, projectId, fileName, Files.readAllBytes(file), bar.progress(ui));
                     ui.access(() -> {
-                        results.add(line);
+                        results.replace(bar, line);
                         onImported.run();
                     });
                 },
                 (fileName, message) -> ui.access(() -> results.add(line(false, message)))));
         upload.setUploadFormat(UploadFormat.RAW);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxFile)); // the browser's check: a convenience
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxUpload)); // the browser's check: a convenience
         // The browser's refusal says the same as the server's, not the component's bare "File is Too Big".
         UploadI18N i18n = new UploadI18N();
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig("It is " + overLimit)
-                .setIncorrectFileType("Only .txt, .md, .html and .htm files can be imported as sources."));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig("It is larger than the " + ByteCount.describe(maxUpload)
+                + " this workbench accepts as a document (workbench.documents.max-bytes); nothing was stored.")
+                .setIncorrectFileType("Only PDF, .docx, .odt, .rtf, .eml, .html, .htm, .txt and .md files can be "
+                        + "imported as sources."));
         upload.setI18n(i18n);
         upload.setId("source-upload");
-        upload.setAcceptedFileTypes(".txt", ".md", ".html", ".htm", "text/plain", "text/markdown", "text/html");
+        upload.setAcceptedFileTypes(ACCEPTED.toArray(String[]::new));
         upload.setDropAllowed(true);
         upload.setWidthFull();
         upload.addFileRejectedListener(e -> results.add(line(false, e.getFileName() + ": " + e.getErrorMessage())));
@@ -82,9 +110,10 @@ class ImportDialog extends Dialog {
         });
     }
 
-    private static Div outcome(SourceService sources, long projectId, String fileName, byte[] bytes) {
+    private static Div outcome(SourceService sources, long projectId, String fileName, byte[] bytes,
+                               ExtractionBar.Progress progress) {
         try {
-            ImportOutcome outcome = sources.importFile(projectId, fileName, bytes);
+            ImportOutcome outcome = sources.importFile(projectId, fileName, bytes, progress::pages);
             boolean created = outcome.status() == ImportOutcome.Status.IMPORTED;
             Div line = line(true, created ? "Imported " + fileName + " as " : fileName
                     + " is already in the library as ");
