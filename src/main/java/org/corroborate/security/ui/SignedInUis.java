@@ -66,8 +66,12 @@ class SignedInUis implements VaadinServiceInitListener {
                     log.debug("Could not push the sign-out to a UI: {}", e.toString());
                 }
             });
+            WrappedSession http = session.getSession();
+            if (http == null) {
+                return; // the HTTP session ended meanwhile: nothing left to invalidate
+            }
             try {
-                session.getSession().invalidate();
+                http.invalidate();
             } catch (IllegalStateException alreadyInvalid) {
                 // ended meanwhile
             }
