@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Lucene search index's life: at start it decides whether the index in
  * {@code workbench.search.index-dir} can be used as it is ({@link IndexMarker}: written by the running
- * mapping and Lucene, and not empty while the database holds sources or annotations) and otherwise
+ * mapping and Lucene, and holding as many sources and annotations as the database: fewer means writes lost in a crash before the index committed) and otherwise
  * rebuilds it in the background with Hibernate Search's {@code MassIndexer}; an administrator may ask
  * for a rebuild at any time ({@link SearchIndexService#reindex}). While a rebuild runs, searches are
  * refused ({@link IndexBuildingException}, 503 {@code index_building} with {@code Retry-After}) rather
@@ -290,8 +290,11 @@ public class SearchIndex {
                         + count.getValue()[0];
             }
             if (count.getValue()[0] != count.getValue()[1]) {
-                log.warn("Search index holds {} {} documents, the database {} rows", count.getValue()[1],
-                        count.getKey().getSimpleName(), count.getValue()[0]);
+                // Lucene commits about once a second: writes acknowledged just before a crash can be in the
+                // database and not in the index. The index is derived data, so it is rebuilt from the database.
+                return "the index holds " + count.getValue()[1] + " " + count.getKey().getSimpleName()
+                        + " documents while the database holds " + count.getValue()[0]
+                        + " (a crash before the index's last commit?)";
             }
         }
         if (!onDisk()) {
